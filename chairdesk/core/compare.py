@@ -1,0 +1,311 @@
+"""What changed between two versions of the draft: word-level diffs, moves and the paragraph crosswalk."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from diff_match_patch import diff_match_patch
+
+from .draft import Draft, Paragraph, subparagraph_label
+
+Op = Literal["equal", "insert", "delete"]
+Diff = list[tuple[Op, str]]
+_OPS: dict[int, Op] = {0: "equal", 1: "insert", -1: "delete"}
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+
+
+def word_diff(old: str, new: str) -> Diff:
+    """Word-level diff (diff-match-patch on word tokens, then semantic cleanup)."""
+    if old == new:
+        return [("equal", old)] if old else []
+    table: dict[str, str] = {}
+    tokens: list[str] = []
+
+    def encode(text: str) -> str:
+        out = []
+        for token in _TOKEN.findall(text):
+            code = table.get(token)
+            if code is None:
+                tokens.append(token)
+                code = table[token] = (
+                    chr(0xE000 + len(tokens)) if len(tokens) < 0x1900 else chr(0xF0000 + len(tokens))
+                )
+            out.append(code)
+        return "".join(out)
+
+    a, b = encode(old), encode(new)
+    decode = {code: token for token, code in table.items()}
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    diffs = dmp.diff_main(a, b, False)
+    dmp.diff_cleanupSemantic(diffs)  # on word tokens, so a change never splits a word
+    merged: Diff = []
+    for op, text in diffs:
+        words = "".join(decode[c] for c in text)
+        if not words:
+            continue
+        if merged and merged[-1][0] == _OPS[op]:
+            merged[-1] = (_OPS[op], merged[-1][1] + words)
+        else:
+            merged.append((_OPS[op], words))
+    return merged
+
+
+def apply_diff(old: str, diff: Diff) -> str:
+    """Apply a diff to the old text; raises ValueError if it does not fit that text."""
+    out = []
+    cursor = 0
+    for op, text in diff:
+        if op == "insert":
+            out.append(text)
+            continue
+        if old[cursor : cursor + len(text)] != text:
+            raise ValueError(f"diff does not fit the old text at character {cursor}")
+        cursor += len(text)
+        if op == "equal":
+            out.append(text)
+    if cursor != len(old):
+        raise ValueError("diff does not cover the whole old text")
+    return "".join(out)
+
+
+def old_text(diff: Diff) -> str:
+    """The old side of a diff."""
+    return "".join(text for op, text in diff if op != "insert")
+
+
+def new_text(diff: Diff) -> str:
+    """The new side of a diff."""
+    return "".join(text for op, text in diff if op != "delete")
+
+
+@dataclass
+class SubComparison:
+    """One lettered sub-paragraph compared: status, old and new letter, word diff."""
+
+    id: str
+    status: str  # unchanged | amended | inserted | struck
+    old_letter: str | None
+    new_letter: str | None
+    diff: Diff
+
+
+@dataclass
+class ParagraphComparison:
+    """One paragraph compared between the old and the new draft."""
+
+    id: str
+    old_number: int | None
+    new_number: int | None
+    old_section: str | None
+    new_section: str | None
+    diff: Diff
+    subparagraphs: list[SubComparison] = field(default_factory=list)
+    moved: bool = False
+
+    @property
+    def inserted(self) -> bool:
+        """Not in the old draft."""
+        return self.old_number is None
+
+    @property
+    def struck(self) -> bool:
+        """In the old draft, not in the new one."""
+        return self.new_number is None
+
+    @property
+    def amended(self) -> bool:
+        """Its wording or its sub-paragraphs changed."""
+        return any(op != "equal" for op, _ in self.diff) or any(
+            s.status != "unchanged" for s in self.subparagraphs
+        )
+
+    @property
+    def status(self) -> str:
+        """inserted, struck, moved, amended or unchanged (moved wins over amended; see .amended)."""
+        if self.inserted:
+            return "inserted"
+        if self.struck:
+            return "struck"
+        if self.moved:
+            return "moved"
+        return "amended" if self.amended else "unchanged"
+
+
+@dataclass
+class Entry:
+    """One step of the tracked-changes walk through the document."""
+
+    kind: str  # section | subheading | paragraph | ghost (the old place of a moved paragraph)
+    id: str
+    section: str
+    paragraph: ParagraphComparison | None = None
+    title_diff: Diff = field(default_factory=list)
+    status: str = "unchanged"
+
+
+def _compare_subparagraphs(old: Paragraph | None, new: Paragraph | None) -> list[SubComparison]:
+    old_live = {s.id: (i, s) for i, s in enumerate(old.live_subparagraphs())} if old else {}
+    new_live = {s.id: (i, s) for i, s in enumerate(new.live_subparagraphs())} if new else {}
+    result = []
+    order = [s.id for s in (new.subparagraphs if new else old.subparagraphs)]  # type: ignore[union-attr]
+    order += [sid for sid in old_live if sid not in order]
+    for sid in order:
+        o, n = old_live.get(sid), new_live.get(sid)
+        if o is None and n is None:
+            continue
+        old_letter = subparagraph_label(o[0]) if o else None
+        new_letter = subparagraph_label(n[0]) if n else None
+        if o is None:
+            result.append(SubComparison(sid, "inserted", None, new_letter, [("insert", n[1].text)]))  # type: ignore[index]
+        elif n is None:
+            result.append(SubComparison(sid, "struck", old_letter, None, [("delete", o[1].text)]))
+        else:
+            diff = word_diff(o[1].text, n[1].text)
+            status = "unchanged" if o[1].text == n[1].text else "amended"
+            result.append(SubComparison(sid, status, old_letter, new_letter, diff))
+    return result
+
+
+class Comparison:
+    """The changes from an old draft to a new one."""
+
+    def __init__(self, old: Draft, new: Draft) -> None:
+        self.old = old
+        self.new = new
+        old_num, new_num = old.numbering(), new.numbering()
+        self.paragraphs: dict[str, ParagraphComparison] = {}
+        for pid in list(new_num.paragraphs) + [p for p in old_num.paragraphs if p not in new_num.number]:
+            op, np_ = old.paragraphs.get(pid), new.paragraphs.get(pid)
+            o_live = pid in old_num.number
+            n_live = pid in new_num.number
+            if o_live and n_live:
+                diff = word_diff(op.text, np_.text)  # type: ignore[union-attr]
+            elif n_live:
+                diff = [("insert", np_.text)]  # type: ignore[union-attr]
+            else:
+                diff = [("delete", op.text)]  # type: ignore[union-attr]
+            self.paragraphs[pid] = ParagraphComparison(
+                pid,
+                old_num.number.get(pid),
+                new_num.number.get(pid),
+                op.section if o_live else None,  # type: ignore[union-attr]
+                np_.section if n_live else None,  # type: ignore[union-attr]
+                diff,
+                _compare_subparagraphs(op if o_live else None, np_ if n_live else None),
+            )
+        self._find_moves()
+
+    def _find_moves(self) -> None:
+        old_seq = [p for p in self.old.numbering().paragraphs if p in self.new.numbering().number]
+        new_seq = [p for p in self.new.numbering().paragraphs if p in self.old.numbering().number]
+        matcher = difflib.SequenceMatcher(None, old_seq, new_seq, autojunk=False)
+        kept = {old_seq[b.a + k] for b in matcher.get_matching_blocks() for k in range(b.size)}
+        for pid in new_seq:
+            comp = self.paragraphs[pid]
+            comp.moved = pid not in kept or comp.old_section != comp.new_section
+
+    # ----------------------------------------------------------- crosswalk
+    def crosswalk(self) -> list[ParagraphComparison]:
+        """Every paragraph with its old and new number, in the old document's order then the new ones."""
+        old_order = [self.paragraphs[p] for p in self.old.numbering().paragraphs]
+        return old_order + [c for c in self.paragraphs.values() if c.inserted]
+
+    def describe_crosswalk(self) -> list[str]:
+        """Sentences for the numbers that changed: "former 8 is now 22", "18 was struck", "5 is new"."""
+        lines = []
+        for comp in self.crosswalk():
+            if comp.struck:
+                lines.append(f"{comp.old_number} was struck")
+            elif comp.inserted:
+                lines.append(f"{comp.new_number} is new")
+            elif comp.old_number != comp.new_number:
+                lines.append(f"former {comp.old_number} is now {comp.new_number}")
+        return lines
+
+    def former_number(self, paragraph_id: str) -> int | None:
+        """The paragraph's number in the old draft."""
+        comp = self.paragraphs.get(paragraph_id)
+        return comp.old_number if comp else None
+
+    # ---------------------------------------------------------------- walk
+    def section_status(self, section_id: str) -> str:
+        """inserted, removed, retitled or unchanged."""
+        in_old = section_id in self.old.order
+        in_new = section_id in self.new.order
+        if not in_old:
+            return "inserted"
+        if not in_new:
+            return "removed"
+        return (
+            "retitled"
+            if self.old.sections[section_id].title != self.new.sections[section_id].title
+            else "unchanged"
+        )
+
+    def walk(self) -> list[Entry]:
+        """The document in new order with everything deleted or moved away shown at its old place."""
+        sections = list(self.new.order)
+        for index, sid in enumerate(self.old.order):  # removed sections go after their old predecessor
+            if sid not in sections:
+                before = [s for s in self.old.order[:index] if s in sections]
+                sections.insert(sections.index(before[-1]) + 1 if before else 0, sid)
+        bodies: dict[str, list[Entry]] = {}
+        entries: list[Entry] = []
+        for sid in sections:
+            status = self.section_status(sid)
+            old_title = self.old.sections[sid].title if sid in self.old.sections else ""
+            new_title = self.new.sections[sid].title if sid in self.new.order else ""
+            entries.append(
+                Entry("section", sid, sid, title_diff=word_diff(old_title, new_title), status=status)
+            )
+            bodies[sid] = body = []
+            source = self.new if sid in self.new.sections else self.old
+            for item in source.sections[sid].items:
+                comp = self.paragraphs.get(item)
+                if comp is not None and (
+                    comp.new_section == sid or (comp.struck and comp.old_section == sid)
+                ):
+                    body.append(Entry("paragraph", item, sid, comp, status=comp.status))
+                elif item in source.subheadings:
+                    heading = source.subheadings[item]
+                    was = item in self.old.subheadings and not self.old.subheadings[item].removed
+                    now = item in self.new.subheadings and not self.new.subheadings[item].removed
+                    if was or now:
+                        old_h = self.old.subheadings[item].title if was else ""
+                        new_h = heading.title if now else ""
+                        state = "unchanged" if was and now else ("inserted" if now else "removed")
+                        body.append(
+                            Entry("subheading", item, sid, title_diff=word_diff(old_h, new_h), status=state)
+                        )
+        self._place_ghosts(bodies)
+        result = []
+        for entry in entries:
+            result.append(entry)
+            result.extend(bodies[entry.section])
+        return result
+
+    def _place_ghosts(self, bodies: dict[str, list[Entry]]) -> None:
+        for comp in self.paragraphs.values():
+            if not comp.moved or comp.old_section not in bodies:
+                continue
+            body = bodies[comp.old_section]
+            old_items = self.old.sections[comp.old_section].items
+            before = old_items[: old_items.index(comp.id)]
+            position = 0
+            for prev in reversed(before):
+                spots = [i for i, e in enumerate(body) if e.id == prev and e.kind != "ghost"]
+                if spots:
+                    position = spots[0] + 1
+                    break
+            while position < len(body) and body[position].kind == "ghost":
+                position += 1
+            body.insert(position, Entry("ghost", comp.id, comp.old_section, comp, status="moved"))
+
+
+def compare(old: Draft, new: Draft) -> Comparison:
+    """Compare two drafts (e.g. the tabled one and the one now)."""
+    return Comparison(old, new)

@@ -1,0 +1,309 @@
+"""The draft outcome document: sections, sub-headings, numbered paragraphs and lettered sub-paragraphs.
+
+Nothing here is stored as a number: paragraph numbers, section letters and sub-paragraph letters are derived
+from the order of things, so they are always right after a strike, an insertion or a move.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .brackets import count_brackets
+from .errors import DraftError
+
+CHAIR = "chair"
+
+
+def section_label(index: int) -> str:
+    """Letter label for the section at 0-based index: A, B, … Z, AA, AB, …"""
+    label = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        label = chr(ord("A") + rem) + label
+    return label
+
+
+def subparagraph_label(index: int) -> str:
+    """Letter of the sub-paragraph at 0-based index: a, b, … z, aa, ab, …"""
+    return section_label(index).lower()
+
+
+@dataclass
+class SubParagraph:
+    """A lettered sub-paragraph, e.g. 14 (b)."""
+
+    id: str
+    text: str
+    author: str = CHAIR
+    struck: bool = False
+
+
+@dataclass
+class Paragraph:
+    """A numbered paragraph; struck paragraphs stay in their section, unnumbered, so they are never lost."""
+
+    id: str
+    text: str
+    section: str
+    author: str = CHAIR
+    struck: bool = False
+    subparagraphs: list[SubParagraph] = field(default_factory=list)
+
+    def live_subparagraphs(self) -> list[SubParagraph]:
+        """The sub-paragraphs not struck, in order."""
+        return [s for s in self.subparagraphs if not s.struck]
+
+    def subparagraph(self, sub_id: str) -> SubParagraph:
+        """The sub-paragraph with this id, struck or not."""
+        for sub in self.subparagraphs:
+            if sub.id == sub_id:
+                return sub
+        raise DraftError(f"Paragraph has no sub-paragraph {sub_id!r}.")
+
+    def full_text(self) -> str:
+        """The paragraph's text followed by its live lettered sub-paragraphs."""
+        parts = [self.text]
+        for i, sub in enumerate(self.live_subparagraphs()):
+            parts.append(f"({subparagraph_label(i)}) {sub.text}")
+        return "\n".join(parts)
+
+    def open_brackets(self) -> int:
+        """Bracketed spans in the paragraph and its live sub-paragraphs."""
+        return count_brackets(self.text) + sum(count_brackets(s.text) for s in self.live_subparagraphs())
+
+
+@dataclass
+class SubHeading:
+    """A heading inside a section, e.g. "Recommended next steps"; the paragraphs after it sit under it."""
+
+    id: str
+    title: str
+    section: str
+    removed: bool = False
+
+
+@dataclass
+class Section:
+    """A lettered section; items holds paragraph and sub-heading ids in document order."""
+
+    id: str
+    title: str
+    items: list[str] = field(default_factory=list)
+    removed: bool = False
+
+
+@dataclass
+class Proposal:
+    """A delegation's proposed wording for a paragraph, pending until the chair accepts it or sets it aside."""
+
+    id: str
+    paragraph: str
+    delegation: str
+    text: str
+    status: str = "pending"  # pending | accepted | set aside
+    seq: int = 0
+
+
+@dataclass
+class Baseline:
+    """A point in the log that changes are shown against: the tabled draft, a second reading, …"""
+
+    seq: int
+    label: str
+    ts: str
+
+
+@dataclass
+class Numbering:
+    """Derived numbering: paragraph and section order with their numbers and labels."""
+
+    paragraphs: list[str]
+    number: dict[str, int]
+    sections: list[str]
+    label: dict[str, str]
+
+
+class Draft:
+    """The outcome document as it stands; changed only by applying draft.* events (see draft_events)."""
+
+    def __init__(self) -> None:
+        self.title: str = ""
+        self.sections: dict[str, Section] = {}
+        self.order: list[str] = []
+        self.paragraphs: dict[str, Paragraph] = {}
+        self.subheadings: dict[str, SubHeading] = {}
+        self.proposals: dict[str, Proposal] = {}
+        self.baselines: list[Baseline] = []
+        self._numbering: Numbering | None = None
+
+    # ----------------------------------------------------------------- lookups
+    def section(self, section_id: str) -> Section:
+        """The section with this id (removed ones included)."""
+        try:
+            return self.sections[section_id]
+        except KeyError:
+            raise DraftError(f"There is no section {section_id!r}.") from None
+
+    def paragraph(self, paragraph_id: str) -> Paragraph:
+        """The paragraph with this id (struck ones included)."""
+        try:
+            return self.paragraphs[paragraph_id]
+        except KeyError:
+            raise DraftError(f"There is no paragraph {paragraph_id!r}.") from None
+
+    def live_sections(self) -> list[Section]:
+        """Sections in document order."""
+        return [self.sections[s] for s in self.order]
+
+    def section_by_label(self, label: str) -> Section:
+        """The section now labelled e.g. "C"."""
+        numbering = self.numbering()
+        for sid in numbering.sections:
+            if numbering.label[sid] == label.strip().upper():
+                return self.sections[sid]
+        raise DraftError(
+            f"There is no section {label!r}; the sections are {', '.join(numbering.label.values())}."
+        )
+
+    def live_paragraphs(self, section_id: str | None = None) -> list[Paragraph]:
+        """Paragraphs not struck, in document order (of one section when given)."""
+        if section_id is None:
+            return [self.paragraphs[p] for p in self.numbering().paragraphs]
+        section = self.section(section_id)
+        return [
+            self.paragraphs[i]
+            for i in section.items
+            if i in self.paragraphs and not self.paragraphs[i].struck
+        ]
+
+    def items(self, section_id: str) -> Iterator[Paragraph | SubHeading]:
+        """The section's paragraphs and sub-headings in order, struck and removed ones included."""
+        for item in self.section(section_id).items:
+            yield self.paragraphs[item] if item in self.paragraphs else self.subheadings[item]
+
+    # --------------------------------------------------------------- numbering
+    def invalidate(self) -> None:
+        """Forget the cached numbering after a change of order."""
+        self._numbering = None
+
+    def numbering(self) -> Numbering:
+        """Paragraph numbers 1..N through the whole document and section letters, derived from order."""
+        if self._numbering is None:
+            order: list[str] = []
+            label: dict[str, str] = {}
+            for index, sid in enumerate(self.order):
+                label[sid] = section_label(index)
+                for item in self.sections[sid].items:
+                    para = self.paragraphs.get(item)
+                    if para is not None and not para.struck:
+                        order.append(item)
+            self._numbering = Numbering(
+                paragraphs=order,
+                number={pid: n for n, pid in enumerate(order, start=1)},
+                sections=list(self.order),
+                label=label,
+            )
+        return self._numbering
+
+    def number_of(self, paragraph_id: str) -> int | None:
+        """The paragraph's number now, or None if it is struck."""
+        return self.numbering().number.get(paragraph_id)
+
+    def paragraph_by_number(self, number: int) -> Paragraph:
+        """The paragraph that is now number `number`."""
+        order = self.numbering().paragraphs
+        if not 1 <= number <= len(order):
+            raise DraftError(f"There is no paragraph {number}; the draft has {len(order)} paragraphs.")
+        return self.paragraphs[order[number - 1]]
+
+    def label_of(self, section_id: str) -> str:
+        """The section's letter now, e.g. "C"."""
+        try:
+            return self.numbering().label[section_id]
+        except KeyError:
+            raise DraftError(f"Section {section_id!r} is not in the document.") from None
+
+    def paragraph_range(self, section_id: str) -> tuple[int, int] | None:
+        """First and last paragraph number in the section, or None if it has none."""
+        numbers = [self.number_of(p.id) for p in self.live_paragraphs(section_id)]
+        return (numbers[0], numbers[-1]) if numbers else None  # type: ignore[return-value]
+
+    def subheading_of(self, paragraph_id: str) -> SubHeading | None:
+        """The sub-heading a paragraph sits under, if any."""
+        para = self.paragraph(paragraph_id)
+        current: SubHeading | None = None
+        for item in self.sections[para.section].items:
+            if item == paragraph_id:
+                return current
+            heading = self.subheadings.get(item)
+            if heading is not None and not heading.removed:
+                current = heading
+        return current
+
+    # ---------------------------------------------------------------- brackets
+    def open_brackets(self, section_id: str | None = None) -> int:
+        """Open square-bracketed spans in one section or the whole document."""
+        return sum(p.open_brackets() for p in self.live_paragraphs(section_id))
+
+    def bracket_places(self, section_id: str | None = None) -> list[str]:
+        """Human-readable places of open brackets, e.g. ["paragraph 12", "paragraph 14 (b)"]."""
+        places = []
+        for para in self.live_paragraphs(section_id):
+            number = self.number_of(para.id)
+            if count_brackets(para.text):
+                places.append(f"paragraph {number}")
+            for i, sub in enumerate(para.live_subparagraphs()):
+                if count_brackets(sub.text):
+                    places.append(f"paragraph {number} ({subparagraph_label(i)})")
+        return places
+
+    # --------------------------------------------------------------- proposals
+    def pending_proposals(self, paragraph_id: str | None = None) -> list[Proposal]:
+        """Proposals neither accepted nor set aside (for one paragraph when given)."""
+        return [
+            p
+            for p in self.proposals.values()
+            if p.status == "pending" and (paragraph_id is None or p.paragraph == paragraph_id)
+        ]
+
+    # ------------------------------------------------------------------- text
+    def plain_text(self) -> str:
+        """The clean text: title, lettered sections, sub-headings and numbered paragraphs."""
+        lines = [self.title] if self.title else []
+        numbering = self.numbering()
+        for sid in self.order:
+            section = self.sections[sid]
+            lines.append(f"{numbering.label[sid]}. {section.title}")
+            for item in self.items(sid):
+                if isinstance(item, SubHeading):
+                    if not item.removed:
+                        lines.append(item.title)
+                elif not item.struck:
+                    lines.append(f"{numbering.number[item.id]}. {item.full_text()}")
+        return "\n".join(lines)
+
+    def fingerprint(self) -> tuple:
+        """A comparable summary of everything visible in the draft (for tests and replay checks)."""
+        sections = tuple(
+            (
+                sid,
+                self.sections[sid].title,
+                tuple(
+                    (i.id, i.title, i.removed)
+                    if isinstance(i, SubHeading)
+                    else (
+                        i.id,
+                        i.text,
+                        i.struck,
+                        i.author,
+                        tuple((s.id, s.text, s.struck) for s in i.subparagraphs),
+                    )
+                    for i in self.items(sid)
+                ),
+            )
+            for sid in self.order
+        )
+        proposals = tuple(sorted((p.id, p.paragraph, p.text, p.status) for p in self.proposals.values()))
+        return (self.title, sections, proposals, tuple((b.seq, b.label) for b in self.baselines))

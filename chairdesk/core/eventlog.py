@@ -1,0 +1,336 @@
+"""The session file: a SQLite event log (through sqlite-utils), one committed transaction per event.
+
+Each event carries the hash of the one before it, so the record can be verified later. The file is held
+with SQLite's exclusive locking mode for as long as it is open, so a second process cannot write it, and
+the lock disappears with the process if it is killed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from .errors import (
+    CorruptSessionError,
+    NewerSchemaError,
+    NotASessionError,
+    SessionFileError,
+    SessionLockedError,
+)
+
+FORMAT = "chairdesk-session"
+SCHEMA_VERSION = 1
+SUFFIX = ".chairdesk"
+GENESIS = "0" * 64
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+# Migrations from schema version N to N+1, applied in order inside one transaction when an older file is
+# opened. Version 1 is the first; a later schema adds its step here and raises SCHEMA_VERSION.
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {}
+
+
+def utc_now() -> datetime:
+    """The current time in UTC."""
+    return datetime.now(UTC)
+
+
+def format_ts(moment: datetime) -> str:
+    """An event timestamp: ISO 8601 in UTC with microseconds."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def canonical_json(payload: dict[str, Any]) -> str:
+    """The one JSON spelling of a payload that the hash chain is computed over."""
+    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def event_hash(prev_hash: str, seq: int, ts: str, actor: str, kind: str, payload_json: str) -> str:
+    """SHA-256 over the previous hash and this event's fields."""
+    data = "\x1f".join((prev_hash, str(seq), ts, actor, kind, payload_json))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Event:
+    """One entry of the log: who did what, when."""
+
+    seq: int
+    ts: str
+    actor: str
+    kind: str
+    payload: dict[str, Any]
+    prev_hash: str = GENESIS
+    hash: str = ""
+
+    @property
+    def time(self) -> datetime:
+        """The timestamp as an aware datetime."""
+        return datetime.fromisoformat(self.ts)
+
+
+@dataclass(frozen=True)
+class Verification:
+    """The result of checking the hash chain."""
+
+    ok: bool
+    events: int
+    broken_at: int | None = None
+    problem: str = ""
+
+    def __str__(self) -> str:
+        if self.ok:
+            return f"hash chain verified ({self.events} events)"
+        return f"hash chain broken at event {self.broken_at}: {self.problem}"
+
+
+def _looks_like_sqlite(path: Path) -> None:
+    if not path.exists():
+        raise SessionFileError(path, "no such file")
+    if path.is_dir():
+        raise NotASessionError(path, "is a folder, not a chairdesk session")
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if len(header) == 0:
+        raise NotASessionError(path, "the file is empty, not a chairdesk session")
+    if not header.startswith(SQLITE_MAGIC):
+        raise NotASessionError(path, "not a chairdesk session (the file is not an SQLite database)")
+    if len(header) < 100:
+        raise CorruptSessionError(path, "the session file is truncated (shorter than its own header)")
+
+
+def _explain(path: Path, error: sqlite3.Error) -> SessionFileError:
+    text = str(error)
+    if "locked" in text or "busy" in text:
+        return SessionLockedError(
+            path, "the session is open in another chairdesk window or process; close it there first"
+        )
+    if "not a database" in text:
+        return NotASessionError(path, "not a chairdesk session (the file is not an SQLite database)")
+    return CorruptSessionError(path, f"the session file is damaged or truncated ({text})")
+
+
+class EventLog:
+    """An open session file; append() commits before it returns."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self._events_table = self.db.table("events")
+        self._meta_table = self.db.table("meta")
+        self._events: list[Event] = []
+
+    # --------------------------------------------------------------- opening
+    @classmethod
+    def _connect(cls, path: Path) -> sqlite3.Connection:
+        conn = sqlite3.connect(str(path), timeout=0.25, isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+            # Taking the write lock at once keeps a second process out for as long as this one runs.
+            conn.execute("BEGIN EXCLUSIVE")
+            conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            conn.close()
+            raise _explain(path, error) from error
+        return conn
+
+    @classmethod
+    def create(cls, path: str | Path, meta: dict[str, str] | None = None) -> EventLog:
+        """Create a new, empty session file; refuses to overwrite an existing file."""
+        path = Path(path)
+        if path.exists():
+            raise SessionFileError(path, "a file of that name exists already; choose another name")
+        if not path.parent.is_dir():
+            raise SessionFileError(path, "the folder does not exist")
+        try:
+            conn = cls._connect(path)
+        except SessionFileError:
+            path.unlink(missing_ok=True)
+            raise
+        log = cls(path, conn)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        db = log.db
+        with db.atomic():
+            db["meta"].create({"key": str, "value": str}, pk="key")
+            db["events"].create(
+                {
+                    "seq": int,
+                    "ts": str,
+                    "actor": str,
+                    "kind": str,
+                    "payload": str,
+                    "prev_hash": str,
+                    "hash": str,
+                },
+                pk="seq",
+                not_null={"ts", "actor", "kind", "payload", "prev_hash", "hash"},
+            )
+            db["events"].create_index(["kind"], index_name="events_kind")
+            values = {
+                "format": FORMAT,
+                "schema_version": str(SCHEMA_VERSION),
+                "created": format_ts(utc_now()),
+            }
+            values.update(meta or {})
+            db["meta"].insert_all([{"key": k, "value": v} for k, v in values.items()])
+        return log
+
+    @classmethod
+    def open(cls, path: str | Path) -> EventLog:
+        """Open an existing session file; a failed open raises and leaves the file as it was."""
+        path = Path(path)
+        _looks_like_sqlite(path)
+        conn = cls._connect(path)
+        try:
+            log = cls(path, conn)
+            version = log._check_format()
+            if version < SCHEMA_VERSION:
+                log._migrate(version)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            log._load()
+        except SessionFileError:
+            conn.close()
+            raise
+        except sqlite3.Error as error:
+            conn.close()
+            raise _explain(path, error) from error
+        return log
+
+    def _check_format(self) -> int:
+        check = self.conn.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise CorruptSessionError(self.path, f"the session file is damaged ({check})")
+        tables = set(self.db.table_names())
+        if not {"meta", "events"} <= tables:
+            raise NotASessionError(self.path, "an SQLite database, but not a chairdesk session")
+        meta = self.read_meta()
+        if meta.get("format") != FORMAT:
+            raise NotASessionError(self.path, "an SQLite database, but not a chairdesk session")
+        try:
+            version = int(meta.get("schema_version", ""))
+        except ValueError:
+            raise CorruptSessionError(self.path, "the session's schema version is unreadable") from None
+        if version > SCHEMA_VERSION:
+            raise NewerSchemaError(
+                self.path,
+                f"written by a newer chairdesk (schema {version}; this one reads up to {SCHEMA_VERSION}); "
+                "update chairdesk to open it",
+            )
+        return version
+
+    def _migrate(self, version: int) -> None:
+        with self.db.atomic():
+            while version < SCHEMA_VERSION:
+                step = MIGRATIONS.get(version)
+                if step is None:
+                    raise CorruptSessionError(self.path, f"no way to upgrade schema {version}")
+                step(self.db)
+                version += 1
+            self._meta_table.upsert({"key": "schema_version", "value": str(version)}, pk="key")
+
+    def _load(self) -> None:
+        rows = self.conn.execute(
+            "SELECT seq, ts, actor, kind, payload, prev_hash, hash FROM events ORDER BY seq"
+        )
+        events = []
+        for seq, ts, actor, kind, payload, prev_hash, digest in rows:
+            try:
+                data = json.loads(payload)
+            except json.JSONDecodeError:
+                raise CorruptSessionError(self.path, f"event {seq} is unreadable") from None
+            events.append(Event(seq, ts, actor, kind, data, prev_hash, digest))
+        for expected, event in enumerate(events, start=1):
+            if event.seq != expected:
+                raise CorruptSessionError(self.path, f"event {expected} is missing from the log")
+        self._events = events
+
+    # ------------------------------------------------------------- reading
+    @property
+    def events(self) -> list[Event]:
+        """Every event in order (the list is shared; do not change it)."""
+        return self._events
+
+    @property
+    def last_hash(self) -> str:
+        """The hash the next event will chain to."""
+        return self._events[-1].hash if self._events else GENESIS
+
+    def read_meta(self) -> dict[str, str]:
+        """The metadata table as a dict."""
+        return {row["key"]: row["value"] for row in self.db["meta"].rows}
+
+    def verify(self) -> Verification:
+        """Recompute the hash chain; report the first event whose link is broken."""
+        prev = GENESIS
+        for event in self._events:
+            if event.prev_hash != prev:
+                return Verification(
+                    False, len(self._events), event.seq, "it does not point to the event before it"
+                )
+            digest = event_hash(
+                prev, event.seq, event.ts, event.actor, event.kind, canonical_json(event.payload)
+            )
+            if digest != event.hash:
+                return Verification(
+                    False, len(self._events), event.seq, "its content was changed after it was written"
+                )
+            prev = event.hash
+        return Verification(True, len(self._events))
+
+    # ------------------------------------------------------------- writing
+    def append(
+        self, kind: str, payload: dict[str, Any], actor: str, ts: str, meta: dict[str, str] | None = None
+    ) -> Event:
+        """Append one event (and any metadata mirror) in its own transaction, committed on return."""
+        seq = len(self._events) + 1
+        payload_json = canonical_json(payload)
+        prev = self.last_hash
+        digest = event_hash(prev, seq, ts, actor, kind, payload_json)
+        row = {
+            "seq": seq,
+            "ts": ts,
+            "actor": actor,
+            "kind": kind,
+            "payload": payload_json,
+            "prev_hash": prev,
+            "hash": digest,
+        }
+        try:
+            with self.db.atomic():
+                self._events_table.insert(row)
+                if meta:
+                    self._meta_table.upsert_all([{"key": k, "value": v} for k, v in meta.items()], pk="key")
+        except sqlite3.Error as error:
+            raise SessionFileError(self.path, f"could not write to the session file ({error})") from error
+        event = Event(seq, ts, actor, kind, json.loads(payload_json), prev, digest)
+        self._events.append(event)
+        return event
+
+    def save_copy(self, destination: str | Path) -> Path:
+        """Write a consistent copy of the whole session to another file (which must not exist)."""
+        destination = Path(destination)
+        if destination.exists():
+            raise SessionFileError(destination, "a file of that name exists already")
+        try:
+            self.conn.execute("VACUUM INTO ?", (str(destination),))
+        except sqlite3.Error as error:
+            raise SessionFileError(destination, f"could not write the copy ({error})") from error
+        return destination
+
+    def close(self) -> None:
+        """Checkpoint the write-ahead log into the file and release the lock."""
+        try:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            pass  # the WAL stays beside the file and is recovered on the next open
+        self.conn.close()

@@ -1,0 +1,147 @@
+"""A chairdesk session: the event log on disk and the state derived from it, behind one operation path."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from .draft import Draft
+from .errors import CorruptSessionError, RefusedError
+from .eventlog import SUFFIX, Event, EventLog, Verification, format_ts, utc_now
+from .state import Change, SessionState
+
+Listener = Callable[[Change], None]
+Clock = Callable[[], datetime]
+
+
+def replay(events: Iterable[Event]) -> SessionState:
+    """Build the state by applying events in order."""
+    state = SessionState()
+    for event in events:
+        state.apply(event)
+    return state
+
+
+class Session:
+    """An open session. Every change goes through record(): check, append (committed), apply, notify."""
+
+    def __init__(self, log: EventLog, clock: Clock = utc_now) -> None:
+        self.log = log
+        self.clock = clock
+        self._listeners: list[Listener] = []
+        self._drafts_at: dict[int, Draft] = {}
+        try:
+            self.state = replay(log.events)
+        except (RefusedError, KeyError, ValueError, TypeError) as error:
+            log.close()
+            raise CorruptSessionError(log.path, f"an event in the log cannot be applied ({error})") from error
+
+    # ----------------------------------------------------------- lifecycle
+    @classmethod
+    def create(
+        cls,
+        path: str | Path,
+        title: str,
+        *,
+        body: str = "",
+        venue: str = "",
+        dates: str = "",
+        clock: Clock = utc_now,
+    ) -> Session:
+        """Create a new session file for a meeting and open it."""
+        path = Path(path)
+        log = EventLog.create(path, {"title": title, "body": body, "venue": venue, "dates": dates})
+        session = cls(log, clock)
+        session.record("meeting.set", {"title": title, "body": body, "venue": venue, "dates": dates})
+        return session
+
+    @classmethod
+    def open(cls, path: str | Path, clock: Clock = utc_now) -> Session:
+        """Open an existing session file (raises a ChairdeskError naming the file if it cannot)."""
+        return cls(EventLog.open(path), clock)
+
+    def close(self) -> None:
+        """Close the file; every event is on disk already."""
+        self.log.close()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def path(self) -> Path:
+        """The session file."""
+        return self.log.path
+
+    # ------------------------------------------------------ the one path
+    def record(self, kind: str, payload: dict[str, Any], actor: str = "chair") -> Change:
+        """Check, append and commit one event, apply it, then tell every listener what changed."""
+        inverse = self.state.check(kind, payload, actor)
+        meta = None
+        if kind == "meeting.set":
+            meta = {k: str(v) for k, v in payload.items() if k in ("title", "body", "venue", "dates")}
+        event = self.log.append(kind, payload, actor, format_ts(self.clock()), meta)
+        change = self.state.apply(event, Change(event, inverse))
+        for listener in list(self._listeners):
+            listener(change)
+        return change
+
+    def undo(self, change: Change) -> Change:
+        """Record the inverse of an earlier change (an undo is itself an event in the record)."""
+        if change.inverse is None:
+            raise RefusedError(f"'{change.kind}' cannot be undone.")
+        kind, payload = change.inverse
+        return self.record(kind, {**payload, "undo_of": change.event.seq}, "chair")
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call listener with every Change from now on; returns the function that stops it."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    # ------------------------------------------------------------ reading
+    @property
+    def events(self) -> list[Event]:
+        """Every event so far, in order."""
+        return self.log.events
+
+    @property
+    def draft(self) -> Draft:
+        """The draft as it stands."""
+        return self.state.draft
+
+    def state_at(self, seq: int) -> SessionState:
+        """The state as it was just after event seq (0: before anything happened)."""
+        return replay(self.log.events[: max(0, seq)])
+
+    def draft_at(self, seq: int) -> Draft:
+        """The draft just after event seq; cached, since the past never changes. Do not modify it."""
+        seq = max(0, min(seq, len(self.log.events)))
+        draft = self._drafts_at.get(seq)
+        if draft is None:
+            draft = self.state_at(seq).draft
+            if len(self._drafts_at) > 8:
+                self._drafts_at.pop(next(iter(self._drafts_at)))
+            self._drafts_at[seq] = draft
+        return draft
+
+    def baseline(self, which: str = "tabled") -> Draft:
+        """The draft changes are shown against: "tabled" (the first baseline) or "last" (the latest one)."""
+        baselines = self.draft.baselines
+        if not baselines:
+            return self.draft_at(0)
+        return self.draft_at((baselines[0] if which == "tabled" else baselines[-1]).seq)
+
+    def verify(self) -> Verification:
+        """Check the hash chain of the record."""
+        return self.log.verify()
+
+    def save_copy(self, destination: str | Path) -> Path:
+        """Write a consistent copy of this session to another file."""
+        destination = Path(destination)
+        if destination.suffix != SUFFIX:
+            destination = destination.with_name(destination.name + SUFFIX)
+        return self.log.save_copy(destination)

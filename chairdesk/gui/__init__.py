@@ -1,0 +1,1 @@
+"""The Qt window of chairdesk: widgets and thin models over the core."""
