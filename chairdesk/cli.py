@@ -23,13 +23,19 @@ def _cmd_info(args: argparse.Namespace) -> int:
         state = session.state
         draft = state.draft
         print(f"Meeting:   {state.meeting.title}")
-        for label, value in (("Body", state.meeting.body), ("Venue", state.meeting.venue), ("Dates", state.meeting.dates)):
+        for label, value in (
+            ("Body", state.meeting.body),
+            ("Venue", state.meeting.venue),
+            ("Dates", state.meeting.dates),
+        ):
             if value:
                 print(f"{label + ':':<10} {value}")
         if draft.title:
             print(f"Document:  {draft.title}")
         numbering = draft.numbering()
-        print(f"Sections:  {len(draft.order)}; paragraphs: {len(numbering.paragraphs)}; open brackets: {draft.open_brackets()}")
+        print(
+            f"Sections:  {len(draft.order)}; paragraphs: {len(numbering.paragraphs)}; open brackets: {draft.open_brackets()}"
+        )
         for sid in draft.order:
             section = draft.sections[sid]
             span = draft.paragraph_range(sid)
@@ -63,7 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = sub.add_parser("new", help="create an empty session for a meeting")
     new.add_argument("title", help="title of the meeting")
-    new.add_argument("-o", "--output", required=True, type=Path, help="the session file to create (.chairdesk)")
+    new.add_argument(
+        "-o", "--output", required=True, type=Path, help="the session file to create (.chairdesk)"
+    )
     new.add_argument("--body", default="", help="the body that meets, e.g. 'Open-ended working group'")
     new.add_argument("--venue", default="")
     new.add_argument("--dates", default="")
@@ -83,7 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the `chairdesk` command."""
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser()
-    if not argv or (argv[0] not in parser._subparsers._group_actions[0].choices and not argv[0].startswith("-")):  # type: ignore[union-attr]
+    if not argv or (
+        argv[0] not in parser._subparsers._group_actions[0].choices and not argv[0].startswith("-")
+    ):  # type: ignore[union-attr]
         return _start_gui(argv)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

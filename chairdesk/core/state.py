@@ -55,6 +55,9 @@ class Component(Protocol):
     def apply(self, state: SessionState, event: Event, change: Change) -> None:
         """Bring the state up to date with a committed event; must not fail after check passed."""
 
+    def describe(self, state: SessionState, event: Event) -> str:
+        """One sentence for the record, read against the state just before the event (only on the owner)."""
+
 
 @dataclass
 class Meeting:
@@ -85,12 +88,26 @@ class MeetingComponent:
     def inverse(self, state: SessionState, kind: str, payload: dict[str, Any]) -> tuple[str, dict] | None:
         return "meeting.set", {k: getattr(state.meeting, k) for k in payload if k in Meeting.FIELDS}
 
+    def describe(self, state: SessionState, event: Event) -> str:
+        details = ", ".join(f"{k} '{v}'" for k, v in event.payload.items() if k in Meeting.FIELDS and v)
+        return f"Meeting details set: {details}." if details else "Meeting details cleared."
+
     def apply(self, state: SessionState, event: Event, change: Change) -> None:
         if event.kind == "meeting.set":
             for key in Meeting.FIELDS:
                 if key in event.payload:
                     setattr(state.meeting, key, str(event.payload[key]))
             change.areas.add("meeting")
+
+
+def actor_name(state: SessionState, actor: str) -> str:
+    """How the record names an actor: "the Chair", or the delegation's name from the roster."""
+    if actor == "chair":
+        return "the Chair"
+    roster = getattr(state, "roster", None)
+    if roster is not None:
+        return roster.name_of(actor)
+    return actor
 
 
 def default_components() -> list[Component]:
@@ -130,6 +147,11 @@ class SessionState:
         for component in self.components:
             component.check(self, kind, payload, actor)
         return owner.inverse(self, kind, payload)
+
+    def describe(self, event: Event) -> str:
+        """What an event did, in one sentence for the record; call it before applying the event."""
+        text = self.owner(event.kind).describe(self, event)
+        return text[:1].upper() + text[1:]
 
     def apply(self, event: Event, change: Change | None = None) -> Change:
         """Apply one committed event to every component."""

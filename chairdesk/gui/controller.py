@@ -40,12 +40,21 @@ class SessionController(QObject):
     changed = Signal(object)  # core.state.Change, after it is on disk
     refused = Signal(str)  # the message of a refused operation
     notice = Signal(str)  # something the chair must be told (e.g. "Section C reopened")
+    current_changed = Signal(object, object)  # section id, paragraph id under discussion (either may be None)
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.undo_stack = QUndoStack(self)
         self._unsubscribe = session.subscribe(self._on_change)
+        self.current_section: str | None = None
+        self.current_paragraph: str | None = None
+
+    def set_current(self, section_id: str | None, paragraph_id: str | None) -> None:
+        """Say which section and paragraph are under discussion (the floor tags requests with them)."""
+        if (section_id, paragraph_id) != (self.current_section, self.current_paragraph):
+            self.current_section, self.current_paragraph = section_id, paragraph_id
+            self.current_changed.emit(section_id, paragraph_id)
 
     def _on_change(self, change: Change) -> None:
         self.changed.emit(change)
