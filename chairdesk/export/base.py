@@ -1,0 +1,257 @@
+"""What every export shares: atomic writes, the walk over the document's parts, and the DOCX house styles."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from ..core.compare import Entry, compare
+from ..core.draft import Draft, subparagraph_label
+from ..core.errors import ChairdeskError
+from ..core.state import SessionState
+
+DRAFT_MARK = "DRAFT \u2014 not adopted"
+
+
+class ExportError(ChairdeskError):
+    """An export could not be written; the message names the file and the problem."""
+
+    def __init__(self, path: str | Path, problem: str) -> None:
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+# ------------------------------------------------------------------ atomic writes
+def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
+    """Let write() fill a temporary file beside path, then move it into place: never a half file."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise ExportError(path, "is a folder; choose a file name")
+    if not folder.is_dir():
+        raise ExportError(path, f"cannot be written: the folder {folder} does not exist")
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as error:
+        raise ExportError(path, f"cannot be written ({error.strerror or error})") from error
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        write(temp)
+        os.replace(temp, path)
+    except OSError as error:
+        raise ExportError(path, f"cannot be written ({error.strerror or error})") from error
+    finally:
+        if temp.exists():
+            temp.unlink()
+    return path
+
+
+# ------------------------------------------------------------------- the walk
+def walk_draft(draft: Draft) -> list[Entry]:
+    """The clean document's parts in order: the draft compared with itself, so nothing is marked."""
+    return [e for e in compare(draft, draft).walk() if e.status not in ("removed", "struck")]
+
+
+def section_heading(draft: Draft, section_id: str) -> str:
+    """A section's heading as printed: "C. Confidence-building measures"."""
+    return f"{draft.label_of(section_id)}. {draft.sections[section_id].title}"
+
+
+def paragraph_lead(number: int | None) -> str:
+    """The number in front of a paragraph: "12.\\t"."""
+    return f"{number}.\t" if number is not None else ""
+
+
+def subparagraph_lead(index: int) -> str:
+    """The letter in front of a sub-paragraph: "(b)\\t"."""
+    return f"({subparagraph_label(index)})\t"
+
+
+@dataclass
+class TitleBlock:
+    """The lines above the text: meeting title, document title, body, venue and dates."""
+
+    meeting: str
+    document: str
+    body: str
+    venue: str
+    dates: str
+
+    @classmethod
+    def of(cls, state: SessionState, draft: Draft | None = None) -> TitleBlock:
+        """The title block of a session's state (the document title from draft, default the state's)."""
+        meeting = state.meeting
+        document = (draft or state.draft).title
+        return cls(meeting.title, document, meeting.body, meeting.venue, meeting.dates)
+
+    def lines(self) -> Iterator[tuple[str, str]]:
+        """(style, text) for each line that is not empty."""
+        yield from (
+            (style, text)
+            for style, text in (
+                (STYLE_BODY, self.body),
+                (STYLE_TITLE, self.meeting),
+                (STYLE_MEETING, self.venue_and_dates()),
+                (STYLE_DOCUMENT, self.document),
+            )
+            if text
+        )
+
+    def venue_and_dates(self) -> str:
+        """ "Geneva, 24–28 November 2026"."""
+        return ", ".join(part for part in (self.venue, self.dates) if part)
+
+
+def adoption_of(state: SessionState) -> tuple[bool, str | None]:
+    """Whether the report is adopted and the ISO time of its adoption (from state.adoption when present)."""
+    adoption = getattr(state, "adoption", None)
+    if adoption is None or not getattr(adoption, "report_adopted", False):
+        return False, None
+    return True, getattr(adoption, "report_adopted_at", None)
+
+
+def long_date(ts: str) -> str:
+    """An ISO timestamp as a date in words: "26 November 2026"."""
+    moment = datetime.fromisoformat(ts)
+    return f"{moment.day} {moment:%B %Y}"
+
+
+def closing_line(ts: str) -> str:
+    """The line recording the adoption."""
+    return f"Adopted and endorsed on {long_date(ts)}"
+
+
+# ------------------------------------------------------------------ DOCX styles
+STYLE_TITLE = "Chairdesk Title"
+STYLE_DOCUMENT = "Chairdesk Document Title"
+STYLE_BODY = "Chairdesk Body"
+STYLE_MEETING = "Chairdesk Meeting"
+STYLE_SECTION = "Chairdesk Section"
+STYLE_SUBHEADING = "Chairdesk Subheading"
+STYLE_PARAGRAPH = "Chairdesk Paragraph"
+STYLE_SUBPARAGRAPH = "Chairdesk Subparagraph"
+STYLE_CLOSING = "Chairdesk Closing"
+STYLE_MARK = "Chairdesk Draft Mark"
+STYLE_FOOTER = "Chairdesk Footer"
+
+# name: (based on, size pt, bold, italic, left cm, first-line cm, space before pt, space after pt, centred)
+_STYLES: dict[str, tuple[str, float, bool, bool, float, float, float, float, bool]] = {
+    STYLE_BODY: ("Normal", 11, False, False, 0, 0, 0, 6, True),
+    STYLE_TITLE: ("Title", 18, True, False, 0, 0, 0, 6, True),
+    STYLE_MEETING: ("Normal", 11, False, True, 0, 0, 0, 6, True),
+    STYLE_DOCUMENT: ("Subtitle", 14, True, False, 0, 0, 12, 18, True),
+    STYLE_SECTION: ("Heading 1", 13, True, False, 0, 0, 18, 6, False),
+    STYLE_SUBHEADING: ("Heading 2", 11.5, False, True, 0, 0, 12, 6, False),
+    STYLE_PARAGRAPH: ("Normal", 11, False, False, 1.0, -1.0, 0, 8, False),
+    STYLE_SUBPARAGRAPH: ("Normal", 11, False, False, 2.0, -1.0, 0, 6, False),
+    STYLE_CLOSING: ("Normal", 11, False, True, 0, 0, 24, 0, False),
+    STYLE_MARK: ("Header", 10, True, False, 0, 0, 0, 0, True),
+    STYLE_FOOTER: ("Footer", 9, False, False, 0, 0, 0, 0, True),
+}
+
+
+def new_document() -> DocxDocument:
+    """A python-docx document with chairdesk's named styles (restyle them in Word, not each paragraph)."""
+    document = Document()
+    styles = document.styles
+    for name, (base, size, bold, italic, left, first, before, after, centred) in _STYLES.items():
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles[base]
+        style.quick_style = True
+        font = style.font
+        font.size = Pt(size)
+        font.bold = bold
+        font.italic = italic
+        if name in (STYLE_TITLE, STYLE_SECTION, STYLE_SUBHEADING, STYLE_DOCUMENT):
+            font.color.rgb = RGBColor(0x1F, 0x2A, 0x44)
+        fmt = style.paragraph_format
+        fmt.left_indent = Cm(left)
+        fmt.first_line_indent = Cm(first)
+        fmt.space_before = Pt(before)
+        fmt.space_after = Pt(after)
+        if left:
+            fmt.tab_stops.add_tab_stop(Cm(left))
+        if centred:
+            fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if name == STYLE_SECTION:
+            fmt.keep_with_next = True
+    _clear_title_border(styles[STYLE_TITLE])
+    return document
+
+
+def _clear_title_border(style: Any) -> None:
+    """The template's Title style draws a rule under it; the title block looks cleaner without."""
+    ppr = style.element.get_or_add_pPr()
+    border = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    bottom.set(qn("w:val"), "nil")
+    border.append(bottom)
+    ppr.append(border)
+
+
+def add_page_numbers(document: DocxDocument) -> None:
+    """A centred PAGE field in the footer of every page."""
+    footer = document.sections[0].footer
+    paragraph = footer.paragraphs[0]
+    paragraph.style = document.styles[STYLE_FOOTER]
+    run = paragraph.add_run()
+    for kind, text in (
+        ("begin", None),
+        ("instr", " PAGE "),
+        ("separate", None),
+        ("text", "1"),
+        ("end", None),
+    ):
+        if kind == "instr":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        elif kind == "text":
+            element = OxmlElement("w:t")
+            element.text = text
+        else:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        run._r.append(element)
+
+
+def add_header(document: DocxDocument, text: str) -> None:
+    """A line in the header of every page (the draft mark, or what a redline compares)."""
+    header = document.sections[0].header
+    paragraph = header.paragraphs[0]
+    paragraph.style = document.styles[STYLE_MARK]
+    paragraph.text = text
+
+
+def set_properties(document: DocxDocument, title: str, subject: str, ts: str | None) -> None:
+    """Core properties: title, subject, author and a creation time taken from the session (not the clock)."""
+    props = document.core_properties
+    props.title = title
+    props.subject = subject
+    props.author = "chairdesk"
+    props.last_modified_by = "chairdesk"
+    props.revision = 1
+    if ts:
+        moment = datetime.fromisoformat(ts).replace(tzinfo=None, microsecond=0)
+        props.created = moment
+        props.modified = moment
+
+
+def save_docx(document: DocxDocument, path: str | Path) -> Path:
+    """Save a document atomically."""
+    return atomic_write(path, lambda temp: document.save(str(temp)))

@@ -1,0 +1,349 @@
+"""The redline: the report with every change since a baseline as a native Word revision (w:ins / w:del).
+
+Numbers and letters are literal text, so a renumbered paragraph carries its number change as a revision
+too; whole paragraphs inserted or deleted have their paragraph mark tracked. Accepting every revision gives
+the text as it stands (the endorsed report); rejecting every revision gives the baseline (the tabled text).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from docx.document import Document as DocxDocument
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from ..core.compare import Entry, ParagraphComparison, compare, word_diff
+from ..core.draft import CHAIR, Draft, subparagraph_label
+from ..core.errors import RefusedError
+from ..core.session import Session
+from ..core.state import SessionState
+from .base import (
+    DRAFT_MARK,
+    STYLE_CLOSING,
+    STYLE_DOCUMENT,
+    STYLE_PARAGRAPH,
+    STYLE_SECTION,
+    STYLE_SUBHEADING,
+    STYLE_SUBPARAGRAPH,
+    TitleBlock,
+    add_header,
+    add_page_numbers,
+    adoption_of,
+    closing_line,
+    long_date,
+    new_document,
+    paragraph_lead,
+    save_docx,
+    set_properties,
+)
+
+BASELINES = ("tabled", "last")
+
+
+@dataclass(frozen=True)
+class Revision:
+    """Who made a change and when, as Word shows it."""
+
+    author: str
+    date: str  # xsd:dateTime in UTC, e.g. 2026-11-26T09:14:00Z
+
+
+def word_date(ts: str) -> str:
+    """An event timestamp as Word wants a revision date (UTC, whole seconds)."""
+    return datetime.fromisoformat(ts).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Attribution:
+    """The last event since the baseline that changed each item's text or its place, and who made it."""
+
+    def __init__(self, session: Session, since: int) -> None:
+        state = session.state
+        self._names = lambda actor: _display_name(state, actor)
+        self.text: dict[str, tuple[str, str]] = {}
+        self.place: dict[str, tuple[str, str]] = {}
+        proposals: dict[str, tuple[str, str]] = {}
+        latest = ""
+        for event in session.events:
+            p = event.payload
+            if event.kind == "draft.proposal.add":
+                proposals[p["id"]] = (p["paragraph"], event.actor)
+            if event.seq <= since or not event.kind.startswith("draft."):
+                continue
+            latest = event.ts
+            kind, actor = event.kind, event.actor
+            if kind == "draft.title.set":
+                self.text["title"] = (actor, event.ts)
+            elif kind in ("draft.section.retitle", "draft.subheading.retitle"):
+                self.text[p["id"]] = (actor, event.ts)
+            elif kind.startswith(("draft.section.", "draft.subheading.")):
+                self.place[p["id"]] = (actor, event.ts)
+            elif kind in ("draft.paragraph.amend", "draft.subparagraph.amend"):
+                self.text[p["id"]] = (p.get("author", actor), event.ts)
+            elif kind == "draft.paragraph.insert":
+                self.place[p["id"]] = self.text[p["id"]] = (actor, event.ts)
+                for sub in p.get("subparagraphs", []):
+                    self.place[sub["id"]] = (actor, event.ts)
+            elif kind.startswith(("draft.paragraph.", "draft.subparagraph.")):
+                self.place[p["id"]] = (actor, event.ts)
+            elif kind == "draft.proposal.accept":
+                paragraph, delegation = proposals[p["id"]]
+                self.text[paragraph] = (delegation, event.ts)
+            elif kind == "draft.proposal.reopen" and "text" in p:
+                paragraph, _ = proposals[p["id"]]
+                self.text[paragraph] = (p.get("author", actor), event.ts)
+        self.latest = latest or (session.events[-1].ts if session.events else "1970-01-01T00:00:00+00:00")
+
+    def _revision(self, found: tuple[str, str] | None) -> Revision:
+        actor, ts = found if found else (CHAIR, self.latest)
+        return Revision(self._names(actor), word_date(ts))
+
+    def of_text(self, *keys: str) -> Revision:
+        """Who last changed the wording of the first of keys that has a change (else the Chair)."""
+        return self._revision(next((self.text[k] for k in keys if k in self.text), None))
+
+    def of_place(self, *keys: str) -> Revision:
+        """Who last inserted, struck or moved the first of keys that has such a change (else the Chair)."""
+        found = next((self.place[k] for k in keys if k in self.place), None)
+        return self._revision(found or next((self.text[k] for k in keys if k in self.text), None))
+
+    def numbering(self) -> Revision:
+        """Renumbering follows from the Chair's moves: the Chair, at the latest change."""
+        return self._revision(None)
+
+
+def _display_name(state: SessionState, actor: str) -> str:
+    if actor == CHAIR:
+        return "Chair"
+    roster = getattr(state, "roster", None)
+    return roster.name_of(actor) if roster is not None else actor
+
+
+Segment = tuple[str, str, Revision | None]  # (equal | insert | delete, text, revision)
+
+
+class RedlineWriter:
+    """Builds the redline document paragraph by paragraph from the comparison's walk."""
+
+    def __init__(self, session: Session, baseline: str = "tabled") -> None:
+        if baseline not in BASELINES:
+            raise RefusedError(f"Unknown baseline {baseline!r}; use 'tabled' or 'last'.")
+        self.state = session.state
+        self.old: Draft = session.baseline(baseline)
+        self.new: Draft = session.draft
+        baselines = self.new.baselines
+        mark = (baselines[0] if baseline == "tabled" else baselines[-1]) if baselines else None
+        self.baseline_label = f"{mark.label} ({long_date(mark.ts)})" if mark else "the empty draft"
+        self.comparison = compare(self.old, self.new)
+        self.attribution = Attribution(session, mark.seq if mark else 0)
+        self.document: DocxDocument = new_document()
+        self._ids = itertools.count(1)
+
+    # -------------------------------------------------------------- OOXML
+    def _run(self, text: str, deleted: bool) -> OxmlElement:
+        run = OxmlElement("w:r")
+        for index, piece in enumerate(text.split("\t")):
+            if index:
+                run.append(OxmlElement("w:tab"))
+            if piece:
+                element = OxmlElement("w:delText" if deleted else "w:t")
+                element.set(qn("xml:space"), "preserve")
+                element.text = piece
+                run.append(element)
+        return run
+
+    def _tracked(self, tag: str, revision: Revision) -> OxmlElement:
+        element = OxmlElement(tag)
+        element.set(qn("w:id"), str(next(self._ids)))
+        element.set(qn("w:author"), revision.author)
+        element.set(qn("w:date"), revision.date)
+        return element
+
+    def paragraph(
+        self, style: str, segments: list[Segment], mark: tuple[str, Revision] | None = None
+    ) -> OxmlElement:
+        """One Word paragraph of segments; mark tracks the paragraph mark itself ("insert" or "delete")."""
+        para = self.document.add_paragraph(style=style)._p
+        if mark is not None:
+            rpr = OxmlElement("w:rPr")
+            rpr.append(self._tracked("w:ins" if mark[0] == "insert" else "w:del", mark[1]))
+            para.get_or_add_pPr().append(rpr)
+        for op, text, revision in segments:
+            if not text:
+                continue
+            if op == "equal" or revision is None:
+                para.append(self._run(text, deleted=False))
+            else:
+                wrapper = self._tracked("w:ins" if op == "insert" else "w:del", revision)
+                wrapper.append(self._run(text, deleted=op == "delete"))
+                para.append(wrapper)
+        return para
+
+    def whole(self, style: str, text: str, op: str, revision: Revision) -> OxmlElement:
+        """A paragraph inserted or deleted as a whole, its mark included."""
+        return self.paragraph(style, [(op, text, revision)], (op, revision))
+
+    def diffed(self, style: str, old: str, new: str, revision: Revision) -> OxmlElement | None:
+        """A paragraph whose wording went from old to new (inserted or deleted whole if one side is empty)."""
+        if not old and not new:
+            return None
+        if not old:
+            return self.whole(style, new, "insert", revision)
+        if not new:
+            return self.whole(style, old, "delete", revision)
+        return self.paragraph(style, [(op, text, revision) for op, text in word_diff(old, new)])
+
+    def comment(self, para: OxmlElement, text: str) -> None:
+        """A comment spanning the whole paragraph (the former number of a moved paragraph)."""
+        comment = self.document.comments.add_comment(text=text, author="Chair", initials="CH")
+        cid = str(comment.comment_id)
+        start, end = OxmlElement("w:commentRangeStart"), OxmlElement("w:commentRangeEnd")
+        start.set(qn("w:id"), cid)
+        end.set(qn("w:id"), cid)
+        ppr = para.find(qn("w:pPr"))
+        if ppr is not None:
+            ppr.addnext(start)
+        else:
+            para.insert(0, start)
+        para.append(end)
+        reference = OxmlElement("w:r")
+        ref = OxmlElement("w:commentReference")
+        ref.set(qn("w:id"), cid)
+        reference.append(ref)
+        para.append(reference)
+
+    # -------------------------------------------------------------- parts
+    def _heading(self, draft: Draft, section_id: str) -> str:
+        if section_id not in draft.order:
+            return ""
+        return f"{draft.label_of(section_id)}. {draft.sections[section_id].title}"
+
+    def section(self, entry: Entry) -> None:
+        """A section heading: its letter and title, either of which may have changed."""
+        revision = self.attribution.of_text(entry.id)
+        if entry.status in ("inserted", "removed"):
+            revision = self.attribution.of_place(entry.id)
+        old, new = self._heading(self.old, entry.id), self._heading(self.new, entry.id)
+        self.diffed(STYLE_SECTION, old, new, revision)
+
+    def subheading(self, entry: Entry) -> None:
+        """A sub-heading, with its title diff or inserted/removed whole."""
+        revision = self.attribution.of_text(entry.id)
+        if entry.status != "unchanged":
+            revision = self.attribution.of_place(entry.id)
+        segments: list[Segment] = [(op, text, revision) for op, text in entry.title_diff]
+        if entry.status == "inserted":
+            self.whole(STYLE_SUBHEADING, "".join(t for _, t, _ in segments), "insert", revision)
+        elif entry.status == "removed":
+            self.whole(STYLE_SUBHEADING, "".join(t for _, t, _ in segments), "delete", revision)
+        else:
+            self.paragraph(STYLE_SUBHEADING, segments)
+
+    def whole_paragraph(self, comp: ParagraphComparison, op: str) -> OxmlElement:
+        """A paragraph and its sub-paragraphs inserted (new side) or deleted (old side) as a whole."""
+        draft = self.new if op == "insert" else self.old
+        para = draft.paragraphs[comp.id]
+        revision = self.attribution.of_place(comp.id, para.section)
+        number = comp.new_number if op == "insert" else comp.old_number
+        first = self.whole(STYLE_PARAGRAPH, paragraph_lead(number) + para.text, op, revision)
+        for index, sub in enumerate(para.live_subparagraphs()):
+            lead = f"({subparagraph_label(index)})\t"
+            self.whole(STYLE_SUBPARAGRAPH, lead + sub.text, op, revision)
+        return first
+
+    def kept_paragraph(self, comp: ParagraphComparison) -> None:
+        """A paragraph in both drafts at the same place: number change, word diff, sub-paragraphs."""
+        text_rev = self.attribution.of_text(comp.id)
+        segments: list[Segment] = []
+        if comp.old_number != comp.new_number:
+            number_rev = self.attribution.numbering()
+            segments += [
+                ("delete", f"{comp.old_number}.", number_rev),
+                ("insert", f"{comp.new_number}.", number_rev),
+            ]
+        else:
+            segments.append(("equal", f"{comp.new_number}.", None))
+        segments.append(("equal", "\t", None))
+        segments += [(op, text, text_rev) for op, text in comp.diff]
+        self.paragraph(STYLE_PARAGRAPH, segments)
+        for sub in comp.subparagraphs:
+            self.subparagraph(comp.id, sub)
+
+    def subparagraph(self, paragraph_id: str, sub) -> None:  # noqa: ANN001 - core SubComparison
+        """One lettered sub-paragraph: inserted, struck, or its letter and wording diffed."""
+        if sub.status in ("inserted", "struck"):
+            op = "insert" if sub.status == "inserted" else "delete"
+            letter = sub.new_letter if op == "insert" else sub.old_letter
+            revision = self.attribution.of_place(sub.id, paragraph_id)
+            self.whole(STYLE_SUBPARAGRAPH, f"({letter})\t" + "".join(t for _, t in sub.diff), op, revision)
+            return
+        segments: list[Segment] = []
+        if sub.old_letter != sub.new_letter:
+            number_rev = self.attribution.numbering()
+            segments += [
+                ("delete", f"({sub.old_letter})", number_rev),
+                ("insert", f"({sub.new_letter})", number_rev),
+            ]
+        else:
+            segments.append(("equal", f"({sub.new_letter})", None))
+        segments.append(("equal", "\t", None))
+        revision = self.attribution.of_text(sub.id, paragraph_id)
+        segments += [(op, text, revision) for op, text in sub.diff]
+        self.paragraph(STYLE_SUBPARAGRAPH, segments)
+
+    def body(self, entry: Entry) -> None:
+        """Render one entry of the comparison's walk."""
+        comp = entry.paragraph
+        if entry.kind == "section":
+            self.section(entry)
+        elif entry.kind == "subheading":
+            self.subheading(entry)
+        elif entry.kind == "ghost" and comp is not None:
+            first = self.whole_paragraph(comp, "delete")
+            self.comment(
+                first, f"Paragraph {comp.old_number} was moved; it is now paragraph {comp.new_number}."
+            )
+        elif comp is not None and comp.status == "inserted":
+            self.whole_paragraph(comp, "insert")
+        elif comp is not None and comp.status == "struck":
+            self.whole_paragraph(comp, "delete")
+        elif comp is not None and comp.status == "moved":
+            first = self.whole_paragraph(comp, "insert")
+            self.comment(first, f"Former paragraph {comp.old_number}, moved here.")
+        elif comp is not None:
+            self.kept_paragraph(comp)
+
+    # -------------------------------------------------------------- whole
+    def build(self) -> DocxDocument:
+        """The whole redline document."""
+        block = TitleBlock.of(self.state)
+        for style, text in block.lines():
+            if style != STYLE_DOCUMENT:
+                self.paragraph(style, [("equal", text, None)])
+        self.diffed(STYLE_DOCUMENT, self.old.title, self.new.title, self.attribution.of_text("title"))
+        for entry in self.comparison.walk():
+            self.body(entry)
+        adopted, adopted_at = adoption_of(self.state)
+        if adopted and adopted_at:
+            self.whole(
+                STYLE_CLOSING, closing_line(adopted_at), "insert", Revision("Chair", word_date(adopted_at))
+            )
+        header = f"Changes since {self.baseline_label}"
+        add_header(self.document, header if adopted else f"{DRAFT_MARK} \u2014 {header}")
+        add_page_numbers(self.document)
+        title = self.new.title or self.state.meeting.title
+        set_properties(self.document, title, header, adopted_at or self.state.last_ts)
+        return self.document
+
+
+def build_redline(session: Session, baseline: str = "tabled") -> DocxDocument:
+    """The redline as a python-docx document."""
+    return RedlineWriter(session, baseline).build()
+
+
+def export_redline(session: Session, path: str | Path, baseline: str = "tabled") -> Path:
+    """Write the redline against the tabled draft (or the last baseline) to a DOCX file."""
+    return save_docx(build_redline(session, baseline), path)

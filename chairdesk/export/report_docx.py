@@ -1,0 +1,81 @@
+"""The endorsed report as DOCX: title block, lettered sections, numbered paragraphs, the adoption line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from docx.document import Document as DocxDocument
+
+from ..core.draft import Draft
+from ..core.session import Session
+from ..core.state import SessionState
+from .base import (
+    DRAFT_MARK,
+    STYLE_CLOSING,
+    STYLE_PARAGRAPH,
+    STYLE_SECTION,
+    STYLE_SUBHEADING,
+    STYLE_SUBPARAGRAPH,
+    TitleBlock,
+    add_header,
+    add_page_numbers,
+    adoption_of,
+    closing_line,
+    new_document,
+    paragraph_lead,
+    save_docx,
+    section_heading,
+    set_properties,
+    subparagraph_lead,
+    walk_draft,
+)
+
+
+def body_lines(draft: Draft) -> Iterator[tuple[str, str]]:
+    """(style, text) of every line of the text itself, in order: headings, paragraphs, sub-paragraphs."""
+    for entry in walk_draft(draft):
+        if entry.kind == "section":
+            yield STYLE_SECTION, section_heading(draft, entry.id)
+        elif entry.kind == "subheading":
+            yield STYLE_SUBHEADING, draft.subheadings[entry.id].title
+        elif entry.kind == "paragraph":
+            para = draft.paragraphs[entry.id]
+            yield STYLE_PARAGRAPH, paragraph_lead(draft.number_of(para.id)) + para.text
+            for index, sub in enumerate(para.live_subparagraphs()):
+                yield STYLE_SUBPARAGRAPH, subparagraph_lead(index) + sub.text
+
+
+def report_lines(state: SessionState, draft: Draft | None = None) -> list[tuple[str, str]]:
+    """(style, text) of every paragraph of the report: title block, text, and the adoption line if adopted."""
+    draft = draft or state.draft
+    lines = list(TitleBlock.of(state, draft).lines())
+    lines.extend(body_lines(draft))
+    adopted, adopted_at = adoption_of(state)
+    if adopted and adopted_at and draft is state.draft:
+        lines.append((STYLE_CLOSING, closing_line(adopted_at)))
+    return lines
+
+
+def report_text(state: SessionState, draft: Draft | None = None) -> str:
+    """The report's text, one line per paragraph (what a text conversion of the DOCX gives)."""
+    return "\n".join(text for _, text in report_lines(state, draft))
+
+
+def build_report(state: SessionState) -> DocxDocument:
+    """The report as a python-docx document (a marked draft unless the report has been adopted)."""
+    document = new_document()
+    for style, text in report_lines(state):
+        document.add_paragraph(text, style=style)
+    adopted, adopted_at = adoption_of(state)
+    if not adopted:
+        add_header(document, DRAFT_MARK)
+    add_page_numbers(document)
+    title = state.draft.title or state.meeting.title
+    set_properties(document, title, "Report" if adopted else DRAFT_MARK, adopted_at or state.last_ts)
+    return document
+
+
+def export_report(session: Session, path: str | Path) -> Path:
+    """Write the report to a DOCX file: endorsed if adopted, otherwise marked "DRAFT — not adopted"."""
+    return save_docx(build_report(session.state), path)
