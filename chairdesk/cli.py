@@ -62,6 +62,28 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .export import export_redline, export_report
+    from .export.base import adoption_of
+    from .export.record import export_record
+
+    if not (args.report or args.redline or args.record):
+        print("chairdesk export: say what to write: --report, --redline and/or --record", file=sys.stderr)
+        return 2
+    with Session.open(args.file) as session:
+        if args.report:
+            export_report(session, args.report)
+            adopted, _ = adoption_of(session.state)
+            print(f"Report: {args.report}" + ("" if adopted else " (marked DRAFT \u2014 not adopted)"))
+        if args.redline:
+            export_redline(session, args.redline, args.baseline)
+            print(f"Redline against the {args.baseline} baseline: {args.redline}")
+        if args.record:
+            export_record(session, args.record)
+            print(f"Record of the session: {args.record}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every verb."""
     parser = argparse.ArgumentParser(prog="chairdesk", description="The chair's desk for a drafting session.")
@@ -84,6 +106,18 @@ def build_parser() -> argparse.ArgumentParser:
     verify = sub.add_parser("verify", help="check the hash chain of a session's record")
     verify.add_argument("file", type=Path)
     verify.set_defaults(func=_cmd_verify)
+
+    export = sub.add_parser("export", help="write the report, the redline and/or the record of the session")
+    export.add_argument("file", type=Path)
+    export.add_argument(
+        "--report", type=Path, metavar="OUT.docx", help="the report (a marked draft until adopted)"
+    )
+    export.add_argument("--redline", type=Path, metavar="OUT.docx", help="the text with Word tracked changes")
+    export.add_argument(
+        "--baseline", choices=("tabled", "last"), default="tabled", help="what the redline compares against"
+    )
+    export.add_argument("--record", type=Path, metavar="OUT.docx|OUT.md", help="the record of the session")
+    export.set_defaults(func=_cmd_export)
     return parser
 
 

@@ -43,7 +43,8 @@ def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
     if path.is_dir():
         raise ExportError(path, "is a folder; choose a file name")
     if not folder.is_dir():
-        raise ExportError(path, f"cannot be written: the folder {folder} does not exist")
+        problem = "is not a folder" if folder.exists() else "does not exist"
+        raise ExportError(path, f"cannot be written: {folder} {problem}")
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as error:
@@ -52,6 +53,7 @@ def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
     temp = Path(temp_name)
     try:
         write(temp)
+        os.chmod(temp, _file_mode(path))
         os.replace(temp, path)
     except OSError as error:
         raise ExportError(path, f"cannot be written ({error.strerror or error})") from error
@@ -59,6 +61,15 @@ def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
         if temp.exists():
             temp.unlink()
     return path
+
+
+def _file_mode(path: Path) -> int:
+    """The mode the file is given: the old file's, or what a new file gets under the umask."""
+    if path.exists():
+        return path.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 # ------------------------------------------------------------------- the walk

@@ -1,0 +1,112 @@
+"""The record of the session as DOCX: chronology by day, adoption, interventions and speaker figures."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from docx.document import Document as DocxDocument
+from docx.shared import Cm
+
+from ..core.session import Session
+from .base import (
+    STYLE_BODY,
+    STYLE_MEETING,
+    STYLE_SECTION,
+    STYLE_SUBHEADING,
+    STYLE_TITLE,
+    add_page_numbers,
+    long_date,
+    new_document,
+    save_docx,
+    set_properties,
+)
+from .record import (
+    SessionRecord,
+    build_record,
+    delegation_table,
+    group_table,
+    speaking_time_chart,
+)
+
+STYLE_TABLE = "Table Grid"
+
+
+def _table(document: DocxDocument, header: list[str], rows: list[list[str]], widths: list[float]) -> None:
+    table = document.add_table(rows=1, cols=len(header))
+    table.style = document.styles[STYLE_TABLE]
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = text
+    for column, width in zip(table.columns, widths, strict=False):
+        for cell in column.cells:
+            cell.width = Cm(width)
+
+
+def build_record_docx(record: SessionRecord) -> DocxDocument:
+    """The record as a python-docx document."""
+    document = new_document()
+    block = record.title
+    document.add_paragraph("Record of the session", style=STYLE_TITLE)
+    for style, text in block.lines():
+        document.add_paragraph(text, style=STYLE_MEETING if style != STYLE_BODY else STYLE_BODY)
+    if record.adopted_at:
+        document.add_paragraph(
+            f"The report was adopted and endorsed on {long_date(record.adopted_at)}.", style=STYLE_BODY
+        )
+    summary = "; ".join(f"{label}: {n}" for label, n in record.counts())
+    document.add_paragraph(
+        f"{len(record.entries)} events recorded ({summary}). Times are UTC.", style=STYLE_BODY
+    )
+
+    document.add_paragraph("Chronology", style=STYLE_SECTION)
+    day = None
+    rows: list[list[str]] = []
+    for entry in record.entries:
+        if entry.day != day:
+            if rows:
+                _table(document, ["Time", "Kind", "What happened"], rows, [2.0, 3.2, 11.3])
+                rows = []
+            day = entry.day
+            document.add_paragraph(day, style=STYLE_SUBHEADING)
+        rows.append([entry.time, entry.label, entry.text])
+    if rows:
+        _table(document, ["Time", "Kind", "What happened"], rows, [2.0, 3.2, 11.3])
+
+    if record.adoption:
+        document.add_paragraph("Adoption", style=STYLE_SECTION)
+        _table(document, ["Time", "Step"], [list(step) for step in record.adoption], [2.0, 14.5])
+
+    if record.interventions:
+        document.add_paragraph("Interventions", style=STYLE_SECTION)
+        rows = [[i.start, i.delegation, i.kind, i.duration, i.about] for i in record.interventions]
+        _table(document, ["Start", "Delegation", "Kind", "Duration", "On"], rows, [2.0, 4.5, 3.5, 2.2, 4.3])
+
+    if record.figures is not None:
+        figures = record.figures
+        document.add_paragraph("Speaker figures", style=STYLE_SECTION)
+        header, rows = delegation_table(figures)
+        _table(document, header, rows, [3.5, 3.0, 2.0, 2.2, 1.8, 1.8, 2.2])
+        document.add_paragraph("By stakeholder group", style=STYLE_SUBHEADING)
+        header, rows = group_table(figures.stakeholder_groups, "Stakeholder group")
+        _table(document, header, rows, [4.5, 3.0, 3.0, 3.0, 3.0])
+        if figures.regional_groups:
+            document.add_paragraph("By regional group", style=STYLE_SUBHEADING)
+            header, rows = group_table(figures.regional_groups, "Regional group")
+            _table(document, header, rows, [4.5, 3.0, 3.0, 3.0, 3.0])
+        document.add_paragraph("Speaking time", style=STYLE_SUBHEADING)
+        document.add_picture(io.BytesIO(speaking_time_chart(figures)), width=Cm(16.5))
+    add_page_numbers(document)
+    last = record.entries[-1].ts if record.entries else None
+    set_properties(document, f"Record of the session: {block.meeting}", "Record of the session", last)
+    return document
+
+
+def export_record_docx(session: Session, path: str | Path) -> Path:
+    """Write the record of the session to a DOCX file."""
+    return save_docx(build_record_docx(build_record(session)), path)

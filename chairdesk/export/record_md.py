@@ -1,0 +1,87 @@
+"""The record of the session as Markdown (the speaking-time chart goes in a PNG beside it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.session import Session
+from .base import atomic_write, long_date
+from .record import SessionRecord, build_record, delegation_table, group_table, speaking_time_chart
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(_cell(h) for h in header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return lines + [""]
+
+
+def record_markdown(record: SessionRecord, chart_name: str | None = None) -> str:
+    """The record as Markdown text; chart_name is the PNG file the chart is linked to, if any."""
+    block = record.title
+    lines = ["# Record of the session", ""]
+    lines += [f"**{block.meeting}**" if block.meeting else ""]
+    lines += [text for text in (block.body, block.venue_and_dates()) if text]
+    if block.document:
+        lines.append(f"Document: {block.document}")
+    lines.append("")
+    if record.adopted_at:
+        lines += [f"The report was adopted and endorsed on {long_date(record.adopted_at)}.", ""]
+    summary = "; ".join(f"{label}: {n}" for label, n in record.counts())
+    lines += [f"{len(record.entries)} events recorded ({summary}). Times are UTC.", ""]
+
+    lines += ["## Chronology", ""]
+    day = None
+    rows: list[list[str]] = []
+    for entry in record.entries:
+        if entry.day != day:
+            if rows:
+                lines += _table(["Time", "Kind", "What happened"], rows)
+                rows = []
+            day = entry.day
+            lines += [f"### {day}", ""]
+        rows.append([entry.time, entry.label, entry.text])
+    if rows:
+        lines += _table(["Time", "Kind", "What happened"], rows)
+
+    if record.adoption:
+        lines += ["## Adoption", ""] + _table(["Time", "Step"], [list(s) for s in record.adoption])
+    if record.interventions:
+        rows = [[i.start, i.delegation, i.kind, i.duration, i.about] for i in record.interventions]
+        lines += ["## Interventions", ""] + _table(["Start", "Delegation", "Kind", "Duration", "On"], rows)
+    if record.figures is not None:
+        figures = record.figures
+        lines += ["## Speaker figures", ""] + _table(*delegation_table(figures))
+        lines += ["### By stakeholder group", ""]
+        lines += _table(*group_table(figures.stakeholder_groups, "Stakeholder group"))
+        if figures.regional_groups:
+            lines += ["### By regional group", ""]
+            lines += _table(*group_table(figures.regional_groups, "Regional group"))
+        if chart_name:
+            lines += [
+                "### Speaking time",
+                "",
+                f"![Speaking time per delegation and stakeholder group]({chart_name})",
+                "",
+            ]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def chart_path(path: Path) -> Path:
+    """Where the Markdown record's chart goes: beside it, "<name>-speaking-time.png"."""
+    return path.with_name(f"{path.stem}-speaking-time.png")
+
+
+def export_record_md(session: Session, path: str | Path) -> Path:
+    """Write the record of the session to a Markdown file (and its chart beside it when there are figures)."""
+    path = Path(path)
+    record = build_record(session)
+    chart = chart_path(path) if record.figures is not None else None
+    text = record_markdown(record, chart.name if chart else None)
+    if chart is not None:
+        image = speaking_time_chart(record.figures)
+        atomic_write(chart, lambda temp: temp.write_bytes(image))
+    return atomic_write(path, lambda temp: temp.write_text(text, encoding="utf-8"))
