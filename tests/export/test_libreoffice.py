@@ -1,0 +1,78 @@
+"""LibreOffice, headless, as the real client: the report converts to the same text, and the redline's
+Accept All / Reject All (run through UNO) give the current and the tabled text. One soffice start."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from chairdesk.core.session import Session
+from chairdesk.export import export_redline, export_report, report_text
+
+from .conftest import build_small_session
+
+SYSTEM_PYTHON = "/usr/bin/python3"  # the Debian python that python3-uno belongs to
+SCRIPT = Path(__file__).with_name("lo_convert.py")
+
+
+def _have_uno() -> bool:
+    if not shutil.which("soffice") or not Path(SYSTEM_PYTHON).exists():
+        return False
+    return subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True).returncode == 0
+
+
+pytestmark = pytest.mark.skipif(
+    not _have_uno(), reason="needs LibreOffice (libreoffice-writer) and python3-uno: apt-get install them"
+)
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Session]:
+    """Export the small session, then convert everything in one LibreOffice run."""
+    folder = tmp_path_factory.mktemp("libreoffice")
+    session = build_small_session(folder / "small.chairdesk")
+    export_report(session, folder / "report.docx")
+    export_redline(session, folder / "redline.docx")
+    jobs = [
+        {"input": "report.docx", "output": "report.txt", "filter": "txt", "changes": "keep"},
+        {"input": "report.docx", "output": "report.pdf", "filter": "pdf", "changes": "keep"},
+        {"input": "redline.docx", "output": "accepted.txt", "filter": "txt", "changes": "accept"},
+        {"input": "redline.docx", "output": "rejected.txt", "filter": "txt", "changes": "reject"},
+        {"input": "redline.docx", "output": "redline.pdf", "filter": "pdf", "changes": "keep"},
+    ]
+    for job in jobs:
+        job["input"], job["output"] = str(folder / job["input"]), str(folder / job["output"])
+    subprocess.run(
+        [SYSTEM_PYTHON, str(SCRIPT), str(folder / "profile"), json.dumps(jobs)], check=True, timeout=120
+    )
+    yield folder, session
+    session.close()
+
+
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8-sig").rstrip("\n")
+
+
+def test_report_text_in_libreoffice_is_the_report(converted: tuple[Path, Session]) -> None:
+    folder, session = converted
+    assert _text(folder / "report.txt") == report_text(session.state)
+
+
+def test_accepting_all_changes_gives_the_current_text(converted: tuple[Path, Session]) -> None:
+    folder, session = converted
+    assert _text(folder / "accepted.txt") == report_text(session.state)
+
+
+def test_rejecting_all_changes_gives_the_tabled_text(converted: tuple[Path, Session]) -> None:
+    folder, session = converted
+    assert _text(folder / "rejected.txt") == report_text(session.state, session.baseline("tabled"))
+
+
+def test_both_convert_to_pdf(converted: tuple[Path, Session]) -> None:
+    folder, _ = converted
+    for name in ("report.pdf", "redline.pdf"):
+        assert (folder / name).read_bytes().startswith(b"%PDF")
