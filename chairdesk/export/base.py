@@ -7,6 +7,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from ..core.compare import Entry, compare
-from ..core.draft import Draft, subparagraph_label
+from ..core.draft import Draft, Paragraph, subparagraph_label
 from ..core.errors import ChairdeskError
 from ..core.state import SessionState
 
@@ -73,9 +73,73 @@ def _file_mode(path: Path) -> int:
 
 
 # ------------------------------------------------------------------- the walk
-def walk_draft(draft: Draft) -> list[Entry]:
-    """The clean document's parts in order: the draft compared with itself, so nothing is marked."""
-    return [e for e in compare(draft, draft).walk() if e.status not in ("removed", "struck")]
+@dataclass(frozen=True)
+class Part:
+    """One part of the document on its way from an old draft to a new one."""
+
+    kind: str  # section | subheading | paragraph
+    id: str
+    op: str  # keep (in both, in place) | insert (only in the new draft here) | delete (only in the old here)
+    moved: bool = False  # also in the other draft, somewhere else: deleted there, inserted here (or back)
+
+
+def _live_items(draft: Draft, section_id: str) -> list[str]:
+    """The section's paragraphs and sub-headings that are in the document (not struck or removed)."""
+    out = []
+    for item in draft.sections[section_id].items:
+        para = draft.paragraphs.get(item)
+        if para is not None:
+            if not para.struck:
+                out.append(item)
+        elif not draft.subheadings[item].removed:
+            out.append(item)
+    return out
+
+
+def _kind(draft: Draft, item: str) -> str:
+    return "paragraph" if item in draft.paragraphs else "subheading"
+
+
+def _is_live(draft: Draft, item: str) -> bool:
+    if item in draft.paragraphs:
+        return draft.number_of(item) is not None
+    heading = draft.subheadings.get(item)
+    return heading is not None and not heading.removed and heading.section in draft.order
+
+
+def _merge(old: list[str], new: list[str]) -> Iterator[tuple[str, str]]:
+    """(op, id) for two sequences of ids: kept ones in place, the rest deleted before inserted."""
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            yield from (("keep", item) for item in new[j1:j2])
+        else:
+            yield from (("delete", item) for item in old[i1:i2])
+            yield from (("insert", item) for item in new[j1:j2])
+
+
+def document_parts(old: Draft, new: Draft) -> Iterator[Part]:
+    """Every section, sub-heading and paragraph of both drafts, once each side, in an order where
+    dropping the insertions gives the old document and dropping the deletions gives the new one."""
+    for op, sid in _merge(list(old.order), list(new.order)):
+        if op == "keep":
+            yield Part("section", sid, "keep")
+            for item_op, item in _merge(_live_items(old, sid), _live_items(new, sid)):
+                other = new if item_op == "delete" else old
+                moved = item_op != "keep" and _is_live(other, item)
+                yield Part(_kind(new if item_op != "delete" else old, item), item, item_op, moved)
+        else:
+            draft, other = (old, new) if op == "delete" else (new, old)
+            yield Part("section", sid, op, sid in other.order)
+            for item in _live_items(draft, sid):
+                yield Part(_kind(draft, item), item, op, _is_live(other, item))
+
+
+def subparagraph_parts(old: Paragraph | None, new: Paragraph | None) -> Iterator[tuple[str, str]]:
+    """(keep|insert|delete, id) of a paragraph's live sub-paragraphs, old draft to new."""
+    old_ids = [s.id for s in old.live_subparagraphs()] if old else []
+    new_ids = [s.id for s in new.live_subparagraphs()] if new else []
+    return _merge(old_ids, new_ids)
 
 
 def section_heading(draft: Draft, section_id: str) -> str:

@@ -16,7 +16,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from ..core.compare import Entry, ParagraphComparison, compare, word_diff
+from ..core.compare import word_diff
 from ..core.draft import CHAIR, Draft, subparagraph_label
 from ..core.errors import RefusedError
 from ..core.session import Session
@@ -29,16 +29,20 @@ from .base import (
     STYLE_SECTION,
     STYLE_SUBHEADING,
     STYLE_SUBPARAGRAPH,
+    Part,
     TitleBlock,
     add_header,
     add_page_numbers,
     adoption_of,
     closing_line,
+    document_parts,
     long_date,
     new_document,
     paragraph_lead,
     save_docx,
     set_properties,
+    subparagraph_lead,
+    subparagraph_parts,
 )
 
 BASELINES = ("tabled", "last")
@@ -137,7 +141,6 @@ class RedlineWriter:
         baselines = self.new.baselines
         mark = (baselines[0] if baseline == "tabled" else baselines[-1]) if baselines else None
         self.baseline_label = f"{mark.label} ({long_date(mark.ts)})" if mark else "the empty draft"
-        self.comparison = compare(self.old, self.new)
         self.attribution = Attribution(session, mark.seq if mark else 0)
         self.document: DocxDocument = new_document()
         self._ids = itertools.count(1)
@@ -217,104 +220,87 @@ class RedlineWriter:
 
     # -------------------------------------------------------------- parts
     def _heading(self, draft: Draft, section_id: str) -> str:
-        if section_id not in draft.order:
-            return ""
         return f"{draft.label_of(section_id)}. {draft.sections[section_id].title}"
 
-    def section(self, entry: Entry) -> None:
-        """A section heading: its letter and title, either of which may have changed."""
-        revision = self.attribution.of_text(entry.id)
-        if entry.status in ("inserted", "removed"):
-            revision = self.attribution.of_place(entry.id)
-        old, new = self._heading(self.old, entry.id), self._heading(self.new, entry.id)
-        self.diffed(STYLE_SECTION, old, new, revision)
-
-    def subheading(self, entry: Entry) -> None:
-        """A sub-heading, with its title diff or inserted/removed whole."""
-        revision = self.attribution.of_text(entry.id)
-        if entry.status != "unchanged":
-            revision = self.attribution.of_place(entry.id)
-        segments: list[Segment] = [(op, text, revision) for op, text in entry.title_diff]
-        if entry.status == "inserted":
-            self.whole(STYLE_SUBHEADING, "".join(t for _, t, _ in segments), "insert", revision)
-        elif entry.status == "removed":
-            self.whole(STYLE_SUBHEADING, "".join(t for _, t, _ in segments), "delete", revision)
+    def section(self, part: Part) -> None:
+        """A section heading: its letter and title (either may have changed), or the whole heading."""
+        if part.op == "keep":
+            old, new = self._heading(self.old, part.id), self._heading(self.new, part.id)
+            self.diffed(STYLE_SECTION, old, new, self.attribution.of_text(part.id))
         else:
-            self.paragraph(STYLE_SUBHEADING, segments)
+            draft = self.new if part.op == "insert" else self.old
+            revision = self.attribution.of_place(part.id)
+            self.whole(STYLE_SECTION, self._heading(draft, part.id), part.op, revision)
 
-    def whole_paragraph(self, comp: ParagraphComparison, op: str) -> OxmlElement:
+    def subheading(self, part: Part) -> None:
+        """A sub-heading, with its title diffed or inserted/removed whole."""
+        if part.op == "keep":
+            old, new = self.old.subheadings[part.id].title, self.new.subheadings[part.id].title
+            self.diffed(STYLE_SUBHEADING, old, new, self.attribution.of_text(part.id))
+        else:
+            draft = self.new if part.op == "insert" else self.old
+            heading = draft.subheadings[part.id]
+            revision = self.attribution.of_place(part.id, heading.section)
+            self.whole(STYLE_SUBHEADING, heading.title, part.op, revision)
+
+    def whole_paragraph(self, part: Part) -> None:
         """A paragraph and its sub-paragraphs inserted (new side) or deleted (old side) as a whole."""
-        draft = self.new if op == "insert" else self.old
-        para = draft.paragraphs[comp.id]
-        revision = self.attribution.of_place(comp.id, para.section)
-        number = comp.new_number if op == "insert" else comp.old_number
-        first = self.whole(STYLE_PARAGRAPH, paragraph_lead(number) + para.text, op, revision)
+        draft = self.new if part.op == "insert" else self.old
+        para = draft.paragraphs[part.id]
+        revision = self.attribution.of_place(part.id, para.section)
+        first = self.whole(
+            STYLE_PARAGRAPH, paragraph_lead(draft.number_of(para.id)) + para.text, part.op, revision
+        )
         for index, sub in enumerate(para.live_subparagraphs()):
-            lead = f"({subparagraph_label(index)})\t"
-            self.whole(STYLE_SUBPARAGRAPH, lead + sub.text, op, revision)
-        return first
+            self.whole(STYLE_SUBPARAGRAPH, subparagraph_lead(index) + sub.text, part.op, revision)
+        if part.moved:
+            old_number, new_number = self.old.number_of(part.id), self.new.number_of(part.id)
+            if part.op == "insert":
+                self.comment(first, f"Former paragraph {old_number}, moved here.")
+            else:
+                self.comment(first, f"Paragraph {old_number} was moved; it is now paragraph {new_number}.")
 
-    def kept_paragraph(self, comp: ParagraphComparison) -> None:
+    def kept_paragraph(self, part: Part) -> None:
         """A paragraph in both drafts at the same place: number change, word diff, sub-paragraphs."""
-        text_rev = self.attribution.of_text(comp.id)
-        segments: list[Segment] = []
-        if comp.old_number != comp.new_number:
-            number_rev = self.attribution.numbering()
-            segments += [
-                ("delete", f"{comp.old_number}.", number_rev),
-                ("insert", f"{comp.new_number}.", number_rev),
-            ]
-        else:
-            segments.append(("equal", f"{comp.new_number}.", None))
-        segments.append(("equal", "\t", None))
-        segments += [(op, text, text_rev) for op, text in comp.diff]
+        old, new = self.old.paragraphs[part.id], self.new.paragraphs[part.id]
+        old_number, new_number = self.old.number_of(part.id), self.new.number_of(part.id)
+        segments: list[Segment] = self._lead(f"{old_number}.", f"{new_number}.")
+        text_rev = self.attribution.of_text(part.id)
+        segments += [(op, text, text_rev) for op, text in word_diff(old.text, new.text)]
         self.paragraph(STYLE_PARAGRAPH, segments)
-        for sub in comp.subparagraphs:
-            self.subparagraph(comp.id, sub)
+        old_letters = {s.id: i for i, s in enumerate(old.live_subparagraphs())}
+        new_letters = {s.id: i for i, s in enumerate(new.live_subparagraphs())}
+        for op, sub_id in subparagraph_parts(old, new):
+            if op == "keep":
+                lead = self._lead(
+                    f"({subparagraph_label(old_letters[sub_id])})",
+                    f"({subparagraph_label(new_letters[sub_id])})",
+                )
+                revision = self.attribution.of_text(sub_id, part.id)
+                diff = word_diff(old.subparagraph(sub_id).text, new.subparagraph(sub_id).text)
+                self.paragraph(STYLE_SUBPARAGRAPH, lead + [(o, t, revision) for o, t in diff])
+            else:
+                para, letters = (new, new_letters) if op == "insert" else (old, old_letters)
+                text = subparagraph_lead(letters[sub_id]) + para.subparagraph(sub_id).text
+                self.whole(STYLE_SUBPARAGRAPH, text, op, self.attribution.of_place(sub_id, part.id))
 
-    def subparagraph(self, paragraph_id: str, sub) -> None:  # noqa: ANN001 - core SubComparison
-        """One lettered sub-paragraph: inserted, struck, or its letter and wording diffed."""
-        if sub.status in ("inserted", "struck"):
-            op = "insert" if sub.status == "inserted" else "delete"
-            letter = sub.new_letter if op == "insert" else sub.old_letter
-            revision = self.attribution.of_place(sub.id, paragraph_id)
-            self.whole(STYLE_SUBPARAGRAPH, f"({letter})\t" + "".join(t for _, t in sub.diff), op, revision)
-            return
-        segments: list[Segment] = []
-        if sub.old_letter != sub.new_letter:
-            number_rev = self.attribution.numbering()
-            segments += [
-                ("delete", f"({sub.old_letter})", number_rev),
-                ("insert", f"({sub.new_letter})", number_rev),
-            ]
+    def _lead(self, old: str, new: str) -> list[Segment]:
+        """A number or letter and the tab after it; a change of number is the Chair's renumbering."""
+        if old == new:
+            return [("equal", old + "\t", None)]
+        revision = self.attribution.numbering()
+        return [("delete", old, revision), ("insert", new, revision), ("equal", "\t", None)]
+
+    def body(self, part: Part) -> None:
+        """Render one part of the document."""
+        if part.kind == "section":
+            self.section(part)
+        elif part.kind == "subheading":
+            self.subheading(part)
+        elif part.op == "keep":
+            self.kept_paragraph(part)
         else:
-            segments.append(("equal", f"({sub.new_letter})", None))
-        segments.append(("equal", "\t", None))
-        revision = self.attribution.of_text(sub.id, paragraph_id)
-        segments += [(op, text, revision) for op, text in sub.diff]
-        self.paragraph(STYLE_SUBPARAGRAPH, segments)
-
-    def body(self, entry: Entry) -> None:
-        """Render one entry of the comparison's walk."""
-        comp = entry.paragraph
-        if entry.kind == "section":
-            self.section(entry)
-        elif entry.kind == "subheading":
-            self.subheading(entry)
-        elif entry.kind == "ghost" and comp is not None:
-            first = self.whole_paragraph(comp, "delete")
-            self.comment(
-                first, f"Paragraph {comp.old_number} was moved; it is now paragraph {comp.new_number}."
-            )
-        elif comp is not None and comp.status == "inserted":
-            self.whole_paragraph(comp, "insert")
-        elif comp is not None and comp.status == "struck":
-            self.whole_paragraph(comp, "delete")
-        elif comp is not None and comp.status == "moved":
-            first = self.whole_paragraph(comp, "insert")
-            self.comment(first, f"Former paragraph {comp.old_number}, moved here.")
-        elif comp is not None:
-            self.kept_paragraph(comp)
+            self.whole_paragraph(part)
 
     # -------------------------------------------------------------- whole
     def build(self) -> DocxDocument:
@@ -324,8 +310,8 @@ class RedlineWriter:
             if style != STYLE_DOCUMENT:
                 self.paragraph(style, [("equal", text, None)])
         self.diffed(STYLE_DOCUMENT, self.old.title, self.new.title, self.attribution.of_text("title"))
-        for entry in self.comparison.walk():
-            self.body(entry)
+        for part in document_parts(self.old, self.new):
+            self.body(part)
         adopted, adopted_at = adoption_of(self.state)
         if adopted and adopted_at:
             self.whole(

@@ -22,25 +22,25 @@ from .base import (
     add_page_numbers,
     adoption_of,
     closing_line,
+    document_parts,
     new_document,
     paragraph_lead,
     save_docx,
     section_heading,
     set_properties,
     subparagraph_lead,
-    walk_draft,
 )
 
 
 def body_lines(draft: Draft) -> Iterator[tuple[str, str]]:
     """(style, text) of every line of the text itself, in order: headings, paragraphs, sub-paragraphs."""
-    for entry in walk_draft(draft):
-        if entry.kind == "section":
-            yield STYLE_SECTION, section_heading(draft, entry.id)
-        elif entry.kind == "subheading":
-            yield STYLE_SUBHEADING, draft.subheadings[entry.id].title
-        elif entry.kind == "paragraph":
-            para = draft.paragraphs[entry.id]
+    for part in document_parts(draft, draft):
+        if part.kind == "section":
+            yield STYLE_SECTION, section_heading(draft, part.id)
+        elif part.kind == "subheading":
+            yield STYLE_SUBHEADING, draft.subheadings[part.id].title
+        else:
+            para = draft.paragraphs[part.id]
             yield STYLE_PARAGRAPH, paragraph_lead(draft.number_of(para.id)) + para.text
             for index, sub in enumerate(para.live_subparagraphs()):
                 yield STYLE_SUBPARAGRAPH, subparagraph_lead(index) + sub.text
