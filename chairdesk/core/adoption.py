@@ -174,6 +174,12 @@ def section_name(draft: Draft, section_id: str, spoken: bool = False) -> str:
     return f"section {label}, {title}" if label else f"the removed section '{title}'"
 
 
+def full_stop(text: str) -> str:
+    """The text ending with a full stop (unless it ends with one, or with ! or ?)."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
 def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -296,13 +302,16 @@ def readout(state: SessionState, section_id: str | None) -> str:
     if record.objections:
         names = and_list(list(dict.fromkeys(o.name for o in record.objections)))
         return f"There is an objection by {names}. {name}, remains open."
+    if record.status == REOPENED:
+        return (
+            f"{name}, is reopened: {full_stop(record.reason)}" if record.reason else f"{name}, is reopened."
+        )
     places = draft.bracket_places(section_id)
     if places:
         return f"{name}, is before us. Square brackets remain open in {and_list(places)}."
-    again = " again" if record.status == REOPENED else ""
     return (
-        f"We now take up{again} {section_name(draft, section_id, spoken=True)}. If there are no objections, "
-        f"may I take it that the section is adopted?"
+        f"We now take up {section_name(draft, section_id, spoken=True)}. If there are no objections, "
+        "may I take it that the section is adopted?"
     )
 
 

@@ -20,6 +20,7 @@ from .adoption import (
     and_list,
     capital,
     delegation_name,
+    full_stop,
     roster_codes,
     section_name,
     text_hash,
@@ -201,13 +202,13 @@ class AdoptionComponent:
             return f"{capital(section_name(draft, p['section']))}, was {state_words}."
         if kind == "adoption.object":
             label = draft.numbering().label.get(p["section"], "?")
-            return f"Objection by {delegation_name(state, p['delegation'])} to section {label}: {p['reason']}"
+            return f"Objection by {delegation_name(state, p['delegation'])} to section {label}: {full_stop(p['reason'])}"
         if kind == "adoption.reopen":
-            return f"{who} reopened {section_name(draft, p['section'])}: {p['reason']}"
+            return f"{who} reopened {section_name(draft, p['section'])}: {full_stop(p['reason'])}"
         if kind == "adoption.report.adopt":
             return f"The report was adopted and endorsed (SHA-256 of the text {p['hash'][:16]}…)."
         if kind == "adoption.report.reopen":
-            return f"{who} reopened the adopted report: {p['reason']}"
+            return f"{who} reopened the adopted report: {full_stop(p['reason'])}"
         if kind == "adoption.vote":
             vote = _vote_result(state, event)
             text = vote_sentence(vote, roll_call_order(vote.ballots or {}, roster_codes(state)))
@@ -391,7 +392,7 @@ def edit_reason(state: SessionState, event: Event, section_id: str) -> str:
     if kind == "draft.paragraph.move":
         moved = para(p["id"])
         if p["section"] == section_id:
-            return f"{moved} moved into this section"
+            return f"{moved} moved into the section"
         return f"{moved} moved to {section_name(draft, p['section'])}"
     if kind.startswith("draft.subparagraph."):
         verb = {"add": "added to", "amend": "amended in", "strike": "struck from"}.get(

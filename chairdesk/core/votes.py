@@ -101,17 +101,17 @@ def tally_totals(totals: Mapping[str, Any]) -> Tally:
 
 
 def required_yes(rule: str, tally: Tally) -> int:
-    """The smallest number of yes votes that carries the vote under the rule (ties fail)."""
+    """The required majority: how many yes votes carry it, given how many voted (or were present)."""
     if rule == SIMPLE_MAJORITY:
-        return tally.no + 1
+        return tally.voting // 2 + 1  # more than half of those voting, so a tie fails
     if rule == TWO_THIRDS_VOTING:
         base = tally.voting
     elif rule == TWO_THIRDS_PRESENT:
         base = tally.present
     else:
         raise RefusedError(f"Unknown majority rule {rule!r}; the rules are: {', '.join(MAJORITY_RULES)}.")
-    # at least two-thirds, and always more yes than no, so that a tie (and an empty vote) fails
-    return max(-(-2 * base // 3), tally.no + 1)
+    # at least two-thirds (which is always more yes than no), and never carried when nobody voted
+    return max(-(-2 * base // 3), 1)
 
 
 def carries(rule: str, tally: Tally) -> bool:
