@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from .adoption import Adoption
 from .draft import Draft
 
 if TYPE_CHECKING:
@@ -112,9 +113,10 @@ def actor_name(state: SessionState, actor: str) -> str:
 
 def default_components() -> list[Component]:
     """The components of a session, in the order they see each event."""
+    from .adoption_events import AdoptionComponent
     from .draft_events import DraftComponent
 
-    components: list[Component] = [MeetingComponent(), DraftComponent()]
+    components: list[Component] = [MeetingComponent(), DraftComponent(), AdoptionComponent()]
     return components
 
 
@@ -124,6 +126,7 @@ class SessionState:
     def __init__(self) -> None:
         self.meeting = Meeting()
         self.draft = Draft()
+        self.adoption = Adoption()
         self.seq = 0  # sequence number of the last event applied
         self.last_ts = ""
         self.components: list[Component] = default_components()

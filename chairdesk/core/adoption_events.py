@@ -1,0 +1,418 @@
+"""How adoption.* events are checked and applied, and how draft edits reopen adopted sections."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .adoption import (
+    ADOPTED,
+    ADOPTED_AS_AMENDED,
+    ADOPTED_STATES,
+    NOT_TAKEN_UP,
+    OPEN_STATES,
+    REOPENED,
+    UNDER_CONSIDERATION,
+    Adoption,
+    AdoptionStep,
+    Objection,
+    Payload,
+    SectionAdoption,
+    and_list,
+    capital,
+    delegation_name,
+    full_stop,
+    roster_codes,
+    section_name,
+    text_hash,
+)
+from .draft import Draft
+from .errors import RefusedError
+from .votes import (
+    SUBJECT_KINDS,
+    Tally,
+    VoteResult,
+    carries,
+    check_rule,
+    roll_call_order,
+    tally_ballots,
+    tally_totals,
+    vote_sentence,
+)
+
+if TYPE_CHECKING:
+    from .eventlog import Event
+    from .state import Change, SessionState
+
+# draft events that do not change any section's text, so they never reopen an adopted section
+_NOT_EDITS = ("draft.title.set", "draft.baseline", "draft.proposal.add", "draft.proposal.set_aside")
+
+
+class AdoptionComponent:
+    """Owns adoption.* events; watches draft.* events to reopen adopted sections and to freeze the text."""
+
+    name = "adoption"
+    prefixes = ("adoption.",)
+
+    # ------------------------------------------------------------------ check
+    def check(self, state: SessionState, kind: str, payload: Payload, actor: str) -> None:
+        adoption: Adoption = state.adoption
+        if kind.startswith("draft."):
+            if adoption.report_adopted:
+                raise RefusedError(
+                    f"The report was adopted and endorsed at {_when(adoption.report_adopted_at)}; its text is "
+                    "frozen. Reopen the report (this is recorded) before changing the text."
+                )
+            return
+        if not kind.startswith("adoption."):
+            return
+        if kind != "adoption.report.reopen" and adoption.report_adopted:
+            raise RefusedError("The report has been adopted and endorsed; reopen the report first.")
+        handler = getattr(self, "_check_" + kind[len("adoption.") :].replace(".", "_"), None)
+        if handler is None:
+            raise RefusedError(f"Unknown adoption event {kind!r}.")
+        handler(state, payload)
+
+    def _open_section(self, state: SessionState, payload: Payload) -> tuple[str, str]:
+        """The section id and its spoken name; refuses unknown and removed sections."""
+        section_id = payload.get("section")
+        if not isinstance(section_id, str):
+            raise RefusedError("Choose a section first.")
+        section = state.draft.section(section_id)
+        if section.removed:
+            raise RefusedError(f"The section '{section.title}' has been removed from the document.")
+        return section_id, capital(section_name(state.draft, section_id))
+
+    def _check_adoptable(self, state: SessionState, payload: Payload) -> None:
+        section_id, name = self._open_section(state, payload)
+        status = state.adoption.section_status(section_id)
+        if status == NOT_TAKEN_UP:
+            raise RefusedError(f"{name}, has not been taken up yet; take it up first.")
+        if status in ADOPTED_STATES:
+            raise RefusedError(f"{name}, is {status} already.")
+        places = state.draft.bracket_places(section_id)
+        if places:
+            raise RefusedError(
+                f"{name}, cannot be adopted: open square brackets remain in {and_list(places)}. "
+                "Resolve them first."
+            )
+        if not isinstance(payload.get("amended"), bool):
+            raise RefusedError("Say whether the section was amended (true or false).")
+
+    def _check_take_up(self, state: SessionState, payload: Payload) -> None:
+        section_id, name = self._open_section(state, payload)
+        status = state.adoption.section_status(section_id)
+        if status == UNDER_CONSIDERATION:
+            raise RefusedError(f"{name}, is already under consideration.")
+        if status in ADOPTED_STATES:
+            raise RefusedError(f"{name}, is {status}; reopen it to take it up again.")
+
+    def _check_adopt(self, state: SessionState, payload: Payload) -> None:
+        self._check_adoptable(state, payload)
+
+    def _check_object(self, state: SessionState, payload: Payload) -> None:
+        section_id, name = self._open_section(state, payload)
+        status = state.adoption.section_status(section_id)
+        if status not in OPEN_STATES:
+            raise RefusedError(
+                f"{name}, is {status}; an objection is heard while a section is under consideration."
+                + (" Reopen it first." if status in ADOPTED_STATES else " Take it up first.")
+            )
+        delegation = payload.get("delegation")
+        if not isinstance(delegation, str) or not delegation.strip():
+            raise RefusedError("Say which delegation objects.")
+        self._check_known(state, [delegation])
+        if not str(payload.get("reason", "")).strip():
+            raise RefusedError(
+                f"Record the reason for the objection by {delegation_name(state, delegation)}."
+            )
+
+    def _check_known(self, state: SessionState, codes: list[str]) -> None:
+        roster = roster_codes(state)
+        unknown = [c for c in codes if roster and c not in roster]
+        if unknown:
+            raise RefusedError(
+                f"{and_list(unknown)} {'is' if len(unknown) == 1 else 'are'} not on the list of delegations."
+            )
+
+    def _check_reopen(self, state: SessionState, payload: Payload) -> None:
+        section_id, name = self._open_section(state, payload)
+        status = state.adoption.section_status(section_id)
+        if status not in ADOPTED_STATES:
+            raise RefusedError(f"{name}, is {status}, not adopted; there is nothing to reopen.")
+        if not str(payload.get("reason", "")).strip():
+            raise RefusedError(f"Give the reason for reopening {section_name(state.draft, section_id)}.")
+
+    def _check_report_adopt(self, state: SessionState, payload: Payload) -> None:
+        draft = state.draft
+        if not draft.order:
+            raise RefusedError("The document has no sections to adopt.")
+        missing = state.adoption.unadopted(draft)
+        if missing:
+            labels = [draft.label_of(sid) for sid in missing]
+            noun = "section" if len(labels) == 1 else "sections"
+            raise RefusedError(
+                f"The report can be moved for adoption only when every section is adopted; "
+                f"{noun} {and_list(labels)} {'is' if len(labels) == 1 else 'are'} not adopted yet."
+            )
+        if payload.get("hash") != text_hash(draft):
+            raise RefusedError("The text has changed since the adoption was moved; move it again.")
+
+    def _check_report_reopen(self, state: SessionState, payload: Payload) -> None:
+        if not state.adoption.report_adopted:
+            raise RefusedError("The report has not been adopted; there is nothing to reopen.")
+        if not str(payload.get("reason", "")).strip():
+            raise RefusedError("Give the reason for reopening the report.")
+
+    def _check_vote(self, state: SessionState, payload: Payload) -> None:
+        kind = payload.get("subject_kind")
+        if kind not in SUBJECT_KINDS:
+            raise RefusedError(f"A vote is on a section, a proposal or the report, not on {kind!r}.")
+        check_rule(payload.get("rule", ""))
+        if kind == "section":
+            self._check_adoptable(state, {"section": payload.get("subject"), **payload})
+        elif kind == "report":
+            self._check_report_adopt(state, payload)
+        else:
+            proposal = state.draft.proposals.get(str(payload.get("subject")))
+            if proposal is None:
+                raise RefusedError(f"There is no proposal {payload.get('subject')!r} to put to the vote.")
+            if proposal.status != "pending":
+                raise RefusedError(f"That proposal has been {proposal.status} already.")
+        tally = _vote_tally(payload)
+        if payload.get("ballots"):
+            self._check_known(state, list(payload["ballots"]))
+        if payload.get("carried") is not carries(payload["rule"], tally):
+            raise RefusedError("The result does not follow from the votes and the majority rule.")
+
+    # ---------------------------------------------------------------- inverse
+    def inverse(self, state: SessionState, kind: str, payload: Payload) -> tuple[str, Payload] | None:
+        return None  # adoption is undone by reopening, which the record shows as a step of its own
+
+    # --------------------------------------------------------------- describe
+    def describe(self, state: SessionState, event: Event) -> str:
+        from .state import actor_name
+
+        draft, p, kind = state.draft, event.payload, event.kind
+        who = actor_name(state, event.actor)
+        if kind == "adoption.take_up":
+            again = " again" if state.adoption.section_status(p["section"]) == REOPENED else ""
+            return f"{who} took up {section_name(draft, p['section'])}{again}."
+        if kind == "adoption.adopt":
+            state_words = ADOPTED_AS_AMENDED if p["amended"] else ADOPTED
+            return f"{capital(section_name(draft, p['section']))}, was {state_words}."
+        if kind == "adoption.object":
+            label = draft.numbering().label.get(p["section"], "?")
+            return f"Objection by {delegation_name(state, p['delegation'])} to section {label}: {full_stop(p['reason'])}"
+        if kind == "adoption.reopen":
+            return f"{who} reopened {section_name(draft, p['section'])}: {full_stop(p['reason'])}"
+        if kind == "adoption.report.adopt":
+            return f"The report was adopted and endorsed (SHA-256 of the text {p['hash'][:16]}…)."
+        if kind == "adoption.report.reopen":
+            return f"{who} reopened the adopted report: {full_stop(p['reason'])}"
+        if kind == "adoption.vote":
+            vote = _vote_result(state, event)
+            text = vote_sentence(vote, roll_call_order(vote.ballots or {}, roster_codes(state)))
+            if vote.carried and vote.subject_kind == "section":
+                words = ADOPTED_AS_AMENDED if p.get("amended") else ADOPTED
+                text += f" {capital(vote.subject_text)}, was {words}."
+            elif vote.carried and vote.subject_kind == "report":
+                text += " The report was adopted and endorsed."
+            return text
+        return f"{who}: {kind}."
+
+    # ------------------------------------------------------------------ apply
+    def apply(self, state: SessionState, event: Event, change: Change) -> None:
+        if event.kind.startswith("draft."):
+            self._reopen_edited(state, event, change)
+            return
+        if not event.kind.startswith("adoption."):
+            return
+        change.areas.add("adoption")
+        adoption: Adoption = state.adoption
+        p, kind = event.payload, event.kind
+        section_id = p.get("section")
+        if isinstance(section_id, str):
+            change.sections.add(section_id)
+        record = adoption.sections.setdefault(section_id, SectionAdoption()) if section_id else None
+
+        def step(action: str, section: str | None, detail: str = "") -> None:
+            adoption.steps.append(AdoptionStep(event.seq, event.ts, event.actor, action, section, detail))
+
+        if kind == "adoption.take_up" and record is not None:
+            record.status, record.objections, record.reason = UNDER_CONSIDERATION, [], ""
+            step("taken up", section_id)
+        elif kind == "adoption.adopt" and record is not None:
+            self._adopt(record, bool(p["amended"]), event.ts)
+            step(record.status, section_id)
+        elif kind == "adoption.object" and record is not None:
+            name = delegation_name(state, p["delegation"])
+            record.objections.append(Objection(p["delegation"], name, p["reason"], event.seq, event.ts))
+            step("objection", section_id, f"objection by {name}: {p['reason']}")
+        elif kind == "adoption.reopen" and record is not None:
+            record.status, record.reason = REOPENED, p["reason"]
+            step("reopened", section_id, p["reason"])
+        elif kind == "adoption.report.adopt":
+            self._adopt_report(adoption, p["hash"], event.ts)
+            step("report adopted", None, f"SHA-256 {p['hash']}")
+        elif kind == "adoption.report.reopen":
+            adoption.report_adopted, adoption.report_adopted_at = False, None
+            adoption.report_hash, adoption.report_reopen_reason = None, p["reason"]
+            step("report reopened", None, p["reason"])
+        elif kind == "adoption.vote":
+            self._apply_vote(state, event, change, step)
+
+    def _adopt(self, record: SectionAdoption, amended: bool, ts: str) -> None:
+        record.status = ADOPTED_AS_AMENDED if amended else ADOPTED
+        record.objections, record.reason, record.adopted_ts = [], "", ts
+
+    def _adopt_report(self, adoption: Adoption, digest: str, ts: str) -> None:
+        adoption.report_adopted, adoption.report_adopted_at = True, ts
+        adoption.report_hash, adoption.report_reopen_reason = digest, ""
+
+    def _apply_vote(self, state: SessionState, event: Event, change: Change, step: Any) -> None:
+        adoption: Adoption = state.adoption
+        p = event.payload
+        vote = _vote_result(state, event)
+        adoption.votes.append(vote)
+        subject = vote.subject if vote.subject_kind == "section" else None
+        step("vote", subject, vote_sentence(vote, roll_call_order(vote.ballots or {}, roster_codes(state))))
+        if vote.carried and vote.subject_kind == "section" and vote.subject:
+            record = adoption.sections.setdefault(vote.subject, SectionAdoption())
+            self._adopt(record, bool(p.get("amended")), event.ts)
+            change.sections.add(vote.subject)
+            step(record.status, vote.subject, "by vote")
+        elif vote.carried and vote.subject_kind == "report":
+            self._adopt_report(adoption, p["hash"], event.ts)
+            step("report adopted", None, f"by vote; SHA-256 {p['hash']}")
+
+    def _reopen_edited(self, state: SessionState, event: Event, change: Change) -> None:
+        """Nothing is agreed until everything is agreed: an edit reopens the adopted sections it touches."""
+        if event.kind in _NOT_EDITS:
+            return
+        touched = set(change.sections)
+        if event.kind in ("draft.section.add", "draft.section.move", "draft.section.restore"):
+            touched &= {event.payload.get("id")}  # the other sections were only relettered
+        adoption: Adoption = state.adoption
+        for section_id in sorted(touched, key=lambda s: (s not in state.draft.order, _order(state, s))):
+            record = adoption.sections.get(section_id)
+            if record is None or record.status not in ADOPTED_STATES:
+                continue
+            reason = edit_reason(state, event, section_id)
+            record.status, record.reason = REOPENED, reason
+            adoption.steps.append(
+                AdoptionStep(event.seq, event.ts, event.actor, "reopened", section_id, reason)
+            )
+            label = state.draft.numbering().label.get(section_id)
+            where = f"Section {label}" if label else f"The section '{state.draft.sections[section_id].title}'"
+            change.notices.append(f"{where} reopened: {reason}.")
+            change.areas.add("adoption")
+
+
+def _order(state: SessionState, section_id: str) -> int:
+    order = state.draft.order
+    return order.index(section_id) if section_id in order else len(order)
+
+
+def _when(ts: str | None) -> str:
+    return f"{ts[:10]} {ts[11:16]} UTC" if ts else "an earlier point"
+
+
+def _vote_tally(payload: Payload) -> Tally:
+    ballots, totals = payload.get("ballots"), payload.get("totals")
+    if ballots:
+        if not isinstance(ballots, dict):
+            raise RefusedError("A roll call gives each delegation's vote.")
+        tally = tally_ballots(ballots)
+        if totals and tally_totals(totals) != tally:
+            raise RefusedError("The totals do not match the roll call.")
+        return tally
+    if not totals:
+        raise RefusedError("Enter the roll call or the totals of the vote.")
+    return tally_totals(totals)
+
+
+def _vote_result(state: SessionState, event: Event) -> VoteResult:
+    p = event.payload
+    kind, subject = p["subject_kind"], p.get("subject")
+    if kind == "section":
+        subject_text = section_name(state.draft, subject)
+    elif kind == "proposal":
+        proposal = state.draft.proposals.get(subject)
+        number = state.draft.number_of(proposal.paragraph) if proposal else None
+        by = f" by {delegation_name(state, proposal.delegation)}" if proposal else ""
+        subject_text = f"the proposal{by} for paragraph {number}" if number else f"proposal {subject}"
+    else:
+        subject_text = "the report"
+    ballots = dict(p["ballots"]) if p.get("ballots") else None
+    names = {code: delegation_name(state, code) for code in ballots or {}}
+    return VoteResult(
+        event.seq,
+        event.ts,
+        event.actor,
+        kind,
+        subject,
+        p["rule"],
+        _vote_tally(p),
+        bool(p["carried"]),
+        ballots,
+        subject_text,
+        names,
+    )
+
+
+def _former_number(draft: Draft, paragraph_id: str) -> int:
+    """The number a just-struck paragraph had: one more than the live paragraphs before it."""
+    count = 0
+    for section_id in draft.order:
+        for item in draft.sections[section_id].items:
+            if item == paragraph_id:
+                return count + 1
+            para = draft.paragraphs.get(item)
+            if para is not None and not para.struck:
+                count += 1
+    return count + 1
+
+
+def edit_reason(state: SessionState, event: Event, section_id: str) -> str:
+    """Why a draft event reopened a section, in a few words ("paragraph 14 amended"), after it applied."""
+    draft, p, kind = state.draft, event.payload, event.kind
+
+    def para(pid: str) -> str:
+        number = draft.number_of(pid)
+        return f"paragraph {number}" if number else "a paragraph"
+
+    if kind == "draft.paragraph.amend":
+        return f"{para(p['id'])} amended"
+    if kind == "draft.paragraph.insert":
+        return f"new {para(p['id'])} inserted"
+    if kind == "draft.paragraph.strike":
+        return f"paragraph {_former_number(draft, p['id'])} struck"
+    if kind == "draft.paragraph.restore":
+        return f"struck paragraph restored as {para(p['id'])}"
+    if kind == "draft.paragraph.move":
+        moved = para(p["id"])
+        if p["section"] == section_id:
+            return f"{moved} moved into the section"
+        return f"{moved} moved to {section_name(draft, p['section'])}"
+    if kind.startswith("draft.subparagraph."):
+        verb = {"add": "added to", "amend": "amended in", "strike": "struck from"}.get(
+            kind.rsplit(".", 1)[1], "changed in"
+        )
+        return f"a sub-paragraph {verb} {para(p['paragraph'])}"
+    if kind == "draft.section.retitle":
+        return f"section retitled '{p['title']}'"
+    if kind == "draft.section.move":
+        return f"section moved to place {p['index'] + 1}"
+    if kind == "draft.section.remove":
+        return "section removed"
+    if kind.startswith("draft.subheading."):
+        heading = draft.subheadings[p["id"]]
+        verb = kind.rsplit(".", 1)[1]
+        words = {"add": "added", "retitle": "retitled", "remove": "removed", "restore": "restored"}
+        return f"sub-heading '{heading.title}' {words.get(verb, 'changed')}"
+    if kind == "draft.proposal.accept":
+        proposal = draft.proposals[p["id"]]
+        return f"proposal by {delegation_name(state, proposal.delegation)} accepted for {para(proposal.paragraph)}"
+    if kind == "draft.proposal.reopen":
+        return f"{para(draft.proposals[p['id']].paragraph)} changed back (proposal reopened)"
+    return "the text was changed"

@@ -1,0 +1,255 @@
+"""The adoption dock walks the sample session from first reading to endorsement, as a chair would."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from chairdesk.core import drafting
+from chairdesk.core.adoption import ADOPTED_AS_AMENDED, REOPENED, UNDER_CONSIDERATION
+from chairdesk.core.session import Session
+from chairdesk.gui.adoption_dock import AdoptionDock
+from chairdesk.gui.controller import SessionController
+from chairdesk.gui.qt import QDialog, QDialogButtonBox, QKeySequence, Qt, QTimer
+from chairdesk.sample import build_sample_session
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[Session]:
+    """The bundled sample: four sections, brackets in each, the tabled draft as baseline, two proposals."""
+    path = build_sample_session(tmp_path / "sample.chairdesk")
+    s = Session.open(path)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def dock(qtbot, session: Session) -> AdoptionDock:  # noqa: ANN001
+    controller = SessionController(session)
+    widget = AdoptionDock(controller)
+    qtbot.addWidget(widget)
+    widget.resize(440, 820)
+    widget.show()
+    return widget
+
+
+def answer(qtbot, dock: AdoptionDock, name: str, fill: Callable[[QDialog], None]) -> None:  # noqa: ANN001
+    """When the dialog called `name` opens, fill it in and press its OK button (which must be enabled)."""
+
+    def respond() -> None:
+        dialog = [d for d in dock.findChildren(QDialog, name) if d.isVisible()][-1]
+        fill(dialog)
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        assert ok.isEnabled()
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, respond)
+
+
+def click(qtbot, dock: AdoptionDock, action_name: str) -> None:  # noqa: ANN001
+    """Press the dock's button for an action."""
+    from chairdesk.gui.qt import QPushButton
+
+    button = dock.findChild(QPushButton, action_name + "Button")
+    assert button.isEnabled(), f"{action_name} is disabled"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def pick(qtbot, dock: AdoptionDock, label: str) -> str:  # noqa: ANN001
+    """Click a section in the dock's list by its letter; returns its id."""
+    for row in range(dock.sections.count()):
+        item = dock.sections.item(row)
+        if item.text().split("  ", 1)[1].startswith(f"{label}."):
+            section_id = item.data(Qt.ItemDataRole.UserRole)
+            rect = dock.sections.visualItemRect(item)
+            qtbot.mouseClick(dock.sections.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+            assert dock.controller.current_section == section_id
+            return section_id
+    raise AssertionError(f"no section {label} in the list")
+
+
+def resolve_brackets(dock: AdoptionDock, section_id: str) -> None:
+    """The chair agrees the bracketed words, one bracket at a time, through the controller."""
+    session = dock.controller.session
+    for para in session.draft.live_paragraphs(section_id):
+        while "[" in session.draft.paragraph(para.id).text:
+            text = session.draft.paragraph(para.id).text
+            assert dock.controller.run(drafting.unbracket_text, para.id, text.index("[")) is not None
+        for sub in para.live_subparagraphs():
+            while "[" in para.subparagraph(sub.id).text:
+                text = para.subparagraph(sub.id).text
+                assert (
+                    dock.controller.run(drafting.unbracket_text, para.id, text.index("["), sub.id) is not None
+                )
+
+
+def name_of(session: Session, code: str) -> str:
+    roster = getattr(session.state, "roster", None)
+    return roster.name_of(code) if roster is not None else code
+
+
+def test_actions_have_one_key_each(dock: AdoptionDock) -> None:
+    keys = {a.objectName(): a.shortcut().toString() for a in dock.actions()}
+    assert keys == {
+        "adoptionTakeUp": "F5",
+        "adoptionAdopt": "F6",
+        "adoptionObject": "F7",
+        "adoptionReopen": "F8",
+        "adoptionVote": "F9",
+        "adoptionAdoptReport": "Ctrl+F6",
+        "adoptionReopenReport": "Ctrl+F8",
+    }
+    assert all(not a.shortcut().isEmpty() for a in dock.actions())
+    assert QKeySequence("F5") == dock.take_up_action.shortcut()
+
+
+def test_from_first_reading_to_endorsement(
+    qtbot, dock: AdoptionDock, session: Session, tmp_path: Path
+) -> None:  # noqa: ANN001
+    controller = dock.controller
+    # the first reading: nothing adopted, brackets and proposals outstanding
+    assert [dock.sections.item(r).text()[:1] for r in range(4)] == ["○"] * 4
+    assert dock.progress.text() == "0 of 4 sections adopted"
+    assert dock.left.text() == "Left: 6 open brackets, 2 pending proposals."
+    assert not dock.adopt_report_action.isEnabled() and not dock.reopen_report_action.isEnabled()
+
+    # section A: the chair takes it up and moves adoption too early -- refused, with the places
+    a = pick(qtbot, dock, "A")
+    assert controller.current_section == a
+    click(qtbot, dock, "adoptionTakeUp")
+    assert dock.status.text() == "▶  Under consideration"
+    before = len(session.events)
+    click(qtbot, dock, "adoptionAdopt")
+    assert dock.message.isVisible()
+    assert dock.message.text() == (
+        "Section A, Overview, cannot be adopted: open square brackets remain in paragraph 3 and paragraph 4. "
+        "Resolve them first."
+    )
+    assert len(session.events) == before
+    resolve_brackets(dock, a)
+    dock.adopt_action.trigger()
+    assert dock.readout.text() == "Section A, overview, is adopted as amended."
+    assert dock.sections.item(0).text() == "✔*  A. Overview — adopted as amended"
+    assert not dock.message.isVisible()
+
+    # section B: an objection by Blue keeps it open
+    b = pick(qtbot, dock, "B")
+    click(qtbot, dock, "adoptionTakeUp")
+
+    def object_(dialog: QDialog) -> None:
+        qtbot.keyClicks(dialog.delegation.lineEdit(), "BLU")
+        qtbot.keyClicks(dialog.reason, "Legally binding language is premature.")
+
+    answer(qtbot, dock, "objectionDialog", object_)
+    click(qtbot, dock, "adoptionObject")
+    blue = name_of(session, "BLU")
+    assert session.state.adoption.section_status(b) == UNDER_CONSIDERATION
+    assert dock.status.text() == f"▶  Under consideration — objection by {blue}"
+    assert dock.readout.text() == (
+        f"There is an objection by {blue}. Section B, rules, norms and principles of responsible State "
+        "behaviour, remains open."
+    )
+    resolve_brackets(dock, b)
+    click(qtbot, dock, "adoptionAdopt")
+    assert session.state.adoption.section_status(b) == ADOPTED_AS_AMENDED
+
+    # section C follows the current section chosen elsewhere in the window (the outline, the draft)
+    c = session.draft.order[2]
+    controller.set_current(c, None)
+    assert dock.heading.text() == "C. Confidence-building measures"
+    resolve_brackets(dock, c)
+    click(qtbot, dock, "adoptionTakeUp")
+    click(qtbot, dock, "adoptionAdopt")
+    assert dock.readout.text() == "Section C, confidence-building measures, is adopted as amended."
+
+    # section D: no consensus, so the chair puts it to a recorded vote
+    d = pick(qtbot, dock, "D")
+    resolve_brackets(dock, d)
+    click(qtbot, dock, "adoptionTakeUp")
+
+    def vote(dialog: QDialog) -> None:
+        dialog.rule.setCurrentIndex(dialog.rule.findData("two-thirds of those voting"))
+        if dialog.choices:  # a roster: the roll call, in roster order
+            votes = ["yes", "yes", "no", "yes", "abstain", "yes"]
+            for box, choice in zip(dialog.choices.values(), votes, strict=False):
+                box.setCurrentText(choice)
+        else:
+            dialog.counts["yes"].setValue(4)
+            dialog.counts["no"].setValue(1)
+            dialog.counts["abstain"].setValue(1)
+        assert dialog.result.text().startswith("<b>Carried</b>: 4 in favour, 1 against, 1 abstention")
+
+    answer(qtbot, dock, "voteDialog", vote)
+    click(qtbot, dock, "adoptionVote")
+    vote_result = session.state.adoption.votes[-1]
+    assert (vote_result.subject, vote_result.carried, vote_result.tally.yes) == (d, True, 4)
+    assert dock.sections.item(3).text().startswith("✔*  D. Capacity-building")
+    assert dock.progress.text() == "4 of 4 sections adopted"
+    assert dock.adopt_report_action.isEnabled()
+
+    # nothing is agreed until everything is agreed: an edit reopens section A, and the chair is told
+    first = session.draft.live_paragraphs(a)[0]
+    assert controller.run(drafting.amend_paragraph, first.id, first.text.rstrip(".") + " since 2021.")
+    assert session.state.adoption.section_status(a) == REOPENED
+    assert dock.message.text() == "Section A reopened: paragraph 1 amended."
+    assert dock.sections.item(0).text().startswith("↺  A. Overview — reopened (paragraph 1 amended)")
+    assert dock.progress.text() == "3 of 4 sections adopted"
+    assert not dock.adopt_report_action.isEnabled()
+    assert dock.report_status.text() == "Not adopted: 1 section still to adopt."
+
+    # the chair also reopens C deliberately, then adopts both again
+    pick(qtbot, dock, "C")
+    answer(
+        qtbot,
+        dock,
+        "reasonDialog",
+        lambda dlg: qtbot.keyClicks(dlg.reason, "Orange asked to revisit paragraph 12."),
+    )
+    click(qtbot, dock, "adoptionReopen")
+    assert dock.readout.text() == (
+        "Section C, confidence-building measures, is reopened: Orange asked to revisit paragraph 12."
+    )
+    for label in "AC":
+        pick(qtbot, dock, label)
+        click(qtbot, dock, "adoptionTakeUp")
+        click(qtbot, dock, "adoptionAdopt")
+
+    # the report: adopted and endorsed, the text frozen
+    assert dock.readout.text().startswith("Section C")
+    click(qtbot, dock, "adoptionAdoptReport")
+    endorsed = session.draft.plain_text()
+    assert dock.readout.text() == "There being no opposition, the report is adopted and endorsed."
+    assert dock.report_status.text().startswith("✔ Adopted and endorsed at ")
+    assert not any(a.isEnabled() for a in dock.actions() if a is not dock.reopen_report_action)
+    refusals: list[str] = []
+    controller.refused.connect(refusals.append)
+    before = len(session.events)
+    para = session.draft.live_paragraphs()[0]
+    assert controller.run(drafting.amend_paragraph, para.id, "Changed after endorsement.") is None
+    assert len(session.events) == before
+    assert refusals and "its text is frozen" in refusals[-1]
+    qtbot.wait(20)  # let the layout settle, as the event loop would, before looking at the dock
+    dock.grab().save(str(tmp_path / "adoption-dock.png"))
+    assert (tmp_path / "adoption-dock.png").stat().st_size > 0
+
+    # the session file holds every step, and replays to the same adoption
+    path = session.path
+    controller.detach()
+    session.close()
+    with Session.open(path) as again:
+        adoption = again.state.adoption
+        assert adoption.report_adopted
+        assert adoption.report_hash == hashlib.sha256(endorsed.encode("utf-8")).hexdigest()
+        kinds = [e.kind for e in again.events if e.kind.startswith("adoption.")]
+        assert kinds.count("adoption.take_up") == 6 and kinds.count("adoption.adopt") == 5
+        assert kinds.count("adoption.object") == 1 and kinds.count("adoption.vote") == 1
+        assert kinds.count("adoption.reopen") == 1 and kinds[-1] == "adoption.report.adopt"
+        assert [s.action for s in adoption.steps if s.section == a][-3:] == [
+            "reopened",
+            "taken up",
+            "adopted as amended",
+        ]
+        assert again.verify().ok
