@@ -11,6 +11,7 @@ Rules (each one a check or an apply step below):
   floor to someone while another delegation has it ends that intervention first (a separate event).
 - The chair may give the floor to any delegation, on the list or not; such a delegation's own request stays
   on the list and, since it has now spoken, is flagged an *old hand* (a hand left up) for the chair to lower.
+  "Next speaker" passes over old hands; the chair can still give them the floor directly.
 - The chair may reorder the list; the new order is recorded as the chair's.
 - Every time is an event timestamp: start, end, pause and resume; a frozen window cannot distort them.
 
@@ -176,8 +177,8 @@ class SpeakersList:
         return [r.id for r in self.queue].index(request_id) + 1
 
     def next_request(self) -> Request | None:
-        """The request "Next speaker" will call: the first one not held for the end of the item."""
-        return next((r for r in self.queue if not r.held), None)
+        """The request "Next speaker" calls: the first neither held for the end of the item nor an old hand."""
+        return next((r for r in self.queue if not r.held and not r.old_hand), None)
 
     def busy_codes(self) -> set[str]:
         """Delegations waiting or holding the floor."""
@@ -260,10 +261,12 @@ def next_speaker(session: Session) -> Change:
     floor: SpeakersList = session.state.floor
     head = floor.next_request()
     if head is None:
-        if floor.queue:
+        if any(r.held for r in floor.queue):
             raise RefusedError(
                 "Only rights of reply are waiting; they are heard at the end of the item (End item)."
             )
+        if floor.queue:
+            raise RefusedError("Only old hands are waiting: give them the floor directly, or withdraw them.")
         raise RefusedError("The list of speakers is empty.")
     if floor.current is not None:
         end_intervention(session)
