@@ -330,14 +330,17 @@ class FloorDock(QDockWidget):
         if not matches:
             self._say(f"No delegation on the roster matches “{text.strip()}”.", error=True)
             return None
-        exact = [d for d in matches if text.strip().casefold() in (d.name.casefold(), d.code.casefold())]
-        if exact:
-            return exact[0]
-        if len(matches) > 1:
-            names = ", ".join(d.name for d in matches[:5])
-            self._say(f"“{text.strip()}” matches {names}: type more letters.", error=True)
-            return None
-        return matches[0]
+        key = text.strip().casefold()
+        exact = [d for d in matches if key in (d.name.casefold(), d.code.casefold())]
+        starts = [d for d in matches if d.name.casefold().startswith(key)]
+        for tier in (exact, starts, matches):
+            if len(tier) == 1:
+                return tier[0]
+            if len(tier) > 1:
+                names = ", ".join(d.name for d in tier[:5])
+                self._say(f"“{text.strip()}” matches {names}: type more letters.", error=True)
+                return None
+        return None
 
     def _submit_later(self, *_: object) -> None:
         # The completer's activation and returnPressed can both come from one Enter: submit once, after both.

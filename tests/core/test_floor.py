@@ -211,8 +211,16 @@ def test_give_floor_to_anyone_and_old_hands(session: Session, clock: FakeClock) 
     assert green.old_hand is True and green.online is True
     assert session.state.floor.waiting("BLU").old_hand is False
     assert [i.delegation for i in session.state.floor.interventions] == ["PUR"]
+    assert session.state.floor.next_request().delegation == "BLU"  # Next speaker passes over the old hand
+    request_floor(session, "RED", "right of reply")
+    next_speaker(session)
+    with pytest.raises(RefusedError, match="Only rights of reply"):
+        next_speaker(session)
+    withdraw_request(session, session.state.floor.waiting("RED").id)
+    with pytest.raises(RefusedError, match="Only old hands are waiting"):
+        next_speaker(session)
     withdraw_request(session, green.id)  # the chair lowers the old hand
-    assert names(session) == ["Blue"]
+    assert names(session) == []
 
 
 def test_pause_and_resume(session: Session, clock: FakeClock) -> None:
