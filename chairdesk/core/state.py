@@ -116,7 +116,7 @@ def actor_name(state: SessionState, actor: str) -> str:
 def default_components() -> list[Component]:
     """The components of a session, in the order they see each event."""
     from .draft_events import DraftComponent
-    from .floor import FloorComponent
+    from .floor_events import FloorComponent
     from .roster import RosterComponent
     from .transcript import TranscriptComponent
 

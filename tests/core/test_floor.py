@@ -10,7 +10,6 @@ from chairdesk.core import drafting
 from chairdesk.core.errors import RefusedError
 from chairdesk.core.eventlog import Event
 from chairdesk.core.floor import (
-    FloorComponent,
     end_intervention,
     end_item,
     format_duration,
@@ -24,6 +23,7 @@ from chairdesk.core.floor import (
     set_speaking_time,
     withdraw_request,
 )
+from chairdesk.core.floor_events import FloorComponent
 from chairdesk.core.roster import remove_delegation
 from chairdesk.core.session import Session
 from chairdesk.core.state import Change
