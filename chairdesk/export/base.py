@@ -223,6 +223,8 @@ STYLE_SUBPARAGRAPH = "Chairdesk Subparagraph"
 STYLE_CLOSING = "Chairdesk Closing"
 STYLE_MARK = "Chairdesk Draft Mark"
 STYLE_FOOTER = "Chairdesk Footer"
+STYLE_TABLE_TEXT = "Chairdesk Table Text"
+STYLE_TABLE_HEADING = "Chairdesk Table Heading"
 
 # name: (based on, size pt, bold, italic, left cm, first-line cm, space before pt, space after pt, centred)
 _STYLES: dict[str, tuple[str, float, bool, bool, float, float, float, float, bool]] = {
@@ -237,6 +239,8 @@ _STYLES: dict[str, tuple[str, float, bool, bool, float, float, float, float, boo
     STYLE_CLOSING: ("Normal", 11, False, True, 0, 0, 24, 0, False),
     STYLE_MARK: ("Header", 10, True, False, 0, 0, 0, 0, True),
     STYLE_FOOTER: ("Footer", 9, False, False, 0, 0, 0, 0, True),
+    STYLE_TABLE_TEXT: ("Normal", 9, False, False, 0, 0, 1, 1, False),
+    STYLE_TABLE_HEADING: ("Normal", 9, True, False, 0, 0, 1, 1, False),
 }
 
 

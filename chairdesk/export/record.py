@@ -244,7 +244,7 @@ def speaking_time_chart(figures: Any) -> bytes:
         label="share of the roster",
     )
     right.set_title("Per stakeholder group")
-    right.set_xlabel("% of speaking time")
+    right.set_xlabel("per cent")
     right.legend(loc="lower right", fontsize="small")
     figure.tight_layout()
     buffer = io.BytesIO()

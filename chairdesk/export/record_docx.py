@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
+from docx.oxml import OxmlElement
 from docx.shared import Cm
 
 from ..core.session import Session
@@ -14,6 +15,8 @@ from .base import (
     STYLE_MEETING,
     STYLE_SECTION,
     STYLE_SUBHEADING,
+    STYLE_TABLE_HEADING,
+    STYLE_TABLE_TEXT,
     STYLE_TITLE,
     add_page_numbers,
     long_date,
@@ -37,14 +40,18 @@ def _table(document: DocxDocument, header: list[str], rows: list[list[str]], wid
     table.style = document.styles[STYLE_TABLE]
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = text
-        for run in cell.paragraphs[0].runs:
-            run.bold = True
+        cell.paragraphs[0].style = document.styles[STYLE_TABLE_HEADING]
+    repeat = OxmlElement("w:tblHeader")  # the heading row repeats on every page
+    table.rows[0]._tr.get_or_add_trPr().append(repeat)
     for row in rows:
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):
             cell.text = text
+            cell.paragraphs[0].style = document.styles[STYLE_TABLE_TEXT]
+    table.autofit = False
     for column, width in zip(table.columns, widths, strict=False):
-        for cell in column.cells:
+        column.width = Cm(width)  # the grid, which LibreOffice follows
+        for cell in column.cells:  # and each cell, which Word follows
             cell.width = Cm(width)
 
 
@@ -70,28 +77,28 @@ def build_record_docx(record: SessionRecord) -> DocxDocument:
     for entry in record.entries:
         if entry.day != day:
             if rows:
-                _table(document, ["Time", "Kind", "What happened"], rows, [2.0, 3.2, 11.3])
+                _table(document, ["Time", "Kind", "What happened"], rows, [2.1, 2.6, 11.8])
                 rows = []
             day = entry.day
             document.add_paragraph(day, style=STYLE_SUBHEADING)
         rows.append([entry.time, entry.label, entry.text])
     if rows:
-        _table(document, ["Time", "Kind", "What happened"], rows, [2.0, 3.2, 11.3])
+        _table(document, ["Time", "Kind", "What happened"], rows, [2.1, 2.6, 11.8])
 
     if record.adoption:
         document.add_paragraph("Adoption", style=STYLE_SECTION)
-        _table(document, ["Time", "Step"], [list(step) for step in record.adoption], [2.0, 14.5])
+        _table(document, ["Time", "Step"], [list(step) for step in record.adoption], [2.1, 14.4])
 
     if record.interventions:
         document.add_paragraph("Interventions", style=STYLE_SECTION)
         rows = [[i.start, i.delegation, i.kind, i.duration, i.about] for i in record.interventions]
-        _table(document, ["Start", "Delegation", "Kind", "Duration", "On"], rows, [2.0, 4.5, 3.5, 2.2, 4.3])
+        _table(document, ["Start", "Delegation", "Kind", "Duration", "On"], rows, [2.1, 4.6, 3.4, 2.2, 4.2])
 
     if record.figures is not None:
         figures = record.figures
         document.add_paragraph("Speaker figures", style=STYLE_SECTION)
         header, rows = delegation_table(figures)
-        _table(document, header, rows, [3.5, 3.0, 2.0, 2.2, 1.8, 1.8, 2.2])
+        _table(document, header, rows, [3.3, 2.6, 2.7, 2.3, 1.4, 2.0, 1.9])
         document.add_paragraph("By stakeholder group", style=STYLE_SUBHEADING)
         header, rows = group_table(figures.stakeholder_groups, "Stakeholder group")
         _table(document, header, rows, [4.5, 3.0, 3.0, 3.0, 3.0])

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from chairdesk.core import adoption, floor
 from chairdesk.core import drafting as ops
+from chairdesk.core.roster import Delegation, set_roster
 from chairdesk.core.session import Session
 
 
@@ -18,8 +20,21 @@ def fixed_clock(start: datetime = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)) -> C
     return lambda: next(moments)
 
 
-def build_small_session(path: Path) -> Session:
-    """Three sections, a sub-heading, sub-paragraphs; tabled, then amended, struck, inserted and moved."""
+ROSTER = [
+    Delegation("blue", "Blue", "government", "WEOG", "#1f77b4"),
+    Delegation("yellow", "Yellow", "government", "African Group", "#e6c200"),
+    Delegation("green", "Green", "government", "GRULAC", "#2ca02c"),
+    Delegation("red", "Red", "government", "Asia-Pacific Group", "#d62728", online=True),
+    Delegation("cs", "Cyber Peace Network", "civil society", "none", "purple"),
+    Delegation("tech", "Internet Registry Forum", "technical community", "none", "grey"),
+]
+
+
+def build_small_session(path: Path, full: bool = False) -> Session:
+    """Three sections, a sub-heading, sub-paragraphs; tabled, then amended, struck, inserted and moved.
+
+    full adds a roster (first), then after the text changes a debate on the floor and the adoption of
+    every section and of the report."""
     session = Session.create(
         path,
         "Open-ended working group on ICT security",
@@ -28,6 +43,8 @@ def build_small_session(path: Path) -> Session:
         dates="24\u201328 November 2026",
         clock=fixed_clock(),
     )
+    if full:
+        set_roster(session, ROSTER)
     ops.set_title(session, "Draft outcome document")
     a = ops.add_section(session, "Overview").subject
     c = ops.add_section(session, "Confidence-building measures").subject
@@ -57,12 +74,40 @@ def build_small_session(path: Path) -> Session:
     ops.move_paragraph(session, p1, d)
     ops.retitle_section(session, c, "Confidence-building measures and cooperation")
     del p5
+    if full:
+        _debate_and_adopt(session)
     return session
+
+
+def _debate_and_adopt(session: Session) -> None:
+    b = session.draft.order[1]
+    floor.request_floor(session, "blue", section=b)
+    floor.request_floor(session, "cs", section=b)
+    floor.request_floor(session, "yellow", section=b)
+    floor.next_speaker(session)  # Blue
+    floor.next_speaker(session)  # Cyber Peace Network
+    floor.give_floor(session, "red", kind="point of order")
+    floor.next_speaker(session)  # Yellow
+    floor.end_intervention(session)
+    for sid in session.draft.order:
+        adoption.take_up(session, sid)
+        if sid == b:
+            adoption.record_objection(session, sid, "red", "The measures go too far.")
+        adoption.adopt_section(session, sid)
+    adoption.adopt_report(session)
 
 
 @pytest.fixture()
 def small_session(tmp_path: Path) -> Session:
     """The small fixed session, open."""
     session = build_small_session(tmp_path / "small.chairdesk")
+    yield session
+    session.close()
+
+
+@pytest.fixture()
+def full_session(tmp_path: Path) -> Session:
+    """The small session with a roster, a debate and the adoption of the report, open."""
+    session = build_small_session(tmp_path / "full.chairdesk", full=True)
     yield session
     session.close()

@@ -34,7 +34,7 @@ pytestmark = pytest.mark.skipif(
 def converted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Session]:
     """Export the small session, then convert everything in one LibreOffice run."""
     folder = tmp_path_factory.mktemp("libreoffice")
-    session = build_small_session(folder / "small.chairdesk")
+    session = build_small_session(folder / "full.chairdesk", full=True)  # adopted: the endorsed report
     export_report(session, folder / "report.docx")
     export_redline(session, folder / "redline.docx")
     jobs = [
@@ -62,9 +62,13 @@ def test_report_text_in_libreoffice_is_the_report(converted: tuple[Path, Session
     assert _text(folder / "report.txt") == report_text(session.state)
 
 
-def test_accepting_all_changes_gives_the_current_text(converted: tuple[Path, Session]) -> None:
+def test_accepting_all_changes_gives_the_endorsed_text(converted: tuple[Path, Session]) -> None:
     folder, session = converted
-    assert _text(folder / "accepted.txt") == report_text(session.state)
+    accepted = _text(folder / "accepted.txt")
+    assert accepted == report_text(session.state)
+    assert accepted.endswith(
+        "6.\tStates met in Geneva to continue the dialogue.\nAdopted and endorsed on 26 November 2026"
+    )
 
 
 def test_rejecting_all_changes_gives_the_tabled_text(converted: tuple[Path, Session]) -> None:

@@ -65,3 +65,41 @@ def test_markdown_escapes_table_cells(tmp_path: Path) -> None:
     with Session.create(tmp_path / "pipes.chairdesk", "Group A | Group B") as session:
         text = export_record(session, tmp_path / "record.md").read_text(encoding="utf-8")
     assert "title 'Group A \\| Group B'" in text
+
+
+def test_record_with_floor_and_adoption_has_interventions_figures_and_chart(
+    full_session: Session, tmp_path: Path
+) -> None:
+    out = export_record(full_session, tmp_path / "record.docx")
+    document = docx.Document(str(out))
+    sections = [p.text for p in document.paragraphs if p.style.name == "Chairdesk Section"]
+    assert sections == ["Chronology", "Adoption", "Interventions", "Speaker figures"]
+    tables = {t.rows[0].cells[0].text + "/" + t.rows[0].cells[1].text: t for t in document.tables}
+    interventions = [[c.text for c in row.cells] for row in tables["Start/Delegation"].rows[1:]]
+    assert interventions == [
+        ["09:26:00", "Blue", "speaker", "1:00", "section B"],
+        ["09:28:00", "Cyber Peace Network", "speaker", "1:00", "section B"],
+        ["09:30:00", "Red", "point of order", "1:00", ""],
+        ["09:32:00", "Yellow", "speaker", "1:00", "section B"],
+    ]
+    figures = {row.cells[0].text: [c.text for c in row.cells] for row in tables["Delegation/Group"].rows[1:]}
+    assert figures["Blue"][2:4] == ["1", "1:00"] and figures["Green"][2:4] == ["0", "0:00"]
+    groups = {
+        row.cells[0].text: row.cells[4].text for row in tables["Stakeholder group/On the roster"].rows[1:]
+    }
+    assert groups == {"government": "75%", "civil society": "25%", "technical community": "0%"}
+    chronology = [[c.text for c in row.cells] for row in document.tables[0].rows[1:]]
+    kinds = {row[1] for row in chronology}
+    assert {"Floor", "Point of order", "Objection", "Adoption step", "Final adoption"} <= kinds
+    assert ["09:37:00", "Objection"] == [r[:2] for r in chronology if r[1] == "Objection"][0]
+    images = [r for r in document.part.rels.values() if "image" in r.reltype]
+    assert len(images) == 1 and images[0].target_part.blob.startswith(b"\x89PNG")
+
+
+def test_markdown_record_links_its_chart(full_session: Session, tmp_path: Path) -> None:
+    out = export_record(full_session, tmp_path / "record.md")
+    text = out.read_text(encoding="utf-8")
+    assert "![Speaking time per delegation and stakeholder group](record-speaking-time.png)" in text
+    assert (tmp_path / "record-speaking-time.png").read_bytes().startswith(b"\x89PNG")
+    assert "| 09:30:00 | Red | point of order | 1:00 |  |" in text
+    assert "The report was adopted and endorsed on 26 November 2026." in text

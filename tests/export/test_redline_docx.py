@@ -99,3 +99,16 @@ def test_a_removed_section_and_a_new_section(small_session: Session, tmp_path: P
     assert revision_view(out, "accept") == _lines(report_text(small_session.state))
     assert revision_view(out, "reject") == _lines(report_text(small_session.state, small_session.baseline()))
     assert "C. Way forward" in revision_view(out, "accept")
+
+
+def test_adopted_redline_names_delegations_and_inserts_the_adoption_line(
+    full_session: Session, tmp_path: Path
+) -> None:
+    out = export_redline(full_session, tmp_path / "redline.docx")
+    assert revision_view(out, "accept") == _lines(report_text(full_session.state))
+    assert revision_view(out, "accept")[-1] == "Adopted and endorsed on 26 November 2026"
+    assert revision_view(out, "reject") == _lines(report_text(full_session.state, full_session.baseline()))
+    authors = {author for _, author, _, _ in revisions(out)}
+    assert authors == {"Chair", "Blue", "Yellow"}  # names from the roster, not codes
+    header = docx.Document(str(out)).sections[0].header.paragraphs[0].text
+    assert header == "Changes since Tabled draft (26 November 2026)"

@@ -116,3 +116,12 @@ def test_report_follows_further_changes(small_session: Session, tmp_path: Path) 
     ops.amend_paragraph(small_session, draft.paragraph_by_number(3).id, "States will meet again in [2027].")
     out = export_report(small_session, tmp_path / "report.docx")
     assert "3.\tStates will meet again in [2027]." in [text for _, text in _paragraphs(out)]
+
+
+def test_adopted_report_is_endorsed_without_draft_mark(full_session: Session, tmp_path: Path) -> None:
+    out = export_report(full_session, tmp_path / "report.docx")
+    document = docx.Document(str(out))
+    last = document.paragraphs[-1]
+    assert (last.style.name, last.text) == ("Chairdesk Closing", "Adopted and endorsed on 26 November 2026")
+    assert document.sections[0].header.paragraphs[0].text == ""
+    assert document.core_properties.subject == "Report"
