@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from ..core.session import Session
@@ -286,10 +287,8 @@ def group_table(groups: Any, title: str) -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
-def export_record(session: Session, path: str | Any) -> Any:
+def export_record(session: Session, path: str | Path) -> Path:
     """Write the record of the session: Markdown for .md files, DOCX otherwise."""
-    from pathlib import Path
-
     from .record_docx import export_record_docx
     from .record_md import export_record_md
 

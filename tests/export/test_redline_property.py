@@ -58,10 +58,18 @@ def _step(session: Session, action: int, a: int, b: int, words: list[str]) -> No
     elif action == 11 and para:
         q = ops.propose(session, para.id, text, "green").subject
         ops.accept_proposal(session, q)
+    elif action == 12 and para and len(para.live_subparagraphs()) > 1:
+        ops.move_subparagraph(session, para.id, para.live_subparagraphs()[0].id, b % 3)
+    elif action == 13 and section:
+        heading = ops.add_subheading(session, section, " ".join(words)).subject
+        if a % 2:
+            ops.remove_subheading(session, heading)
+    elif action == 14 and para:
+        ops.move_paragraph_by(session, para.id, 1 if a % 2 else -1)
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(st.integers(0, 11), st.integers(0, 50), st.integers(0, 50), WORDS), max_size=12))
+@given(st.lists(st.tuples(st.integers(0, 14), st.integers(0, 50), st.integers(0, 50), WORDS), max_size=12))
 def test_accept_and_reject_give_the_two_texts(steps: list[tuple[int, int, int, list[str]]]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         session = build_small_session(Path(folder) / "s.chairdesk")
