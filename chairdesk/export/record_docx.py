@@ -7,6 +7,7 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from ..core.session import Session
@@ -35,24 +36,51 @@ from .record import (
 STYLE_TABLE = "Table Grid"
 
 
-def _table(document: DocxDocument, header: list[str], rows: list[list[str]], widths: list[float]) -> None:
-    table = document.add_table(rows=1, cols=len(header))
+def _row(cells: list[str], widths: list[int], style_id: str, heading: bool = False) -> OxmlElement:
+    """A table row built directly in OOXML (python-docx's add_row is quadratic on long tables)."""
+    tr = OxmlElement("w:tr")
+    if heading:
+        trpr = OxmlElement("w:trPr")
+        trpr.append(OxmlElement("w:tblHeader"))  # the heading row repeats on every page
+        tr.append(trpr)
+    for text, width in zip(cells, widths, strict=True):
+        tc = OxmlElement("w:tc")
+        tcpr = OxmlElement("w:tcPr")
+        tcw = OxmlElement("w:tcW")
+        tcw.set(qn("w:w"), str(width))
+        tcw.set(qn("w:type"), "dxa")
+        tcpr.append(tcw)
+        tc.append(tcpr)
+        para = OxmlElement("w:p")
+        ppr = OxmlElement("w:pPr")
+        pstyle = OxmlElement("w:pStyle")
+        pstyle.set(qn("w:val"), style_id)
+        ppr.append(pstyle)
+        para.append(ppr)
+        if text:
+            run = OxmlElement("w:r")
+            t = OxmlElement("w:t")
+            t.set(qn("xml:space"), "preserve")
+            t.text = text
+            run.append(t)
+            para.append(run)
+        tc.append(para)
+        tr.append(tc)
+    return tr
+
+
+def _table(document: DocxDocument, header: list[str], rows: list[list[str]], widths_cm: list[float]) -> None:
+    table = document.add_table(rows=0, cols=len(header))
     table.style = document.styles[STYLE_TABLE]
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = text
-        cell.paragraphs[0].style = document.styles[STYLE_TABLE_HEADING]
-    repeat = OxmlElement("w:tblHeader")  # the heading row repeats on every page
-    table.rows[0]._tr.get_or_add_trPr().append(repeat)
-    for row in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
-            cell.text = text
-            cell.paragraphs[0].style = document.styles[STYLE_TABLE_TEXT]
     table.autofit = False
-    for column, width in zip(table.columns, widths, strict=False):
-        column.width = Cm(width)  # the grid, which LibreOffice follows
-        for cell in column.cells:  # and each cell, which Word follows
-            cell.width = Cm(width)
+    widths = [int(Cm(w).twips) for w in widths_cm]
+    for column, width in zip(table.columns, widths_cm, strict=True):
+        column.width = Cm(width)  # the grid, which LibreOffice follows; each cell's width is for Word
+    tbl = table._tbl
+    tbl.append(_row(header, widths, document.styles[STYLE_TABLE_HEADING].style_id, heading=True))
+    text_style = document.styles[STYLE_TABLE_TEXT].style_id
+    for row in rows:
+        tbl.append(_row(row, widths, text_style))
 
 
 def build_record_docx(record: SessionRecord) -> DocxDocument:
@@ -98,7 +126,7 @@ def build_record_docx(record: SessionRecord) -> DocxDocument:
         figures = record.figures
         document.add_paragraph("Speaker figures", style=STYLE_SECTION)
         header, rows = delegation_table(figures)
-        _table(document, header, rows, [3.3, 2.6, 2.7, 2.3, 1.4, 2.0, 1.9])
+        _table(document, header, rows, [3.0, 2.6, 2.8, 2.1, 1.5, 2.1, 1.9])
         document.add_paragraph("By stakeholder group", style=STYLE_SUBHEADING)
         header, rows = group_table(figures.stakeholder_groups, "Stakeholder group")
         _table(document, header, rows, [4.5, 3.0, 3.0, 3.0, 3.0])
