@@ -199,8 +199,8 @@ class RedlineWriter:
             return self.whole(style, old, "delete", revision)
         return self.paragraph(style, [(op, text, revision) for op, text in word_diff(old, new)])
 
-    def comment(self, para: OxmlElement, text: str) -> None:
-        """A comment spanning the whole paragraph (the former number of a moved paragraph)."""
+    def comment(self, para: OxmlElement, text: str, op: str, revision: Revision) -> None:
+        """A comment on a whole paragraph inserted or deleted (a moved one); it goes with the revision."""
         comment = self.document.comments.add_comment(text=text, author="Chair", initials="CH")
         cid = str(comment.comment_id)
         start, end = OxmlElement("w:commentRangeStart"), OxmlElement("w:commentRangeEnd")
@@ -216,7 +216,9 @@ class RedlineWriter:
         ref = OxmlElement("w:commentReference")
         ref.set(qn("w:id"), cid)
         reference.append(ref)
-        para.append(reference)
+        wrapper = self._tracked("w:ins" if op == "insert" else "w:del", revision)
+        wrapper.append(reference)
+        para.append(wrapper)
 
     # -------------------------------------------------------------- parts
     def _heading(self, draft: Draft, section_id: str) -> str:
@@ -256,9 +258,10 @@ class RedlineWriter:
         if part.moved:
             old_number, new_number = self.old.number_of(part.id), self.new.number_of(part.id)
             if part.op == "insert":
-                self.comment(first, f"Former paragraph {old_number}, moved here.")
+                self.comment(first, f"Former paragraph {old_number}, moved here.", part.op, revision)
             else:
-                self.comment(first, f"Paragraph {old_number} was moved; it is now paragraph {new_number}.")
+                note = f"Paragraph {old_number} was moved; it is now paragraph {new_number}."
+                self.comment(first, note, part.op, revision)
 
     def kept_paragraph(self, part: Part) -> None:
         """A paragraph in both drafts at the same place: number change, word diff, sub-paragraphs."""
