@@ -332,7 +332,7 @@ class FloorDock(QDockWidget):
             return None
         key = text.strip().casefold()
         exact = [d for d in matches if key in (d.name.casefold(), d.code.casefold())]
-        starts = [d for d in matches if d.name.casefold().startswith(key)]
+        starts = [d for d in matches if any(w.startswith(key) for w in d.name.casefold().split())]
         for tier in (exact, starts, matches):
             if len(tier) == 1:
                 return tier[0]

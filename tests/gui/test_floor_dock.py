@@ -90,6 +90,9 @@ def test_duplicate_and_unknown_requests_are_refused_with_a_message(
     type_request(qtbot, dock, "e")  # in many names, at the start of none
     qtbot.waitUntil(lambda: "type more" in dock.message.text())
     assert len(session.events) == events
+    type_request(qtbot, dock, "re")  # the start of Red, inside Green: Red
+    qtbot.waitUntil(lambda: dock.model.rowCount() == 2)
+    assert rows(dock)[1] == "2. Red"
 
 
 def test_next_speaker_and_end(qtbot, dock: FloorDock, session: Session, clock: FakeClock) -> None:  # noqa: ANN001
