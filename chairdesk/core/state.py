@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .adoption import Adoption
 from .draft import Draft
+from .floor import SpeakersList
+from .roster import Roster
+from .transcript import Transcript
 
 if TYPE_CHECKING:
     from .eventlog import Event
@@ -115,8 +118,18 @@ def default_components() -> list[Component]:
     """The components of a session, in the order they see each event."""
     from .adoption_events import AdoptionComponent
     from .draft_events import DraftComponent
+    from .floor_events import FloorComponent
+    from .roster import RosterComponent
+    from .transcript import TranscriptComponent
 
-    components: list[Component] = [MeetingComponent(), DraftComponent(), AdoptionComponent()]
+    components: list[Component] = [
+        MeetingComponent(),
+        DraftComponent(),
+        AdoptionComponent(),
+        RosterComponent(),
+        FloorComponent(),
+        TranscriptComponent(),
+    ]
     return components
 
 
@@ -127,6 +140,9 @@ class SessionState:
         self.meeting = Meeting()
         self.draft = Draft()
         self.adoption = Adoption()
+        self.roster = Roster()
+        self.floor = SpeakersList()
+        self.transcript = Transcript()
         self.seq = 0  # sequence number of the last event applied
         self.last_ts = ""
         self.components: list[Component] = default_components()
