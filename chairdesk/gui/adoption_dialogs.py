@@ -132,18 +132,21 @@ class ObjectionDialog(QDialog):
         ok.setEnabled(bool(code and known and self.reason.text().strip()))
 
     def delegation_code(self) -> str:
-        """The delegation chosen: by label, name or code, or the one whose label contains what was typed."""
+        """The delegation chosen: exact label, name or code first, then a unique match at the start of a
+        word of the name ("re" is Red, not Green), then a unique match anywhere; else the text as typed."""
         text = self.delegation.currentText().strip()
-        folded = text.casefold()
-        for code, name in self._delegations:
-            if folded in (f"{name} ({code})".casefold(), name.casefold(), code.casefold()):
-                return code
-        matches = [
-            code for code, name in self._delegations if folded and folded in f"{name} ({code})".casefold()
+        key = text.casefold()
+        if not key:
+            return ""
+        exact = [
+            c for c, n in self._delegations if key in (f"{n} ({c})".casefold(), n.casefold(), c.casefold())
         ]
-        if len(matches) == 1:
-            return matches[0]
-        return "" if self._delegations and matches else text
+        starts = [c for c, n in self._delegations if any(w.startswith(key) for w in n.casefold().split())]
+        anywhere = [c for c, n in self._delegations if key in f"{n} ({c})".casefold()]
+        for tier in (exact, starts, anywhere):
+            if len(tier) == 1:
+                return tier[0]
+        return "" if self._delegations else text
 
     def text(self) -> str:
         """The reason typed."""

@@ -476,3 +476,27 @@ def test_replay_gives_the_same_adoption(session: Session, tmp_path: Path) -> Non
 def test_each_state_has_its_own_mark() -> None:
     marks = [section_mark(s) for s in SECTION_STATES]
     assert len(set(marks)) == len(SECTION_STATES) and all(marks)
+
+
+def test_with_a_roster_names_are_used_and_strangers_refused(session: Session) -> None:
+    from chairdesk.core.roster import Delegation, set_roster
+
+    set_roster(
+        session,
+        [
+            Delegation("YEL", "Yellow", "government", "Asia-Pacific Group", "#d9a300", False),
+            Delegation("BLU", "Blue", "government", "WEOG", "#1f6fd1", False),
+            Delegation("RED", "Red", "government", "Eastern European Group", "#c62828", True),
+        ],
+    )
+    c = sid(session, "C")
+    take_up(session, c)
+    with pytest.raises(RefusedError, match="PUR is not on the list of delegations"):
+        record_objection(session, c, "PUR", "Not ours.")
+    record_objection(session, c, "BLU", "Voluntary only")
+    assert record_of(session)[-1] == "Objection by Blue to section C: Voluntary only."
+    assert session.state.adoption.status_text(c) == "under consideration — objection by Blue"
+    with pytest.raises(RefusedError, match="ZZZ is not on the list"):
+        record_vote(session, "section", c, "simple majority", ballots={"BLU": "yes", "ZZZ": "no"})
+    record_vote(session, "section", c, "simple majority", ballots={"RED": "no", "BLU": "yes", "YEL": "yes"})
+    assert "In favour: Yellow, Blue. Against: Red." in record_of(session)[-1]  # roster order, not the alphabet

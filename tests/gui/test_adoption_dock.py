@@ -258,7 +258,9 @@ def test_from_first_reading_to_endorsement(
 def test_objection_dialog_type_ahead_and_unknown_delegations(qtbot) -> None:  # noqa: ANN001
     from chairdesk.gui.adoption_dialogs import ObjectionDialog
 
-    dialog = ObjectionDialog("section B, Rules", [("BLU", "Team Blue"), ("RED", "Team Red")])
+    dialog = ObjectionDialog(
+        "section B, Rules", [("BLU", "Team Blue"), ("RED", "Team Red"), ("GRN", "Team Green")]
+    )
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     qtbot.keyClicks(dialog.delegation.lineEdit(), "team r")
@@ -267,7 +269,9 @@ def test_objection_dialog_type_ahead_and_unknown_delegations(qtbot) -> None:  # 
     assert ok.isEnabled() and dialog.delegation_code() == "RED"
     assert dialog.chosen.text() == "→ Team Red (RED)"
     dialog.delegation.setEditText("team")
-    assert not ok.isEnabled()  # Blue or Red?
+    assert not ok.isEnabled()  # Blue, Red or Green?
+    dialog.delegation.setEditText("re")
+    assert dialog.delegation_code() == "RED"  # the start of Red, inside Green
     dialog.delegation.setEditText("Team Purple")
     assert not ok.isEnabled()  # not on the list of delegations
     dialog.delegation.setEditText("blu")
