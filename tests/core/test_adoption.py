@@ -499,4 +499,6 @@ def test_with_a_roster_names_are_used_and_strangers_refused(session: Session) ->
     with pytest.raises(RefusedError, match="ZZZ is not on the list"):
         record_vote(session, "section", c, "simple majority", ballots={"BLU": "yes", "ZZZ": "no"})
     record_vote(session, "section", c, "simple majority", ballots={"RED": "no", "BLU": "yes", "YEL": "yes"})
-    assert "In favour: Yellow, Blue. Against: Red." in record_of(session)[-1]  # roster order, not the alphabet
+    assert (
+        "In favour: Yellow, Blue. Against: Red." in record_of(session)[-1]
+    )  # roster order, not the alphabet
