@@ -201,7 +201,7 @@ def test_an_objection_keeps_the_section_open(session: Session) -> None:
         "There is an objection by BLU. Section C, confidence-building measures, remains open."
     )
     assert record_of(session)[-1] == "Objection by BLU to section C: The directory must stay voluntary."
-    assert adoption.steps[-1].detail == "objection by BLU: The directory must stay voluntary."
+    assert adoption.steps[-1].detail == "by BLU: The directory must stay voluntary."
     with pytest.raises(RefusedError, match="Record the reason for the objection by RED"):
         record_objection(session, c, "RED", "  ")
     with pytest.raises(RefusedError, match="Say which delegation objects"):
