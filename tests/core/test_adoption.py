@@ -26,6 +26,7 @@ from chairdesk.core.adoption import (
     reopen_section,
     section_mark,
     take_up,
+    vote_readout,
 )
 from chairdesk.core.errors import DraftError, RefusedError
 from chairdesk.core.session import Session
@@ -368,6 +369,9 @@ def test_a_carried_vote_adopts_the_section_and_lists_the_roll_call(session: Sess
         "Section C, Confidence-building measures, was adopted."
     )
     assert [s.action for s in adoption.steps][-2:] == ["vote", "adopted"]
+    assert vote_readout(session.state, vote) == (
+        "Section C, confidence-building measures, is adopted by 2 votes to 1, with 1 abstention."
+    )
 
 
 def test_a_failed_vote_leaves_the_section_open(session: Session) -> None:
@@ -381,6 +385,10 @@ def test_a_failed_vote_leaves_the_section_open(session: Session) -> None:
     assert record_of(session)[-1].endswith("6 in favour, 1 against, 3 abstentions (10 present); not carried.")
     tie = record_vote(session, "section", c, "simple majority", totals={"yes": 4, "no": 4, "abstain": 0})
     assert tie.event.payload["carried"] is False
+    assert vote_readout(session.state, session.state.adoption.votes[-1]) == (
+        "The motion to adopt section C, confidence-building measures, is not carried: 4 votes to 4, "
+        "with no abstentions. The section remains open."
+    )
 
 
 def test_vote_refusals(session: Session) -> None:
@@ -441,6 +449,9 @@ def test_votes_on_a_proposal_and_on_the_report(session: Session) -> None:
     )
     assert adoption.report_adopted and adoption.report_hash == change.event.payload["hash"]
     assert record_of(session)[-1].endswith("carried. The report was adopted and endorsed.")
+    assert vote_readout(session.state, adoption.votes[-1]) == (
+        "The report is adopted and endorsed by 9 votes to 1, with no abstentions."
+    )
 
 
 def test_replay_gives_the_same_adoption(session: Session, tmp_path: Path) -> None:

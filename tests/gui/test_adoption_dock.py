@@ -186,6 +186,9 @@ def test_from_first_reading_to_endorsement(
     click(qtbot, dock, "adoptionVote")
     vote_result = session.state.adoption.votes[-1]
     assert (vote_result.subject, vote_result.carried, vote_result.tally.yes) == (d, True, 4)
+    assert dock.readout.text() == (
+        "Section D, capacity-building, is adopted as amended by 4 votes to 1, with 1 abstention."
+    )
     assert dock.sections.item(3).text().startswith("✔*  D. Capacity-building")
     assert dock.progress.text() == "4 of 4 sections adopted"
     assert dock.adopt_report_action.isEnabled()
@@ -316,3 +319,14 @@ def test_vote_dialog_totals_count_everyone_who_voted_as_present(qtbot, session: 
         None,
     )
     assert totals == {"yes": 6, "no": 3, "abstain": 3, "present": 12}
+
+
+def test_the_keys_act_on_the_current_section(qtbot, dock: AdoptionDock, session: Session) -> None:  # noqa: ANN001
+    d = pick(qtbot, dock, "D")
+    dock.activateWindow()
+    dock.sections.setFocus()
+    qtbot.waitUntil(dock.sections.hasFocus)
+    qtbot.keyClick(dock.sections, Qt.Key.Key_F5)
+    assert session.state.adoption.section_status(d) == UNDER_CONSIDERATION
+    qtbot.keyClick(dock.sections, Qt.Key.Key_F6)  # brackets still open in paragraph 20
+    assert "open square brackets remain in paragraph 20" in dock.message.text()
