@@ -125,6 +125,36 @@ def _cmd_figures(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_adoption(args: argparse.Namespace) -> int:
+    from .core.adoption import readout, section_mark
+
+    with Session.open(args.file) as session:
+        state = session.state
+        draft, adoption = state.draft, state.adoption
+        for sid in draft.order:
+            mark = section_mark(adoption.section_status(sid))
+            print(
+                f"{mark:<3} {draft.label_of(sid)}. {draft.sections[sid].title} — {adoption.status_text(sid)}"
+            )
+        progress = adoption.progress(draft)
+        print(
+            f"Adopted:   {progress.adopted} of {progress.total} sections; open brackets left: "
+            f"{progress.open_brackets}; pending proposals left: {progress.pending_proposals}"
+        )
+        if adoption.report_adopted:
+            print(
+                f"Report:    adopted and endorsed at {adoption.report_adopted_at}; SHA-256 {adoption.report_hash}"
+            )
+        else:
+            print(f"Report:    {readout(state, None)}")
+        for step in adoption.steps:
+            label = draft.numbering().label.get(step.section or "", "")
+            where = f", section {label}" if label else ""
+            detail = f" — {step.detail}" if step.detail else ""
+            print(f"  {step.ts[11:19]}  #{step.seq:<5} {step.actor:<6} {step.action}{where}{detail}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every verb."""
     parser = argparse.ArgumentParser(prog="chairdesk", description="The chair's desk for a drafting session.")
@@ -170,6 +200,12 @@ def build_parser() -> argparse.ArgumentParser:
     figures.add_argument("file", type=Path)
     figures.add_argument("--csv", type=Path, help="write the figures to this CSV")
     figures.set_defaults(func=_cmd_figures)
+
+    adoption = sub.add_parser(
+        "adoption", help="where adoption stands: sections, progress, report, every step"
+    )
+    adoption.add_argument("file", type=Path)
+    adoption.set_defaults(func=_cmd_adoption)
     return parser
 
 

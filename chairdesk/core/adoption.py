@@ -135,8 +135,7 @@ class Adoption:
         if record.status == REOPENED and record.reason:
             text += f" ({record.reason})"
         if record.objections:
-            names = sorted({o.name for o in record.objections}, key=[o.name for o in record.objections].index)
-            text += " — objection by " + and_list(names)
+            text += " — objection by " + and_list(list(dict.fromkeys(o.name for o in record.objections)))
         return text
 
     def unadopted(self, draft: Draft) -> list[str]:
@@ -152,6 +151,7 @@ class Adoption:
 
 
 def and_list(items: list[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
@@ -181,15 +181,18 @@ def full_stop(text: str) -> str:
 
 
 def capital(text: str) -> str:
+    """The text with its first letter upper-cased (the rest left alone, unlike str.capitalize)."""
     return text[:1].upper() + text[1:]
 
 
 def roster_codes(state: SessionState) -> list[str]:
+    """The delegation codes on the roster, in roster order (empty when there is no roster)."""
     roster = getattr(state, "roster", None)
     return [d.code for d in getattr(roster, "delegations", [])] if roster is not None else []
 
 
 def delegation_name(state: SessionState, code: str) -> str:
+    """The delegation's name from the roster, or the code itself."""
     roster = getattr(state, "roster", None)
     return roster.name_of(code) if roster is not None else code
 
@@ -313,6 +316,27 @@ def readout(state: SessionState, section_id: str | None) -> str:
         f"We now take up {section_name(draft, section_id, spoken=True)}. If there are no objections, "
         "may I take it that the section is adopted?"
     )
+
+
+def vote_readout(state: SessionState, vote: VoteResult) -> str:
+    """The words the chair reads out after a recorded vote, e.g. "… is adopted by 4 votes to 1, with 1 abstention."."""
+    t = vote.tally
+    abstentions = (
+        "no abstentions"
+        if not t.abstain
+        else ("1 abstention" if t.abstain == 1 else f"{t.abstain} abstentions")
+    )
+    counts = f"{t.yes} votes to {t.no}, with {abstentions}"
+    if vote.subject_kind == "section" and vote.subject:
+        name = capital(section_name(state.draft, vote.subject, spoken=True))
+        if vote.carried:
+            return f"{name}, is {state.adoption.section_status(vote.subject)} by {counts}."
+        return f"The motion to adopt {name[:1].lower()}{name[1:]}, is not carried: {counts}. The section remains open."
+    if vote.subject_kind == "report":
+        if vote.carried:
+            return f"The report is adopted and endorsed by {counts}."
+        return f"The motion to adopt the report is not carried: {counts}."
+    return f"{capital(vote.subject_text)} is {'carried' if vote.carried else 'not carried'} by {counts}."
 
 
 def _report_readout(state: SessionState) -> str:

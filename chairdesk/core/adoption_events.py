@@ -247,7 +247,7 @@ class AdoptionComponent:
         elif kind == "adoption.object" and record is not None:
             name = delegation_name(state, p["delegation"])
             record.objections.append(Objection(p["delegation"], name, p["reason"], event.seq, event.ts))
-            step("objection", section_id, f"objection by {name}: {p['reason']}")
+            step("objection", section_id, f"by {name}: {p['reason']}")
         elif kind == "adoption.reopen" and record is not None:
             record.status, record.reason = REOPENED, p["reason"]
             step("reopened", section_id, p["reason"])

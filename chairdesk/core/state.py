@@ -125,6 +125,7 @@ def default_components() -> list[Component]:
     components: list[Component] = [
         MeetingComponent(),
         DraftComponent(),
+        AdoptionComponent(),
         RosterComponent(),
         FloorComponent(),
         TranscriptComponent(),

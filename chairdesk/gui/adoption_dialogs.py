@@ -103,6 +103,9 @@ class ObjectionDialog(QDialog):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.delegation.setCompleter(completer)
         form.addRow("&Delegation:", self.delegation)
+        self.chosen = QLabel()
+        self.chosen.setObjectName("chosen")
+        form.addRow("", self.chosen)
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
         self.reason.setPlaceholderText("What the delegation objects to")
@@ -122,16 +125,28 @@ class ObjectionDialog(QDialog):
 
     def _update(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.delegation_code() and self.reason.text().strip()))
+        code = self.delegation_code()
+        names = dict(self._delegations)
+        known = not self._delegations or code in names
+        self.chosen.setText(f"→ {names[code]} ({code})" if code in names else "")
+        ok.setEnabled(bool(code and known and self.reason.text().strip()))
 
     def delegation_code(self) -> str:
-        """The code of the delegation chosen: matched by label, name or code, else the text as typed."""
+        """The delegation chosen: exact label, name or code first, then a unique match at the start of a
+        word of the name ("re" is Red, not Green), then a unique match anywhere; else the text as typed."""
         text = self.delegation.currentText().strip()
-        folded = text.casefold()
-        for code, name in self._delegations:
-            if folded in (f"{name} ({code})".casefold(), name.casefold(), code.casefold()):
-                return code
-        return text
+        key = text.casefold()
+        if not key:
+            return ""
+        exact = [
+            c for c, n in self._delegations if key in (f"{n} ({c})".casefold(), n.casefold(), c.casefold())
+        ]
+        starts = [c for c, n in self._delegations if any(w.startswith(key) for w in n.casefold().split())]
+        anywhere = [c for c, n in self._delegations if key in f"{n} ({c})".casefold()]
+        for tier in (exact, starts, anywhere):
+            if len(tier) == 1:
+                return tier[0]
+        return "" if self._delegations else text
 
     def text(self) -> str:
         """The reason typed."""
@@ -252,6 +267,8 @@ class VoteDialog(QDialog):
         return Tally(t["yes"], t["no"], t["abstain"], t["present"])
 
     def _update(self) -> None:
+        cast = sum(self.counts[key].value() for key in ("yes", "no", "abstain"))
+        self.counts["present"].setMinimum(cast)  # those present include everyone who voted
         rule = self.rule.currentData()
         self.rule_help.setText(MAJORITY_RULES[rule][:1].upper() + MAJORITY_RULES[rule][1:] + ".")
         tally = self.tally()

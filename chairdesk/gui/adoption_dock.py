@@ -44,6 +44,7 @@ class AdoptionDock(QDockWidget):
         self._running = False
         self._report_readout = False
         self._build_actions()
+        self.addActions(self.actions())  # the keys work in the dock even before a menu holds them
         self._build()
         controller.changed.connect(self._on_changed)
         controller.current_changed.connect(self._on_current_changed)
@@ -394,7 +395,10 @@ class AdoptionDock(QDockWidget):
         kind, subject, rule, ballots, totals = dialog.arguments()
         if kind == "section" and subject != self.section_id:
             self.controller.set_current(subject, None)
-        return self._run(core.record_vote, kind, subject, rule, ballots, totals, report=kind == "report")
+        if not self._run(core.record_vote, kind, subject, rule, ballots, totals, report=kind == "report"):
+            return False
+        self.readout.setText(core.vote_readout(self.state, self.state.adoption.votes[-1]))
+        return True
 
     def adopt_report(self) -> bool:
         """Adopt and endorse the report; the text is frozen from now on."""

@@ -26,6 +26,7 @@ from chairdesk.core.adoption import (
     reopen_section,
     section_mark,
     take_up,
+    vote_readout,
 )
 from chairdesk.core.errors import DraftError, RefusedError
 from chairdesk.core.session import Session
@@ -201,7 +202,7 @@ def test_an_objection_keeps_the_section_open(session: Session) -> None:
         "There is an objection by BLU. Section C, confidence-building measures, remains open."
     )
     assert record_of(session)[-1] == "Objection by BLU to section C: The directory must stay voluntary."
-    assert adoption.steps[-1].detail == "objection by BLU: The directory must stay voluntary."
+    assert adoption.steps[-1].detail == "by BLU: The directory must stay voluntary."
     with pytest.raises(RefusedError, match="Record the reason for the objection by RED"):
         record_objection(session, c, "RED", "  ")
     with pytest.raises(RefusedError, match="Say which delegation objects"):
@@ -368,6 +369,9 @@ def test_a_carried_vote_adopts_the_section_and_lists_the_roll_call(session: Sess
         "Section C, Confidence-building measures, was adopted."
     )
     assert [s.action for s in adoption.steps][-2:] == ["vote", "adopted"]
+    assert vote_readout(session.state, vote) == (
+        "Section C, confidence-building measures, is adopted by 2 votes to 1, with 1 abstention."
+    )
 
 
 def test_a_failed_vote_leaves_the_section_open(session: Session) -> None:
@@ -381,6 +385,10 @@ def test_a_failed_vote_leaves_the_section_open(session: Session) -> None:
     assert record_of(session)[-1].endswith("6 in favour, 1 against, 3 abstentions (10 present); not carried.")
     tie = record_vote(session, "section", c, "simple majority", totals={"yes": 4, "no": 4, "abstain": 0})
     assert tie.event.payload["carried"] is False
+    assert vote_readout(session.state, session.state.adoption.votes[-1]) == (
+        "The motion to adopt section C, confidence-building measures, is not carried: 4 votes to 4, "
+        "with no abstentions. The section remains open."
+    )
 
 
 def test_vote_refusals(session: Session) -> None:
@@ -441,6 +449,9 @@ def test_votes_on_a_proposal_and_on_the_report(session: Session) -> None:
     )
     assert adoption.report_adopted and adoption.report_hash == change.event.payload["hash"]
     assert record_of(session)[-1].endswith("carried. The report was adopted and endorsed.")
+    assert vote_readout(session.state, adoption.votes[-1]) == (
+        "The report is adopted and endorsed by 9 votes to 1, with no abstentions."
+    )
 
 
 def test_replay_gives_the_same_adoption(session: Session, tmp_path: Path) -> None:
@@ -476,3 +487,29 @@ def test_replay_gives_the_same_adoption(session: Session, tmp_path: Path) -> Non
 def test_each_state_has_its_own_mark() -> None:
     marks = [section_mark(s) for s in SECTION_STATES]
     assert len(set(marks)) == len(SECTION_STATES) and all(marks)
+
+
+def test_with_a_roster_names_are_used_and_strangers_refused(session: Session) -> None:
+    from chairdesk.core.roster import Delegation, set_roster
+
+    set_roster(
+        session,
+        [
+            Delegation("YEL", "Yellow", "government", "Asia-Pacific Group", "#d9a300", False),
+            Delegation("BLU", "Blue", "government", "WEOG", "#1f6fd1", False),
+            Delegation("RED", "Red", "government", "Eastern European Group", "#c62828", True),
+        ],
+    )
+    c = sid(session, "C")
+    take_up(session, c)
+    with pytest.raises(RefusedError, match="PUR is not on the list of delegations"):
+        record_objection(session, c, "PUR", "Not ours.")
+    record_objection(session, c, "BLU", "Voluntary only")
+    assert record_of(session)[-1] == "Objection by Blue to section C: Voluntary only."
+    assert session.state.adoption.status_text(c) == "under consideration — objection by Blue"
+    with pytest.raises(RefusedError, match="ZZZ is not on the list"):
+        record_vote(session, "section", c, "simple majority", ballots={"BLU": "yes", "ZZZ": "no"})
+    record_vote(session, "section", c, "simple majority", ballots={"RED": "no", "BLU": "yes", "YEL": "yes"})
+    assert (
+        "In favour: Yellow, Blue. Against: Red." in record_of(session)[-1]
+    )  # roster order, not the alphabet

@@ -186,6 +186,9 @@ def test_from_first_reading_to_endorsement(
     click(qtbot, dock, "adoptionVote")
     vote_result = session.state.adoption.votes[-1]
     assert (vote_result.subject, vote_result.carried, vote_result.tally.yes) == (d, True, 4)
+    assert dock.readout.text() == (
+        "Section D, capacity-building, is adopted as amended by 4 votes to 1, with 1 abstention."
+    )
     assert dock.sections.item(3).text().startswith("✔*  D. Capacity-building")
     assert dock.progress.text() == "4 of 4 sections adopted"
     assert dock.adopt_report_action.isEnabled()
@@ -253,3 +256,77 @@ def test_from_first_reading_to_endorsement(
             "adopted as amended",
         ]
         assert again.verify().ok
+
+
+def test_objection_dialog_type_ahead_and_unknown_delegations(qtbot) -> None:  # noqa: ANN001
+    from chairdesk.gui.adoption_dialogs import ObjectionDialog
+
+    dialog = ObjectionDialog(
+        "section B, Rules", [("BLU", "Team Blue"), ("RED", "Team Red"), ("GRN", "Team Green")]
+    )
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.keyClicks(dialog.delegation.lineEdit(), "team r")
+    assert dialog.delegation.completer().currentCompletion() == "Team Red (RED)"
+    qtbot.keyClicks(dialog.reason, "Not ready.")
+    assert ok.isEnabled() and dialog.delegation_code() == "RED"
+    assert dialog.chosen.text() == "→ Team Red (RED)"
+    dialog.delegation.setEditText("team")
+    assert not ok.isEnabled()  # Blue, Red or Green?
+    dialog.delegation.setEditText("re")
+    assert dialog.delegation_code() == "RED"  # the start of Red, inside Green
+    dialog.delegation.setEditText("Team Purple")
+    assert not ok.isEnabled()  # not on the list of delegations
+    dialog.delegation.setEditText("blu")
+    assert ok.isEnabled() and dialog.delegation_code() == "BLU"
+
+
+def test_a_cancelled_dialog_records_nothing(qtbot, dock: AdoptionDock, session: Session) -> None:  # noqa: ANN001
+    pick(qtbot, dock, "C")
+    click(qtbot, dock, "adoptionTakeUp")
+    before = len(session.events)
+
+    def cancel() -> None:
+        dialog = [d for d in dock.findChildren(QDialog, "objectionDialog") if d.isVisible()][-1]
+        dialog.reject()
+
+    QTimer.singleShot(0, cancel)
+    assert dock.record_objection() is False
+    assert len(session.events) == before
+
+
+def test_vote_dialog_totals_count_everyone_who_voted_as_present(qtbot, session: Session) -> None:  # noqa: ANN001
+    from chairdesk.gui.adoption_dialogs import VoteDialog
+
+    dialog = VoteDialog(session.state, session.draft.order[1])
+    qtbot.addWidget(dialog)
+    dialog.tabs.setCurrentIndex(1)
+    dialog.counts["yes"].setValue(6)
+    dialog.counts["no"].setValue(3)
+    dialog.counts["abstain"].setValue(3)
+    assert dialog.counts["present"].value() == 12
+    dialog.rule.setCurrentIndex(dialog.rule.findData("two-thirds of those present"))
+    assert dialog.result.text() == (
+        "<b>Not carried</b>: 6 in favour, 3 against, 3 abstentions (12 present); required majority 8."
+    )
+    dialog.rule.setCurrentIndex(dialog.rule.findData("two-thirds of those voting"))
+    assert dialog.result.text().startswith("<b>Carried</b>")
+    kind, subject, rule, ballots, totals = dialog.arguments()
+    assert (kind, subject, rule, ballots) == (
+        "section",
+        session.draft.order[1],
+        "two-thirds of those voting",
+        None,
+    )
+    assert totals == {"yes": 6, "no": 3, "abstain": 3, "present": 12}
+
+
+def test_the_keys_act_on_the_current_section(qtbot, dock: AdoptionDock, session: Session) -> None:  # noqa: ANN001
+    d = pick(qtbot, dock, "D")
+    dock.activateWindow()
+    dock.sections.setFocus()
+    qtbot.waitUntil(dock.sections.hasFocus)
+    qtbot.keyClick(dock.sections, Qt.Key.Key_F5)
+    assert session.state.adoption.section_status(d) == UNDER_CONSIDERATION
+    qtbot.keyClick(dock.sections, Qt.Key.Key_F6)  # brackets still open in paragraph 20
+    assert "open square brackets remain in paragraph 20" in dock.message.text()
