@@ -266,9 +266,7 @@ class Comparison:
             source = self.new if sid in self.new.sections else self.old
             for item in source.sections[sid].items:
                 comp = self.paragraphs.get(item)
-                if comp is not None and (
-                    comp.new_section == sid or (comp.struck and comp.old_section == sid)
-                ):
+                if comp is not None and comp.new_section == sid:
                     body.append(Entry("paragraph", item, sid, comp, status=comp.status))
                 elif item in source.subheadings:
                     heading = source.subheadings[item]
@@ -289,8 +287,14 @@ class Comparison:
         return result
 
     def _place_ghosts(self, bodies: dict[str, list[Entry]]) -> None:
-        for comp in self.paragraphs.values():
-            if not comp.moved or comp.old_section not in bodies:
+        """Put struck paragraphs, and ghosts of moved ones, where they stood in the old draft.
+
+        The old draft's items say where that was: the new draft may not have the paragraph at all (comparing
+        backwards in time) or may have it elsewhere (moved, then struck).
+        """
+        for pid in self.old.numbering().paragraphs:  # in old order, so each finds its predecessor placed
+            comp = self.paragraphs[pid]
+            if not (comp.moved or comp.struck) or comp.old_section not in bodies:
                 continue
             body = bodies[comp.old_section]
             old_items = self.old.sections[comp.old_section].items
@@ -303,7 +307,10 @@ class Comparison:
                     break
             while position < len(body) and body[position].kind == "ghost":
                 position += 1
-            body.insert(position, Entry("ghost", comp.id, comp.old_section, comp, status="moved"))
+            if comp.struck:
+                body.insert(position, Entry("paragraph", comp.id, comp.old_section, comp, status="struck"))
+            else:
+                body.insert(position, Entry("ghost", comp.id, comp.old_section, comp, status="moved"))
 
 
 def compare(old: Draft, new: Draft) -> Comparison:
