@@ -126,6 +126,18 @@ def test_a_deleted_event_is_reported(small_session, session_path: Path) -> None:
         log.close()
 
 
+def test_events_cut_off_the_end_are_reported(small_session, session_path: Path) -> None:
+    session, _ = small_session
+    last = len(session.events)
+    session.close()
+    _tamper(session_path, "DELETE FROM events WHERE seq >= ?", last - 1)
+    with Session.open(session_path) as again:
+        result = again.verify()
+        assert not result.ok
+        assert result.broken_at == last - 1
+        assert f"written up to event {last}" in result.problem
+
+
 def test_migration_runs_the_steps_from_an_older_schema(
     small_session, session_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
