@@ -299,30 +299,44 @@ class Comparison:
         return result
 
     def _place_ghosts(self, bodies: dict[str, list[Entry]]) -> None:
-        """Put struck paragraphs, and ghosts of moved ones, where they stood in the old draft.
+        """Put struck paragraphs, ghosts of moved ones and vanished sub-headings where they stood before.
 
-        The old draft's items say where that was: the new draft may not have the paragraph at all (comparing
+        The old draft's items say where that was: the new draft may not have the item at all (comparing
         backwards in time) or may have it elsewhere (moved, then struck).
         """
-        for pid in self.old.numbering().paragraphs:  # in old order, so each finds its predecessor placed
-            comp = self.paragraphs[pid]
-            if not (comp.moved or comp.struck) or comp.old_section not in bodies:
-                continue
-            body = bodies[comp.old_section]
-            old_items = self.old.sections[comp.old_section].items
-            before = old_items[: old_items.index(comp.id)]
-            position = 0
-            for prev in reversed(before):
-                spots = [i for i, e in enumerate(body) if e.id == prev and e.kind != "ghost"]
-                if spots:
-                    position = spots[0] + 1
-                    break
-            while position < len(body) and body[position].kind == "ghost":
-                position += 1
-            if comp.struck:
-                body.insert(position, Entry("paragraph", comp.id, comp.old_section, comp, status="struck"))
-            else:
-                body.insert(position, Entry("ghost", comp.id, comp.old_section, comp, status="moved"))
+        for sid in self.old.order:
+            body = bodies[sid]
+            old_items = self.old.sections[sid].items
+            shown = {e.id for e in body}
+            for index, item in enumerate(old_items):  # in old order, so each finds its predecessor placed
+                comp = self.paragraphs.get(item)
+                if comp is not None and comp.old_section == sid and (comp.moved or comp.struck):
+                    if comp.struck:
+                        entry = Entry("paragraph", item, sid, comp, status="struck")
+                    else:
+                        entry = Entry("ghost", item, sid, comp, status="moved")
+                elif item in self.old.subheadings and item not in shown:
+                    heading = self.old.subheadings[item]
+                    if heading.removed:
+                        continue
+                    diff = word_diff(heading.title, "")
+                    entry = Entry("subheading", item, sid, title_diff=diff, status="removed")
+                else:
+                    continue
+                body.insert(self._old_place(body, old_items[:index]), entry)
+
+    @staticmethod
+    def _old_place(body: list[Entry], before: list[str]) -> int:
+        """Where in body an item goes that stood after `before` in the old draft."""
+        position = 0
+        for prev in reversed(before):
+            spots = [i for i, e in enumerate(body) if e.id == prev and e.kind != "ghost"]
+            if spots:
+                position = spots[0] + 1
+                break
+        while position < len(body) and body[position].kind == "ghost":
+            position += 1
+        return position
 
 
 def compare(old: Draft, new: Draft) -> Comparison:

@@ -90,3 +90,17 @@ def test_removed_section_and_subparagraph_changes(small_session) -> None:
         ("paragraph", ids["p1"], "struck"),
         ("paragraph", ids["p2"], "struck"),
     ]
+
+
+def test_walk_back_shows_a_later_subheading_as_removed(small_session) -> None:
+    session, ids = small_session
+    start = len(session.events)
+    heading = drafting.add_subheading(session, ids["A"], "Background", before=ids["p2"]).subject
+    comparison = compare(session.draft, session.draft_at(start))
+    walk = [(e.kind, e.id, e.status) for e in comparison.walk()]
+    assert walk[:4] == [
+        ("section", ids["A"], "unchanged"),
+        ("paragraph", ids["p1"], "unchanged"),
+        ("subheading", heading, "removed"),
+        ("paragraph", ids["p2"], "unchanged"),
+    ]

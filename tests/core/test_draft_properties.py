@@ -164,6 +164,14 @@ def check_comparison(old: Draft, new: Draft) -> None:
     ghosts = {e.id for e in walk if e.kind == "ghost"}
     moved = {c.id for c in comparison.paragraphs.values() if c.moved}
     assert ghosts == moved
+    headings = [e.id for e in walk if e.kind == "subheading"]
+    expected = {
+        h.id
+        for draft in (old, new)
+        for h in draft.subheadings.values()
+        if not h.removed and h.section in draft.order
+    }
+    assert sorted(headings) == sorted(expected)
     live_in_walk = [e.id for e in walk if e.kind == "paragraph" and not e.paragraph.struck]
     assert live_in_walk == new.numbering().paragraphs
     assert [s for s in comparison.crosswalk() if s.old_number] == [
