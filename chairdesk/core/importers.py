@@ -4,7 +4,8 @@ DOCX: the Title style gives the document title; Heading 1 starts a section (a le
 "IV." is dropped, since letters are derived); Heading 2 and lower headings are sub-headings; every other
 non-empty paragraph is a numbered paragraph, with a typed leading number ("12.", "12)") dropped. A paragraph
 that starts with a letter label ("(a)", "(b)", "a)") — or sits at the second level of a Word list — is a
-lettered sub-paragraph of the paragraph before it. Tables, images and comments are not imported.
+lettered sub-paragraph of the paragraph before it. Subtitles, captions, tables of contents, tables, images
+and comments are not imported.
 
 Plain text / Markdown (``.txt``, ``.md``; UTF-8), one item per line or block::
 
@@ -198,6 +199,8 @@ def _read_docx(path: Path) -> ImportedDraft:
         lowered = style.lower()
         if lowered == "title":
             builder.set_title(text)
+        elif lowered in ("subtitle", "caption") or lowered.startswith("toc"):
+            continue  # a subtitle, a caption or a table of contents is not part of the text under discussion
         elif lowered in ("heading 1", "heading1"):
             builder.section(text)
         elif lowered.startswith("heading"):

@@ -26,6 +26,7 @@ def make_docx(path: Path) -> Path:
     """A small outcome document the way a secretariat types it in Word."""
     document = docx.Document()
     document.add_heading("Draft report of the open-ended working group", level=0)
+    document.add_paragraph("Advance unedited version", style="Subtitle")
     document.add_heading("A. Overview", level=1)
     document.add_paragraph("1. The working group held its first session in New York.")
     document.add_paragraph("2) States [reaffirmed] the importance of an open, secure ICT environment.")
