@@ -73,6 +73,47 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
+def _cmd_roster(args: argparse.Namespace) -> int:
+    from .core.roster import import_roster_csv, write_roster_csv
+
+    with Session.open(args.file) as session:
+        if args.import_csv:
+            import_roster_csv(session, args.import_csv)
+            print(f"Imported {args.import_csv} into {args.file}")
+        roster = session.state.roster
+        if args.export_csv:
+            write_roster_csv(roster, args.export_csv)
+            print(f"Wrote {args.export_csv}")
+        for d in roster.delegations:
+            print(f"{d.code:<8} {d.name:<28} {d.stakeholder_group:<30} {d.regional_group:<22} {d.attendance}")
+        print(f"{len(roster)} delegations")
+    return 0
+
+
+def _cmd_figures(args: argparse.Namespace) -> int:
+    from .core.figures import speaker_figures, write_figures_csv
+    from .core.floor import format_duration
+
+    with Session.open(args.file) as session:
+        figures = speaker_figures(session.state)
+        for d in figures.delegations:
+            words = f"  {d.words} words" if d.words is not None else ""
+            print(f"{d.name:<28} {d.interventions:>3} × {format_duration(d.speaking_seconds):>12}{words}")
+        for title, shares in (
+            ("Stakeholder groups", figures.stakeholder_groups),
+            ("Regional groups", figures.regional_groups),
+        ):
+            print(f"{title} (share of roster / of interventions / of time):")
+            for g in shares:
+                print(
+                    f"  {g.group:<32} {g.roster_share:>5.0%} {g.intervention_share:>5.0%} {g.time_share:>5.0%}"
+                )
+        if args.csv:
+            write_figures_csv(figures, args.csv)
+            print(f"Wrote {args.csv}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every verb."""
     parser = argparse.ArgumentParser(prog="chairdesk", description="The chair's desk for a drafting session.")
@@ -103,6 +144,17 @@ def build_parser() -> argparse.ArgumentParser:
     verify = sub.add_parser("verify", help="check the hash chain of a session's record")
     verify.add_argument("file", type=Path)
     verify.set_defaults(func=_cmd_verify)
+
+    roster = sub.add_parser("roster", help="show a session's roster; import or export it as CSV")
+    roster.add_argument("file", type=Path)
+    roster.add_argument("--import", dest="import_csv", type=Path, help="replace the roster from this CSV")
+    roster.add_argument("--export", dest="export_csv", type=Path, help="write the roster to this CSV")
+    roster.set_defaults(func=_cmd_roster)
+
+    figures = sub.add_parser("figures", help="speaking figures per delegation and group; CSV export")
+    figures.add_argument("file", type=Path)
+    figures.add_argument("--csv", type=Path, help="write the figures to this CSV")
+    figures.set_defaults(func=_cmd_figures)
     return parser
 
 

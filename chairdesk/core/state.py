@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .draft import Draft
+from .floor import SpeakersList
+from .roster import Roster
+from .transcript import Transcript
 
 if TYPE_CHECKING:
     from .eventlog import Event
@@ -113,8 +116,17 @@ def actor_name(state: SessionState, actor: str) -> str:
 def default_components() -> list[Component]:
     """The components of a session, in the order they see each event."""
     from .draft_events import DraftComponent
+    from .floor_events import FloorComponent
+    from .roster import RosterComponent
+    from .transcript import TranscriptComponent
 
-    components: list[Component] = [MeetingComponent(), DraftComponent()]
+    components: list[Component] = [
+        MeetingComponent(),
+        DraftComponent(),
+        RosterComponent(),
+        FloorComponent(),
+        TranscriptComponent(),
+    ]
     return components
 
 
@@ -124,6 +136,9 @@ class SessionState:
     def __init__(self) -> None:
         self.meeting = Meeting()
         self.draft = Draft()
+        self.roster = Roster()
+        self.floor = SpeakersList()
+        self.transcript = Transcript()
         self.seq = 0  # sequence number of the last event applied
         self.last_ts = ""
         self.components: list[Component] = default_components()

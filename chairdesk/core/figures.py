@@ -1,0 +1,231 @@
+"""Speaking figures: per delegation, and per stakeholder and regional group next to their share of the roster.
+
+Interventions are the finished ones (pass ``now`` to count the current one up to that moment). Every kind
+counts: speaker, point of order, right of reply. Shares are fractions from 0 to 1. Words and turns come from
+the attached transcript, when there is one (None otherwise).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .floor import Intervention
+from .roster import REGIONAL_GROUPS, STAKEHOLDER_GROUPS, Delegation
+
+if TYPE_CHECKING:
+    from .state import SessionState
+
+UNKNOWN_GROUP = "not on the roster"
+
+
+@dataclass(frozen=True)
+class DelegationFigures:
+    """How often and how long one delegation spoke."""
+
+    code: str
+    name: str
+    stakeholder_group: str
+    regional_group: str
+    interventions: int
+    speaking_seconds: float
+    mean_seconds: float
+    overruns: int
+    mean_wait_seconds: float | None
+    words: int | None
+    turns: int | None
+
+
+@dataclass(frozen=True)
+class GroupShare:
+    """A group's share of the floor next to its share of the roster."""
+
+    group: str
+    roster_count: int
+    roster_share: float
+    interventions: int
+    intervention_share: float
+    speaking_seconds: float
+    time_share: float
+
+    @property
+    def gap(self) -> float:
+        """Share of speaking time minus share of the roster: negative when the group is heard less."""
+        return self.time_share - self.roster_share
+
+
+@dataclass(frozen=True)
+class SpeakerFigures:
+    """The figures of a session."""
+
+    delegations: list[DelegationFigures]
+    stakeholder_groups: list[GroupShare]
+    regional_groups: list[GroupShare]
+
+    @property
+    def total_interventions(self) -> int:
+        """Interventions counted."""
+        return sum(d.interventions for d in self.delegations)
+
+    @property
+    def total_seconds(self) -> float:
+        """Speaking time counted."""
+        return sum(d.speaking_seconds for d in self.delegations)
+
+
+def _share(part: float, whole: float) -> float:
+    return part / whole if whole else 0.0
+
+
+def _counted(state: SessionState, now: str | datetime | None) -> list[tuple[Intervention, float]]:
+    floor = state.floor
+    counted = [(i, i.duration_seconds) for i in floor.interventions]
+    if now is not None and floor.current is not None:
+        counted.append((floor.current, floor.current.elapsed_seconds(now)))
+    return counted
+
+
+def speaker_figures(state: SessionState, now: str | datetime | None = None) -> SpeakerFigures:
+    """Figures per delegation (roster order, then any that left the roster) and per group."""
+    roster = state.roster
+    counted = _counted(state, now)
+    transcript = getattr(state, "transcript", None)
+    words_turns = transcript.counts(roster) if transcript is not None and transcript.attached else None
+    codes = [d.code for d in roster.delegations]
+    codes += list(dict.fromkeys(i.delegation for i, _ in counted if i.delegation not in roster))
+    rows: list[DelegationFigures] = []
+    for code in codes:
+        delegation = (
+            roster.get(code) if code in roster else Delegation(code, code, UNKNOWN_GROUP, UNKNOWN_GROUP)
+        )
+        mine = [(i, s) for i, s in counted if i.delegation == code]
+        seconds = sum(s for _, s in mine)
+        waits = [i.wait_seconds for i, _ in mine if i.wait_seconds is not None]
+        words, turns = (None, None)
+        if words_turns is not None:
+            words, turns = words_turns.get(code, (0, 0))
+        rows.append(
+            DelegationFigures(
+                code=code,
+                name=delegation.name,
+                stakeholder_group=delegation.stakeholder_group,
+                regional_group=delegation.regional_group,
+                interventions=len(mine),
+                speaking_seconds=seconds,
+                mean_seconds=_share(seconds, len(mine)),
+                overruns=sum(1 for i, s in mine if s - i.allotted_seconds >= 0.5),
+                mean_wait_seconds=sum(waits) / len(waits) if waits else None,
+                words=words,
+                turns=turns,
+            )
+        )
+    return SpeakerFigures(
+        delegations=rows,
+        stakeholder_groups=_groups(rows, roster.delegations, "stakeholder_group", STAKEHOLDER_GROUPS),
+        regional_groups=_groups(rows, roster.delegations, "regional_group", REGIONAL_GROUPS),
+    )
+
+
+def _groups(
+    rows: list[DelegationFigures], delegations: Iterable[Delegation], attribute: str, order: tuple[str, ...]
+) -> list[GroupShare]:
+    """One share per group that is on the roster or spoke, in the canonical order of the groups."""
+    members = [getattr(d, attribute) for d in delegations]
+    total_members = len(members)
+    total_interventions = sum(r.interventions for r in rows)
+    total_seconds = sum(r.speaking_seconds for r in rows)
+    present = set(members) | {getattr(r, attribute) for r in rows if r.interventions}
+    names = [g for g in order if g in present] + sorted(present - set(order))
+    shares = []
+    for group in names:
+        mine = [r for r in rows if getattr(r, attribute) == group]
+        count = members.count(group)
+        interventions = sum(r.interventions for r in mine)
+        seconds = sum(r.speaking_seconds for r in mine)
+        shares.append(
+            GroupShare(
+                group=group,
+                roster_count=count,
+                roster_share=_share(count, total_members),
+                interventions=interventions,
+                intervention_share=_share(interventions, total_interventions),
+                speaking_seconds=seconds,
+                time_share=_share(seconds, total_seconds),
+            )
+        )
+    return shares
+
+
+CSV_COLUMNS = (
+    "table",
+    "name",
+    "code",
+    "stakeholder_group",
+    "regional_group",
+    "roster_count",
+    "roster_share",
+    "interventions",
+    "intervention_share",
+    "speaking_seconds",
+    "time_share",
+    "mean_seconds",
+    "overruns",
+    "mean_wait_seconds",
+    "words",
+    "turns",
+)
+
+
+def _number(value: float | int | None, digits: int = 1) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, int):
+        return str(value)
+    return f"{value:.{digits}f}"
+
+
+def write_figures_csv(figures: SpeakerFigures, path: str | Path) -> Path:
+    """Write one CSV: a row per delegation, then per stakeholder group and per regional group ("table" column)."""
+    path = Path(path)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
+        writer.writeheader()
+        for d in figures.delegations:
+            writer.writerow(
+                {
+                    "table": "delegation",
+                    "name": d.name,
+                    "code": d.code,
+                    "stakeholder_group": d.stakeholder_group,
+                    "regional_group": d.regional_group,
+                    "interventions": d.interventions,
+                    "speaking_seconds": _number(d.speaking_seconds),
+                    "mean_seconds": _number(d.mean_seconds),
+                    "overruns": d.overruns,
+                    "mean_wait_seconds": _number(d.mean_wait_seconds),
+                    "words": _number(d.words),
+                    "turns": _number(d.turns),
+                }
+            )
+        for table, shares in (
+            ("stakeholder group", figures.stakeholder_groups),
+            ("regional group", figures.regional_groups),
+        ):
+            for g in shares:
+                writer.writerow(
+                    {
+                        "table": table,
+                        "name": g.group,
+                        "roster_count": g.roster_count,
+                        "roster_share": _number(g.roster_share, 4),
+                        "interventions": g.interventions,
+                        "intervention_share": _number(g.intervention_share, 4),
+                        "speaking_seconds": _number(g.speaking_seconds),
+                        "time_share": _number(g.time_share, 4),
+                    }
+                )
+    return path

@@ -1,0 +1,327 @@
+"""The speakers' list: requests for the floor, who has it, the timer, all derived from floor.* events.
+
+Rules (each one a check or an apply step below):
+
+- First come, first served. A delegation already waiting for the same kind of intervention is refused.
+- A point of order goes to the top at once (after any point of order already there).
+- A right of reply waits ("held") until the end of the current *item*, then moves to the top. An item is
+  what the floor is discussing: it ends when the chair calls ``end_item`` or takes up a section for
+  adoption (an ``adoption.take_up`` event); the next item starts at once.
+- "Next speaker" gives the floor to the first request that is not held and starts the timer; giving the
+  floor to someone while another delegation has it ends that intervention first (a separate event).
+- The chair may give the floor to any delegation, on the list or not; such a delegation's own request stays
+  on the list and, since it has now spoken, is flagged an *old hand* (a hand left up) for the chair to lower.
+  "Next speaker" passes over old hands; the chair can still give them the floor directly.
+- The chair may reorder the list; the new order is recorded as the chair's.
+- Every time is an event timestamp: start, end, pause and resume; a frozen window cannot distort them.
+
+Events (applied by floor_events.FloorComponent):
+
+    floor.request   {id, delegation, kind, section, paragraph, online}  (+ ts, index, held, item when an
+                                                                         undo puts a withdrawn request back)
+    floor.withdraw  {id}
+    floor.reorder   {order: [request ids]}
+    floor.give      {delegation, kind, request, allotted, section, paragraph}
+    floor.end       {}      floor.pause {}      floor.resume {}
+    floor.item.end  {}
+    floor.time.set  {kind: None | kind, seconds: int | None}   None seconds clears a per-kind override
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from .errors import RefusedError
+
+if TYPE_CHECKING:
+    from .session import Session
+    from .state import Change
+
+SPEAKER, POINT_OF_ORDER, RIGHT_OF_REPLY = "speaker", "point of order", "right of reply"
+KINDS: tuple[str, ...] = (SPEAKER, POINT_OF_ORDER, RIGHT_OF_REPLY)
+DEFAULT_SPEAKING_SECONDS = 180
+WARNING_SECONDS = 30
+MIN_SECONDS, MAX_SECONDS = 10, 3600
+
+
+def parse_ts(value: str | datetime) -> datetime:
+    """An aware datetime from an event timestamp (or a datetime, returned as it is)."""
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
+
+
+def seconds_between(start: str | datetime, end: str | datetime) -> float:
+    """Seconds from one timestamp to another."""
+    return (parse_ts(end) - parse_ts(start)).total_seconds()
+
+
+def format_duration(seconds: float) -> str:
+    """A duration as the record says it: "45 s", "3 min", "2 min 41 s", "1 h 5 min"."""
+    total = int(round(max(0.0, seconds)))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = []
+    if hours:
+        parts.append(f"{hours} h")
+    if minutes:
+        parts.append(f"{minutes} min")
+    if secs or not parts:
+        parts.append(f"{secs} s")
+    return " ".join(parts)
+
+
+@dataclass
+class Request:
+    """A delegation waiting for the floor."""
+
+    id: str
+    delegation: str
+    kind: str
+    ts: str
+    section: str | None = None
+    paragraph: str | None = None
+    online: bool = False
+    item: int = 1
+    held: bool = False  # a right of reply waiting for the end of its item
+    old_hand: bool = False  # the delegation has spoken (same kind) since it asked
+
+    def wait_seconds(self, now: str | datetime) -> float:
+        """How long the request has been waiting at `now`."""
+        return seconds_between(self.ts, now)
+
+
+@dataclass
+class Intervention:
+    """One delegation's time on the floor; the current one has no end_ts yet."""
+
+    delegation: str
+    kind: str
+    requested_ts: str | None
+    start_ts: str
+    end_ts: str | None = None
+    paused_seconds: float = 0.0
+    allotted_seconds: int = DEFAULT_SPEAKING_SECONDS
+    section: str | None = None
+    paragraph: str | None = None
+    paused_at: str | None = None
+    request_id: str | None = None
+    item: int = 1
+
+    @property
+    def paused(self) -> bool:
+        """Whether the timer is paused now."""
+        return self.paused_at is not None
+
+    def elapsed_seconds(self, now: str | datetime) -> float:
+        """Speaking time so far at `now` (pauses left out; frozen while paused; fixed once ended)."""
+        stop: str | datetime = self.paused_at or self.end_ts or now
+        return max(0.0, seconds_between(self.start_ts, stop) - self.paused_seconds)
+
+    def remaining_seconds(self, now: str | datetime) -> float:
+        """Seconds left of the allotted time at `now` (negative once over time)."""
+        return self.allotted_seconds - self.elapsed_seconds(now)
+
+    @property
+    def duration_seconds(self) -> float:
+        """Speaking time of a finished intervention (for the current one: up to its last start or pause)."""
+        return self.elapsed_seconds(self.end_ts or self.paused_at or self.start_ts)
+
+    @property
+    def overrun_seconds(self) -> float:
+        """How far the intervention went over its allotted time (0 if it did not)."""
+        return max(0.0, self.duration_seconds - self.allotted_seconds)
+
+    @property
+    def wait_seconds(self) -> float | None:
+        """Seconds between the request and the floor, when the delegation was called from the list."""
+        return (
+            None if self.requested_ts is None else max(0.0, seconds_between(self.requested_ts, self.start_ts))
+        )
+
+
+@dataclass
+class SpeakersList:
+    """The list of speakers, the current intervention and the finished ones."""
+
+    queue: list[Request] = field(default_factory=list)
+    current: Intervention | None = None
+    interventions: list[Intervention] = field(default_factory=list)
+    item: int = 1
+    item_section: str | None = None  # the section last taken up for adoption, if any
+    default_seconds: int = DEFAULT_SPEAKING_SECONDS
+    overrides: dict[str, int] = field(default_factory=dict)
+    requests_made: int = 0
+
+    def speaking_time(self, kind: str = SPEAKER) -> int:
+        """Seconds allotted to an intervention of this kind."""
+        return self.overrides.get(kind, self.default_seconds)
+
+    def request(self, request_id: str) -> Request:
+        """The waiting request with this id."""
+        for request in self.queue:
+            if request.id == request_id:
+                return request
+        raise RefusedError("That request is no longer on the list of speakers.")
+
+    def waiting(self, code: str, kind: str | None = None) -> Request | None:
+        """The delegation's waiting request (of this kind, when given)."""
+        for request in self.queue:
+            if request.delegation == code and (kind is None or request.kind == kind):
+                return request
+        return None
+
+    def position(self, request_id: str) -> int:
+        """1-based place on the list."""
+        return [r.id for r in self.queue].index(request_id) + 1
+
+    def next_request(self) -> Request | None:
+        """The request "Next speaker" calls: the first neither held for the end of the item nor an old hand."""
+        return next((r for r in self.queue if not r.held and not r.old_hand), None)
+
+    def busy_codes(self) -> set[str]:
+        """Delegations waiting or holding the floor."""
+        codes = {r.delegation for r in self.queue}
+        if self.current is not None:
+            codes.add(self.current.delegation)
+        return codes
+
+    def all_interventions(self) -> list[Intervention]:
+        """Finished interventions and the current one, in order."""
+        return self.interventions + ([self.current] if self.current else [])
+
+
+# ------------------------------------------------------------------------ operations
+def _code(session: Session, delegation: str) -> str:
+    roster = session.state.roster
+    if delegation in roster:
+        return delegation
+    matches = [d for d in roster.delegations if d.name.casefold() == delegation.strip().casefold()]
+    if len(matches) == 1:
+        return matches[0].code
+    raise RefusedError(f"There is no delegation called {delegation!r} on the roster.")
+
+
+def request_floor(
+    session: Session,
+    delegation: str,
+    kind: str = SPEAKER,
+    section: str | None = None,
+    paragraph: str | None = None,
+    online: bool | None = None,
+) -> Change:
+    """A delegation (code or name) asks for the floor; tagged with the section/paragraph under discussion."""
+    state = session.state
+    code = _code(session, delegation)
+    if paragraph is not None and section is None and paragraph in state.draft.paragraphs:
+        section = state.draft.paragraphs[paragraph].section
+    if section is None and paragraph is None:
+        section = state.floor.item_section
+    if online is None:
+        online = state.roster.get(code).online
+    payload = {
+        "id": f"r{state.floor.requests_made + 1}",
+        "delegation": code,
+        "kind": kind,
+        "section": section,
+        "paragraph": paragraph,
+        "online": online,
+    }
+    return session.record("floor.request", payload)
+
+
+def withdraw_request(session: Session, request_id: str) -> Change:
+    """Take a request off the list (the delegation withdrew, or the chair lowered an old hand)."""
+    return session.record("floor.withdraw", {"id": request_id})
+
+
+def reorder_list(session: Session, order: list[str]) -> Change:
+    """The chair puts the waiting requests in a new order (all request ids, in the new order)."""
+    return session.record("floor.reorder", {"order": list(order)})
+
+
+def move_request(session: Session, request_id: str, index: int) -> Change:
+    """The chair moves one request to a 0-based place on the list."""
+    order = [r.id for r in session.state.floor.queue]
+    if request_id not in order:
+        raise RefusedError("That request is no longer on the list of speakers.")
+    order.remove(request_id)
+    order.insert(max(0, min(index, len(order))), request_id)
+    return reorder_list(session, order)
+
+
+def end_intervention(session: Session) -> Change:
+    """Stop the timer: the delegation that has the floor finishes."""
+    return session.record("floor.end", {})
+
+
+def next_speaker(session: Session) -> Change:
+    """Give the floor to the head of the list (ending the current intervention first) and start the timer."""
+    floor: SpeakersList = session.state.floor
+    head = floor.next_request()
+    if head is None:
+        if any(r.held for r in floor.queue):
+            raise RefusedError(
+                "Only rights of reply are waiting; they are heard at the end of the item (End item)."
+            )
+        if floor.queue:
+            raise RefusedError("Only old hands are waiting: give them the floor directly, or withdraw them.")
+        raise RefusedError("The list of speakers is empty.")
+    if floor.current is not None:
+        end_intervention(session)
+    payload = {
+        "delegation": head.delegation,
+        "kind": head.kind,
+        "request": head.id,
+        "allotted": floor.speaking_time(head.kind),
+        "section": head.section,
+        "paragraph": head.paragraph,
+    }
+    return session.record("floor.give", payload)
+
+
+def give_floor(
+    session: Session,
+    delegation: str,
+    kind: str = SPEAKER,
+    section: str | None = None,
+    paragraph: str | None = None,
+) -> Change:
+    """Give the floor to any delegation, on the list or not (its own request, if any, stays as an old hand)."""
+    floor: SpeakersList = session.state.floor
+    code = _code(session, delegation)
+    if kind not in KINDS:
+        raise RefusedError(f"Unknown kind of intervention {kind!r}; one of: {', '.join(KINDS)}.")
+    if section is None and paragraph is None:
+        section = floor.item_section
+    if floor.current is not None:
+        end_intervention(session)
+    payload = {
+        "delegation": code,
+        "kind": kind,
+        "request": None,
+        "allotted": floor.speaking_time(kind),
+        "section": section,
+        "paragraph": paragraph,
+    }
+    return session.record("floor.give", payload)
+
+
+def pause_timer(session: Session) -> Change:
+    """Stop the clock of the current intervention (an interruption, a technical problem)."""
+    return session.record("floor.pause", {})
+
+
+def resume_timer(session: Session) -> Change:
+    """Start the clock of the current intervention again."""
+    return session.record("floor.resume", {})
+
+
+def end_item(session: Session) -> Change:
+    """Close the item under discussion: held rights of reply become due and go to the top of the list."""
+    return session.record("floor.item.end", {})
+
+
+def set_speaking_time(session: Session, seconds: int | None, kind: str | None = None) -> Change:
+    """Set the default speaking time (kind None), or one kind's override (seconds None clears it)."""
+    return session.record("floor.time.set", {"kind": kind, "seconds": seconds})
