@@ -162,6 +162,7 @@ def _check_brackets(draft: ImportedDraft) -> None:
 # ------------------------------------------------------------------------------------------------ DOCX
 def _read_docx(path: Path) -> ImportedDraft:
     import docx
+    from docx.enum.style import WD_STYLE_TYPE
     from docx.opc.exceptions import PackageNotFoundError
 
     with path.open("rb") as handle:
@@ -191,12 +192,16 @@ def _read_docx(path: Path) -> ImportedDraft:
     except Exception as error:  # lxml's XMLSyntaxError and friends: a damaged document
         raise DraftImportError(path, f"the Word document is damaged ({error})") from None
     builder = _Builder(path)
+    # para.style searches every style for each paragraph (seconds for a long draft); look names up once.
+    names = {style.style_id: (style.name or "") for style in document.styles}
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    default_name = default.name if default is not None else ""
     for index, para in enumerate(document.paragraphs, start=1):
         text = para.text
         if not text.strip():
             continue
-        style = (para.style.name if para.style is not None else "") or ""
-        lowered = style.lower()
+        style_id = getattr(para, "_p").style  # noqa: B009 - python-docx keeps the XML element private
+        lowered = (names.get(style_id, default_name) if style_id else default_name).lower()
         if lowered == "title":
             builder.set_title(text)
         elif lowered in ("subtitle", "caption") or lowered.startswith("toc"):
