@@ -18,6 +18,17 @@ def _cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_import(args: argparse.Namespace) -> int:
+    from .core.importers import create_session_from_draft
+
+    session = create_session_from_draft(args.draft, args.output, title=args.title)
+    draft = session.draft
+    sections, paragraphs = len(draft.order), len(draft.numbering().paragraphs)
+    session.close()
+    print(f"Imported {args.draft}: {sections} sections, {paragraphs} paragraphs; created {args.output}")
+    return 0
+
+
 def _cmd_info(args: argparse.Namespace) -> int:
     with Session.open(args.file) as session:
         state = session.state
@@ -169,6 +180,14 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--venue", default="")
     new.add_argument("--dates", default="")
     new.set_defaults(func=_cmd_new)
+
+    imp = sub.add_parser("import", help="create a session from a draft (DOCX, or text/Markdown)")
+    imp.add_argument("draft", type=Path, help="the draft document (.docx, .txt or .md)")
+    imp.add_argument(
+        "-o", "--output", required=True, type=Path, help="the session file to create (.chairdesk)"
+    )
+    imp.add_argument("--title", default=None, help="title of the meeting (default: the document's title)")
+    imp.set_defaults(func=_cmd_import)
 
     info = sub.add_parser("info", help="show a session's meeting, sections, events and record check")
     info.add_argument("file", type=Path)

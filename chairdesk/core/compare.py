@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -21,6 +22,17 @@ def word_diff(old: str, new: str) -> Diff:
     """Word-level diff (diff-match-patch on word tokens, then semantic cleanup)."""
     if old == new:
         return [("equal", old)] if old else []
+    return list(_cached_word_diff(old, new))
+
+
+# A comparison is recomputed after every change while only one paragraph changed, so the diffs of the
+# others are remembered (a 2,000-paragraph comparison drops from ~0.5 s to a few tens of ms).
+@functools.lru_cache(maxsize=16384)
+def _cached_word_diff(old: str, new: str) -> tuple[tuple[Op, str], ...]:
+    return tuple(_word_diff(old, new))
+
+
+def _word_diff(old: str, new: str) -> Diff:
     table: dict[str, str] = {}
     tokens: list[str] = []
 
@@ -266,9 +278,7 @@ class Comparison:
             source = self.new if sid in self.new.sections else self.old
             for item in source.sections[sid].items:
                 comp = self.paragraphs.get(item)
-                if comp is not None and (
-                    comp.new_section == sid or (comp.struck and comp.old_section == sid)
-                ):
+                if comp is not None and comp.new_section == sid:
                     body.append(Entry("paragraph", item, sid, comp, status=comp.status))
                 elif item in source.subheadings:
                     heading = source.subheadings[item]
@@ -289,21 +299,44 @@ class Comparison:
         return result
 
     def _place_ghosts(self, bodies: dict[str, list[Entry]]) -> None:
-        for comp in self.paragraphs.values():
-            if not comp.moved or comp.old_section not in bodies:
-                continue
-            body = bodies[comp.old_section]
-            old_items = self.old.sections[comp.old_section].items
-            before = old_items[: old_items.index(comp.id)]
-            position = 0
-            for prev in reversed(before):
-                spots = [i for i, e in enumerate(body) if e.id == prev and e.kind != "ghost"]
-                if spots:
-                    position = spots[0] + 1
-                    break
-            while position < len(body) and body[position].kind == "ghost":
-                position += 1
-            body.insert(position, Entry("ghost", comp.id, comp.old_section, comp, status="moved"))
+        """Put struck paragraphs, ghosts of moved ones and vanished sub-headings where they stood before.
+
+        The old draft's items say where that was: the new draft may not have the item at all (comparing
+        backwards in time) or may have it elsewhere (moved, then struck).
+        """
+        for sid in self.old.order:
+            body = bodies[sid]
+            old_items = self.old.sections[sid].items
+            shown = {e.id for e in body}
+            for index, item in enumerate(old_items):  # in old order, so each finds its predecessor placed
+                comp = self.paragraphs.get(item)
+                if comp is not None and comp.old_section == sid and (comp.moved or comp.struck):
+                    if comp.struck:
+                        entry = Entry("paragraph", item, sid, comp, status="struck")
+                    else:
+                        entry = Entry("ghost", item, sid, comp, status="moved")
+                elif item in self.old.subheadings and item not in shown:
+                    heading = self.old.subheadings[item]
+                    if heading.removed:
+                        continue
+                    diff = word_diff(heading.title, "")
+                    entry = Entry("subheading", item, sid, title_diff=diff, status="removed")
+                else:
+                    continue
+                body.insert(self._old_place(body, old_items[:index]), entry)
+
+    @staticmethod
+    def _old_place(body: list[Entry], before: list[str]) -> int:
+        """Where in body an item goes that stood after `before` in the old draft."""
+        position = 0
+        for prev in reversed(before):
+            spots = [i for i, e in enumerate(body) if e.id == prev and e.kind != "ghost"]
+            if spots:
+                position = spots[0] + 1
+                break
+        while position < len(body) and body[position].kind == "ghost":
+            position += 1
+        return position
 
 
 def compare(old: Draft, new: Draft) -> Comparison:

@@ -6,7 +6,7 @@ These are what the window's actions call and what a script calls; each returns t
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
 
 from .brackets import add_brackets, remove_brackets
 from .draft import CHAIR, Draft
@@ -15,9 +15,9 @@ from .session import Session
 from .state import Change
 
 
-def _next_id(existing: object, prefix: str) -> str:
-    pattern = re.compile(rf"^{prefix}(\d+)$")
-    numbers = [int(m.group(1)) for key in existing for m in [pattern.match(key)] if m]  # type: ignore[attr-defined]
+def _next_id(existing: Iterable[str], prefix: str) -> str:
+    cut = len(prefix)
+    numbers = (int(key[cut:]) for key in existing if key.startswith(prefix) and key[cut:].isdigit())
     return f"{prefix}{max(numbers, default=0) + 1}"
 
 

@@ -285,6 +285,17 @@ class EventLog:
                     False, len(self._events), event.seq, "its content was changed after it was written"
                 )
             prev = event.hash
+        head = self.read_meta().get("head")
+        last = f"{self._events[-1].seq}:{self._events[-1].hash}" if self._events else None
+        if head is not None and head != last:
+            seq = head.split(":", 1)[0]
+            return Verification(
+                False,
+                len(self._events),
+                len(self._events) + 1,
+                f"the record ends early: it was written up to event {seq}, and the events after "
+                f"{len(self._events)} are missing",
+            )
         return Verification(True, len(self._events))
 
     # ------------------------------------------------------------- writing
@@ -305,11 +316,13 @@ class EventLog:
             "prev_hash": prev,
             "hash": digest,
         }
+        # The head (last seq and hash) is kept in the same transaction, so verify() can tell when events
+        # were cut off the end of the log, which the chain alone cannot show.
+        mirror = {**(meta or {}), "head": f"{seq}:{digest}"}
         try:
             with self.db.atomic():
                 self._events_table.insert(row)
-                if meta:
-                    self._meta_table.upsert_all([{"key": k, "value": v} for k, v in meta.items()], pk="key")
+                self._meta_table.upsert_all([{"key": k, "value": v} for k, v in mirror.items()], pk="key")
         except sqlite3.Error as error:
             raise SessionFileError(self.path, f"could not write to the session file ({error})") from error
         event = Event(seq, ts, actor, kind, json.loads(payload_json), prev, digest)

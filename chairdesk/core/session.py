@@ -34,7 +34,7 @@ class Session:
         self._drafts_at: dict[int, Draft] = {}
         try:
             self.state = replay(log.events)
-        except (RefusedError, KeyError, ValueError, TypeError) as error:
+        except (RefusedError, LookupError, ValueError, TypeError, AttributeError) as error:
             log.close()
             raise CorruptSessionError(log.path, f"an event in the log cannot be applied ({error})") from error
 

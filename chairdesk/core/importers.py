@@ -1,0 +1,335 @@
+"""Import a draft outcome document from DOCX or from plain text/Markdown into a session.
+
+DOCX: the Title style gives the document title; Heading 1 starts a section (a leading label such as "A." or
+"IV." is dropped, since letters are derived); Heading 2 and lower headings are sub-headings; every other
+non-empty paragraph is a numbered paragraph, with a typed leading number ("12.", "12)") dropped. A paragraph
+that starts with a letter label ("(a)", "(b)", "a)") — or sits at the second level of a Word list — is a
+lettered sub-paragraph of the paragraph before it. Subtitles, captions, tables of contents, tables, images
+and comments are not imported.
+
+Plain text / Markdown (``.txt``, ``.md``; UTF-8), one item per line or block::
+
+    # Outcome document of the working group        the document title
+    ## A. Overview                                  a section (the "A." is optional and dropped)
+    ### Recommended next steps                      a sub-heading inside the section
+    1. The working group met in three sessions.     a numbered paragraph ("1." optional and dropped)
+    (a) share information;                          a lettered sub-paragraph of the paragraph above
+
+Blank lines separate paragraphs; a line that is not a heading and does not start with a label continues the
+paragraph above it. In both formats, paragraphs before the first section go into a section "Introduction".
+Square brackets must not nest; an error names the paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .brackets import bracket_spans
+from .draft import subparagraph_label
+from .drafting import (
+    add_section,
+    add_subheading,
+    insert_paragraph,
+    mark_baseline,
+    set_title,
+)
+from .errors import BracketError, ChairdeskError, DraftImportError
+from .session import Session
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+FIRST_SECTION = "Introduction"
+BASELINE_LABEL = "Tabled draft"
+
+_NUMBER = re.compile(r"^\s*\d{1,4}\s*[.)]\s*(?=\S)")
+_LETTER = re.compile(r"^\s*(?:\(([a-z]{1,2}|[ivx]{1,5})\)|([a-z]{1,2})\))\s*(?=\S)")
+_SECTION_LABEL = re.compile(r"^\s*(?:[A-Z]{1,2}|[IVX]{1,6})[.)]\s+(?=\S)")
+_WS = re.compile(r"\s+")
+
+
+@dataclass
+class ImportedSubHeading:
+    """A sub-heading inside a section, e.g. "Recommended next steps"."""
+
+    title: str
+
+
+@dataclass
+class ImportedParagraph:
+    """A numbered paragraph with its lettered sub-paragraphs, labels stripped."""
+
+    text: str
+    subparagraphs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportedSection:
+    """A section's title (without its letter) and its sub-headings and paragraphs in order."""
+
+    title: str
+    items: list[ImportedParagraph | ImportedSubHeading] = field(default_factory=list)
+
+    def paragraphs(self) -> list[ImportedParagraph]:
+        """The section's paragraphs, without sub-headings."""
+        return [i for i in self.items if isinstance(i, ImportedParagraph)]
+
+
+@dataclass
+class ImportedDraft:
+    """The parsed content of a draft file, ready to be recorded into a session."""
+
+    path: Path
+    title: str
+    sections: list[ImportedSection]
+
+    @property
+    def paragraph_count(self) -> int:
+        """Numbered paragraphs in the whole draft."""
+        return sum(len(s.paragraphs()) for s in self.sections)
+
+
+class _Builder:
+    """Collects headings and paragraphs in reading order into an ImportedDraft."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.title = ""
+        self.sections: list[ImportedSection] = []
+
+    def _section(self) -> ImportedSection:
+        if not self.sections:
+            self.sections.append(ImportedSection(FIRST_SECTION))
+        return self.sections[-1]
+
+    def set_title(self, text: str) -> None:
+        self.title = _clean(text) if not self.title else f"{self.title} {_clean(text)}"
+
+    def section(self, text: str) -> None:
+        self.sections.append(ImportedSection(_SECTION_LABEL.sub("", _clean(text), count=1)))
+
+    def subheading(self, text: str) -> None:
+        self._section().items.append(ImportedSubHeading(_clean(text)))
+
+    def paragraph(self, text: str, where: str, sub_level: bool = False) -> None:
+        """Add a paragraph; a letter label (or sub_level) makes it a sub-paragraph of the one before."""
+        text = _clean(text)
+        letter = _LETTER.match(text)
+        if letter or sub_level:
+            body = _LETTER.sub("", text, count=1) if letter else _NUMBER.sub("", text, count=1)
+            items = self.sections[-1].items if self.sections else []
+            if not items or not isinstance(items[-1], ImportedParagraph):
+                raise DraftImportError(
+                    self.path,
+                    f'{where}: the lettered sub-paragraph "{_excerpt(text)}" does not follow a numbered '
+                    "paragraph",
+                )
+            items[-1].subparagraphs.append(body)
+            return
+        self._section().items.append(ImportedParagraph(_NUMBER.sub("", text, count=1)))
+
+    def finish(self) -> ImportedDraft:
+        if not self.sections:
+            raise DraftImportError(self.path, "the file has no text to import (no headings or paragraphs)")
+        draft = ImportedDraft(self.path, self.title, self.sections)
+        _check_brackets(draft)
+        return draft
+
+
+def _clean(text: str) -> str:
+    return _WS.sub(" ", text.replace("\u00a0", " ")).strip()
+
+
+def _excerpt(text: str, limit: int = 50) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _check_brackets(draft: ImportedDraft) -> None:
+    number = 0
+    for section in draft.sections:
+        for para in section.paragraphs():
+            number += 1
+            try:
+                bracket_spans(para.text, f"paragraph {number}")
+                for i, sub in enumerate(para.subparagraphs):
+                    bracket_spans(sub, f"paragraph {number} ({subparagraph_label(i)})")
+            except BracketError as error:
+                raise DraftImportError(draft.path, str(error)) from None
+
+
+# ------------------------------------------------------------------------------------------------ DOCX
+def _read_docx(path: Path) -> ImportedDraft:
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.opc.exceptions import PackageNotFoundError
+
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(OLE_MAGIC):
+        if "EncryptedPackage".encode("utf-16-le") in path.read_bytes():
+            raise DraftImportError(
+                path,
+                "the document is encrypted (password-protected); save an unprotected copy and import that",
+            )
+        raise DraftImportError(
+            path, "an old Word 97-2003 (.doc) file, not a DOCX; save it as .docx in Word and import that"
+        )
+    if not zipfile.is_zipfile(path):
+        raise DraftImportError(path, "not a DOCX file (not a Word document; perhaps a renamed text file)")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError) as error:
+        raise DraftImportError(path, f"the DOCX file is damaged ({error})") from None
+    if "word/document.xml" not in names:
+        raise DraftImportError(path, "a ZIP archive, but not a Word document (no word/document.xml)")
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        raise DraftImportError(path, f"the Word document cannot be read ({error})") from None
+    except Exception as error:  # lxml's XMLSyntaxError and friends: a damaged document
+        raise DraftImportError(path, f"the Word document is damaged ({error})") from None
+    builder = _Builder(path)
+    # para.style searches every style for each paragraph (seconds for a long draft); look names up once.
+    names = {style.style_id: (style.name or "") for style in document.styles}
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    default_name = default.name if default is not None else ""
+    for index, para in enumerate(document.paragraphs, start=1):
+        text = para.text
+        if not text.strip():
+            continue
+        style_id = getattr(para, "_p").style  # noqa: B009 - python-docx keeps the XML element private
+        lowered = (names.get(style_id, default_name) if style_id else default_name).lower()
+        if lowered == "title":
+            builder.set_title(text)
+        elif lowered in ("subtitle", "caption") or lowered.startswith("toc"):
+            continue  # a subtitle, a caption or a table of contents is not part of the text under discussion
+        elif lowered in ("heading 1", "heading1"):
+            builder.section(text)
+        elif lowered.startswith("heading"):
+            builder.subheading(text)
+        else:
+            builder.paragraph(text, f"paragraph {index} of the file", sub_level=_list_level(para) >= 1)
+    return builder.finish()
+
+
+def _list_level(para: object) -> int:
+    """The Word list level of a paragraph (0 for top level or no list)."""
+    ppr = getattr(para, "_p").pPr  # noqa: B009 - python-docx keeps the XML element private
+    if ppr is None or ppr.numPr is None or ppr.numPr.ilvl is None:
+        return 0
+    return int(ppr.numPr.ilvl.val)
+
+
+# ------------------------------------------------------------------------------------------------ text
+def _read_text(path: Path) -> ImportedDraft:
+    data = path.read_bytes()
+    if b"\x00" in data[:4096]:
+        raise DraftImportError(path, "not a text file (it contains binary data)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DraftImportError(path, f"not UTF-8 text (byte {error.start + 1}); save it as UTF-8") from None
+    builder = _Builder(path)
+    block: list[str] = []
+    block_line = 0
+
+    def flush() -> None:
+        if block:
+            builder.paragraph(" ".join(block), f"line {block_line}")
+            block.clear()
+
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line:
+            flush()
+            continue
+        heading = re.match(r"^(#{1,6})\s*(.*)$", line)
+        if heading:
+            flush()
+            level, title = len(heading.group(1)), heading.group(2).strip().rstrip("#").strip()
+            if not title:
+                continue
+            if level == 1:
+                builder.set_title(title)
+            elif level == 2:
+                builder.section(title)
+            else:
+                builder.subheading(title)
+            continue
+        if _NUMBER.match(line) or _LETTER.match(line):
+            flush()
+        if not block:
+            block_line = number
+        block.append(line)
+    flush()
+    return builder.finish()
+
+
+# -------------------------------------------------------------------------------------------- public
+def read_draft(path: str | Path) -> ImportedDraft:
+    """Parse a DOCX or text/Markdown draft without touching any session (raises DraftImportError)."""
+    path = Path(path)
+    if not path.exists():
+        raise DraftImportError(path, "no such file")
+    if path.is_dir():
+        raise DraftImportError(path, "is a folder, not a draft document")
+    try:
+        if path.suffix.lower() in TEXT_SUFFIXES:
+            return _read_text(path)
+        if path.suffix.lower() == ".docx":
+            return _read_docx(path)
+        with path.open("rb") as handle:
+            head = handle.read(8)
+        if head.startswith(b"PK") or head.startswith(OLE_MAGIC):
+            return _read_docx(path)
+        return _read_text(path)
+    except OSError as error:
+        raise DraftImportError(path, f"the file cannot be read ({error.strerror or error})") from None
+
+
+def record_draft(session: Session, draft: ImportedDraft, baseline: str = BASELINE_LABEL) -> None:
+    """Record an already parsed draft into a session, then mark it as the baseline."""
+    if draft.title:
+        set_title(session, draft.title)
+    for section in draft.sections:
+        section_id = add_section(session, section.title).subject
+        assert section_id is not None
+        for item in section.items:
+            if isinstance(item, ImportedSubHeading):
+                add_subheading(session, section_id, item.title)
+            else:
+                insert_paragraph(session, section_id, item.text, subparagraphs=item.subparagraphs)
+    mark_baseline(session, baseline)
+
+
+def import_draft(session: Session, path: str | Path) -> ImportedDraft:
+    """Read a draft file and record it into the session, followed by a "Tabled draft" baseline."""
+    draft = read_draft(path)
+    record_draft(session, draft)
+    return draft
+
+
+def create_session_from_draft(
+    draft_path: str | Path, session_path: str | Path, title: str | None = None
+) -> Session:
+    """Create a new session holding the imported draft; a failed import leaves no session file behind."""
+    draft = read_draft(draft_path)
+    session_path = Path(session_path)
+    meeting = title or draft.title or Path(draft_path).stem
+    session = Session.create(session_path, meeting)  # refuses an existing file, which is then left alone
+    try:
+        record_draft(session, draft)
+    except BaseException as error:
+        session.close()
+        for leftover in (
+            session_path,
+            *(session_path.with_name(session_path.name + s) for s in ("-wal", "-shm")),
+        ):
+            leftover.unlink(missing_ok=True)
+        if isinstance(error, ChairdeskError) and not isinstance(error, DraftImportError):
+            raise DraftImportError(Path(draft_path), str(error)) from error
+        raise
+    return session

@@ -1,0 +1,106 @@
+"""Comparing two versions: word diffs, the tracked-changes walk with ghosts, and the crosswalk sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from chairdesk.core import drafting
+from chairdesk.core.compare import apply_diff, compare, new_text, old_text, word_diff
+
+
+def test_word_diff_keeps_words_whole() -> None:
+    diff = word_diff(
+        "Member States are invited to share views.", "Member States stress the need to share views."
+    )
+    assert old_text(diff) == "Member States are invited to share views."
+    assert new_text(diff) == "Member States stress the need to share views."
+    assert ("delete", "are invited") in diff
+    assert ("insert", "stress the need") in diff
+
+
+def test_apply_diff_refuses_a_diff_for_another_text() -> None:
+    diff = word_diff("one two three", "one three")
+    assert apply_diff("one two three", diff) == "one three"
+    with pytest.raises(ValueError):
+        apply_diff("one four three", diff)
+
+
+def test_walk_shows_moves_as_ghosts_and_strikes_in_place(small_session) -> None:
+    session, ids = small_session
+    drafting.mark_baseline(session, "Tabled draft")
+    drafting.move_paragraph(session, ids["p1"], ids["B"])
+    drafting.strike_paragraph(session, ids["p3"])
+    drafting.amend_paragraph(session, ids["p5"], "The group will meet again in July.")
+    new = drafting.insert_paragraph(session, ids["A"], "A new closing paragraph.").subject
+    comparison = compare(session.baseline(), session.draft)
+    walk = [(e.kind, e.id, e.status) for e in comparison.walk()]
+    assert walk == [
+        ("section", ids["A"], "unchanged"),
+        ("ghost", ids["p1"], "moved"),
+        ("paragraph", ids["p2"], "unchanged"),
+        ("paragraph", new, "inserted"),
+        ("section", ids["B"], "unchanged"),
+        ("paragraph", ids["p3"], "struck"),
+        ("subheading", ids["h"], "unchanged"),
+        ("paragraph", ids["p4"], "unchanged"),
+        ("paragraph", ids["p5"], "amended"),
+        ("paragraph", ids["p1"], "moved"),
+    ]
+    p5 = comparison.paragraphs[ids["p5"]]
+    assert p5.diff[-1] == ("equal", ".") and ("insert", " in July") in p5.diff
+    assert comparison.describe_crosswalk() == [
+        "former 1 is now 5",
+        "former 2 is now 1",
+        "3 was struck",
+        "former 4 is now 3",
+        "former 5 is now 4",
+        "2 is new",
+    ]
+
+
+def test_walk_from_a_later_point_back_to_an_earlier_one(small_session) -> None:
+    session, ids = small_session
+    start = len(session.events)
+    extra = drafting.insert_paragraph(session, ids["A"], "Added later.").subject
+    later = len(session.events)
+    comparison = compare(session.draft_at(later), session.draft_at(start))
+    entries = [(e.kind, e.id, e.status) for e in comparison.walk() if e.kind != "section"]
+    assert ("paragraph", extra, "struck") in entries
+    assert comparison.describe_crosswalk() == [
+        "3 was struck",
+        "former 4 is now 3",
+        "former 5 is now 4",
+        "former 6 is now 5",
+    ]
+
+
+def test_removed_section_and_subparagraph_changes(small_session) -> None:
+    session, ids = small_session
+    drafting.mark_baseline(session, "Tabled draft")
+    p4 = session.draft.paragraph(ids["p4"])
+    drafting.strike_subparagraph(session, ids["p4"], p4.subparagraphs[0].id)
+    drafting.add_subparagraph(session, ids["p4"], "report back.")
+    drafting.remove_section(session, ids["A"])
+    comparison = compare(session.baseline(), session.draft)
+    subs = [(s.status, s.old_letter, s.new_letter) for s in comparison.paragraphs[ids["p4"]].subparagraphs]
+    assert subs == [("struck", "a", None), ("unchanged", "b", "a"), ("inserted", None, "b")]
+    walk = [(e.kind, e.id, e.status) for e in comparison.walk()]
+    assert walk[:3] == [
+        ("section", ids["A"], "removed"),
+        ("paragraph", ids["p1"], "struck"),
+        ("paragraph", ids["p2"], "struck"),
+    ]
+
+
+def test_walk_back_shows_a_later_subheading_as_removed(small_session) -> None:
+    session, ids = small_session
+    start = len(session.events)
+    heading = drafting.add_subheading(session, ids["A"], "Background", before=ids["p2"]).subject
+    comparison = compare(session.draft, session.draft_at(start))
+    walk = [(e.kind, e.id, e.status) for e in comparison.walk()]
+    assert walk[:4] == [
+        ("section", ids["A"], "unchanged"),
+        ("paragraph", ids["p1"], "unchanged"),
+        ("subheading", heading, "removed"),
+        ("paragraph", ids["p2"], "unchanged"),
+    ]
