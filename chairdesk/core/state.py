@@ -129,7 +129,6 @@ def default_components() -> list[Component]:
         RosterComponent(),
         FloorComponent(),
         TranscriptComponent(),
-        AdoptionComponent(),
     ]
     return components
 
