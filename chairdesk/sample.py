@@ -1,0 +1,97 @@
+"""The bundled sample session: an ICT-security working group's draft report, ready for a chair to try."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from .core import drafting
+from .core.session import Session
+from .resources import resource_path, resources_dir
+
+SAMPLE_NAME = "oewg-ict-security"
+
+
+def sample_source() -> dict[str, Any]:
+    """The sample's text, roster and proposals, as stored in resources/samples/."""
+    return json.loads(resource_path("samples", f"{SAMPLE_NAME}.json").read_text(encoding="utf-8"))
+
+
+def build_sample_session(path: str | Path) -> Path:
+    """Create the sample session at path: meeting, roster, tabled draft, then two pending proposals."""
+    source = sample_source()
+    path = Path(path)
+    meeting = source["meeting"]
+    with Session.create(
+        path, meeting["title"], body=meeting["body"], venue=meeting["venue"], dates=meeting["dates"]
+    ) as session:
+        _add_roster(session, source.get("roster", []))
+        drafting.set_title(session, source["title"])
+        section_ids = []
+        for section in source["sections"]:
+            sid = drafting.add_section(session, section["title"]).subject
+            section_ids.append(sid)
+            for item in section["paragraphs"]:
+                _add_paragraph(session, sid, item)
+            for heading in section.get("subheadings", []):
+                drafting.add_subheading(session, sid, heading["title"])
+                for item in heading["paragraphs"]:
+                    _add_paragraph(session, sid, item)
+        drafting.mark_baseline(session, "Tabled draft")
+        for proposal in source.get("proposals", []):
+            sid = section_ids[proposal["section"] - 1]
+            paragraph = session.draft.live_paragraphs(sid)[proposal["paragraph"] - 1]
+            drafting.propose(session, paragraph.id, proposal["text"], proposal["delegation"])
+    return path
+
+
+def _add_paragraph(session: Session, section_id: str, item: str | dict[str, Any]) -> None:
+    if isinstance(item, str):
+        drafting.insert_paragraph(session, section_id, item)
+    else:
+        drafting.insert_paragraph(
+            session, section_id, item["text"], subparagraphs=item.get("subparagraphs", [])
+        )
+
+
+def _add_roster(session: Session, entries: list[dict[str, str]]) -> None:
+    try:
+        from .core.roster import Delegation, set_roster
+    except ImportError:  # the roster arrives with the floor part of the core
+        return
+    delegations = [
+        Delegation(
+            code=e["code"],
+            name=e["name"],
+            stakeholder_group=e["stakeholder_group"],
+            regional_group=e["regional_group"],
+            colour=e["colour"],
+            online=e["attendance"] == "online",
+        )
+        for e in entries
+    ]
+    set_roster(session, delegations)
+
+
+def ensure_sample_copy(data_dir: str | Path) -> Path:
+    """A writable copy of the sample in data_dir (made once; the bundled file itself is never written)."""
+    target = Path(data_dir) / "samples" / f"{SAMPLE_NAME}.chairdesk"
+    if target.exists():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shipped = resources_dir() / "samples" / f"{SAMPLE_NAME}.chairdesk"
+    if shipped.exists():
+        shutil.copyfile(shipped, target)
+    else:
+        build_sample_session(target)
+    return target
+
+
+if __name__ == "__main__":
+    import sys
+
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else resources_dir() / "samples" / f"{SAMPLE_NAME}.chairdesk")
+    out.unlink(missing_ok=True)
+    print(build_sample_session(out))
