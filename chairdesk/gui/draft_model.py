@@ -53,11 +53,11 @@ class DraftModel(QAbstractListModel):
         if role == ROW_ROLE:
             return row
         if role == HTML_ROLE:
-            return row.html
+            return self.rows.html(index.row())
         if role == NUMBER_ROLE:
             return row.number
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{row.number} {row.html}"
+            return f"{row.number} {self.rows.html(index.row())}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.tooltip or None
         return None
@@ -86,8 +86,15 @@ class DraftModel(QAbstractListModel):
         if mode == self.mode:
             return
         self.mode = mode
+        self._reset()
+
+    def _reset(self) -> None:
+        """Compare against another baseline: every row is new."""
+        self.beginResetModel()
         self.rows.baseline = self._baseline()
-        self._rebuild()
+        self.rows.rows = []
+        self.rows.rebuild()
+        self.endResetModel()
 
     def apply_change(self, change: Change) -> None:
         """Refresh only what the Change names."""
@@ -96,11 +103,10 @@ class DraftModel(QAbstractListModel):
         if "roster" in change.areas:
             self.rows.name_of = delegation_names(self.session)
         if "baseline" in change.areas and self.mode == "last":
-            self.rows.baseline = self._baseline()
-            self._rebuild()
+            self._reset()
             return
         if change.structure:
-            self._rebuild()
+            self._rebuild(change.paragraphs)
             return
         touched: set[int] = set()
         for pid in change.paragraphs:
@@ -112,10 +118,10 @@ class DraftModel(QAbstractListModel):
             index = self.index(i)
             self.dataChanged.emit(index, index)
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, reworded: set[str] | frozenset[str] = frozenset()) -> None:
         """Compare again; tell the view which rows came, went or changed, keeping the others as they are."""
         old = self.rows.rows
-        new = self.rows.rebuild()
+        new = self.rows.rebuild(reworded)
         old_keys, new_keys = [r.key for r in old], [r.key for r in new]
         if old_keys == new_keys:
             self._emit_changed(old, new, 0, 0, len(new))
@@ -142,7 +148,7 @@ class DraftModel(QAbstractListModel):
         first = None
         for k in range(start, start + count):
             a, b = old[k], new[k]
-            different = a.html != b.html or a.number != b.number or a.tooltip != b.tooltip
+            different = b.html is None or a.signature != b.signature
             if different:
                 self.rows.rows[at + k - start] = b
                 if first is None:

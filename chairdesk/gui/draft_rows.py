@@ -9,8 +9,9 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from ..core.compare import Comparison, Diff, Entry, ParagraphComparison, _compare_subparagraphs, word_diff
+from ..core.compare import Diff, Entry, ParagraphComparison, word_diff
 from ..core.draft import Draft, Paragraph, Proposal, subparagraph_label
+from .lazy_compare import LazyComparison, LazyParagraphComparison
 
 MODES = ("tabled", "last", "clean")
 MODE_NAMES = {
@@ -26,15 +27,17 @@ QUIET_COLOUR = "#6b6b6b"
 
 @dataclass
 class Row:
-    """One row of the draft view."""
+    """One row of the draft view; its rich text is made when the row is first drawn."""
 
     kind: str  # section | subheading | paragraph | ghost
     id: str
     section: str
     number: str  # what the number gutter shows ("13", "(8)" for a struck one, "" for headings)
     tooltip: str  # shown when hovering the number: the former number
-    html: str
-    status: str = "unchanged"
+    status: str
+    signature: tuple  # everything the rich text depends on besides the paragraph's own words
+    entry: Entry | None = None
+    html: str | None = None
 
     @property
     def key(self) -> tuple[str, str]:
@@ -74,58 +77,72 @@ def _proposals_html(proposals: list[Proposal], name_of: dict[str, str]) -> str:
 
 
 class DraftRows:
-    """The rows for one mode ("tabled", "last" or "clean") over a session's draft."""
+    """The rows for one mode over a session's draft: against a baseline draft, or clean (baseline None)."""
 
     def __init__(self, draft: Draft, baseline: Draft | None, name_of: dict[str, str] | None = None) -> None:
         self.draft = draft
-        self.baseline = baseline  # None: clean text
+        self.baseline = baseline
         self.name_of = name_of or {}
-        self.comparison: Comparison | None = None
+        self.comparison: LazyComparison | None = None
         self.rows: list[Row] = []
+        self._proposals: dict[str, list[Proposal]] = {}
         self.rebuild()
 
     # ------------------------------------------------------------ building
-    def rebuild(self) -> list[Row]:
-        """Compare again and build every row (after a change of structure or of mode)."""
+    def rebuild(self, reworded: set[str] | frozenset[str] = frozenset()) -> list[Row]:
+        """Compare again and list the rows (after a change of structure or of mode).
+
+        A row keeps its rich text when its signature is unchanged and its words were not in `reworded`.
+        """
+        kept = {row.key: row for row in self.rows if row.html is not None and row.id not in reworded}
+        self._proposals = {}
+        for proposal in self.draft.proposals.values():
+            if proposal.status == "pending":
+                self._proposals.setdefault(proposal.paragraph, []).append(proposal)
         if self.baseline is None:
             self.comparison = None
-            self.rows = self._clean_rows()
+            rows = self._clean_rows()
         else:
-            self.comparison = Comparison(self.baseline, self.draft)
-            self.rows = [self._row(entry) for entry in self.comparison.walk()]
-        return self.rows
+            self.comparison = LazyComparison(self.baseline, self.draft)
+            rows = [self._row(entry) for entry in self.comparison.walk()]
+        for row in rows:
+            old = kept.get(row.key)
+            if old is not None and old.signature == row.signature:
+                row.html = old.html
+        self.rows = rows
+        return rows
+
+    def html(self, index: int) -> str:
+        """The rich text of a row (made on first use)."""
+        row = self.rows[index]
+        if row.html is None:
+            row.html = self._render(row)
+        return row.html
 
     def refresh_paragraph(self, paragraph_id: str) -> list[int]:
-        """Bring one paragraph's row up to date after its words changed; returns the rows rebuilt."""
+        """Bring one paragraph's row up to date after its words or proposals changed; returns the rows."""
         para = self.draft.paragraphs.get(paragraph_id)
         if para is None:
             return []
-        if self.comparison is not None:
-            comp = self.comparison.paragraphs.get(paragraph_id)
-            if comp is None:
-                return []
-            old = self.baseline.paragraphs.get(paragraph_id) if self.baseline else None
-            old_live = old is not None and comp.old_number is not None
-            if comp.new_number is not None:
-                comp.diff = word_diff(old.text, para.text) if old_live else [("insert", para.text)]  # type: ignore[union-attr]
-                comp.subparagraphs = _compare_subparagraphs(old if old_live else None, para)
-        rows = [i for i, row in enumerate(self.rows) if row.kind == "paragraph" and row.id == paragraph_id]
-        for i in rows:
-            self.rows[i] = self._paragraph_row(para, self._comparison_of(paragraph_id))
-        return rows
+        self._proposals[paragraph_id] = self.draft.pending_proposals(paragraph_id)
+        comp = self.comparison.paragraphs.get(paragraph_id) if self.comparison else None
+        if isinstance(comp, LazyParagraphComparison):
+            comp.forget(para if comp.new_number is not None else None)
+        changed = []
+        for i, row in enumerate(self.rows):
+            if row.kind == "paragraph" and row.id == paragraph_id:
+                self.rows[i] = self._paragraph_row(para, comp)
+                changed.append(i)
+        return changed
 
     def refresh_heading(self, item_id: str) -> list[int]:
         """Bring a section's or sub-heading's row up to date after a retitle; returns the rows rebuilt."""
         changed = []
         for i, row in enumerate(self.rows):
             if row.id == item_id and row.kind in ("section", "subheading"):
-                entry = self._heading_entry(row.kind, item_id, row.section)
-                self.rows[i] = self._row(entry)
+                self.rows[i] = self._row(self._heading_entry(row.kind, item_id, row.section))
                 changed.append(i)
         return changed
-
-    def _comparison_of(self, paragraph_id: str) -> ParagraphComparison | None:
-        return self.comparison.paragraphs.get(paragraph_id) if self.comparison else None
 
     def _heading_entry(self, kind: str, item_id: str, section: str) -> Entry:
         d, b = self.draft, self.baseline
@@ -153,78 +170,38 @@ class DraftRows:
                         rows.append(self._paragraph_row(para, None))
                     continue
                 heading = d.subheadings[item]
-                if not heading.removed and item in d.sections[sid].items:
-                    entry = Entry("subheading", item, sid, title_diff=[("equal", heading.title)])
-                    rows.append(self._row(entry))
+                if not heading.removed:
+                    rows.append(self._row(Entry("subheading", item, sid, title_diff=[("equal", heading.title)])))
         return rows
 
     # ------------------------------------------------------------- one row
     def _row(self, entry: Entry) -> Row:
-        if entry.kind == "section":
-            label = self.draft.numbering().label.get(entry.id, "")
-            title = diff_html(entry.title_diff)
-            if entry.status == "removed":
-                title = f'<s><span style="color:{DELETE_COLOUR}">{title}</span></s> (section removed)'
-            head = f"{label}. " if label else ""
-            text = f'<p style="margin-top:14px"><b><big>{head}{title}</big></b></p>'
-            return Row("section", entry.id, entry.section, "", "", text, entry.status)
-        if entry.kind == "subheading":
-            text = f"<p><i>{diff_html(entry.title_diff)}</i></p>"
-            return Row("subheading", entry.id, entry.section, "", "", text, entry.status)
+        if entry.kind in ("section", "subheading"):
+            label = self.draft.numbering().label.get(entry.id, "") if entry.kind == "section" else ""
+            signature = (label, tuple(entry.title_diff), entry.status)
+            return Row(entry.kind, entry.id, entry.section, "", "", entry.status, signature, entry)
         comp = entry.paragraph
         if entry.kind == "ghost" and comp is not None:
-            where = self._where_now(comp)
-            text = (
-                f'<p><span style="color:{MOVE_COLOUR}"><i>Former paragraph {comp.old_number} '
-                f"moved {where}.</i></span></p>"
-            )
             tip = f"Former paragraph {comp.old_number}; now paragraph {comp.new_number}"
-            return Row("ghost", entry.id, entry.section, f"({comp.old_number})", tip, text, "moved")
-        para = self.draft.paragraphs.get(entry.id) or (self.baseline.paragraphs[entry.id])  # type: ignore[union-attr]
+            where = self._where_now(comp)
+            return Row("ghost", entry.id, entry.section, f"({comp.old_number})", tip, "moved", (where, tip), entry)
+        para = self.draft.paragraphs.get(entry.id) or self.baseline.paragraphs[entry.id]  # type: ignore[union-attr]
         return self._paragraph_row(para, comp)
 
     def _where_now(self, comp: ParagraphComparison) -> str:
         if comp.new_section == comp.old_section:
-            return f"down/up to paragraph {comp.new_number}"
+            return f"to paragraph {comp.new_number}"
         label = self.draft.numbering().label.get(comp.new_section or "", "?")
         title = self.draft.sections[comp.new_section].title if comp.new_section else ""
         return f"to section {label}, {_esc(title)}, as paragraph {comp.new_number}"
 
     def _paragraph_row(self, para: Paragraph, comp: ParagraphComparison | None) -> Row:
-        number = self.draft.number_of(para.id)
+        proposals = tuple(p.id for p in self._proposals.get(para.id, []))
         if comp is None:  # clean text
-            body = _esc(para.text)
-            subs = [(f"({subparagraph_label(i)})", _esc(s.text)) for i, s in enumerate(para.live_subparagraphs())]
-            text = self._assemble(body, subs, "")
-            return Row("paragraph", para.id, para.section, str(number or ""), "", text)
+            number = str(self.draft.number_of(para.id) or "")
+            entry = Entry("paragraph", para.id, para.section)
+            return Row("paragraph", para.id, para.section, number, "", "unchanged", (number, proposals), entry)
         status = comp.status
-        body = diff_html(comp.diff)
-        subs = []
-        for sub in comp.subparagraphs:
-            letter = sub.new_letter or sub.old_letter or ""
-            piece = diff_html(sub.diff)
-            if sub.status == "struck":
-                piece = f'<s><span style="color:{DELETE_COLOUR}">({letter}) </span></s>{piece}'
-                subs.append(("", piece))
-            else:
-                marker = f"({letter})"
-                if sub.old_letter and sub.new_letter and sub.old_letter != sub.new_letter:
-                    marker += f' <span style="color:{QUIET_COLOUR}"><small>former ({sub.old_letter})</small></span>'
-                subs.append((marker, piece))
-        notes = []
-        if status == "moved":
-            notes.append(
-                f'<span style="color:{MOVE_COLOUR}"><b>Moved</b> — former paragraph {comp.old_number}</span>'
-            )
-        elif status == "inserted":
-            notes.append(f'<span style="color:{INSERT_COLOUR}"><b>New paragraph</b></span>')
-        elif status == "struck":
-            notes.append(f'<span style="color:{DELETE_COLOUR}"><b>Struck</b> — former paragraph {comp.old_number}</span>')
-        if para.author != "chair" and comp.amended and not comp.struck:
-            notes.append(f'<span style="color:{QUIET_COLOUR}">as proposed by {_esc(self.name_of.get(para.author, para.author))}</span>')
-        text = self._assemble(body, subs, " · ".join(notes))
-        if not comp.struck:
-            text += _proposals_html(self.draft.pending_proposals(para.id), self.name_of)
         if comp.struck:
             shown, tip = f"({comp.old_number})", f"Struck; was paragraph {comp.old_number}"
         elif comp.inserted:
@@ -236,7 +213,62 @@ class DraftRows:
                 if comp.old_number != comp.new_number
                 else f"Paragraph {comp.new_number} (number unchanged)"
             )
-        return Row("paragraph", para.id, para.section, shown, tip, text, status)
+        entry = Entry("paragraph", para.id, para.section, comp, status=status)
+        signature = (shown, tip, status, comp.old_number, proposals, para.author)
+        return Row("paragraph", para.id, para.section, shown, tip, status, signature, entry)
+
+    # ------------------------------------------------------------ rich text
+    def _render(self, row: Row) -> str:
+        entry = row.entry
+        assert entry is not None
+        if row.kind == "section":
+            label = row.signature[0]
+            title = diff_html(entry.title_diff)
+            if entry.status == "removed":
+                title = f'<s><span style="color:{DELETE_COLOUR}">{title}</span></s> (section removed)'
+            head = f"{label}. " if label else ""
+            return f'<p style="margin-top:14px"><b><big>{head}{title}</big></b></p>'
+        if row.kind == "subheading":
+            return f"<p><i>{diff_html(entry.title_diff)}</i></p>"
+        if row.kind == "ghost":
+            comp = entry.paragraph
+            return (
+                f'<p><span style="color:{MOVE_COLOUR}"><i>Former paragraph {comp.old_number} '  # type: ignore[union-attr]
+                f"moved {row.signature[0]}.</i></span></p>"
+            )
+        para = self.draft.paragraphs[row.id]
+        comp = entry.paragraph
+        if comp is None:
+            subs = [(f"({subparagraph_label(i)})", _esc(s.text)) for i, s in enumerate(para.live_subparagraphs())]
+            return self._assemble(_esc(para.text), subs, "") + self._proposals_of(para.id)
+        subs = []
+        for sub in comp.subparagraphs:
+            letter = sub.new_letter or sub.old_letter or ""
+            piece = diff_html(sub.diff)
+            if sub.status == "struck":
+                subs.append(("", f'<s><span style="color:{DELETE_COLOUR}">({letter}) </span></s>{piece}'))
+                continue
+            marker = f"({letter})"
+            if sub.old_letter and sub.new_letter and sub.old_letter != sub.new_letter:
+                marker += f' <span style="color:{QUIET_COLOUR}"><small>former ({sub.old_letter})</small></span>'
+            subs.append((marker, piece))
+        notes = []
+        if comp.status == "moved":
+            notes.append(f'<span style="color:{MOVE_COLOUR}"><b>Moved</b> — former paragraph {comp.old_number}</span>')
+        elif comp.status == "inserted":
+            notes.append(f'<span style="color:{INSERT_COLOUR}"><b>New paragraph</b></span>')
+        elif comp.status == "struck":
+            notes.append(
+                f'<span style="color:{DELETE_COLOUR}"><b>Struck</b> — former paragraph {comp.old_number}</span>'
+            )
+        if para.author != "chair" and comp.amended and not comp.struck:
+            who = _esc(self.name_of.get(para.author, para.author))
+            notes.append(f'<span style="color:{QUIET_COLOUR}">as proposed by {who}</span>')
+        text = self._assemble(diff_html(comp.diff), subs, " · ".join(notes))
+        return text if comp.struck else text + self._proposals_of(para.id)
+
+    def _proposals_of(self, paragraph_id: str) -> str:
+        return _proposals_html(self._proposals.get(paragraph_id, []), self.name_of)
 
     @staticmethod
     def _assemble(body: str, subs: list[tuple[str, str]], note: str) -> str:

@@ -1,5 +1,15 @@
 """The one place the GUI imports PySide6 from, so a change of Qt binding touches one file."""
 
+import sys
+
+if sys.version_info < (3, 12):
+    # PySide6 6.12 returns None from every void call without taking a reference (fine where None is
+    # immortal, from Python 3.12); on 3.11 None's count falls by one per call until Python aborts with
+    # "none_dealloc". Give None references enough to never run out.
+    import ctypes
+
+    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -29,8 +39,8 @@ from PySide6.QtGui import (
     QActionGroup,
     QBrush,
     QCloseEvent,
-    QDropEvent,
     QColor,
+    QDropEvent,
     QFont,
     QFontMetrics,
     QGuiApplication,
