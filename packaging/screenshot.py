@@ -39,7 +39,12 @@ def main(argv: list[str]) -> int:
     draft = controller.session.draft
     first, second, third, last = (draft.order + draft.order * 4)[:4]
     p = draft.live_paragraphs(second)[0]
-    controller.run(drafting.amend_paragraph, p.id, p.text.replace("encourage", "strongly encourage", 1) + " In particular, capacity-building should be demand-driven.")
+    controller.run(
+        drafting.amend_paragraph,
+        p.id,
+        p.text.replace("encourage", "strongly encourage", 1)
+        + " In particular, capacity-building should be demand-driven.",
+    )
     controller.run(drafting.strike_paragraph, draft.live_paragraphs(first)[1].id)
     moving = draft.live_paragraphs(second)[1].id
     controller.run(drafting.move_paragraph, moving, draft.order[-1], None)

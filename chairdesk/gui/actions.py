@@ -33,25 +33,49 @@ SPECS: list[ActionSpec] = [
     ActionSpec("&Paragraph", "edit_in_place", "&Edit in place", ("F2",), "edit_in_place"),
     ActionSpec("&Paragraph", "focus_editor", "Edit in the editor &pane", ("Ctrl+E",), "focus_editor"),
     ActionSpec("&Paragraph", "commit", "C&ommit the edit", ("Ctrl+Return",), "commit_editor"),
-    ActionSpec("&Paragraph", "insert_after", "&Insert a paragraph after this one", ("Ctrl+Shift+N",), "insert_after"),
+    ActionSpec(
+        "&Paragraph", "insert_after", "&Insert a paragraph after this one", ("Ctrl+Shift+N",), "insert_after"
+    ),
     ActionSpec("&Paragraph", "strike", "&Strike this paragraph", ("Ctrl+Delete",), "strike_current"),
-    ActionSpec("&Paragraph", "restore", "&Restore a struck paragraph", ("Ctrl+Shift+Delete",), "restore_current"),
+    ActionSpec(
+        "&Paragraph", "restore", "&Restore a struck paragraph", ("Ctrl+Shift+Delete",), "restore_current"
+    ),
     ActionSpec("&Paragraph", "move_up", "Move &up", ("Alt+Up",), "move_up"),
     ActionSpec("&Paragraph", "move_down", "Move &down", ("Alt+Down",), "move_down"),
     ActionSpec("&Paragraph", "move_to", "&Move to…", ("Ctrl+M",), "move_to_dialog"),
     ActionSpec("&Paragraph", "-", "", (), ""),
     ActionSpec("&Paragraph", "bracket", "&Bracket the selected words", ("Ctrl+B",), "bracket_selection"),
-    ActionSpec("&Paragraph", "unbracket", "Remove &brackets at the cursor", ("Ctrl+Shift+B",), "unbracket_at_cursor"),
+    ActionSpec(
+        "&Paragraph", "unbracket", "Remove &brackets at the cursor", ("Ctrl+Shift+B",), "unbracket_at_cursor"
+    ),
     ActionSpec("&Paragraph", "-", "", (), ""),
-    ActionSpec("&Paragraph", "sub_add", "Add a &lettered sub-paragraph", ("Ctrl+Shift+L",), "add_subparagraph"),
+    ActionSpec(
+        "&Paragraph", "sub_add", "Add a &lettered sub-paragraph", ("Ctrl+Shift+L",), "add_subparagraph"
+    ),
     ActionSpec("&Paragraph", "sub_next", "Edit the next part ((a), (b), …)", ("Ctrl+PgDown",), "next_part"),
     ActionSpec("&Paragraph", "sub_previous", "Edit the previous part", ("Ctrl+PgUp",), "previous_part"),
-    ActionSpec("&Paragraph", "sub_strike", "Strike the lettered sub-paragraph", ("Alt+Delete",), "strike_subparagraph"),
+    ActionSpec(
+        "&Paragraph",
+        "sub_strike",
+        "Strike the lettered sub-paragraph",
+        ("Alt+Delete",),
+        "strike_subparagraph",
+    ),
     ActionSpec("&Paragraph", "sub_up", "Move the sub-paragraph up", ("Alt+Shift+Up",), "subparagraph_up"),
-    ActionSpec("&Paragraph", "sub_down", "Move the sub-paragraph down", ("Alt+Shift+Down",), "subparagraph_down"),
+    ActionSpec(
+        "&Paragraph", "sub_down", "Move the sub-paragraph down", ("Alt+Shift+Down",), "subparagraph_down"
+    ),
     ActionSpec("&Section", "retitle", "&Retitle the section…", ("Ctrl+Shift+T",), "retitle_section"),
-    ActionSpec("&Section", "subheading", "Add a &sub-heading before this paragraph…", ("Ctrl+Shift+H",), "add_subheading"),
-    ActionSpec("&Section", "baseline", "Mark a &baseline (e.g. second reading)…", ("Ctrl+Shift+M",), "mark_baseline"),
+    ActionSpec(
+        "&Section",
+        "subheading",
+        "Add a &sub-heading before this paragraph…",
+        ("Ctrl+Shift+H",),
+        "add_subheading",
+    ),
+    ActionSpec(
+        "&Section", "baseline", "Mark a &baseline (e.g. second reading)…", ("Ctrl+Shift+M",), "mark_baseline"
+    ),
     ActionSpec("Pr&oposals", "propose", "&Record a delegation's proposal…", ("Ctrl+P",), "record_proposal"),
     ActionSpec("Pr&oposals", "accept", "&Accept the proposal", ("Ctrl+Shift+A",), "accept_proposal"),
     ActionSpec("Pr&oposals", "set_aside", "&Set the proposal aside", ("Ctrl+Shift+X",), "set_aside_proposal"),
@@ -87,7 +111,9 @@ def build_actions(owner: QObject, slots: Callable[[str], Callable[[], None]]) ->
     return actions
 
 
-def build_menus(menubar: QMenuBar, actions: dict[str, QAction], extra: dict[str, QAction]) -> dict[str, QMenu]:
+def build_menus(
+    menubar: QMenuBar, actions: dict[str, QAction], extra: dict[str, QAction]
+) -> dict[str, QMenu]:
     """Fill the menu bar from the table; `extra` are actions placed by name (undo, redo, recent files)."""
     menus: dict[str, QMenu] = {}
     for spec in SPECS:
@@ -121,7 +147,9 @@ def shortcut_rows(menubar: QMenuBar) -> list[tuple[str, str, str]]:
             if action.menu() is not None:
                 walk(action.menu(), title)
             elif not action.isSeparator() and action.text():
-                keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+                keys = ", ".join(
+                    k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+                )
                 rows.append((title, action.text().replace("&", ""), keys or "—"))
 
     for action in menubar.actions():

@@ -65,7 +65,9 @@ def make_application(argv: Sequence[str] = ()) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def open_window(path: Path | None, settings: DeskSettings, docks: Sequence[DockSpec] | None = None) -> MainWindow:
+def open_window(
+    path: Path | None, settings: DeskSettings, docks: Sequence[DockSpec] | None = None
+) -> MainWindow:
     """A window showing the session at path (or empty, with the reason in the status bar)."""
     window = MainWindow(None, settings, docks=default_docks() if docks is None else docks)
     if path is None:
@@ -79,7 +81,9 @@ def run(argv: list[str]) -> int:
     """Entry point of the window (called by the `chairdesk` command)."""
     parser = argparse.ArgumentParser(prog="chairdesk", description="The chair's desk for a drafting session.")
     parser.add_argument("file", nargs="?", type=Path, help="a session file (.chairdesk) to open")
-    parser.add_argument("--sample", action="store_true", help="open a fresh copy of the bundled sample session")
+    parser.add_argument(
+        "--sample", action="store_true", help="open a fresh copy of the bundled sample session"
+    )
     args = parser.parse_args(argv)
     if args.file is not None and not args.file.exists():
         print(f"chairdesk: {args.file}: no such file", file=sys.stderr)

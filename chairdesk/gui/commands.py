@@ -136,8 +136,9 @@ class DraftingCommands:
         self.editor.text.setFocus()
 
     def commit_editor(self: MainWindow) -> None:
-        """Commit what the editor pane holds as one event."""
-        self.editor.commit()
+        """Commit the in-place editor, or what the editor pane holds, as one event."""
+        if not self.draft_view.row_delegate.commit_active():
+            self.editor.commit()
 
     def _commit_in_place(self: MainWindow, paragraph_id: str, text: str) -> None:
         if text != self.session.draft.paragraphs[paragraph_id].text:
@@ -148,19 +149,31 @@ class DraftingCommands:
         if request.kind == "insert":
             section = self.session.draft.paragraphs[request.paragraph_id].section
             change = self._run(
-                drafting.insert_paragraph, section, request.text, after=request.paragraph_id, actor=request.actor
+                drafting.insert_paragraph,
+                section,
+                request.text,
+                after=request.paragraph_id,
+                actor=request.actor,
             )
             if change is not None:
                 row = self.draft_model.row_of("paragraph", change.subject)
                 if row is not None:
                     self.select_row(row)
         elif request.kind == "subparagraph":
-            change = self._run(drafting.add_subparagraph, request.paragraph_id, request.text, actor=request.actor)
+            change = self._run(
+                drafting.add_subparagraph, request.paragraph_id, request.text, actor=request.actor
+            )
             if change is not None:
                 self.editor.show_paragraph(request.paragraph_id)
                 self.editor.part.setCurrentIndex(self.editor.part.count() - 1)
         elif request.sub_id:
-            self._run(drafting.amend_subparagraph, request.paragraph_id, request.sub_id, request.text, actor=request.actor)
+            self._run(
+                drafting.amend_subparagraph,
+                request.paragraph_id,
+                request.sub_id,
+                request.text,
+                actor=request.actor,
+            )
         else:
             self._run(drafting.amend_paragraph, request.paragraph_id, request.text, actor=request.actor)
 
@@ -252,7 +265,9 @@ class DraftingCommands:
         sid = self._current_section()
         if sid:
             old = self.session.draft.sections[sid].title
-            title, ok = QInputDialog.getText(self, "Retitle the section", "New title:", QLineEdit.EchoMode.Normal, old)
+            title, ok = QInputDialog.getText(
+                self, "Retitle the section", "New title:", QLineEdit.EchoMode.Normal, old
+            )
             if ok and title.strip() and title != old:
                 self._run(drafting.retitle_section, sid, title.strip())
 
@@ -260,9 +275,13 @@ class DraftingCommands:
         """Ask for a sub-heading to put before the current paragraph (or at the end of the section)."""
         sid = self._current_section()
         if sid:
-            title, ok = QInputDialog.getText(self, "Add a sub-heading", "Sub-heading (e.g. Recommended next steps):")
+            title, ok = QInputDialog.getText(
+                self, "Add a sub-heading", "Sub-heading (e.g. Recommended next steps):"
+            )
             if ok and title.strip():
-                self._run(drafting.add_subheading, sid, title.strip(), before=self.controller.current_paragraph)
+                self._run(
+                    drafting.add_subheading, sid, title.strip(), before=self.controller.current_paragraph
+                )
 
     def mark_baseline(self: MainWindow) -> None:
         """Mark the text as it stands as a baseline for "changes since the last baseline"."""
@@ -300,7 +319,9 @@ class DraftingCommands:
         if not pid or self.session.draft.paragraphs[pid].struck:
             return
         draft = self.session.draft
-        dialog = ProposalDialog(draft.number_of(pid), draft.paragraphs[pid].text, known_actors(self.session), self)
+        dialog = ProposalDialog(
+            draft.number_of(pid), draft.paragraphs[pid].text, known_actors(self.session), self
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             delegation, text = dialog.values()
             self.record_proposal_for(pid, delegation, text)
@@ -378,7 +399,9 @@ class DraftingCommands:
         if self.session is None:
             return
         last = len(self.session.draft.numbering().paragraphs)
-        number, ok = QInputDialog.getInt(self, "Go to paragraph", f"Paragraph (1–{last}):", 1, 1, max(1, last))
+        number, ok = QInputDialog.getInt(
+            self, "Go to paragraph", f"Paragraph (1–{last}):", 1, 1, max(1, last)
+        )
         if ok:
             self.go_to_paragraph(number)
 

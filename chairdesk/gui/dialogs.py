@@ -67,7 +67,9 @@ class MoveToDialog(QDialog):
 class ProposalDialog(QDialog):
     """A delegation's proposed wording for a paragraph (recorded without changing the text)."""
 
-    def __init__(self, number: int, text: str, actors: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, number: int, text: str, actors: list[tuple[str, str]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Proposal for paragraph {number}")
         self.delegation = ActorPicker()
@@ -146,7 +148,10 @@ class FindBar(QWidget):
         if event.key() == Qt.Key.Key_Escape:
             self.close_bar()
             return
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
             self.find_requested.emit(self.field.text(), True)
             return
         super().keyPressEvent(event)

@@ -155,7 +155,9 @@ class DraftRows:
         new = heading.title if heading and not heading.removed else ""
         was = b.subheadings.get(item_id) if b else heading
         old = was.title if was and not was.removed else ""
-        status = "unchanged" if old == new else ("inserted" if not old else "removed" if not new else "amended")
+        status = (
+            "unchanged" if old == new else ("inserted" if not old else "removed" if not new else "amended")
+        )
         return Entry("subheading", item_id, section, title_diff=word_diff(old, new), status=status)
 
     def _clean_rows(self) -> list[Row]:
@@ -171,7 +173,9 @@ class DraftRows:
                     continue
                 heading = d.subheadings[item]
                 if not heading.removed:
-                    rows.append(self._row(Entry("subheading", item, sid, title_diff=[("equal", heading.title)])))
+                    rows.append(
+                        self._row(Entry("subheading", item, sid, title_diff=[("equal", heading.title)]))
+                    )
         return rows
 
     # ------------------------------------------------------------- one row
@@ -184,7 +188,9 @@ class DraftRows:
         if entry.kind == "ghost" and comp is not None:
             tip = f"Former paragraph {comp.old_number}; now paragraph {comp.new_number}"
             where = self._where_now(comp)
-            return Row("ghost", entry.id, entry.section, f"({comp.old_number})", tip, "moved", (where, tip), entry)
+            return Row(
+                "ghost", entry.id, entry.section, f"({comp.old_number})", tip, "moved", (where, tip), entry
+            )
         para = self.draft.paragraphs.get(entry.id) or self.baseline.paragraphs[entry.id]  # type: ignore[union-attr]
         return self._paragraph_row(para, comp)
 
@@ -200,7 +206,9 @@ class DraftRows:
         if comp is None:  # clean text
             number = str(self.draft.number_of(para.id) or "")
             entry = Entry("paragraph", para.id, para.section)
-            return Row("paragraph", para.id, para.section, number, "", "unchanged", (number, proposals), entry)
+            return Row(
+                "paragraph", para.id, para.section, number, "", "unchanged", (number, proposals), entry
+            )
         status = comp.status
         if comp.struck:
             shown, tip = f"({comp.old_number})", f"Struck; was paragraph {comp.old_number}"
@@ -239,7 +247,9 @@ class DraftRows:
         para = self.draft.paragraphs[row.id]
         comp = entry.paragraph
         if comp is None:
-            subs = [(f"({subparagraph_label(i)})", _esc(s.text)) for i, s in enumerate(para.live_subparagraphs())]
+            subs = [
+                (f"({subparagraph_label(i)})", _esc(s.text)) for i, s in enumerate(para.live_subparagraphs())
+            ]
             return self._assemble(_esc(para.text), subs, "") + self._proposals_of(para.id)
         subs = []
         for sub in comp.subparagraphs:
@@ -250,11 +260,15 @@ class DraftRows:
                 continue
             marker = f"({letter})"
             if sub.old_letter and sub.new_letter and sub.old_letter != sub.new_letter:
-                marker += f' <span style="color:{QUIET_COLOUR}"><small>former ({sub.old_letter})</small></span>'
+                marker += (
+                    f' <span style="color:{QUIET_COLOUR}"><small>former ({sub.old_letter})</small></span>'
+                )
             subs.append((marker, piece))
         notes = []
         if comp.status == "moved":
-            notes.append(f'<span style="color:{MOVE_COLOUR}"><b>Moved</b> — former paragraph {comp.old_number}</span>')
+            notes.append(
+                f'<span style="color:{MOVE_COLOUR}"><b>Moved</b> — former paragraph {comp.old_number}</span>'
+            )
         elif comp.status == "inserted":
             notes.append(f'<span style="color:{INSERT_COLOUR}"><b>New paragraph</b></span>')
         elif comp.status == "struck":

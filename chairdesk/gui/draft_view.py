@@ -47,6 +47,7 @@ class RowDelegate(QStyledItemDelegate):
         self.font = QFont(view.font())
         self._docs: OrderedDict[tuple[str, int, int], QTextDocument] = OrderedDict()
         self.layouts = 0  # rows laid out since the start (the benchmark and tests read it)
+        self.active_editor: InPlaceEditor | None = None
 
     # -------------------------------------------------------------- sizes
     def gutter(self) -> int:
@@ -107,7 +108,9 @@ class RowDelegate(QStyledItemDelegate):
         doc.drawContents(painter)
         painter.restore()
 
-    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: QModelIndex) -> bool:  # noqa: N802
+    def helpEvent(
+        self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ToolTip and index.isValid():
             tip = index.data(Qt.ItemDataRole.ToolTipRole)
             if tip and event.pos().x() - option.rect.left() < self.gutter():
@@ -122,6 +125,8 @@ class RowDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:  # noqa: N802
         editor = InPlaceEditor(parent)
         editor.setFont(self.font)
+        self.active_editor = editor
+        editor.destroyed.connect(lambda _o=None: setattr(self, "active_editor", None))
         editor.committed.connect(lambda: self._commit(editor))
         editor.cancelled.connect(lambda: self.closeEditor.emit(editor))
         return editor
@@ -142,7 +147,15 @@ class RowDelegate(QStyledItemDelegate):
         rect.setHeight(max(rect.height(), int(self.font.pointSizeF() * 6)))
         editor.setGeometry(rect)
 
+    def commit_active(self) -> bool:
+        """Commit the in-place editor if one is open (Ctrl+Enter reaches the window's action first)."""
+        if self.active_editor is None or not self.active_editor.isVisible():
+            return False
+        self._commit(self.active_editor)
+        return True
+
     def _commit(self, editor: InPlaceEditor) -> None:
+        self.active_editor = None
         paragraph_id, text = editor.paragraph_id, editor.toPlainText()
         self.closeEditor.emit(editor)
         self.edit_committed.emit(paragraph_id, text)

@@ -126,7 +126,9 @@ class EditorPane(QWidget):
         self.heading = QLabel("Select a paragraph to amend it.")
         self.heading.setObjectName("editorHeading")
         self.part = QComboBox()
-        self.part.setToolTip("The paragraph's own text or one of its lettered sub-paragraphs (Ctrl+PgDown / Ctrl+PgUp)")
+        self.part.setToolTip(
+            "The paragraph's own text or one of its lettered sub-paragraphs (Ctrl+PgDown / Ctrl+PgUp)"
+        )
         self.text = EditorText()
         self.text.setObjectName("editorText")
         self.text.setTabChangesFocus(True)
@@ -181,7 +183,9 @@ class EditorPane(QWidget):
         self.text.setEnabled(True)
         number = draft.number_of(para.id)
         label = draft.label_of(para.section)
-        self.heading.setText(f"<b>Paragraph {number}</b> — section {label}, {draft.sections[para.section].title}")
+        self.heading.setText(
+            f"<b>Paragraph {number}</b> — section {label}, {draft.sections[para.section].title}"
+        )
         self.part.addItem("Paragraph text", None)
         for i, sub in enumerate(para.live_subparagraphs()):
             self.part.addItem(f"({subparagraph_label(i)})", sub.id)
@@ -196,7 +200,9 @@ class EditorPane(QWidget):
             return
         number = self.session.draft.number_of(self.paragraph_id)
         self.mode = mode
-        what = f"New paragraph after {number}" if mode == "insert" else f"New lettered sub-paragraph of {number}"
+        what = (
+            f"New paragraph after {number}" if mode == "insert" else f"New lettered sub-paragraph of {number}"
+        )
         self.heading.setText(f"<b>{what}</b> — type it, then Ctrl+Enter (Esc cancels)")
         self.text.setPlainText("")
         self.text.setFocus()

@@ -7,7 +7,14 @@ second. Numbers, moves and the walk are the core's own (Comparison._find_moves, 
 
 from __future__ import annotations
 
-from ..core.compare import Comparison, Diff, ParagraphComparison, SubComparison, _compare_subparagraphs, word_diff
+from ..core.compare import (
+    Comparison,
+    Diff,
+    ParagraphComparison,
+    SubComparison,
+    _compare_subparagraphs,
+    word_diff,
+)
 from ..core.draft import Draft, Paragraph
 
 

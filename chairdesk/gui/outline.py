@@ -6,17 +6,21 @@ and `OutlineView` (a tree whose drag and drop moves a paragraph or a section thr
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..core.session import Session
 from .qt import (
     QAbstractItemView,
     QDropEvent,
+    QFontMetrics,
     QModelIndex,
     QObject,
+    QRect,
+    QSize,
     QStandardItem,
     QStandardItemModel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     Qt,
     QTreeView,
     QWidget,
@@ -62,8 +66,10 @@ class OutlineSection:
         span = f"¶ {self.span[0]}–{self.span[1]}" if self.span else "no paragraphs"
         if self.span and self.span[0] == self.span[1]:
             span = f"¶ {self.span[0]}"
-        brackets = f"  · [{self.open_brackets}]" if self.open_brackets else ""
-        return f"{mark} {self.label}. {self.title} — {span}{brackets}"
+        brackets = {0: "", 1: " · 1 open bracket"}.get(
+            self.open_brackets, f" · {self.open_brackets} open brackets"
+        )
+        return f"{mark} {self.label}. {self.title} — {span}\n{self.status}{brackets}"
 
     @property
     def tooltip(self) -> str:
@@ -204,8 +210,20 @@ def outline_state_for(session: Session, section_ids: set[str]) -> list[OutlineSe
     ]
 
 
-MoveParagraph = Callable[[str, str, int], None]
-MoveSection = Callable[[str, int], None]
+class OutlineDelegate(QStyledItemDelegate):
+    """Gives each outline line the height its wrapped text needs at the outline's width."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        depth = 1 if index.parent().isValid() else 0
+        width = max(120, self.view.viewport().width() - self.view.indentation() * (depth + 1) - 36)
+        font = index.data(Qt.ItemDataRole.FontRole) or self.view.font()
+        flags = int(Qt.TextFlag.TextWordWrap)
+        rect = QFontMetrics(font).boundingRect(QRect(0, 0, width, 10000), flags, index.data() or "")
+        return QSize(width, rect.height() + 10)
 
 
 class OutlineView(QTreeView):
@@ -226,6 +244,13 @@ class OutlineView(QTreeView):
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setIndentation(14)
+        self.setItemDelegate(OutlineDelegate(self))
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()  # wrapped titles need their height for the new width
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         source = self.currentIndex()
@@ -236,7 +261,9 @@ class OutlineView(QTreeView):
         if source.isValid():
             self.drop(source, target, where)
 
-    def drop(self, source: QModelIndex, target: QModelIndex, where: QAbstractItemView.DropIndicatorPosition) -> None:
+    def drop(
+        self, source: QModelIndex, target: QModelIndex, where: QAbstractItemView.DropIndicatorPosition
+    ) -> None:
         """Turn a drop into a move: a paragraph onto a section or paragraph, a section onto a section."""
         Position = QAbstractItemView.DropIndicatorPosition
         kind = source.data(KIND_ROLE)

@@ -19,11 +19,13 @@ from .commands import DraftingCommands
 from .controller import SessionController
 from .dialogs import FindBar
 from .draft_model import DraftModel
+from .draft_rows import DELETE_COLOUR, INSERT_COLOUR, MOVE_COLOUR
 from .draft_view import DraftView
 from .editor_pane import EditorPane
 from .outline import ID_ROLE, KIND_ROLE, OutlineModel, OutlineView
 from .qt import (
     QAction,
+    QActionGroup,
     QByteArray,
     QCloseEvent,
     QDockWidget,
@@ -37,6 +39,7 @@ from .qt import (
     QSplitter,
     Qt,
     QTimer,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -107,7 +110,7 @@ class MainWindow(DraftingCommands, QMainWindow):
         self.outline_dock.setWidget(self.outline_view)
         self.outline_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_dock)
-        self.resizeDocks([self.outline_dock], [380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.outline_dock], [420], Qt.Orientation.Horizontal)
         self.clock_label = QLabel()
         self.save_label = QLabel("No session open")
         self.save_label.setObjectName("saveState")
@@ -142,6 +145,25 @@ class MainWindow(DraftingCommands, QMainWindow):
             self.addAction(action)  # shortcuts work even while a menu is hidden
         self.install_export_actions()
         self._fill_recent_menu()
+        modes = QActionGroup(self)
+        toolbar = QToolBar("View", self)
+        toolbar.setObjectName("viewToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addWidget(QLabel("  Show: "))
+        for name in ("mode_tabled", "mode_last", "mode_clean"):
+            modes.addAction(self.actions_by_name[name])
+            toolbar.addAction(self.actions_by_name[name])
+        toolbar.addSeparator()
+        legend = QLabel(
+            f'  <u><span style="color:{INSERT_COLOUR}">inserted</span></u> · '
+            f'<s><span style="color:{DELETE_COLOUR}">deleted</span></s> · '
+            f'<span style="color:{MOVE_COLOUR}"><i>moved</i></span>  '
+        )
+        toolbar.addWidget(legend)
+        toolbar.addSeparator()
+        for name in ("zoom_out", "zoom_in"):
+            toolbar.addAction(self.actions_by_name[name])
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
 
     def install_export_actions(self, kinds: Sequence[tuple[str, str]] = EXPORT_KINDS) -> None:
         """The hook for File ▸ Export: one entry per kind, each calling export_actions.export_with_dialog."""
@@ -158,8 +180,9 @@ class MainWindow(DraftingCommands, QMainWindow):
             action.setObjectName(f"export_{kind}")
             action.setShortcut(QKeySequence(f"Ctrl+Shift+{index}"))
             action.triggered.connect(
-                lambda _c=False, k=kind: self.controller
-                and export_actions.export_with_dialog(self, self.controller.session, k)
+                lambda _c=False, k=kind: (
+                    self.controller and export_actions.export_with_dialog(self, self.controller.session, k)
+                )
             )
             self.addAction(action)
 
@@ -239,11 +262,16 @@ class MainWindow(DraftingCommands, QMainWindow):
         self._build_docks(controller)
         self._update_title()
         self._show_saved()
+        self._tick()
         if old is not None:
             old.detach()
             old.session.close()
             old.deleteLater()
-        first = self.draft_model.row_of("paragraph", session.draft.numbering().paragraphs[0]) if session.draft.numbering().paragraphs else None
+        first = (
+            self.draft_model.row_of("paragraph", session.draft.numbering().paragraphs[0])
+            if session.draft.numbering().paragraphs
+            else None
+        )
         if first is not None:
             self.select_row(first)
 
