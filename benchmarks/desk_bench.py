@@ -84,12 +84,27 @@ def main(argv: list[str]) -> int:
         app.processEvents()
         edits.append(time.perf_counter() - started)
         layouts.append(delegate.layouts - before)
+    strikes, strike_layouts = [], []
+    for k in range(max(3, args.edits // 3)):
+        pid = live[(k * 53) % 20]
+        for operation in (drafting.strike_paragraph, drafting.restore_paragraph):
+            before = delegate.layouts
+            started = time.perf_counter()
+            controller.run(operation, pid)
+            window.draft_view.viewport().repaint()
+            app.processEvents()
+            strikes.append(time.perf_counter() - started)
+            strike_layouts.append(delegate.layouts - before)
     paragraphs = len(live)
     print(f"session: {paragraphs} paragraphs, {len(controller.session.events)} events")
     print(f"open window: median {statistics.median(opens) * 1000:.0f} ms over {len(opens)} runs")
     print(
         f"commit one paragraph edit: median {statistics.median(edits) * 1000:.1f} ms over {len(edits)} edits; "
         f"rows laid out again per edit: median {statistics.median(layouts):.0f} of {len(window.draft_model.rows.rows)}"
+    )
+    print(
+        f"strike or restore one paragraph (renumbering): median {statistics.median(strikes) * 1000:.0f} ms "
+        f"over {len(strikes)}; rows laid out again: median {statistics.median(strike_layouts):.0f}"
     )
     window.close()
     return 0

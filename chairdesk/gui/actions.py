@@ -40,8 +40,8 @@ SPECS: list[ActionSpec] = [
     ActionSpec(
         "&Paragraph", "restore", "&Restore a struck paragraph", ("Ctrl+Shift+Delete",), "restore_current"
     ),
-    ActionSpec("&Paragraph", "move_up", "Move &up", ("Alt+Up",), "move_up"),
-    ActionSpec("&Paragraph", "move_down", "Move &down", ("Alt+Down",), "move_down"),
+    ActionSpec("&Paragraph", "move_up", "Move &up", ("Alt+Shift+Up",), "move_up"),
+    ActionSpec("&Paragraph", "move_down", "Move &down", ("Alt+Shift+Down",), "move_down"),
     ActionSpec("&Paragraph", "move_to", "&Move to…", ("Ctrl+M",), "move_to_dialog"),
     ActionSpec("&Paragraph", "-", "", (), ""),
     ActionSpec("&Paragraph", "bracket", "&Bracket the selected words", ("Ctrl+B",), "bracket_selection"),
@@ -61,9 +61,9 @@ SPECS: list[ActionSpec] = [
         ("Alt+Delete",),
         "strike_subparagraph",
     ),
-    ActionSpec("&Paragraph", "sub_up", "Move the sub-paragraph up", ("Alt+Shift+Up",), "subparagraph_up"),
+    ActionSpec("&Paragraph", "sub_up", "Move the sub-paragraph up", ("Ctrl+Alt+Up",), "subparagraph_up"),
     ActionSpec(
-        "&Paragraph", "sub_down", "Move the sub-paragraph down", ("Alt+Shift+Down",), "subparagraph_down"
+        "&Paragraph", "sub_down", "Move the sub-paragraph down", ("Ctrl+Alt+Down",), "subparagraph_down"
     ),
     ActionSpec("&Section", "retitle", "&Retitle the section…", ("Ctrl+Shift+T",), "retitle_section"),
     ActionSpec(

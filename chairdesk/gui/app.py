@@ -1,5 +1,5 @@
 """Start the window: `chairdesk` (the last session, or the sample the first time), `chairdesk FILE`,
-`chairdesk --sample` (a fresh copy of the bundled sample session)."""
+`chairdesk --sample` (the chair's copy of the bundled sample session)."""
 
 from __future__ import annotations
 
@@ -13,19 +13,13 @@ from .settings import DeskSettings, data_dir
 from .window import DockSpec, MainWindow
 
 
-def sample_copy(fresh: bool = False) -> Path | None:
-    """A writable copy of the bundled sample session in the data folder (None if this build has none)."""
+def sample_copy() -> Path | None:
+    """The writable copy of the bundled sample session in the data folder (None if this build has none)."""
     try:
-        from ..sample import ensure_sample_copy  # type: ignore[import-not-found]
+        from ..sample import ensure_sample_copy
     except ImportError:
         return None
-    folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    if fresh:
-        for old in folder.glob("*.chairdesk"):
-            if "sample" in old.name.lower():
-                old.unlink(missing_ok=True)
-    return Path(ensure_sample_copy(folder))
+    return Path(ensure_sample_copy(data_dir()))
 
 
 def starting_session(file: Path | None, sample: bool, settings: DeskSettings) -> Path | None:
@@ -33,7 +27,7 @@ def starting_session(file: Path | None, sample: bool, settings: DeskSettings) ->
     if file is not None:
         return file
     if sample:
-        return sample_copy(fresh=True)
+        return sample_copy()
     if settings.last_session and Path(settings.last_session).exists():
         return Path(settings.last_session)
     return sample_copy()
@@ -81,9 +75,7 @@ def run(argv: list[str]) -> int:
     """Entry point of the window (called by the `chairdesk` command)."""
     parser = argparse.ArgumentParser(prog="chairdesk", description="The chair's desk for a drafting session.")
     parser.add_argument("file", nargs="?", type=Path, help="a session file (.chairdesk) to open")
-    parser.add_argument(
-        "--sample", action="store_true", help="open a fresh copy of the bundled sample session"
-    )
+    parser.add_argument("--sample", action="store_true", help="open your copy of the bundled sample session")
     args = parser.parse_args(argv)
     if args.file is not None and not args.file.exists():
         print(f"chairdesk: {args.file}: no such file", file=sys.stderr)

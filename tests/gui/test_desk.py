@@ -204,6 +204,12 @@ def test_commit_lays_out_only_the_edited_row(window: MainWindow, qtbot) -> None:
     window.commit_editor()
     window.draft_view.viewport().repaint()
     assert delegate.layouts - before == 1
+    # a strike renumbers what follows: only the struck row is laid out again, the others change numbers only
+    before = delegate.layouts
+    window.strike_current()
+    window.draft_view.viewport().repaint()
+    assert delegate.layouts - before == 1
+    assert row_of(window, 3)[1].tooltip == "Former paragraph 4"
 
 
 def test_insert_strike_sub_paragraphs_and_brackets(window: MainWindow, qtbot) -> None:  # noqa: ANN001
@@ -250,7 +256,7 @@ def test_move_with_alt_arrows_and_the_outline(window: MainWindow, qtbot) -> None
     draft = window.session.draft
     window.go_to_paragraph(2)
     pid = draft.paragraph_by_number(2).id
-    key(qtbot, window.draft_view, Qt.Key.Key_Down, ALT)
+    key(qtbot, window.draft_view, Qt.Key.Key_Down, ALT | SHIFT)
     assert draft.number_of(pid) == 3
     assert window.controller.current_paragraph == pid
     assert row_of(window, 3)[1].id == pid
