@@ -57,7 +57,8 @@ def test_import_draft_from_text_opens_the_new_session(qtbot, tmp_path: Path) -> 
     importers = pytest.importorskip("chairdesk.core.importers")
     draft = tmp_path / "draft.txt"
     draft.write_text(
-        "Draft report\n\nA. Overview\n\n1. States met in Geneva.\n\n2. States agreed.\n", encoding="utf-8"
+        "# Draft report\n\n## A. Overview\n\n1. States met in Geneva.\n\n2. States agreed.\n",
+        encoding="utf-8",
     )
     window = open_window(None, DeskSettings.load(), docks=[])
     qtbot.addWidget(window)

@@ -362,3 +362,25 @@ def test_extra_docks_get_a_menu(qtbot, sample_path: Path) -> None:  # noqa: ANN0
     assert made[-1].controller is win.controller
     assert win.dockWidgetArea(made[-1]) == Qt.DockWidgetArea.RightDockWidgetArea
     win.close()
+
+
+def test_desk_shortcuts_are_not_taken_by_the_docks(qtbot, sample_path: Path) -> None:  # noqa: ANN001
+    """A key bound twice in one window triggers neither action; the desk's keys must stay its own."""
+    from chairdesk.gui.app import default_docks
+    from chairdesk.gui.qt import QAction
+
+    win = MainWindow(None, DeskSettings.load(), docks=default_docks())
+    qtbot.addWidget(win)
+    win.open_session(sample_path)
+    desk = {id(a) for a in [*win.actions_by_name.values(), win.undo_action, win.redo_action]}
+    owners: dict[str, list[QAction]] = {}
+    for action in win.findChildren(QAction):
+        for sequence in action.shortcuts():
+            owners.setdefault(sequence.toString(), []).append(action)
+    clashes = {
+        keys: [a.text() for a in actions]
+        for keys, actions in owners.items()
+        if keys and len({id(a) for a in actions}) > 1 and any(id(a) in desk for a in actions)
+    }
+    assert clashes == {}
+    win.close()
