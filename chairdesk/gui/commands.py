@@ -24,6 +24,16 @@ SESSION_FILTER = "chairdesk sessions (*.chairdesk);;All files (*)"
 DRAFT_FILTER = "Drafts (*.docx *.txt *.md);;All files (*)"
 
 
+KEYS_IN_PLACE = [
+    ("While reading", "Next / previous paragraph or heading", "Down, Up, PgDown, PgUp"),
+    ("While reading", "Amend the selected paragraph in the editor pane", "Enter"),
+    ("While editing", "Commit the words as one event", "Ctrl+Enter"),
+    ("While editing", "Put back the text as it stands", "Esc"),
+    ("While editing", "Credit the edit to a delegation (type a few letters)", "Alt+B, then type"),
+    ("Find bar", "Next match / previous match / close", "Enter, Shift+Enter, Esc"),
+]
+
+
 class DraftingCommands:
     """The window's commands over the current paragraph and section (mixed into MainWindow)."""
 
@@ -478,7 +488,7 @@ class DraftingCommands:
         """List every action with its shortcut."""
         from .actions import shortcut_rows
 
-        ShortcutsDialog(shortcut_rows(self.menuBar()), self).exec()
+        ShortcutsDialog(shortcut_rows(self.menuBar()) + KEYS_IN_PLACE, self).exec()
 
 
 def _row_words(draft, row) -> str:  # noqa: ANN001

@@ -36,6 +36,7 @@ class MoveToDialog(QDialog):
     def __init__(self, draft: Draft, paragraph_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.draft = draft
+        self.paragraph_id = paragraph_id
         number = draft.number_of(paragraph_id)
         self.setWindowTitle(f"Move paragraph {number}")
         self.section = QComboBox()
@@ -54,10 +55,13 @@ class MoveToDialog(QDialog):
         self._update()
 
     def _update(self) -> None:
-        count = len(self.draft.live_paragraphs(self.section.currentData()))
-        self.position.setMaximum(count + 1)
-        self.position.setValue(count + 1)
-        self.hint.setText(f"1 = first; {count + 1} = last (the section has {count} paragraphs)")
+        others = [
+            p for p in self.draft.live_paragraphs(self.section.currentData()) if p.id != self.paragraph_id
+        ]
+        places = len(others) + 1
+        self.position.setMaximum(places)
+        self.position.setValue(places)
+        self.hint.setText(f"1 = first, {places} = last ({len(others)} other paragraphs in the section)")
 
     def target(self) -> tuple[str, int]:
         """The section id and 0-based index chosen."""
@@ -76,6 +80,7 @@ class ProposalDialog(QDialog):
         self.delegation.set_actors(actors)
         self.delegation.setEditText("")
         self.text = QPlainTextEdit(text)
+        self.text.setTabChangesFocus(True)
         form = QFormLayout(self)
         form.addRow("&Delegation:", self.delegation)
         form.addRow("Proposed &wording:", self.text)

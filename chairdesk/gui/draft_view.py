@@ -186,6 +186,8 @@ class InPlaceEditor(QPlainTextEdit):
 class DraftView(QListView):
     """The centre of the window: the draft with tracked changes, one row per paragraph or heading."""
 
+    edit_requested = Signal()  # Enter on a paragraph: amend it in the editor pane
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("draftView")
@@ -211,3 +213,14 @@ class DraftView(QListView):
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
         super().resizeEvent(event)
         self.scheduleDelayedItemsLayout()
+
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and plain
+            and self.state() != self.State.EditingState
+        ):
+            self.edit_requested.emit()
+            return
+        super().keyPressEvent(event)

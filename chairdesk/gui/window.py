@@ -117,6 +117,7 @@ class MainWindow(DraftingCommands, QMainWindow):
         self.statusBar().addPermanentWidget(self.save_label)
         self.statusBar().addPermanentWidget(self.clock_label)
         self.draft_view.row_delegate.edit_committed.connect(self._commit_in_place)
+        self.draft_view.edit_requested.connect(self.focus_editor)
         self.editor.commit_requested.connect(self._commit_request)
         self.editor.dirty_changed.connect(self._dirty_changed)
         self.find_bar.find_requested.connect(self.find_text)

@@ -190,6 +190,14 @@ def test_edit_in_place_and_on_behalf_of_a_delegation(window: MainWindow, qtbot) 
     assert "second substantive session" in draft.paragraphs[pid].text
     assert window.session.events[-1].actor == "YEL"
     assert window.draft_view.state() != QAbstractItemView.State.EditingState
+    # Enter on a paragraph puts the cursor in the editor pane, Esc there puts the words back
+    window.draft_view.setFocus()
+    key(qtbot, window.draft_view, Qt.Key.Key_Return)
+    assert window.editor.text.hasFocus() and window.editor.paragraph_id == pid
+    window.editor.text.insertPlainText("stray words ")
+    assert window.editor.is_dirty()
+    key(qtbot, window.editor.text, Qt.Key.Key_Escape)
+    assert window.editor.text.toPlainText() == draft.paragraphs[pid].text
 
 
 def test_commit_lays_out_only_the_edited_row(window: MainWindow, qtbot) -> None:  # noqa: ANN001
