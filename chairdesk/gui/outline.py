@@ -11,14 +11,19 @@ from dataclasses import dataclass, field
 from ..core.session import Session
 from .qt import (
     QAbstractItemView,
+    QColor,
     QDropEvent,
+    QFont,
     QFontMetrics,
     QModelIndex,
     QObject,
+    QPainter,
+    QPalette,
     QRect,
     QSize,
     QStandardItem,
     QStandardItemModel,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     Qt,
@@ -63,9 +68,9 @@ class OutlineSection:
     def text(self) -> str:
         """The section's line as the outline shows it."""
         mark = STATUS_MARKS.get(self.status, "○")
-        span = f"¶ {self.span[0]}–{self.span[1]}" if self.span else "no paragraphs"
+        span = f"¶\u00a0{self.span[0]}–{self.span[1]}" if self.span else "no paragraphs"
         if self.span and self.span[0] == self.span[1]:
-            span = f"¶ {self.span[0]}"
+            span = f"¶\u00a0{self.span[0]}"
         brackets = {0: "", 1: " · 1 open bracket"}.get(
             self.open_brackets, f" · {self.open_brackets} open brackets"
         )
@@ -147,9 +152,6 @@ class OutlineModel(QStandardItemModel):
         item.setData("section", KIND_ROLE)
         item.setToolTip(section.tooltip)
         item.setEditable(False)
-        font = item.font()
-        font.setBold(True)
-        item.setFont(font)
         return item
 
     def refresh_sections(self, section_ids: set[str]) -> None:
@@ -211,19 +213,49 @@ def outline_state_for(session: Session, section_ids: set[str]) -> list[OutlineSe
 
 
 class OutlineDelegate(QStyledItemDelegate):
-    """Gives each outline line the height its wrapped text needs at the outline's width."""
+    """Draws a section as its title line (bold) over its status line (quiet), wrapped to the outline's width."""
 
     def __init__(self, view: QTreeView) -> None:
         super().__init__(view)
         self.view = view
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def _width(self, index: QModelIndex) -> int:
         depth = 1 if index.parent().isValid() else 0
-        width = max(120, self.view.viewport().width() - self.view.indentation() * (depth + 1) - 36)
-        font = index.data(Qt.ItemDataRole.FontRole) or self.view.font()
+        return max(120, self.view.viewport().width() - self.view.indentation() * (depth + 1) - 16)
+
+    def _lines(self, index: QModelIndex) -> list[tuple[QFont, str]]:
+        text = index.data() or ""
+        if index.data(KIND_ROLE) != "section":
+            return [(QFont(self.view.font()), text)]
+        bold = QFont(self.view.font())
+        bold.setBold(True)
+        title, _, status = text.partition("\n")
+        return [(bold, title), (QFont(self.view.font()), status)]
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        width = self._width(index)
         flags = int(Qt.TextFlag.TextWordWrap)
-        rect = QFontMetrics(font).boundingRect(QRect(0, 0, width, 10000), flags, index.data() or "")
-        return QSize(width, rect.height() + 10)
+        height = sum(
+            QFontMetrics(font).boundingRect(QRect(0, 0, width, 10000), flags, line).height()
+            for font, line in self._lines(index)
+        )
+        return QSize(width, height + 10)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            painter.fillRect(option.rect, QColor("#dbe8fb"))
+        top = option.rect.top() + 5
+        flags = int(Qt.TextFlag.TextWordWrap)
+        for number, (font, line) in enumerate(self._lines(index)):
+            painter.setFont(font)
+            painter.setPen(QColor("#5f5f5f") if number else option.palette.color(QPalette.ColorRole.Text))
+            rect = QRect(option.rect.left() + 2, top, option.rect.width() - 4, 10000)
+            bounds = painter.boundingRect(rect, flags, line)
+            painter.drawText(rect, flags, line)
+            top += bounds.height()
+        painter.restore()
 
 
 class OutlineView(QTreeView):

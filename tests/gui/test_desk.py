@@ -79,7 +79,7 @@ def test_open_shows_title_outline_and_numbers(window: MainWindow, sample_path: P
     assert meeting in window.windowTitle() and sample_path.name in window.windowTitle()
     lines = outline_lines(window)
     assert len(lines) == 4
-    assert lines[0].startswith("○ A. Overview — ¶ 1–5")
+    assert lines[0].startswith("○ A. Overview — ¶\u00a01–5")
     assert "2 open brackets" in lines[0]
     numbers = [r.number for r in rows(window) if r.kind == "paragraph"]
     assert numbers == [str(n) for n in range(1, len(numbers) + 1)]
@@ -121,7 +121,7 @@ def test_a_reading_from_the_keyboard(window: MainWindow, qtbot, sample_path: Pat
     assert "<s>" in html(window, rows(window).index(struck))
     index, row = row_of(window, 2)
     assert row.id == pid3 and row.tooltip == "Former paragraph 3"
-    assert outline_lines(window)[0].startswith("○ A. Overview — ¶ 1–4")
+    assert outline_lines(window)[0].startswith("○ A. Overview — ¶\u00a01–4")
     assert session.events[-1].kind == "draft.paragraph.strike"
 
     # --- move (former) paragraph 6 to the end of section D
@@ -136,7 +136,7 @@ def test_a_reading_from_the_keyboard(window: MainWindow, qtbot, sample_path: Pat
     assert "section D" in html(window, rows(window).index(ghost))
     moved = next(r for r in rows(window) if r.kind == "paragraph" and r.id == moving)
     assert moved.status == "moved" and moved.number == str(last)
-    assert f"¶ 14–{last}" in outline_lines(window)[3]
+    assert f"¶\u00a014–{last}" in outline_lines(window)[3]
     assert session.events[-1].kind == "draft.paragraph.move"
 
     # --- undo (Ctrl+Z) puts it back, recorded as an event of its own; redo (Ctrl+Shift+Z) moves it again
