@@ -392,3 +392,20 @@ def test_desk_shortcuts_are_not_taken_by_the_docks(qtbot, sample_path: Path) -> 
     }
     assert clashes == {}
     win.close()
+
+
+def test_hovering_a_number_shows_the_former_number(window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    from chairdesk.gui.qt import QEvent, QHelpEvent, QStyleOptionViewItem, QToolTip
+
+    draft = window.session.draft
+    window.go_to_paragraph(2)
+    window.strike_current()
+    index = window.draft_model.index(row_of(window, 2)[0])
+    view = window.draft_view
+    option = QStyleOptionViewItem()
+    option.rect = view.visualRect(index)
+    inside_gutter = option.rect.topLeft() + type(option.rect.topLeft())(10, 8)
+    event = QHelpEvent(QEvent.Type.ToolTip, inside_gutter, view.viewport().mapToGlobal(inside_gutter))
+    assert view.row_delegate.helpEvent(event, view, option, index)
+    assert QToolTip.text() == "Former paragraph 3"
+    assert draft.paragraph_by_number(2).id == rows(window)[index.row()].id
