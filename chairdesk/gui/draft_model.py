@@ -105,14 +105,14 @@ class DraftModel(QAbstractListModel):
         if "baseline" in change.areas and self.mode == "last":
             self._reset()
             return
-        if change.structure:
+        if change.structure or change.kind == "draft.section.retitle":
+            # a retitle renames the section in every "moved to section …" mark, so compare again (rare)
             self._rebuild(change.paragraphs)
             return
         touched: set[int] = set()
         for pid in change.paragraphs:
             touched.update(self.rows.refresh_paragraph(pid))
-        kind = change.kind
-        if kind in ("draft.section.retitle", "draft.subheading.retitle"):
+        if change.kind == "draft.subheading.retitle":
             touched.update(self.rows.refresh_heading(change.event.payload["id"]))
         for i in sorted(touched):
             index = self.index(i)

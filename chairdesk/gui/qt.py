@@ -3,12 +3,14 @@
 import sys
 
 if sys.version_info < (3, 12):
-    # PySide6 6.12 returns None from every void call without taking a reference (fine where None is
-    # immortal, from Python 3.12); on 3.11 None's count falls by one per call until Python aborts with
-    # "none_dealloc". Give None references enough to never run out.
+    # PySide6 6.12 returns None (every void call) and True/False (e.g. Signal.emit) without taking a
+    # reference, which is fine where they are immortal (Python 3.12+); on 3.11 their counts fall by one per
+    # call until Python aborts with "none_dealloc" / "bool_dealloc". Give them references enough to never
+    # run out.
     import ctypes
 
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+    for _immortal in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(_immortal)).value += 1 << 40
 
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import (
