@@ -65,6 +65,7 @@ SPECS: list[ActionSpec] = [
     ActionSpec(
         "&Paragraph", "sub_down", "Move the sub-paragraph down", ("Ctrl+Alt+Down",), "subparagraph_down"
     ),
+    ActionSpec("&Section", "add_section", "&Add a section after this one…", ("Ctrl+Alt+N",), "add_section"),
     ActionSpec("&Section", "retitle", "&Retitle the section…", ("Ctrl+Shift+T",), "retitle_section"),
     ActionSpec(
         "&Section",

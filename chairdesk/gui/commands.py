@@ -64,23 +64,21 @@ class DraftingCommands:
             return
         start = str(data_dir() / f"{dialog.title.text().strip()}.chairdesk")
         path, _ = QFileDialog.getSaveFileName(self, "New session file", start, SESSION_FILTER)
-        if not path:
-            return
-        if not path.endswith(".chairdesk"):
-            path += ".chairdesk"
+        if path:
+            details = {k: getattr(dialog, k).text() for k in ("body", "venue", "dates")}
+            self.create_session(path, dialog.title.text().strip(), **details)
+
+    def create_session(self: MainWindow, path: str | Path, title: str, **details: str) -> bool:
+        """Create a session file for a meeting (body, venue, dates) and open it."""
+        path = Path(path)
+        if path.suffix != ".chairdesk":
+            path = path.with_name(path.name + ".chairdesk")
         try:
-            session = Session.create(
-                path,
-                dialog.title.text().strip(),
-                body=dialog.body.text(),
-                venue=dialog.venue.text(),
-                dates=dialog.dates.text(),
-            )
+            Session.create(path, title, **details).close()
         except ChairdeskError as error:
             self.show_error("Cannot create the session", str(error))
-            return
-        session.close()
-        self.open_session(path)
+            return False
+        return self.open_session(path)
 
     def open_dialog(self: MainWindow) -> None:
         """Choose a session file to open."""
@@ -127,12 +125,17 @@ class DraftingCommands:
         start = str(self.session.path.with_name(self.session.path.stem + " copy.chairdesk"))
         path, _ = QFileDialog.getSaveFileName(self, "Save a copy as", start, SESSION_FILTER)
         if path:
-            try:
-                written = self.session.save_copy(path)
-            except (ChairdeskError, OSError) as error:
-                self.show_error("Cannot save a copy", str(error))
-                return
-            self.statusBar().showMessage(f"A copy of the session is in {written}", 10000)
+            self.save_copy_to(path)
+
+    def save_copy_to(self: MainWindow, path: str | Path) -> Path | None:
+        """Write a consistent copy of the session to path; the open session stays the one in use."""
+        try:
+            written = self.session.save_copy(path)
+        except (ChairdeskError, OSError) as error:
+            self.show_error("Cannot save a copy", str(error))
+            return None
+        self.statusBar().showMessage(f"A copy of the session is in {written}", 10000)
+        return written
 
     # ------------------------------------------------------------- editing
     def edit_in_place(self: MainWindow) -> None:
@@ -156,7 +159,13 @@ class DraftingCommands:
         self.draft_view.setFocus()
 
     def _commit_request(self: MainWindow, request: EditRequest) -> None:
-        if request.kind == "insert":
+        if request.kind == "first":
+            change = self._run(
+                drafting.insert_paragraph, request.section_id, request.text, index=0, actor=request.actor
+            )
+            if change is not None:
+                self.select_row(self.draft_model.row_of("paragraph", change.subject))
+        elif request.kind == "insert":
             section = self.session.draft.paragraphs[request.paragraph_id].section
             change = self._run(
                 drafting.insert_paragraph,
@@ -188,9 +197,33 @@ class DraftingCommands:
             self._run(drafting.amend_paragraph, request.paragraph_id, request.text, actor=request.actor)
 
     def insert_after(self: MainWindow) -> None:
-        """Type a new paragraph to go after the current one."""
-        if self._current():
+        """Type a new paragraph to go after the current one (or to open the current section)."""
+        if self.controller is not None and self.controller.current_paragraph is None:
+            if sid := self._current_section():
+                self.editor.begin_first(sid)
+        elif self._current():
             self.editor.begin_new("insert")
+
+    def add_section(self: MainWindow) -> None:
+        """Ask for a title and add a section after the current one (at the end when there is none)."""
+        if self.controller is None:
+            return
+        title, ok = QInputDialog.getText(self, "Add a section", "Title of the new section:")
+        if ok and title.strip():
+            self.add_section_titled(title.strip())
+
+    def add_section_titled(self: MainWindow, title: str) -> str | None:
+        """Add a section after the current one; returns its id."""
+        order = self.session.draft.order
+        current = self.controller.current_section
+        index = order.index(current) + 1 if current in order else len(order)
+        change = self._run(drafting.add_section, title, index)
+        if change is None:
+            return None
+        row = self.draft_model.row_of("section", change.subject)
+        if row is not None:
+            self.select_row(row)
+        return change.subject
 
     def add_subparagraph(self: MainWindow) -> None:
         """Type a new lettered sub-paragraph for the current paragraph."""

@@ -43,11 +43,12 @@ def known_actors(session: Session) -> list[tuple[str, str]]:
 class EditRequest:
     """What the chair committed in the pane: an amendment, a new paragraph or a new sub-paragraph."""
 
-    kind: str  # amend | insert | subparagraph
+    kind: str  # amend | insert | subparagraph | first (the first paragraph of an empty section)
     paragraph_id: str  # the paragraph amended, or the one the new paragraph goes after, or the parent
     sub_id: str | None
     text: str
     actor: str
+    section_id: str | None = None
 
 
 class ActorPicker(QComboBox):
@@ -122,7 +123,8 @@ class EditorPane(QWidget):
         self.setObjectName("editorPane")
         self.session = session
         self.paragraph_id: str | None = None
-        self.mode = "amend"  # amend | insert | subparagraph (the last two: typing new words)
+        self.mode = "amend"  # amend | insert | subparagraph | first (the last three: typing new words)
+        self.section_id: str | None = None  # for "first": the section the paragraph opens
         self.heading = QLabel("Select a paragraph to amend it.")
         self.heading.setObjectName("editorHeading")
         self.part = QComboBox()
@@ -207,6 +209,18 @@ class EditorPane(QWidget):
         self.text.setPlainText("")
         self.text.setFocus()
 
+    def begin_first(self, section_id: str) -> None:
+        """Type the first paragraph of a section (one with no paragraph to insert after)."""
+        draft = self.session.draft
+        self.show_paragraph(None)
+        self.mode, self.section_id = "first", section_id
+        self.text.setEnabled(True)
+        label = draft.label_of(section_id)
+        self.heading.setText(
+            f"<b>New paragraph at the start of section {label}</b> — type it, then Ctrl+Enter (Esc cancels)"
+        )
+        self.text.setFocus()
+
     def sub_id(self) -> str | None:
         """The lettered sub-paragraph being edited, or None for the paragraph's own text."""
         return self.part.currentData()
@@ -221,6 +235,8 @@ class EditorPane(QWidget):
 
     def is_dirty(self) -> bool:
         """True while the pane holds words not yet committed."""
+        if self.mode == "first":
+            return bool(self.text.toPlainText().strip())
         return self.paragraph_id is not None and self.text.toPlainText() != self.stored_text()
 
     def _load_text(self) -> None:
@@ -237,6 +253,10 @@ class EditorPane(QWidget):
 
     def commit(self) -> None:
         """Ask for the words in the pane to be recorded as one event."""
+        if self.mode == "first" and self.is_dirty():
+            text, actor = self.text.toPlainText(), self.actor.actor()
+            self.commit_requested.emit(EditRequest("first", "", None, text, actor, self.section_id))
+            return
         if self.paragraph_id is None or not self.is_dirty():
             return
         sub = self.sub_id() if self.mode == "amend" else None

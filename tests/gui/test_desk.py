@@ -409,3 +409,39 @@ def test_hovering_a_number_shows_the_former_number(window: MainWindow, qtbot) ->
     assert view.row_delegate.helpEvent(event, view, option, index)
     assert QToolTip.text() == "Former paragraph 3"
     assert draft.paragraph_by_number(2).id == rows(window)[index.row()].id
+
+
+def test_new_session_save_a_copy_and_recent_files(
+    window: MainWindow, tmp_path: Path, sample_path: Path
+) -> None:
+    window.go_to_paragraph(1)
+    pid = window.session.draft.paragraph_by_number(1).id
+    window.editor.text.setPlainText("States met in Geneva.")
+    window.commit_editor()
+    copy = window.save_copy_to(tmp_path / "copy")
+    assert copy is not None and copy.name == "copy.chairdesk"
+    with Session.open(copy) as saved:
+        assert saved.draft.paragraphs[pid].text == "States met in Geneva."
+    assert window.create_session(tmp_path / "fresh", "Fourth session of the working group", venue="Geneva")
+    assert window.session.path.name == "fresh.chairdesk"
+    assert "Fourth session of the working group" in window.windowTitle()
+    assert window.draft_model.rowCount() == 0 and window.editor.paragraph_id is None
+    # an empty session: add a section, then type its first paragraph
+    sid = window.add_section_titled("Overview")
+    assert window.controller.current_section == sid and window.draft_model.rowCount() == 1
+    window.insert_after()
+    window.editor.text.setPlainText("The working group met in Geneva.")
+    window.commit_editor()
+    assert [r.number for r in rows(window)] == ["", "1"]
+    assert window.controller.current_paragraph == window.session.draft.paragraph_by_number(1).id
+    assert outline_lines(window)[0].startswith("○ A. Overview — ¶\u00a01")
+    recent = [a.data() for a in window.menus["recent"].actions()]
+    assert recent[:2] == [str((tmp_path / "fresh.chairdesk").resolve()), str(sample_path.resolve())]
+    window.menus["recent"].actions()[1].trigger()
+    assert window.session.path.resolve() == sample_path.resolve()
+
+
+def test_export_entries_when_the_exports_are_in_the_build(window: MainWindow) -> None:
+    pytest.importorskip("chairdesk.gui.export_actions")
+    names = [a.objectName() for a in window.menus["export"].actions()]
+    assert names == ["export_report", "export_redline", "export_record"]
