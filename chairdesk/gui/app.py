@@ -83,5 +83,7 @@ def run(argv: list[str]) -> int:
     app = make_application()
     settings = DeskSettings.load()
     window = open_window(starting_session(args.file, args.sample, settings), settings)
+    if window.last_error:
+        print(f"chairdesk: {window.last_error}", file=sys.stderr)
     window.show()
     return app.exec()
