@@ -213,8 +213,8 @@ class MainWindow(DraftingCommands, QMainWindow):
             if not dock.objectName():
                 dock.setObjectName(type(dock).__name__)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            if previous is not None:
-                self.splitDockWidget(previous, dock, Qt.Orientation.Vertical)
+            if previous is not None:  # tabbed, so the window still fits a 1280×800 projector
+                self.tabifyDockWidget(previous, dock)
             previous = dock
             self._docks.append(dock)
             menu = QMenu(dock.windowTitle() or type(dock).__name__, self)
@@ -222,9 +222,15 @@ class MainWindow(DraftingCommands, QMainWindow):
                 menu.addAction(action)
                 self.addAction(action)
             menu.addSeparator()
+            front = menu.addAction(f"Show the {menu.title().replace('&', '')} panel")
+            front.setShortcut(QKeySequence(f"Ctrl+Alt+{len(self._docks)}"))
+            front.triggered.connect(lambda _c=False, d=dock: (d.show(), d.raise_(), d.setFocus()))
+            self.addAction(front)
             menu.addAction(dock.toggleViewAction())
             self.menuBar().insertMenu(self.menus["&Help"].menuAction(), menu)
             self._dock_menus.append(menu)
+        if self._docks:
+            self._docks[0].raise_()
 
     # ------------------------------------------------------------ sessions
     @property

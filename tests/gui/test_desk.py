@@ -369,6 +369,9 @@ def test_extra_docks_get_a_menu(qtbot, sample_path: Path) -> None:  # noqa: ANN0
     assert "Notes" in titles and titles.index("Notes") < titles.index("&Help")
     assert made[-1].controller is win.controller
     assert win.dockWidgetArea(made[-1]) == Qt.DockWidgetArea.RightDockWidgetArea
+    menu = next(a.menu() for a in win.menuBar().actions() if a.text() == "Notes")
+    entries = {a.text(): a.shortcut().toString() for a in menu.actions() if not a.isSeparator()}
+    assert entries["Take a note"] == "" and entries["Show the Notes panel"] == "Ctrl+Alt+1"
     win.close()
 
 
