@@ -232,8 +232,10 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the `chairdesk` command."""
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser()
-    if not argv or (
-        argv[0] not in parser._subparsers._group_actions[0].choices and not argv[0].startswith("-")
+    if (
+        not argv
+        or argv[0] == "--sample"
+        or (argv[0] not in parser._subparsers._group_actions[0].choices and not argv[0].startswith("-"))
     ):  # type: ignore[union-attr]
         return _start_gui(argv)
     args = parser.parse_args(argv)

@@ -1,5 +1,17 @@
 """The one place the GUI imports PySide6 from, so a change of Qt binding touches one file."""
 
+import sys
+
+if sys.version_info < (3, 12):
+    # PySide6 6.12 returns None (every void call) and True/False (e.g. Signal.emit) without taking a
+    # reference, which is fine where they are immortal (Python 3.12+); on 3.11 their counts fall by one per
+    # call until Python aborts with "none_dealloc" / "bool_dealloc". Give them references enough to never
+    # run out.
+    import ctypes
+
+    for _immortal in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(_immortal)).value += 1 << 40
+
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -31,10 +43,12 @@ from PySide6.QtGui import (
     QBrush,
     QCloseEvent,
     QColor,
+    QDropEvent,
     QFont,
     QFontDatabase,
     QFontMetrics,
     QGuiApplication,
+    QHelpEvent,
     QIcon,
     QKeyEvent,
     QKeySequence,
@@ -74,6 +88,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QMenuBar,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
@@ -86,6 +101,8 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStatusBar,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -94,6 +111,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QToolBar,
     QToolButton,
+    QToolTip,
     QTreeView,
     QTreeWidget,
     QTreeWidgetItem,

@@ -1,0 +1,159 @@
+"""The desk's actions and menus: one table of (menu, name, text, shortcut, method) so every action has a
+shortcut shown in its menu and Help can list them all."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .qt import QAction, QKeySequence, QMenu, QMenuBar, QObject, Qt
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One action of the window: where it sits, what it says, its keys and the window method it calls."""
+
+    menu: str
+    name: str
+    text: str
+    keys: tuple[str, ...]
+    method: str
+    checkable: bool = False
+
+
+SPECS: list[ActionSpec] = [
+    ActionSpec("&File", "new_session", "&New session…", ("Ctrl+N",), "new_session"),
+    ActionSpec("&File", "open_session", "&Open…", ("Ctrl+O",), "open_dialog"),
+    ActionSpec("&File", "import_draft", "&Import draft (DOCX or text)…", ("Ctrl+I",), "import_draft"),
+    ActionSpec("&File", "save_copy", "Save a &copy as…", ("Ctrl+Shift+S",), "save_copy"),
+    ActionSpec("&File", "close_session", "&Close", ("Ctrl+W",), "close"),
+    ActionSpec("&Edit", "find", "&Find in the draft…", ("Ctrl+F",), "find"),
+    ActionSpec("&Edit", "find_next", "Find &next", ("F3",), "find_next"),
+    ActionSpec("&Edit", "go_to", "&Go to paragraph…", ("Ctrl+G",), "go_to_dialog"),
+    ActionSpec("&Paragraph", "edit_in_place", "&Edit in place", ("F2",), "edit_in_place"),
+    ActionSpec("&Paragraph", "focus_editor", "Edit in the editor &pane", ("Ctrl+E",), "focus_editor"),
+    ActionSpec("&Paragraph", "commit", "C&ommit the edit", ("Ctrl+Return",), "commit_editor"),
+    ActionSpec(
+        "&Paragraph", "insert_after", "&Insert a paragraph after this one", ("Ctrl+Shift+N",), "insert_after"
+    ),
+    ActionSpec("&Paragraph", "strike", "&Strike this paragraph", ("Ctrl+Delete",), "strike_current"),
+    ActionSpec(
+        "&Paragraph", "restore", "&Restore a struck paragraph", ("Ctrl+Shift+Delete",), "restore_current"
+    ),
+    ActionSpec("&Paragraph", "move_up", "Move &up", ("Alt+Shift+Up",), "move_up"),
+    ActionSpec("&Paragraph", "move_down", "Move &down", ("Alt+Shift+Down",), "move_down"),
+    ActionSpec("&Paragraph", "move_to", "&Move to…", ("Ctrl+M",), "move_to_dialog"),
+    ActionSpec("&Paragraph", "-", "", (), ""),
+    ActionSpec("&Paragraph", "bracket", "&Bracket the selected words", ("Ctrl+B",), "bracket_selection"),
+    ActionSpec(
+        "&Paragraph", "unbracket", "Remove &brackets at the cursor", ("Ctrl+Shift+B",), "unbracket_at_cursor"
+    ),
+    ActionSpec("&Paragraph", "-", "", (), ""),
+    ActionSpec(
+        "&Paragraph", "sub_add", "Add a &lettered sub-paragraph", ("Ctrl+Shift+L",), "add_subparagraph"
+    ),
+    ActionSpec("&Paragraph", "sub_next", "Edit the next part ((a), (b), …)", ("Ctrl+PgDown",), "next_part"),
+    ActionSpec("&Paragraph", "sub_previous", "Edit the previous part", ("Ctrl+PgUp",), "previous_part"),
+    ActionSpec(
+        "&Paragraph",
+        "sub_strike",
+        "Strike the lettered sub-paragraph",
+        ("Alt+Delete",),
+        "strike_subparagraph",
+    ),
+    ActionSpec("&Paragraph", "sub_up", "Move the sub-paragraph up", ("Ctrl+Alt+Up",), "subparagraph_up"),
+    ActionSpec(
+        "&Paragraph", "sub_down", "Move the sub-paragraph down", ("Ctrl+Alt+Down",), "subparagraph_down"
+    ),
+    ActionSpec("&Section", "add_section", "&Add a section after this one…", ("Ctrl+Alt+N",), "add_section"),
+    ActionSpec("&Section", "retitle", "&Retitle the section…", ("Ctrl+Shift+T",), "retitle_section"),
+    ActionSpec(
+        "&Section",
+        "subheading",
+        "Add a &sub-heading before this paragraph…",
+        ("Ctrl+Shift+H",),
+        "add_subheading",
+    ),
+    ActionSpec(
+        "&Section", "baseline", "Mark a &baseline (e.g. second reading)…", ("Ctrl+Shift+M",), "mark_baseline"
+    ),
+    ActionSpec("Pr&oposals", "propose", "&Record a delegation's proposal…", ("Ctrl+P",), "record_proposal"),
+    ActionSpec("Pr&oposals", "accept", "&Accept the proposal", ("Ctrl+Shift+A",), "accept_proposal"),
+    ActionSpec("Pr&oposals", "set_aside", "&Set the proposal aside", ("Ctrl+Shift+X",), "set_aside_proposal"),
+    ActionSpec("&View", "mode_tabled", "Changes since the &tabled draft", ("Ctrl+1",), "show_tabled", True),
+    ActionSpec("&View", "mode_last", "Changes since the last &baseline", ("Ctrl+2",), "show_last", True),
+    ActionSpec("&View", "mode_clean", "&Clean text", ("Ctrl+3",), "show_clean", True),
+    ActionSpec("&View", "-", "", (), ""),
+    ActionSpec("&View", "zoom_in", "Zoom &in", ("Ctrl++", "Ctrl+="), "zoom_in"),
+    ActionSpec("&View", "zoom_out", "Zoom &out", ("Ctrl+-",), "zoom_out"),
+    ActionSpec("&View", "zoom_reset", "&Normal size", ("Ctrl+0",), "zoom_reset"),
+    ActionSpec("&View", "-", "", (), ""),
+    ActionSpec("&View", "focus_outline", "Go to the &outline", ("Alt+1",), "focus_outline"),
+    ActionSpec("&View", "focus_draft", "Go to the &draft", ("Alt+2",), "focus_draft"),
+    ActionSpec("&View", "focus_pane", "Go to the &editor pane", ("Alt+3",), "focus_editor"),
+    ActionSpec("&Help", "shortcuts", "&Keyboard shortcuts", ("F1",), "show_shortcuts"),
+]
+
+
+def build_actions(owner: QObject, slots: Callable[[str], Callable[[], None]]) -> dict[str, QAction]:
+    """Create every action of the table, each calling `slots(method)` when triggered."""
+    actions: dict[str, QAction] = {}
+    for spec in SPECS:
+        if spec.name == "-":
+            continue
+        action = QAction(spec.text, owner)
+        action.setObjectName(spec.name)
+        action.setShortcuts([QKeySequence(k) for k in spec.keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setCheckable(spec.checkable)
+        slot = slots(spec.method)
+        action.triggered.connect(lambda _checked=False, s=slot: s())
+        actions[spec.name] = action
+    return actions
+
+
+def build_menus(
+    menubar: QMenuBar, actions: dict[str, QAction], extra: dict[str, QAction]
+) -> dict[str, QMenu]:
+    """Fill the menu bar from the table; `extra` are actions placed by name (undo, redo, recent files)."""
+    menus: dict[str, QMenu] = {}
+    for spec in SPECS:
+        menu = menus.get(spec.menu)
+        if menu is None:
+            menu = menus[spec.menu] = menubar.addMenu(spec.menu)
+            menu.setObjectName("menu_" + spec.menu.replace("&", "").lower())
+        if spec.name == "-":
+            menu.addSeparator()
+        else:
+            menu.addAction(actions[spec.name])
+        if spec.name == "open_session":
+            menus["recent"] = menu.addMenu("Open &recent")
+        if spec.name == "save_copy":
+            menus["export"] = menu.addMenu("&Export")  # filled by install_export_actions()
+        if spec.name == "find":
+            menu.insertAction(actions["find"], extra["undo"])
+            menu.insertAction(actions["find"], extra["redo"])
+            menu.insertSeparator(actions["find"])
+    menus["&File"].addSeparator()
+    menus["&File"].addAction(extra["quit"])
+    return menus
+
+
+def shortcut_rows(menubar: QMenuBar) -> list[tuple[str, str, str]]:
+    """(menu, action, keys) for every action in the menus, for the Help list."""
+    rows = []
+
+    def walk(menu: QMenu, title: str) -> None:
+        for action in menu.actions():
+            if action.menu() is not None:
+                walk(action.menu(), title)
+            elif not action.isSeparator() and action.text():
+                keys = ", ".join(
+                    k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+                )
+                rows.append((title, action.text().replace("&", ""), keys or "—"))
+
+    for action in menubar.actions():
+        if action.menu() is not None:
+            walk(action.menu(), action.text().replace("&", ""))
+    return rows

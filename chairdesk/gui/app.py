@@ -1,0 +1,89 @@
+"""Start the window: `chairdesk` (the last session, or the sample the first time), `chairdesk FILE`,
+`chairdesk --sample` (the chair's copy of the bundled sample session)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .qt import QApplication, QDockWidget, QFont
+from .settings import DeskSettings, data_dir
+from .window import DockSpec, MainWindow
+
+
+def sample_copy() -> Path | None:
+    """The writable copy of the bundled sample session in the data folder (None if this build has none)."""
+    try:
+        from ..sample import ensure_sample_copy
+    except ImportError:
+        return None
+    return Path(ensure_sample_copy(data_dir()))
+
+
+def starting_session(file: Path | None, sample: bool, settings: DeskSettings) -> Path | None:
+    """What to open: the file given, the sample when asked, else the last session, else the sample."""
+    if file is not None:
+        return file
+    if sample:
+        return sample_copy()
+    if settings.last_session and Path(settings.last_session).exists():
+        return Path(settings.last_session)
+    return sample_copy()
+
+
+def default_docks() -> list[DockSpec]:
+    """The right-hand docks of this build: the floor and adoption docks, when they are part of it."""
+    docks: list[DockSpec] = []
+    for module, name in (("floor_dock", "FloorDock"), ("adoption_dock", "AdoptionDock")):
+        try:
+            imported = __import__(f"chairdesk.gui.{module}", fromlist=[name])
+        except ImportError:
+            continue
+        factory = getattr(imported, name, None)
+        if factory is not None and (isinstance(factory, type) and issubclass(factory, QDockWidget)):
+            docks.append(factory)
+    return docks
+
+
+def make_application(argv: Sequence[str] = ()) -> QApplication:
+    """The QApplication, with a font that projects well."""
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "chairdesk", *argv])
+    app.setApplicationName("chairdesk")
+    app.setOrganizationName("chairdesk")
+    font = QFont(app.font())
+    if font.pointSize() < 11:
+        font.setPointSize(11)
+        app.setFont(font)
+    return app  # type: ignore[return-value]
+
+
+def open_window(
+    path: Path | None, settings: DeskSettings, docks: Sequence[DockSpec] | None = None
+) -> MainWindow:
+    """A window showing the session at path (or empty, with the reason in the status bar)."""
+    window = MainWindow(None, settings, docks=default_docks() if docks is None else docks)
+    if path is None:
+        window.statusBar().showMessage("Open a session (Ctrl+O) or start a new one (Ctrl+N).")
+    elif not window.open_session(path) and settings.last_session == str(Path(path).resolve()):
+        settings.forget(path)
+    return window
+
+
+def run(argv: list[str]) -> int:
+    """Entry point of the window (called by the `chairdesk` command)."""
+    parser = argparse.ArgumentParser(prog="chairdesk", description="The chair's desk for a drafting session.")
+    parser.add_argument("file", nargs="?", type=Path, help="a session file (.chairdesk) to open")
+    parser.add_argument("--sample", action="store_true", help="open your copy of the bundled sample session")
+    args = parser.parse_args(argv)
+    if args.file is not None and not args.file.exists():
+        print(f"chairdesk: {args.file}: no such file", file=sys.stderr)
+        return 2
+    app = make_application()
+    settings = DeskSettings.load()
+    window = open_window(starting_session(args.file, args.sample, settings), settings)
+    if window.last_error:
+        print(f"chairdesk: {window.last_error}", file=sys.stderr)
+    window.show()
+    return app.exec()

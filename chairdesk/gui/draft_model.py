@@ -1,0 +1,163 @@
+"""The Qt list model over the draft rows: one row per paragraph, heading or moved-away place.
+
+A Change naming one paragraph rebuilds and repaints that one row; a change of structure compares again and
+tells the view only which rows were inserted, removed or changed (numbers included), so nothing else is
+laid out again.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from ..core.session import Session
+from ..core.state import Change
+from .draft_rows import DraftRows, Row
+from .qt import QAbstractListModel, QModelIndex, QObject, Qt
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+HTML_ROLE = Qt.ItemDataRole.UserRole + 2
+NUMBER_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+def delegation_names(session: Session) -> dict[str, str]:
+    """Codes to names from the roster when the session has one."""
+    roster = getattr(session.state, "roster", None)
+    if roster is None:
+        return {}
+    return {d.code: d.name for d in getattr(roster, "delegations", [])}
+
+
+class DraftModel(QAbstractListModel):
+    """Rows of the draft as the chair sees it, in one of three modes (tabled, last, clean)."""
+
+    def __init__(self, session: Session, mode: str = "tabled", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.mode = mode
+        self.rows = DraftRows(session.draft, self._baseline(), delegation_names(session))
+
+    def _baseline(self):  # noqa: ANN202
+        if self.mode == "clean":
+            return None
+        return self.session.baseline("tabled" if self.mode == "tabled" else "last")
+
+    # ------------------------------------------------------------ Qt model
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows.rows)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows.rows):
+            return None
+        row = self.rows.rows[index.row()]
+        if role == ROW_ROLE:
+            return row
+        if role == HTML_ROLE:
+            return self.rows.html(index.row())
+        if role == NUMBER_ROLE:
+            return row.number
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{row.number} {self.rows.html(index.row())}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.tooltip or None
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.isValid() and self.rows.rows[index.row()].kind == "paragraph":
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    # -------------------------------------------------------------- lookup
+    def row_of(self, kind: str, item_id: str) -> int | None:
+        """The row showing a paragraph (kind "paragraph") or heading."""
+        for i, row in enumerate(self.rows.rows):
+            if row.kind == kind and row.id == item_id:
+                return i
+        return None
+
+    def row_at(self, index: int) -> Row | None:
+        """The row at a position."""
+        return self.rows.rows[index] if 0 <= index < len(self.rows.rows) else None
+
+    # ------------------------------------------------------------- updates
+    def set_mode(self, mode: str) -> None:
+        """Show changes since the tabled draft, since the last baseline, or the clean text."""
+        if mode == self.mode:
+            return
+        self.mode = mode
+        self._reset()
+
+    def _reset(self) -> None:
+        """Compare against another baseline: every row is new."""
+        self.beginResetModel()
+        self.rows.baseline = self._baseline()
+        self.rows.rows = []
+        self.rows.rebuild()
+        self.endResetModel()
+
+    def apply_change(self, change: Change) -> None:
+        """Refresh only what the Change names."""
+        if "draft" not in change.areas and "roster" not in change.areas:
+            return
+        if "roster" in change.areas:
+            self.rows.name_of = delegation_names(self.session)
+        if "baseline" in change.areas and self.mode == "last":
+            self._reset()
+            return
+        if change.structure or change.kind == "draft.section.retitle":
+            # a retitle renames the section in every "moved to section …" mark, so compare again (rare)
+            self._rebuild(change.paragraphs)
+            return
+        touched: set[int] = set()
+        for pid in change.paragraphs:
+            touched.update(self.rows.refresh_paragraph(pid))
+        if change.kind == "draft.subheading.retitle":
+            touched.update(self.rows.refresh_heading(change.event.payload["id"]))
+        for i in sorted(touched):
+            index = self.index(i)
+            self.dataChanged.emit(index, index)
+
+    def _rebuild(self, reworded: set[str] | frozenset[str] = frozenset()) -> None:
+        """Compare again; tell the view which rows came, went or changed, keeping the others as they are."""
+        old = self.rows.rows
+        new = self.rows.rebuild(reworded)
+        old_keys, new_keys = [r.key for r in old], [r.key for r in new]
+        if old_keys == new_keys:
+            self._emit_changed(old, new, 0, 0, len(new))
+            return
+        matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+        # Qt must see the list change step by step: rebuild it from the old rows, last block first.
+        current = list(old)
+        self.rows.rows = current
+        for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
+            if tag in ("delete", "replace"):
+                self.beginRemoveRows(QModelIndex(), i1, i2 - 1)
+                del current[i1:i2]
+                self.endRemoveRows()
+            if tag in ("insert", "replace"):
+                self.beginInsertRows(QModelIndex(), i1, i1 + (j2 - j1) - 1)
+                current[i1:i1] = new[j1:j2]
+                self.endInsertRows()
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                self._emit_changed(old[i1:i2], new[j1:j2], j1, 0, j2 - j1)
+        self.rows.rows = new
+
+    def _emit_changed(self, old: list[Row], new: list[Row], at: int, start: int, count: int) -> None:
+        first = None
+        for k in range(start, start + count):
+            a, b = old[k], new[k]
+            different = b.html is None or a.signature != b.signature
+            if different:
+                self.rows.rows[at + k - start] = b
+                if first is None:
+                    first = at + k - start
+                last = at + k - start
+            elif first is not None:
+                self.dataChanged.emit(self.index(first), self.index(last))
+                first = None
+            else:
+                self.rows.rows[at + k - start] = b
+        if first is not None:
+            self.dataChanged.emit(self.index(first), self.index(last))

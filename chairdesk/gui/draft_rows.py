@@ -1,0 +1,294 @@
+"""The rows of the centre view: one per step of the tracked-changes walk, each with its number and rich text.
+
+Plain Python over the core Comparison: the Qt list model (draft_model) only adapts these rows. A row's
+html depends only on that row, so after an edit to one paragraph only that row is rebuilt.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from ..core.compare import Diff, Entry, ParagraphComparison, word_diff
+from ..core.draft import Draft, Paragraph, Proposal, subparagraph_label
+from .lazy_compare import LazyComparison, LazyParagraphComparison
+
+MODES = ("tabled", "last", "clean")
+MODE_NAMES = {
+    "tabled": "Changes since the tabled draft",
+    "last": "Changes since the last baseline",
+    "clean": "Clean text",
+}
+INSERT_COLOUR = "#1c58b5"
+DELETE_COLOUR = "#b3261e"
+MOVE_COLOUR = "#6a3d9a"
+QUIET_COLOUR = "#6b6b6b"
+
+
+@dataclass
+class Row:
+    """One row of the draft view; its rich text is made when the row is first drawn."""
+
+    kind: str  # section | subheading | paragraph | ghost
+    id: str
+    section: str
+    number: str  # what the number gutter shows ("13", "(8)" for a struck one, "" for headings)
+    tooltip: str  # shown when hovering the number: the former number
+    status: str
+    signature: tuple  # everything the rich text depends on besides the paragraph's own words
+    entry: Entry | None = None
+    html: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """What identifies the row across renumbering."""
+        return (self.kind, self.id)
+
+
+def _esc(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def diff_html(diff: Diff) -> str:
+    """Insertions underlined and coloured, deletions struck through and coloured."""
+    out = []
+    for op, text in diff:
+        if op == "insert":
+            out.append(f'<u><span style="color:{INSERT_COLOUR}">{_esc(text)}</span></u>')
+        elif op == "delete":
+            out.append(f'<s><span style="color:{DELETE_COLOUR}">{_esc(text)}</span></s>')
+        else:
+            out.append(_esc(text))
+    return "".join(out)
+
+
+def _proposals_html(proposals: list[Proposal], name_of: dict[str, str]) -> str:
+    parts = []
+    for proposal in proposals:
+        who = _esc(name_of.get(proposal.delegation, proposal.delegation))
+        parts.append(
+            '<table width="100%" cellpadding="6" style="margin-top:6px">'
+            '<tr><td style="background-color:#fff3cd">'
+            f'<span style="color:#7a5a00"><b>Proposal by {who}:</b></span> {_esc(proposal.text)}'
+            f'<br><span style="color:{QUIET_COLOUR}"><small>Accept: Ctrl+Shift+A · '
+            "Set aside: Ctrl+Shift+X</small></span></td></tr></table>"
+        )
+    return "".join(parts)
+
+
+class DraftRows:
+    """The rows for one mode over a session's draft: against a baseline draft, or clean (baseline None)."""
+
+    def __init__(self, draft: Draft, baseline: Draft | None, name_of: dict[str, str] | None = None) -> None:
+        self.draft = draft
+        self.baseline = baseline
+        self.name_of = name_of or {}
+        self.comparison: LazyComparison | None = None
+        self.rows: list[Row] = []
+        self._proposals: dict[str, list[Proposal]] = {}
+        self.rebuild()
+
+    # ------------------------------------------------------------ building
+    def rebuild(self, reworded: set[str] | frozenset[str] = frozenset()) -> list[Row]:
+        """Compare again and list the rows (after a change of structure or of mode).
+
+        A row keeps its rich text when its signature is unchanged and its words were not in `reworded`.
+        """
+        kept = {row.key: row for row in self.rows if row.html is not None and row.id not in reworded}
+        self._proposals = {}
+        for proposal in self.draft.proposals.values():
+            if proposal.status == "pending":
+                self._proposals.setdefault(proposal.paragraph, []).append(proposal)
+        if self.baseline is None:
+            self.comparison = None
+            rows = self._clean_rows()
+        else:
+            self.comparison = LazyComparison(self.baseline, self.draft)
+            rows = [self._row(entry) for entry in self.comparison.walk()]
+        for row in rows:
+            old = kept.get(row.key)
+            if old is not None and old.signature == row.signature:
+                row.html = old.html
+        self.rows = rows
+        return rows
+
+    def html(self, index: int) -> str:
+        """The rich text of a row (made on first use)."""
+        row = self.rows[index]
+        if row.html is None:
+            row.html = self._render(row)
+        return row.html
+
+    def refresh_paragraph(self, paragraph_id: str) -> list[int]:
+        """Bring one paragraph's row up to date after its words or proposals changed; returns the rows."""
+        para = self.draft.paragraphs.get(paragraph_id)
+        if para is None:
+            return []
+        self._proposals[paragraph_id] = self.draft.pending_proposals(paragraph_id)
+        comp = self.comparison.paragraphs.get(paragraph_id) if self.comparison else None
+        if isinstance(comp, LazyParagraphComparison):
+            comp.forget(para if comp.new_number is not None else None)
+        changed = []
+        for i, row in enumerate(self.rows):
+            if row.kind == "paragraph" and row.id == paragraph_id:
+                self.rows[i] = self._paragraph_row(para, comp)
+                changed.append(i)
+        return changed
+
+    def refresh_heading(self, item_id: str) -> list[int]:
+        """Bring a section's or sub-heading's row up to date after a retitle; returns the rows rebuilt."""
+        changed = []
+        for i, row in enumerate(self.rows):
+            if row.id == item_id and row.kind in ("section", "subheading"):
+                self.rows[i] = self._row(self._heading_entry(row.kind, item_id, row.section))
+                changed.append(i)
+        return changed
+
+    def _heading_entry(self, kind: str, item_id: str, section: str) -> Entry:
+        d, b = self.draft, self.baseline
+        if kind == "section":
+            new = d.sections[item_id].title if item_id in d.order else ""
+            old = b.sections[item_id].title if b and item_id in b.sections else ("" if b else new)
+            status = "unchanged" if old == new else ("inserted" if not old else "retitled")
+            return Entry("section", item_id, item_id, title_diff=word_diff(old, new), status=status)
+        heading = d.subheadings.get(item_id)
+        new = heading.title if heading and not heading.removed else ""
+        was = b.subheadings.get(item_id) if b else heading
+        old = was.title if was and not was.removed else ""
+        status = (
+            "unchanged" if old == new else ("inserted" if not old else "removed" if not new else "amended")
+        )
+        return Entry("subheading", item_id, section, title_diff=word_diff(old, new), status=status)
+
+    def _clean_rows(self) -> list[Row]:
+        d = self.draft
+        rows: list[Row] = []
+        for sid in d.order:
+            rows.append(self._row(Entry("section", sid, sid, title_diff=[("equal", d.sections[sid].title)])))
+            for item in d.sections[sid].items:
+                para = d.paragraphs.get(item)
+                if para is not None:
+                    if not para.struck:
+                        rows.append(self._paragraph_row(para, None))
+                    continue
+                heading = d.subheadings[item]
+                if not heading.removed:
+                    rows.append(
+                        self._row(Entry("subheading", item, sid, title_diff=[("equal", heading.title)]))
+                    )
+        return rows
+
+    # ------------------------------------------------------------- one row
+    def _row(self, entry: Entry) -> Row:
+        if entry.kind in ("section", "subheading"):
+            label = self.draft.numbering().label.get(entry.id, "") if entry.kind == "section" else ""
+            signature = (label, tuple(entry.title_diff), entry.status)
+            return Row(entry.kind, entry.id, entry.section, "", "", entry.status, signature, entry)
+        comp = entry.paragraph
+        if entry.kind == "ghost" and comp is not None:
+            tip = f"Former paragraph {comp.old_number}; now paragraph {comp.new_number}"
+            where = self._where_now(comp)
+            return Row(
+                "ghost", entry.id, entry.section, f"({comp.old_number})", tip, "moved", (where, tip), entry
+            )
+        para = self.draft.paragraphs.get(entry.id) or self.baseline.paragraphs[entry.id]  # type: ignore[union-attr]
+        return self._paragraph_row(para, comp)
+
+    def _where_now(self, comp: ParagraphComparison) -> str:
+        if comp.new_section == comp.old_section:
+            return f"to paragraph {comp.new_number}"
+        label = self.draft.numbering().label.get(comp.new_section or "", "?")
+        title = self.draft.sections[comp.new_section].title if comp.new_section else ""
+        return f"to section {label}, {_esc(title)}, as paragraph {comp.new_number}"
+
+    def _paragraph_row(self, para: Paragraph, comp: ParagraphComparison | None) -> Row:
+        proposals = tuple(p.id for p in self._proposals.get(para.id, []))
+        if comp is None:  # clean text
+            number = str(self.draft.number_of(para.id) or "")
+            entry = Entry("paragraph", para.id, para.section)
+            return Row(
+                "paragraph", para.id, para.section, number, "", "unchanged", (number, proposals), entry
+            )
+        status = comp.status
+        if comp.struck:
+            shown, tip = f"({comp.old_number})", f"Struck; was paragraph {comp.old_number}"
+        elif comp.inserted:
+            shown, tip = str(comp.new_number), "New paragraph (not in the earlier text)"
+        else:
+            shown = str(comp.new_number)
+            tip = (
+                f"Former paragraph {comp.old_number}"
+                if comp.old_number != comp.new_number
+                else f"Paragraph {comp.new_number} (number unchanged)"
+            )
+        entry = Entry("paragraph", para.id, para.section, comp, status=status)
+        signature = (shown, tip, status, comp.old_number, proposals, para.author)
+        return Row("paragraph", para.id, para.section, shown, tip, status, signature, entry)
+
+    # ------------------------------------------------------------ rich text
+    def _render(self, row: Row) -> str:
+        entry = row.entry
+        assert entry is not None
+        if row.kind == "section":
+            label = row.signature[0]
+            title = diff_html(entry.title_diff)
+            if entry.status == "removed":
+                title = f'<s><span style="color:{DELETE_COLOUR}">{title}</span></s> (section removed)'
+            head = f"{label}. " if label else ""
+            return f'<p style="margin-top:14px"><b><big>{head}{title}</big></b></p>'
+        if row.kind == "subheading":
+            return f"<p><i>{diff_html(entry.title_diff)}</i></p>"
+        if row.kind == "ghost":
+            comp = entry.paragraph
+            return (
+                f'<p><span style="color:{MOVE_COLOUR}"><i>Former paragraph {comp.old_number} '  # type: ignore[union-attr]
+                f"moved {row.signature[0]}.</i></span></p>"
+            )
+        para = self.draft.paragraphs[row.id]
+        comp = entry.paragraph
+        if comp is None:
+            subs = [
+                (f"({subparagraph_label(i)})", _esc(s.text)) for i, s in enumerate(para.live_subparagraphs())
+            ]
+            return self._assemble(_esc(para.text), subs, "") + self._proposals_of(para.id)
+        subs = []
+        for sub in comp.subparagraphs:
+            letter = sub.new_letter or sub.old_letter or ""
+            piece = diff_html(sub.diff)
+            if sub.status == "struck":
+                subs.append(("", f'<s><span style="color:{DELETE_COLOUR}">({letter}) </span></s>{piece}'))
+                continue
+            marker = f"({letter})"
+            if sub.old_letter and sub.new_letter and sub.old_letter != sub.new_letter:
+                marker += (
+                    f' <span style="color:{QUIET_COLOUR}"><small>former ({sub.old_letter})</small></span>'
+                )
+            subs.append((marker, piece))
+        notes = []
+        if comp.status == "moved":
+            notes.append(
+                f'<span style="color:{MOVE_COLOUR}"><b>Moved</b> — former paragraph {comp.old_number}</span>'
+            )
+        elif comp.status == "inserted":
+            notes.append(f'<span style="color:{INSERT_COLOUR}"><b>New paragraph</b></span>')
+        elif comp.status == "struck":
+            notes.append(
+                f'<span style="color:{DELETE_COLOUR}"><b>Struck</b> — former paragraph {comp.old_number}</span>'
+            )
+        if para.author != "chair" and comp.amended and not comp.struck:
+            who = _esc(self.name_of.get(para.author, para.author))
+            notes.append(f'<span style="color:{QUIET_COLOUR}">as proposed by {who}</span>')
+        text = self._assemble(diff_html(comp.diff), subs, " · ".join(notes))
+        return text if comp.struck else text + self._proposals_of(para.id)
+
+    def _proposals_of(self, paragraph_id: str) -> str:
+        return _proposals_html(self._proposals.get(paragraph_id, []), self.name_of)
+
+    @staticmethod
+    def _assemble(body: str, subs: list[tuple[str, str]], note: str) -> str:
+        parts = [f"<p>{body}</p>"]
+        for marker, piece in subs:
+            parts.append(f'<p style="margin-left:28px">{marker} {piece}</p>')
+        if note:
+            parts.append(f"<p><small>{note}</small></p>")
+        return "".join(parts)

@@ -1,0 +1,226 @@
+"""The draft in the centre: a list view over the draft model, drawing each row's rich text from a cache.
+
+Each row's text is laid out once (a QTextDocument kept by its html and width) and reused until that row
+changes, so committing one paragraph lays out one row; the paragraph number is drawn in a gutter, and
+hovering it shows the former number.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from .draft_model import HTML_ROLE, NUMBER_ROLE, ROW_ROLE, DraftModel
+from .qt import (
+    QAbstractItemView,
+    QColor,
+    QEvent,
+    QFont,
+    QHelpEvent,
+    QListView,
+    QModelIndex,
+    QPainter,
+    QPalette,
+    QPlainTextEdit,
+    QRect,
+    QSize,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    Qt,
+    QTextDocument,
+    QToolTip,
+    QWidget,
+    Signal,
+)
+
+CACHE_SIZE = 6000
+
+
+class RowDelegate(QStyledItemDelegate):
+    """Paints a row: the number in a gutter, the rich text beside it; edits a paragraph in place."""
+
+    edit_committed = Signal(str, str)  # paragraph id, new text (Ctrl+Enter in the in-place editor)
+
+    def __init__(self, view: DraftView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.font = QFont(view.font())
+        self._docs: OrderedDict[tuple[str, int, int], QTextDocument] = OrderedDict()
+        self.layouts = 0  # rows laid out since the start (the benchmark and tests read it)
+        self.active_editor: InPlaceEditor | None = None
+
+    # -------------------------------------------------------------- sizes
+    def gutter(self) -> int:
+        """Width of the number gutter."""
+        return int(self.font.pointSizeF() * 4.2)
+
+    def text_width(self) -> int:
+        """Width available to a row's text."""
+        return max(200, self.view.viewport().width() - self.gutter() - 24)
+
+    def set_font(self, font: QFont) -> None:
+        """Use another text size (zoom); every row is laid out again as it is shown."""
+        self.font = QFont(font)
+        self._docs.clear()
+
+    def document(self, html: str) -> QTextDocument:
+        """The laid-out text of a row (cached by html, width and text size)."""
+        width = self.text_width()
+        key = (html, width, int(self.font.pointSizeF() * 10))
+        doc = self._docs.get(key)
+        if doc is not None:
+            self._docs.move_to_end(key)
+            return doc
+        doc = QTextDocument()
+        doc.setDefaultFont(self.font)
+        doc.setDocumentMargin(4)
+        doc.setHtml(html)
+        doc.setTextWidth(width)
+        self.layouts += 1
+        self._docs[key] = doc
+        if len(self._docs) > CACHE_SIZE:
+            self._docs.popitem(last=False)
+        return doc
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        doc = self.document(index.data(HTML_ROLE) or "")
+        return QSize(self.text_width() + self.gutter(), int(doc.size().height()) + 6)
+
+    # ----------------------------------------------------------- painting
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        row = index.data(ROW_ROLE)
+        painter.save()
+        rect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            painter.fillRect(rect, QColor("#dbe8fb"))
+            painter.fillRect(QRect(rect.left(), rect.top(), 5, rect.height()), QColor("#1c58b5"))
+        number = index.data(NUMBER_ROLE) or ""
+        if number:
+            painter.setFont(self.font)
+            quiet = row is not None and (row.kind == "ghost" or row.status == "struck")
+            painter.setPen(QColor("#8a8a8a") if quiet else option.palette.color(QPalette.ColorRole.Text))
+            gutter = QRect(rect.left() + 8, rect.top() + 4, self.gutter() - 16, rect.height())
+            flags = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+            painter.drawText(gutter, int(flags), number)
+        doc = self.document(index.data(HTML_ROLE) or "")
+        painter.translate(rect.left() + self.gutter(), rect.top() + 2)
+        doc.drawContents(painter)
+        painter.restore()
+
+    def helpEvent(
+        self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip and index.isValid():
+            tip = index.data(Qt.ItemDataRole.ToolTipRole)
+            if tip and event.pos().x() - option.rect.left() < self.gutter():
+                QToolTip.showText(event.globalPos(), tip, view)
+                return True
+            QToolTip.hideText()
+            event.ignore()
+            return True
+        return super().helpEvent(event, view, option, index)
+
+    # ------------------------------------------------------------ editing
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:  # noqa: N802
+        editor = InPlaceEditor(parent)
+        editor.setFont(self.font)
+        self.active_editor = editor
+        editor.destroyed.connect(lambda _o=None: setattr(self, "active_editor", None))
+        editor.committed.connect(lambda: self._commit(editor))
+        editor.cancelled.connect(lambda: self.closeEditor.emit(editor))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+        row = index.data(ROW_ROLE)
+        model: DraftModel = index.model()  # type: ignore[assignment]
+        para = model.session.draft.paragraphs[row.id]
+        editor.paragraph_id = row.id  # type: ignore[attr-defined]
+        editor.setPlainText(para.text)  # type: ignore[attr-defined]
+
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # noqa: ANN001, N802
+        """Leaving the editor without Ctrl+Enter changes nothing: only a commit records an event."""
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
+        rect = QRect(option.rect)
+        rect.setLeft(rect.left() + self.gutter())
+        rect.setHeight(max(rect.height(), int(self.font.pointSizeF() * 6)))
+        editor.setGeometry(rect)
+
+    def commit_active(self) -> bool:
+        """Commit the in-place editor if one is open (Ctrl+Enter reaches the window's action first)."""
+        if self.active_editor is None or not self.active_editor.isVisible():
+            return False
+        self._commit(self.active_editor)
+        return True
+
+    def _commit(self, editor: InPlaceEditor) -> None:
+        self.active_editor = None
+        paragraph_id, text = editor.paragraph_id, editor.toPlainText()
+        self.closeEditor.emit(editor)
+        self.edit_committed.emit(paragraph_id, text)
+
+
+class InPlaceEditor(QPlainTextEdit):
+    """The in-place editor of a paragraph: Ctrl+Enter commits, Escape leaves it unchanged."""
+
+    committed = Signal()
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paragraph_id = ""
+        self.setFrameShape(QPlainTextEdit.Shape.Box)
+
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.committed.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancelled.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class DraftView(QListView):
+    """The centre of the window: the draft with tracked changes, one row per paragraph or heading."""
+
+    edit_requested = Signal()  # Enter on a paragraph: amend it in the editor pane
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("draftView")
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(40)
+        self.setWordWrap(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.setMouseTracking(True)
+        self.row_delegate = RowDelegate(self)
+        self.setItemDelegate(self.row_delegate)
+        self.setStyleSheet("QListView#draftView { background: #ffffff; border: none; }")
+
+    def set_text_font(self, font: QFont) -> None:
+        """Zoom: lay the rows out again at another text size."""
+        self.row_delegate.set_font(font)
+        self.scheduleDelayedItemsLayout()
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()
+
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and plain
+            and self.state() != self.State.EditingState
+        ):
+            self.edit_requested.emit()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,269 @@
+"""The editor pane under the draft: the current paragraph (or one of its lettered sub-paragraphs) to amend.
+
+Nothing typed here is in the session until the chair commits it (Ctrl+Enter): then it becomes one event,
+attributed to the chair or to the delegation picked in "On behalf of" (type-ahead over the roster).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..core.draft import CHAIR, subparagraph_label
+from ..core.session import Session
+from .qt import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+CHAIR_LABEL = "Chair"
+
+
+def known_actors(session: Session) -> list[tuple[str, str]]:
+    """(code, name) of everyone the pen can be credited to: the roster, else the actors seen in the record."""
+    roster = getattr(session.state, "roster", None)
+    delegations = list(getattr(roster, "delegations", []) or [])
+    if delegations:
+        return [(d.code, d.name) for d in delegations]
+    seen: dict[str, str] = {}
+    for event in session.events:
+        if event.actor not in (CHAIR, "system") and event.actor not in seen:
+            seen[event.actor] = event.actor
+    return sorted(seen.items(), key=lambda item: item[1].lower())
+
+
+@dataclass
+class EditRequest:
+    """What the chair committed in the pane: an amendment, a new paragraph or a new sub-paragraph."""
+
+    kind: str  # amend | insert | subparagraph | first (the first paragraph of an empty section)
+    paragraph_id: str  # the paragraph amended, or the one the new paragraph goes after, or the parent
+    sub_id: str | None
+    text: str
+    actor: str
+    section_id: str | None = None
+
+
+class ActorPicker(QComboBox):
+    """Chair or a delegation, with type-ahead; free text is taken as a delegation's name or code."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMinimumContentsLength(16)
+        completer = QCompleter(self.model(), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self._codes: dict[str, str] = {}
+
+    def set_actors(self, actors: list[tuple[str, str]]) -> None:
+        """Offer the chair and these delegations."""
+        current = self.actor()
+        self.clear()
+        self._codes = {CHAIR_LABEL.lower(): CHAIR}
+        self.addItem(CHAIR_LABEL, CHAIR)
+        for code, name in actors:
+            self.addItem(name if name == code else f"{name} ({code})", code)
+            self._codes[name.lower()] = code
+            self._codes[code.lower()] = code
+            self._codes[f"{name} ({code})".lower()] = code
+        self.set_actor(current)
+
+    def actor(self) -> str:
+        """The code of the actor picked or typed ("chair" when empty)."""
+        text = self.currentText().strip()
+        if not text:
+            return CHAIR
+        return self._codes.get(text.lower(), text)
+
+    def set_actor(self, code: str) -> None:
+        """Pick an actor by code."""
+        index = self.findData(code)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        else:
+            self.setEditText(CHAIR_LABEL if code == CHAIR else code)
+
+
+class EditorText(QPlainTextEdit):
+    """The text being amended; Ctrl+Enter commits, Escape puts back the text as it stands."""
+
+    commit_requested = Signal()
+    revert_requested = Signal()
+
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.commit_requested.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.revert_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class EditorPane(QWidget):
+    """Amend the current paragraph or sub-paragraph; commit it as one event."""
+
+    commit_requested = Signal(object)  # EditRequest
+    dirty_changed = Signal(bool)
+
+    def __init__(self, session: Session | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("editorPane")
+        self.session = session
+        self.paragraph_id: str | None = None
+        self.mode = "amend"  # amend | insert | subparagraph | first (the last three: typing new words)
+        self.section_id: str | None = None  # for "first": the section the paragraph opens
+        self.heading = QLabel("Select a paragraph to amend it.")
+        self.heading.setObjectName("editorHeading")
+        self.part = QComboBox()
+        self.part.setToolTip(
+            "The paragraph's own text or one of its lettered sub-paragraphs (Ctrl+PgDown / Ctrl+PgUp)"
+        )
+        self.text = EditorText()
+        self.text.setObjectName("editorText")
+        self.text.setTabChangesFocus(True)
+        self.actor = ActorPicker()
+        self.commit_button = QPushButton("Commit  (Ctrl+Enter)")
+        self.revert_button = QPushButton("Revert  (Esc)")
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(QLabel("Part:"))
+        top.addWidget(self.part)
+        bottom = QHBoxLayout()
+        label = QLabel("On &behalf of:")
+        label.setBuddy(self.actor)
+        bottom.addWidget(label)
+        bottom.addWidget(self.actor, 1)
+        bottom.addWidget(self.revert_button)
+        bottom.addWidget(self.commit_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(bottom)
+        self.part.currentIndexChanged.connect(lambda _i: self._load_text())
+        self.text.textChanged.connect(lambda: self.dirty_changed.emit(self.is_dirty()))
+        self.text.commit_requested.connect(self.commit)
+        self.text.revert_requested.connect(self._load_text)
+        self.commit_button.clicked.connect(self.commit)
+        self.revert_button.clicked.connect(self._load_text)
+        if session is not None:
+            self.refresh_actors()
+
+    def refresh_actors(self) -> None:
+        """Offer the roster (or the actors seen so far) in "On behalf of"."""
+        self.actor.set_actors(known_actors(self.session))
+
+    # ---------------------------------------------------------- what is shown
+    def show_paragraph(self, paragraph_id: str | None, keep_part: bool = False) -> None:
+        """Load a paragraph (its text and its lettered sub-paragraphs) into the pane."""
+        draft = self.session.draft
+        para = draft.paragraphs.get(paragraph_id) if paragraph_id and self.session else None
+        old_part = self.part.currentData() if keep_part else None
+        self.mode = "amend"
+        self.paragraph_id = para.id if para is not None and not para.struck else None
+        self.part.blockSignals(True)
+        self.part.clear()
+        if self.paragraph_id is None:
+            self.heading.setText("Select a paragraph to amend it.")
+            self.text.setPlainText("")
+            self.text.setEnabled(False)
+            self.part.blockSignals(False)
+            return
+        self.text.setEnabled(True)
+        number = draft.number_of(para.id)
+        label = draft.label_of(para.section)
+        self.heading.setText(
+            f"<b>Paragraph {number}</b> — section {label}, {draft.sections[para.section].title}"
+        )
+        self.part.addItem("Paragraph text", None)
+        for i, sub in enumerate(para.live_subparagraphs()):
+            self.part.addItem(f"({subparagraph_label(i)})", sub.id)
+        index = self.part.findData(old_part) if old_part else 0
+        self.part.setCurrentIndex(max(0, index))
+        self.part.blockSignals(False)
+        self._load_text()
+
+    def begin_new(self, mode: str) -> None:
+        """Type a new paragraph after the current one ("insert") or a new sub-paragraph ("subparagraph")."""
+        if self.paragraph_id is None:
+            return
+        number = self.session.draft.number_of(self.paragraph_id)
+        self.mode = mode
+        what = (
+            f"New paragraph after {number}" if mode == "insert" else f"New lettered sub-paragraph of {number}"
+        )
+        self.heading.setText(f"<b>{what}</b> — type it, then Ctrl+Enter (Esc cancels)")
+        self.text.setPlainText("")
+        self.text.setFocus()
+
+    def begin_first(self, section_id: str) -> None:
+        """Type the first paragraph of a section (one with no paragraph to insert after)."""
+        draft = self.session.draft
+        self.show_paragraph(None)
+        self.mode, self.section_id = "first", section_id
+        self.text.setEnabled(True)
+        label = draft.label_of(section_id)
+        self.heading.setText(
+            f"<b>New paragraph at the start of section {label}</b> — type it, then Ctrl+Enter (Esc cancels)"
+        )
+        self.text.setFocus()
+
+    def sub_id(self) -> str | None:
+        """The lettered sub-paragraph being edited, or None for the paragraph's own text."""
+        return self.part.currentData()
+
+    def stored_text(self) -> str:
+        """The text of the part as it stands in the session."""
+        if self.paragraph_id is None or self.mode != "amend":
+            return ""
+        para = self.session.draft.paragraphs[self.paragraph_id]
+        sub = self.sub_id()
+        return para.subparagraph(sub).text if sub else para.text
+
+    def is_dirty(self) -> bool:
+        """True while the pane holds words not yet committed."""
+        if self.mode == "first":
+            return bool(self.text.toPlainText().strip())
+        return self.paragraph_id is not None and self.text.toPlainText() != self.stored_text()
+
+    def _load_text(self) -> None:
+        if self.mode != "amend":
+            self.show_paragraph(self.paragraph_id)
+            return
+        self.text.setPlainText(self.stored_text())
+        self.dirty_changed.emit(False)
+
+    def step_part(self, delta: int) -> None:
+        """Edit the next (+1) or previous (-1) part: paragraph text, (a), (b), …"""
+        if self.part.count():
+            self.part.setCurrentIndex((self.part.currentIndex() + delta) % self.part.count())
+
+    def commit(self) -> None:
+        """Ask for the words in the pane to be recorded as one event."""
+        if self.mode == "first" and self.is_dirty():
+            text, actor = self.text.toPlainText(), self.actor.actor()
+            self.commit_requested.emit(EditRequest("first", "", None, text, actor, self.section_id))
+            return
+        if self.paragraph_id is None or not self.is_dirty():
+            return
+        sub = self.sub_id() if self.mode == "amend" else None
+        request = EditRequest(self.mode, self.paragraph_id, sub, self.text.toPlainText(), self.actor.actor())
+        self.commit_requested.emit(request)
+
+    def selection(self) -> tuple[int, int]:
+        """The selected characters of the text (start, end)."""
+        cursor = self.text.textCursor()
+        return cursor.selectionStart(), cursor.selectionEnd()

@@ -1,0 +1,326 @@
+"""The outline on the left: sections with letter, title, adoption mark, paragraph range and open brackets.
+
+Three layers: `outline_state` (plain rows from the draft), `OutlineModel` (a QStandardItemModel over them)
+and `OutlineView` (a tree whose drag and drop moves a paragraph or a section through the controller).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..core.session import Session
+from .qt import (
+    QAbstractItemView,
+    QColor,
+    QDropEvent,
+    QFont,
+    QFontMetrics,
+    QModelIndex,
+    QObject,
+    QPainter,
+    QPalette,
+    QRect,
+    QSize,
+    QStandardItem,
+    QStandardItemModel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    Qt,
+    QTreeView,
+    QWidget,
+    Signal,
+)
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+STATUS_MARKS = {
+    "not taken up": "○",
+    "under consideration": "◐",
+    "adopted": "●",
+    "adopted as amended": "●",
+    "reopened": "◌",
+}
+
+
+@dataclass
+class OutlineParagraph:
+    """A paragraph under its section in the outline."""
+
+    id: str
+    number: int
+    text: str
+
+
+@dataclass
+class OutlineSection:
+    """One section line: "○ D. Capacity building — ¶ 13–22 · 2 [ ]"."""
+
+    id: str
+    label: str
+    title: str
+    status: str
+    span: tuple[int, int] | None
+    open_brackets: int
+    paragraphs: list[OutlineParagraph] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The section's line as the outline shows it."""
+        mark = STATUS_MARKS.get(self.status, "○")
+        span = f"¶\u00a0{self.span[0]}–{self.span[1]}" if self.span else "no paragraphs"
+        if self.span and self.span[0] == self.span[1]:
+            span = f"¶\u00a0{self.span[0]}"
+        brackets = {0: "", 1: " · 1 open bracket"}.get(
+            self.open_brackets, f" · {self.open_brackets} open brackets"
+        )
+        return f"{mark} {self.label}. {self.title} — {span}\n{self.status}{brackets}"
+
+    @property
+    def tooltip(self) -> str:
+        """Status and brackets in words."""
+        brackets = {0: "no open brackets", 1: "1 open bracket"}.get(
+            self.open_brackets, f"{self.open_brackets} open brackets"
+        )
+        return f"Section {self.label}: {self.status}; {brackets}"
+
+
+def section_status(session: Session, section_id: str) -> str:
+    """The adoption status text of a section, when the session knows adoption."""
+    adoption = getattr(session.state, "adoption", None)
+    if adoption is None:
+        return "not taken up"
+    try:
+        return adoption.section_status(section_id)
+    except Exception:  # noqa: BLE001 - a section unknown to adoption is simply not taken up
+        return "not taken up"
+
+
+def outline_state(session: Session) -> list[OutlineSection]:
+    """The outline's rows, from the draft as it stands."""
+    draft = session.draft
+    numbering = draft.numbering()
+    result = []
+    for sid in draft.order:
+        section = draft.sections[sid]
+        paragraphs = [
+            OutlineParagraph(p.id, numbering.number[p.id], " ".join(p.text.split()[:8]))
+            for p in draft.live_paragraphs(sid)
+        ]
+        result.append(
+            OutlineSection(
+                sid,
+                numbering.label[sid],
+                section.title,
+                section_status(session, sid),
+                draft.paragraph_range(sid),
+                draft.open_brackets(sid),
+                paragraphs,
+            )
+        )
+    return result
+
+
+class OutlineModel(QStandardItemModel):
+    """Sections at the top level, their paragraphs under them."""
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.sections: list[OutlineSection] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Rebuild from the draft (after a change of structure)."""
+        self.sections = outline_state(self.session)
+        self.clear()
+        root = self.invisibleRootItem()
+        for section in self.sections:
+            item = self._section_item(section)
+            for para in section.paragraphs:
+                child = QStandardItem(f"{para.number}  {para.text}…")
+                child.setData(para.id, ID_ROLE)
+                child.setData("paragraph", KIND_ROLE)
+                child.setEditable(False)
+                child.setDropEnabled(False)
+                item.appendRow(child)
+            root.appendRow(item)
+
+    def _section_item(self, section: OutlineSection) -> QStandardItem:
+        item = QStandardItem(section.text)
+        item.setData(section.id, ID_ROLE)
+        item.setData("section", KIND_ROLE)
+        item.setToolTip(section.tooltip)
+        item.setEditable(False)
+        return item
+
+    def refresh_sections(self, section_ids: set[str]) -> None:
+        """Update the section lines (brackets, status, title) without rebuilding the tree."""
+        fresh = {s.id: s for s in outline_state_for(self.session, section_ids)}
+        for row in range(self.rowCount()):
+            item = self.item(row)
+            sid = item.data(ID_ROLE)
+            if sid in fresh:
+                self.sections[row] = fresh[sid]
+                item.setText(fresh[sid].text)
+                item.setToolTip(fresh[sid].tooltip)
+
+    def refresh_paragraph(self, paragraph_id: str) -> None:
+        """Update one paragraph's line after its words changed."""
+        para = self.session.draft.paragraphs.get(paragraph_id)
+        if para is None or para.struck:
+            return
+        number = self.session.draft.number_of(paragraph_id)
+        for row in range(self.rowCount()):
+            section = self.item(row)
+            if section.data(ID_ROLE) != para.section:
+                continue
+            for k in range(section.rowCount()):
+                child = section.child(k)
+                if child.data(ID_ROLE) == paragraph_id:
+                    child.setText(f"{number}  {' '.join(para.text.split()[:8])}…")
+                    return
+
+    def index_of(self, kind: str, item_id: str) -> QModelIndex:
+        """The index showing a section or paragraph."""
+        for row in range(self.rowCount()):
+            section = self.item(row)
+            if kind == "section" and section.data(ID_ROLE) == item_id:
+                return section.index()
+            if kind == "paragraph":
+                for k in range(section.rowCount()):
+                    if section.child(k).data(ID_ROLE) == item_id:
+                        return section.child(k).index()
+        return QModelIndex()
+
+
+def outline_state_for(session: Session, section_ids: set[str]) -> list[OutlineSection]:
+    """The rows of some sections only (cheap: no other section is looked at)."""
+    draft = session.draft
+    labels = draft.numbering().label
+    return [
+        OutlineSection(
+            sid,
+            labels[sid],
+            draft.sections[sid].title,
+            section_status(session, sid),
+            draft.paragraph_range(sid),
+            draft.open_brackets(sid),
+        )
+        for sid in section_ids
+        if sid in labels
+    ]
+
+
+class OutlineDelegate(QStyledItemDelegate):
+    """Draws a section as its title line (bold) over its status line (quiet), wrapped to the outline's width."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def _width(self, index: QModelIndex) -> int:
+        depth = 1 if index.parent().isValid() else 0
+        return max(120, self.view.viewport().width() - self.view.indentation() * (depth + 1) - 16)
+
+    def _lines(self, index: QModelIndex) -> list[tuple[QFont, str]]:
+        text = index.data() or ""
+        if index.data(KIND_ROLE) != "section":
+            return [(QFont(self.view.font()), text)]
+        bold = QFont(self.view.font())
+        bold.setBold(True)
+        title, _, status = text.partition("\n")
+        return [(bold, title), (QFont(self.view.font()), status)]
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        width = self._width(index)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        height = sum(
+            QFontMetrics(font).boundingRect(QRect(0, 0, width, 10000), flags, line).height()
+            for font, line in self._lines(index)
+        )
+        return QSize(width, height + 10)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            painter.fillRect(option.rect, QColor("#dbe8fb"))
+        top = option.rect.top() + 5
+        flags = int(Qt.TextFlag.TextWordWrap)
+        for number, (font, line) in enumerate(self._lines(index)):
+            painter.setFont(font)
+            painter.setPen(QColor("#5f5f5f") if number else option.palette.color(QPalette.ColorRole.Text))
+            rect = QRect(option.rect.left() + 2, top, option.rect.width() - 4, 10000)
+            bounds = painter.boundingRect(rect, flags, line)
+            painter.drawText(rect, flags, line)
+            top += bounds.height()
+        painter.restore()
+
+
+class OutlineView(QTreeView):
+    """The outline tree; dropping a paragraph or section asks for the move instead of moving items itself."""
+
+    paragraph_dropped = Signal(str, str, int)  # paragraph id, section id, index among its paragraphs
+    section_dropped = Signal(str, int)  # section id, new index
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outline")
+        self.setHeaderHidden(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setIndentation(14)
+        self.setItemDelegate(OutlineDelegate(self))
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()  # wrapped titles need their height for the new width
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        source = self.currentIndex()
+        target = self.indexAt(event.position().toPoint())
+        where = self.dropIndicatorPosition()
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        if source.isValid():
+            self.drop(source, target, where)
+
+    def drop(
+        self, source: QModelIndex, target: QModelIndex, where: QAbstractItemView.DropIndicatorPosition
+    ) -> None:
+        """Turn a drop into a move: a paragraph onto a section or paragraph, a section onto a section."""
+        Position = QAbstractItemView.DropIndicatorPosition
+        kind = source.data(KIND_ROLE)
+        moving = source.data(ID_ROLE)
+        if not target.isValid():
+            return
+        target_kind = target.data(KIND_ROLE)
+        if kind == "paragraph":
+            if target_kind == "section":
+                section = target.data(ID_ROLE)
+                count = self.model().rowCount(target)
+                index = 0 if where == Position.AboveItem else count
+                if where == Position.AboveItem and target.row() > 0:  # end of the section above
+                    above = target.sibling(target.row() - 1, 0)
+                    section, index = above.data(ID_ROLE), self.model().rowCount(above)
+            else:
+                section = target.parent().data(ID_ROLE)
+                index = target.row() + (1 if where == Position.BelowItem else 0)
+                if source.parent() == target.parent() and source.row() < index:
+                    index -= 1  # the paragraph leaves its place before it is put back
+            self.paragraph_dropped.emit(moving, section, index)
+        elif kind == "section":
+            section_index = target.row() if target_kind == "section" else target.parent().row()
+            if where == Position.BelowItem and target_kind == "section":
+                section_index += 1
+            if source.row() < section_index:
+                section_index -= 1
+            self.section_dropped.emit(moving, max(0, section_index))

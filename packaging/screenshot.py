@@ -1,0 +1,62 @@
+"""Screenshot the desk with the bundled sample session: `python packaging/screenshot.py out.png`.
+
+Runs offscreen by default (or under Xvfb: `xvfb-run -a -s "-screen 0 1600x1000x24" python packaging/screenshot.py
+out.png`); a few steps of a reading are done first so the tracked changes show.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+if not os.environ.get("DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main(argv: list[str]) -> int:
+    """Build the sample in a temporary folder, make a few changes, grab the window to the PNG given."""
+    out = Path(argv[0] if argv else "chairdesk.png").resolve()
+    home = Path(tempfile.mkdtemp(prefix="chairdesk-shot-"))
+    os.environ["CHAIRDESK_CONFIG_DIR"] = str(home / "config")
+    os.environ["CHAIRDESK_DATA_DIR"] = str(home / "data")
+    from chairdesk.core import drafting
+    from chairdesk.gui.app import default_docks, make_application
+    from chairdesk.gui.settings import DeskSettings
+    from chairdesk.gui.window import MainWindow
+    from chairdesk.sample import build_sample_session
+
+    app = make_application()
+    (home / "data").mkdir(parents=True)
+    path = build_sample_session(home / "data" / "sample.chairdesk")
+    settings = DeskSettings.load()
+    window = MainWindow(None, settings, docks=default_docks())
+    window.resize(1600, 1000)
+    window.open_session(path)
+    controller = window.controller
+    draft = controller.session.draft
+    first, second, third, last = (draft.order + draft.order * 4)[:4]
+    p = draft.live_paragraphs(second)[0]
+    controller.run(
+        drafting.amend_paragraph,
+        p.id,
+        p.text.replace("encourage", "strongly encourage", 1)
+        + " In particular, capacity-building should be demand-driven.",
+    )
+    controller.run(drafting.strike_paragraph, draft.live_paragraphs(first)[1].id)
+    moving = draft.live_paragraphs(second)[1].id
+    controller.run(drafting.move_paragraph, moving, draft.order[-1], None)
+    window.show()
+    window.go_to_paragraph(draft.number_of(p.id))
+    for _ in range(20):
+        app.processEvents()
+    window.grab().save(str(out))
+    print(out)
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
