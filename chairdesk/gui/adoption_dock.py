@@ -66,43 +66,43 @@ class AdoptionDock(QDockWidget):
 
     def _build_actions(self) -> None:
         self.take_up_action = self._action(
-            "adoptionTakeUp", "&Take up the section", "F5", self.take_up, "Take up the current section"
+            "adoptionTakeUp", "&Take up the section", "F9", self.take_up, "Take up the current section"
         )
         self.adopt_action = self._action(
             "adoptionAdopt",
             "&Adopt the section",
-            "F6",
+            "F10",
             self.adopt,
             "Move the adoption of the current section",
         )
         self.object_action = self._action(
             "adoptionObject",
             "Record an &objection…",
-            "F7",
+            "F11",
             self.record_objection,
             "Record a delegation's objection",
         )
         self.reopen_action = self._action(
-            "adoptionReopen", "&Reopen the section…", "F8", self.reopen, "Reopen the adopted section"
+            "adoptionReopen", "&Reopen the section…", "F12", self.reopen, "Reopen the adopted section"
         )
         self.vote_action = self._action(
             "adoptionVote",
             "Put to the &vote…",
-            "F9",
+            "Ctrl+F9",
             self.vote,
             "Record a vote on a section, proposal or the report",
         )
         self.adopt_report_action = self._action(
             "adoptionAdoptReport",
             "Adopt the &report",
-            "Ctrl+F6",
+            "Ctrl+F10",
             self.adopt_report,
             "Adopt and endorse the report",
         )
         self.reopen_report_action = self._action(
             "adoptionReopenReport",
             "Reopen the r&eport…",
-            "Ctrl+F8",
+            "Ctrl+F12",
             self.reopen_report,
             "Reopen the adopted report so that its text can change",
         )

@@ -1,17 +1,5 @@
 """The one place the GUI imports PySide6 from, so a change of Qt binding touches one file."""
 
-import sys
-
-if sys.version_info < (3, 12):
-    # PySide6 6.12 returns None (every void call) and True/False (e.g. Signal.emit) without taking a
-    # reference, which is fine where they are immortal (Python 3.12+); on 3.11 their counts fall by one per
-    # call until Python aborts with "none_dealloc" / "bool_dealloc". Give them references enough to never
-    # run out.
-    import ctypes
-
-    for _immortal in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(_immortal)).value += 1 << 40
-
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import (
     QAbstractItemModel,

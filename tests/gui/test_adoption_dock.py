@@ -94,16 +94,16 @@ def name_of(session: Session, code: str) -> str:
 def test_actions_have_one_key_each(dock: AdoptionDock) -> None:
     keys = {a.objectName(): a.shortcut().toString() for a in dock.actions()}
     assert keys == {
-        "adoptionTakeUp": "F5",
-        "adoptionAdopt": "F6",
-        "adoptionObject": "F7",
-        "adoptionReopen": "F8",
-        "adoptionVote": "F9",
-        "adoptionAdoptReport": "Ctrl+F6",
-        "adoptionReopenReport": "Ctrl+F8",
+        "adoptionTakeUp": "F9",
+        "adoptionAdopt": "F10",
+        "adoptionObject": "F11",
+        "adoptionReopen": "F12",
+        "adoptionVote": "Ctrl+F9",
+        "adoptionAdoptReport": "Ctrl+F10",
+        "adoptionReopenReport": "Ctrl+F12",
     }
     assert all(not a.shortcut().isEmpty() for a in dock.actions())
-    assert QKeySequence("F5") == dock.take_up_action.shortcut()
+    assert QKeySequence("F9") == dock.take_up_action.shortcut()
 
 
 def test_from_first_reading_to_endorsement(
@@ -326,7 +326,7 @@ def test_the_keys_act_on_the_current_section(qtbot, dock: AdoptionDock, session:
     dock.activateWindow()
     dock.sections.setFocus()
     qtbot.waitUntil(dock.sections.hasFocus)
-    qtbot.keyClick(dock.sections, Qt.Key.Key_F5)
+    qtbot.keyClick(dock.sections, Qt.Key.Key_F9)
     assert session.state.adoption.section_status(d) == UNDER_CONSIDERATION
-    qtbot.keyClick(dock.sections, Qt.Key.Key_F6)  # brackets still open in paragraph 20
+    qtbot.keyClick(dock.sections, Qt.Key.Key_F10)  # brackets still open in paragraph 20
     assert "open square brackets remain in paragraph 20" in dock.message.text()
