@@ -185,18 +185,6 @@ def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def roster_codes(state: SessionState) -> list[str]:
-    """The delegation codes on the roster, in roster order (empty when there is no roster)."""
-    roster = getattr(state, "roster", None)
-    return [d.code for d in getattr(roster, "delegations", [])] if roster is not None else []
-
-
-def delegation_name(state: SessionState, code: str) -> str:
-    """The delegation's name from the roster, or the code itself."""
-    roster = getattr(state, "roster", None)
-    return roster.name_of(code) if roster is not None else code
-
-
 def _section_content(draft: Draft, section_id: str) -> tuple | None:
     """What adoption compares: the section's title, sub-headings and paragraphs (with sub-paragraphs)."""
     section = draft.sections.get(section_id)

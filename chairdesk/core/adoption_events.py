@@ -19,9 +19,7 @@ from .adoption import (
     SectionAdoption,
     and_list,
     capital,
-    delegation_name,
     full_stop,
-    roster_codes,
     section_name,
     text_hash,
 )
@@ -122,12 +120,10 @@ class AdoptionComponent:
             raise RefusedError("Say which delegation objects.")
         self._check_known(state, [delegation])
         if not str(payload.get("reason", "")).strip():
-            raise RefusedError(
-                f"Record the reason for the objection by {delegation_name(state, delegation)}."
-            )
+            raise RefusedError(f"Record the reason for the objection by {state.roster.name_of(delegation)}.")
 
     def _check_known(self, state: SessionState, codes: list[str]) -> None:
-        roster = roster_codes(state)
+        roster = state.roster.codes()
         unknown = [c for c in codes if roster and c not in roster]
         if unknown:
             raise RefusedError(
@@ -202,7 +198,7 @@ class AdoptionComponent:
             return f"{capital(section_name(draft, p['section']))}, was {state_words}."
         if kind == "adoption.object":
             label = draft.numbering().label.get(p["section"], "?")
-            return f"Objection by {delegation_name(state, p['delegation'])} to section {label}: {full_stop(p['reason'])}"
+            return f"Objection by {state.roster.name_of(p['delegation'])} to section {label}: {full_stop(p['reason'])}"
         if kind == "adoption.reopen":
             return f"{who} reopened {section_name(draft, p['section'])}: {full_stop(p['reason'])}"
         if kind == "adoption.report.adopt":
@@ -211,7 +207,7 @@ class AdoptionComponent:
             return f"{who} reopened the adopted report: {full_stop(p['reason'])}"
         if kind == "adoption.vote":
             vote = _vote_result(state, event)
-            text = vote_sentence(vote, roll_call_order(vote.ballots or {}, roster_codes(state)))
+            text = vote_sentence(vote, roll_call_order(vote.ballots or {}, state.roster.codes()))
             if vote.carried and vote.subject_kind == "section":
                 words = ADOPTED_AS_AMENDED if p.get("amended") else ADOPTED
                 text += f" {capital(vote.subject_text)}, was {words}."
@@ -245,7 +241,7 @@ class AdoptionComponent:
             self._adopt(record, bool(p["amended"]), event.ts)
             step(record.status, section_id)
         elif kind == "adoption.object" and record is not None:
-            name = delegation_name(state, p["delegation"])
+            name = state.roster.name_of(p["delegation"])
             record.objections.append(Objection(p["delegation"], name, p["reason"], event.seq, event.ts))
             step("objection", section_id, f"by {name}: {p['reason']}")
         elif kind == "adoption.reopen" and record is not None:
@@ -275,7 +271,7 @@ class AdoptionComponent:
         vote = _vote_result(state, event)
         adoption.votes.append(vote)
         subject = vote.subject if vote.subject_kind == "section" else None
-        step("vote", subject, vote_sentence(vote, roll_call_order(vote.ballots or {}, roster_codes(state))))
+        step("vote", subject, vote_sentence(vote, roll_call_order(vote.ballots or {}, state.roster.codes())))
         if vote.carried and vote.subject_kind == "section" and vote.subject:
             record = adoption.sections.setdefault(vote.subject, SectionAdoption())
             self._adopt(record, bool(p.get("amended")), event.ts)
@@ -339,12 +335,12 @@ def _vote_result(state: SessionState, event: Event) -> VoteResult:
     elif kind == "proposal":
         proposal = state.draft.proposals.get(subject)
         number = state.draft.number_of(proposal.paragraph) if proposal else None
-        by = f" by {delegation_name(state, proposal.delegation)}" if proposal else ""
+        by = f" by {state.roster.name_of(proposal.delegation)}" if proposal else ""
         subject_text = f"the proposal{by} for paragraph {number}" if number else f"proposal {subject}"
     else:
         subject_text = "the report"
     ballots = dict(p["ballots"]) if p.get("ballots") else None
-    names = {code: delegation_name(state, code) for code in ballots or {}}
+    names = {code: state.roster.name_of(code) for code in ballots or {}}
     return VoteResult(
         event.seq,
         event.ts,
@@ -412,7 +408,9 @@ def edit_reason(state: SessionState, event: Event, section_id: str) -> str:
         return f"sub-heading '{heading.title}' {words.get(verb, 'changed')}"
     if kind == "draft.proposal.accept":
         proposal = draft.proposals[p["id"]]
-        return f"proposal by {delegation_name(state, proposal.delegation)} accepted for {para(proposal.paragraph)}"
+        return (
+            f"proposal by {state.roster.name_of(proposal.delegation)} accepted for {para(proposal.paragraph)}"
+        )
     if kind == "draft.proposal.reopen":
         return f"{para(draft.proposals[p['id']].paragraph)} changed back (proposal reopened)"
     return "the text was changed"

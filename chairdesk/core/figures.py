@@ -93,9 +93,9 @@ def speaker_figures(state: SessionState, now: str | datetime | None = None) -> S
     """Figures per delegation (roster order, then any that left the roster) and per group."""
     roster = state.roster
     counted = _counted(state, now)
-    transcript = getattr(state, "transcript", None)
-    words_turns = transcript.counts(roster) if transcript is not None and transcript.attached else None
-    codes = [d.code for d in roster.delegations]
+    transcript = state.transcript
+    words_turns = transcript.counts(roster) if transcript.attached else None
+    codes = roster.codes()
     codes += list(dict.fromkeys(i.delegation for i, _ in counted if i.delegation not in roster))
     rows: list[DelegationFigures] = []
     for code in codes:

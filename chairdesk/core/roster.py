@@ -184,6 +184,14 @@ class Roster:
         delegation = self._by_code.get(code)
         return delegation.name if delegation else code
 
+    def codes(self) -> list[str]:
+        """The delegation codes, in roster order."""
+        return [d.code for d in self.delegations]
+
+    def names(self) -> dict[str, str]:
+        """Each delegation's code and name, in roster order."""
+        return {d.code: d.name for d in self.delegations}
+
     def index_of(self, code: str) -> int:
         """The delegation's place in roster order."""
         return self.delegations.index(self.get(code))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .adoption import Adoption
-from .draft import Draft
+from .draft import CHAIR, Draft
 from .floor import SpeakersList
 from .roster import Roster
 from .transcript import Transcript
@@ -104,14 +104,9 @@ class MeetingComponent:
             change.areas.add("meeting")
 
 
-def actor_name(state: SessionState, actor: str) -> str:
-    """How the record names an actor: "the Chair", or the delegation's name from the roster."""
-    if actor == "chair":
-        return "the Chair"
-    roster = getattr(state, "roster", None)
-    if roster is not None:
-        return roster.name_of(actor)
-    return actor
+def actor_name(state: SessionState, actor: str, chair: str = "the Chair") -> str:
+    """How a document names an actor: the chair's wording given, or the delegation's name from the roster."""
+    return chair if actor == CHAIR else state.roster.name_of(actor)
 
 
 def default_components() -> list[Component]:
