@@ -193,11 +193,11 @@ class TitleBlock:
 
 
 def adoption_of(state: SessionState) -> tuple[bool, str | None]:
-    """Whether the report is adopted and the ISO time of its adoption (from state.adoption when present)."""
-    adoption = getattr(state, "adoption", None)
-    if adoption is None or not getattr(adoption, "report_adopted", False):
+    """Whether the report is adopted and the ISO time of its adoption."""
+    adoption = state.adoption
+    if not adoption.report_adopted:
         return False, None
-    return True, getattr(adoption, "report_adopted_at", None)
+    return True, adoption.report_adopted_at
 
 
 def long_date(ts: str) -> str:

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ..core.figures import GroupShare, SpeakerFigures, speaker_figures
 from ..core.session import Session
 from ..core.state import SessionState, actor_name
 from .base import TitleBlock
@@ -120,7 +121,7 @@ class SessionRecord:
     title: TitleBlock
     entries: list[RecordEntry]
     interventions: list[InterventionRow] = field(default_factory=list)
-    figures: Any = None  # core.figures.SpeakerFigures when the floor part exists
+    figures: SpeakerFigures | None = None  # None when nobody is on the roster and nobody spoke
     adoption: list[tuple[str, str]] = field(default_factory=list)  # (time, what) of each adoption step
     adopted_at: str | None = None
 
@@ -144,16 +145,13 @@ def replay_descriptions(session: Session) -> tuple[list[RecordEntry], SessionSta
 
 
 def _interventions(state: SessionState) -> list[InterventionRow]:
-    floor = getattr(state, "floor", None)
-    if floor is None:
-        return []
     rows = []
     draft = state.draft
-    for item in getattr(floor, "interventions", []):
+    for item in state.floor.interventions:
         about = ""
-        if getattr(item, "paragraph", None) and draft.number_of(item.paragraph):
+        if item.paragraph and draft.number_of(item.paragraph):
             about = f"paragraph {draft.number_of(item.paragraph)}"
-        elif getattr(item, "section", None) in draft.order:
+        elif item.section in draft.order:
             about = f"section {draft.label_of(item.section)}"
         start = datetime.fromisoformat(item.start_ts) if item.start_ts else None
         rows.append(
@@ -169,23 +167,15 @@ def _interventions(state: SessionState) -> list[InterventionRow]:
     return rows
 
 
-def _figures(state: SessionState) -> Any:
-    if getattr(state, "floor", None) is None:
-        return None
-    try:
-        from ..core.figures import speaker_figures
-    except ImportError:
-        return None
+def _figures(state: SessionState) -> SpeakerFigures | None:
     figures = speaker_figures(state)
     return figures if figures.delegations else None
 
 
 def _adoption_steps(state: SessionState) -> tuple[list[tuple[str, str]], str | None]:
-    adoption = getattr(state, "adoption", None)
-    if adoption is None:
-        return [], None
+    adoption = state.adoption
     steps = []
-    for step in getattr(adoption, "steps", []):
+    for step in adoption.steps:
         what = step.action
         if step.section and step.section in state.draft.sections:
             label = state.draft.numbering().label.get(step.section)
@@ -194,7 +184,7 @@ def _adoption_steps(state: SessionState) -> tuple[list[tuple[str, str]], str | N
         if step.detail:
             what += f" ({step.detail})"
         steps.append((f"{datetime.fromisoformat(step.ts):%H:%M:%S}", what))
-    adopted_at = adoption.report_adopted_at if getattr(adoption, "report_adopted", False) else None
+    adopted_at = adoption.report_adopted_at if adoption.report_adopted else None
     return steps, adopted_at
 
 
@@ -212,7 +202,7 @@ def build_record(session: Session) -> SessionRecord:
     )
 
 
-def speaking_time_chart(figures: Any) -> bytes:
+def speaking_time_chart(figures: SpeakerFigures) -> bytes:
     """A PNG of speaking time per delegation and per stakeholder group (matplotlib, Agg backend)."""
     import matplotlib
 
@@ -253,7 +243,7 @@ def speaking_time_chart(figures: Any) -> bytes:
     return buffer.getvalue()
 
 
-def delegation_table(figures: Any) -> tuple[list[str], list[list[str]]]:
+def delegation_table(figures: SpeakerFigures) -> tuple[list[str], list[list[str]]]:
     """Header and rows of the per-delegation figures."""
     header = ["Delegation", "Group", "Interventions", "Speaking time", "Mean", "Overruns", "Mean wait"]
     rows = [
@@ -271,7 +261,7 @@ def delegation_table(figures: Any) -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
-def group_table(groups: Any, title: str) -> tuple[list[str], list[list[str]]]:
+def group_table(groups: list[GroupShare], title: str) -> tuple[list[str], list[list[str]]]:
     """Header and rows of group shares (stakeholder or regional)."""
     header = [title, "On the roster", "Interventions", "Speaking time", "Share of time"]
     rows = [

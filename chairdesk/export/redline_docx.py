@@ -20,7 +20,7 @@ from ..core.compare import word_diff
 from ..core.draft import CHAIR, Draft, subparagraph_label
 from ..core.errors import RefusedError
 from ..core.session import Session
-from ..core.state import SessionState
+from ..core.state import actor_name
 from .base import (
     DRAFT_MARK,
     STYLE_CLOSING,
@@ -66,7 +66,7 @@ class Attribution:
 
     def __init__(self, session: Session, since: int) -> None:
         state = session.state
-        self._names = lambda actor: _display_name(state, actor)
+        self._names = lambda actor: actor_name(state, actor, chair="Chair")  # as Word shows a reviewer
         self.text: dict[str, tuple[str, str]] = {}
         self.place: dict[str, tuple[str, str]] = {}
         proposals: dict[str, tuple[str, str]] = {}
@@ -117,13 +117,6 @@ class Attribution:
     def numbering(self) -> Revision:
         """Renumbering follows from the Chair's moves: the Chair, at the latest change."""
         return self._revision(None)
-
-
-def _display_name(state: SessionState, actor: str) -> str:
-    if actor == CHAIR:
-        return "Chair"
-    roster = getattr(state, "roster", None)
-    return roster.name_of(actor) if roster is not None else actor
 
 
 Segment = tuple[str, str, Revision | None]  # (equal | insert | delete, text, revision)
