@@ -33,12 +33,6 @@ from .qt import (
 ABSENT = "absent"
 
 
-def roster_delegations(state: SessionState) -> list[tuple[str, str]]:
-    """(code, name) of every delegation on the roster, in roster order; empty when there is no roster."""
-    roster = getattr(state, "roster", None)
-    return [(d.code, d.name) for d in getattr(roster, "delegations", [])] if roster is not None else []
-
-
 class ReasonDialog(QDialog):
     """Asks for the reason of a step that the record must explain (reopening a section or the report)."""
 
@@ -160,7 +154,7 @@ class VoteDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("voteDialog")
         self.setWindowTitle("Recorded vote")
-        self._delegations = roster_delegations(state)
+        self._delegations = list(state.roster.names().items())
         draft = state.draft
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -171,7 +165,7 @@ class VoteDialog(QDialog):
             self.subject.addItem(f"Section {label}, {draft.sections[sid].title}", ("section", sid))
         for proposal in draft.pending_proposals():
             number = draft.number_of(proposal.paragraph)
-            by = dict(self._delegations).get(proposal.delegation, proposal.delegation)
+            by = state.roster.name_of(proposal.delegation)
             self.subject.addItem(f"Proposal by {by} for paragraph {number}", ("proposal", proposal.id))
         self.subject.addItem("The whole report", ("report", None))
         if section_id in draft.order:

@@ -8,7 +8,7 @@ from typing import Any
 from ..core import adoption as core
 from ..core.adoption import ADOPTED_STATES, NOT_TAKEN_UP, OPEN_STATES, REOPENED, SECTION_STATES, section_mark
 from ..core.state import Change, SessionState
-from .adoption_dialogs import ObjectionDialog, ReasonDialog, VoteDialog, roster_delegations
+from .adoption_dialogs import ObjectionDialog, ReasonDialog, VoteDialog
 from .controller import SessionController
 from .qt import (
     QAction,
@@ -368,7 +368,7 @@ class AdoptionDock(QDockWidget):
             return False
         draft = self.state.draft
         name = f"section {draft.label_of(self.section_id)}, {draft.sections[self.section_id].title}"
-        dialog = ObjectionDialog(name, roster_delegations(self.state), self)
+        dialog = ObjectionDialog(name, list(self.state.roster.names().items()), self)
         answered = dialog.exec()
         dialog.deleteLater()
         if not answered:

@@ -20,14 +20,6 @@ HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
-def delegation_names(session: Session) -> dict[str, str]:
-    """Codes to names from the roster when the session has one."""
-    roster = getattr(session.state, "roster", None)
-    if roster is None:
-        return {}
-    return {d.code: d.name for d in getattr(roster, "delegations", [])}
-
-
 class DraftModel(QAbstractListModel):
     """Rows of the draft as the chair sees it, in one of three modes (tabled, last, clean)."""
 
@@ -35,7 +27,7 @@ class DraftModel(QAbstractListModel):
         super().__init__(parent)
         self.session = session
         self.mode = mode
-        self.rows = DraftRows(session.draft, self._baseline(), delegation_names(session))
+        self.rows = DraftRows(session.draft, self._baseline(), session.state.roster.names())
 
     def _baseline(self):  # noqa: ANN202
         if self.mode == "clean":
@@ -101,7 +93,7 @@ class DraftModel(QAbstractListModel):
         if "draft" not in change.areas and "roster" not in change.areas:
             return
         if "roster" in change.areas:
-            self.rows.name_of = delegation_names(self.session)
+            self.rows.name_of = self.session.state.roster.names()
         if "baseline" in change.areas and self.mode == "last":
             self._reset()
             return

@@ -28,10 +28,9 @@ CHAIR_LABEL = "Chair"
 
 def known_actors(session: Session) -> list[tuple[str, str]]:
     """(code, name) of everyone the pen can be credited to: the roster, else the actors seen in the record."""
-    roster = getattr(session.state, "roster", None)
-    delegations = list(getattr(roster, "delegations", []) or [])
-    if delegations:
-        return [(d.code, d.name) for d in delegations]
+    on_roster = list(session.state.roster.names().items())
+    if on_roster:
+        return on_roster
     seen: dict[str, str] = {}
     for event in session.events:
         if event.actor not in (CHAIR, "system") and event.actor not in seen:

@@ -85,17 +85,6 @@ class OutlineSection:
         return f"Section {self.label}: {self.status}; {brackets}"
 
 
-def section_status(session: Session, section_id: str) -> str:
-    """The adoption status text of a section, when the session knows adoption."""
-    adoption = getattr(session.state, "adoption", None)
-    if adoption is None:
-        return "not taken up"
-    try:
-        return adoption.section_status(section_id)
-    except Exception:  # noqa: BLE001 - a section unknown to adoption is simply not taken up
-        return "not taken up"
-
-
 def outline_state(session: Session) -> list[OutlineSection]:
     """The outline's rows, from the draft as it stands."""
     draft = session.draft
@@ -112,7 +101,7 @@ def outline_state(session: Session) -> list[OutlineSection]:
                 sid,
                 numbering.label[sid],
                 section.title,
-                section_status(session, sid),
+                session.state.adoption.section_status(sid),
                 draft.paragraph_range(sid),
                 draft.open_brackets(sid),
                 paragraphs,
@@ -203,7 +192,7 @@ def outline_state_for(session: Session, section_ids: set[str]) -> list[OutlineSe
             sid,
             labels[sid],
             draft.sections[sid].title,
-            section_status(session, sid),
+            session.state.adoption.section_status(sid),
             draft.paragraph_range(sid),
             draft.open_brackets(sid),
         )
