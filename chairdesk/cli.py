@@ -51,19 +51,11 @@ def _cmd_info(args: argparse.Namespace) -> int:
             section = draft.sections[sid]
             span = draft.paragraph_range(sid)
             paragraphs = f"¶ {span[0]}–{span[1]}" if span else "no paragraphs"
-            status = section_status_text(state, sid)
+            status = state.adoption.status_text(sid)
             print(f"  {numbering.label[sid]}. {section.title} — {paragraphs} — {status}")
         print(f"Events:    {len(session.events)}")
         print(f"Record:    {session.verify()}")
     return 0
-
-
-def section_status_text(state: object, section_id: str) -> str:
-    """The adoption status of a section in words, when the session knows adoption."""
-    adoption = getattr(state, "adoption", None)
-    if adoption is None:
-        return "not yet taken up"
-    return adoption.status_text(section_id)
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
@@ -251,10 +243,16 @@ def main(argv: list[str] | None = None) -> int:
 
 def _start_gui(argv: list[str]) -> int:
     try:
-        from .gui.app import run
+        import PySide6.QtWidgets  # noqa: F401 - Qt and the system libraries it loads (libEGL, libxcb, …)
     except ImportError as error:
-        print(f"chairdesk: the window cannot start ({error})", file=sys.stderr)
+        print(
+            f"chairdesk: the window cannot start: Qt (PySide6) does not load ({error}). "
+            "The commands (chairdesk --help) work without it.",
+            file=sys.stderr,
+        )
         return 2
+    from .gui.app import run
+
     return run(argv)
 
 

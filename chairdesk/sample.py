@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .core import drafting
+from .core.roster import Delegation, set_roster
 from .core.session import Session
 from .resources import resource_path, resources_dir
 
@@ -57,10 +58,6 @@ def _add_paragraph(session: Session, section_id: str, item: str | dict[str, Any]
 
 
 def _add_roster(session: Session, entries: list[dict[str, str]]) -> None:
-    try:
-        from .core.roster import Delegation, set_roster
-    except ImportError:  # the roster arrives with the floor part of the core
-        return
     delegations = [
         Delegation(
             code=e["code"],

@@ -8,21 +8,20 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .qt import QApplication, QDockWidget, QFont
+from ..sample import ensure_sample_copy
+from .adoption_dock import AdoptionDock
+from .floor_dock import FloorDock
+from .qt import QApplication, QFont
 from .settings import DeskSettings, data_dir
 from .window import DockSpec, MainWindow
 
 
-def sample_copy() -> Path | None:
-    """The writable copy of the bundled sample session in the data folder (None if this build has none)."""
-    try:
-        from ..sample import ensure_sample_copy
-    except ImportError:
-        return None
-    return Path(ensure_sample_copy(data_dir()))
+def sample_copy() -> Path:
+    """The writable copy of the bundled sample session in the data folder."""
+    return ensure_sample_copy(data_dir())
 
 
-def starting_session(file: Path | None, sample: bool, settings: DeskSettings) -> Path | None:
+def starting_session(file: Path | None, sample: bool, settings: DeskSettings) -> Path:
     """What to open: the file given, the sample when asked, else the last session, else the sample."""
     if file is not None:
         return file
@@ -34,17 +33,8 @@ def starting_session(file: Path | None, sample: bool, settings: DeskSettings) ->
 
 
 def default_docks() -> list[DockSpec]:
-    """The right-hand docks of this build: the floor and adoption docks, when they are part of it."""
-    docks: list[DockSpec] = []
-    for module, name in (("floor_dock", "FloorDock"), ("adoption_dock", "AdoptionDock")):
-        try:
-            imported = __import__(f"chairdesk.gui.{module}", fromlist=[name])
-        except ImportError:
-            continue
-        factory = getattr(imported, name, None)
-        if factory is not None and (isinstance(factory, type) and issubclass(factory, QDockWidget)):
-            docks.append(factory)
-    return docks
+    """The right-hand docks: the floor, then adoption."""
+    return [FloorDock, AdoptionDock]
 
 
 def make_application(argv: Sequence[str] = ()) -> QApplication:

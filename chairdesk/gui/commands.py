@@ -6,11 +6,13 @@ the dialogs call and what the tests drive; every change goes through `controller
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core import drafting
 from ..core.errors import ChairdeskError
+from ..core.importers import create_session_from_draft
 from ..core.session import Session
 from .dialogs import MoveToDialog, NewSessionDialog, ProposalDialog, ShortcutsDialog
 from .editor_pane import EditRequest, known_actors
@@ -89,34 +91,28 @@ class DraftingCommands:
 
     def import_draft(self: MainWindow) -> None:
         """Make a new session from a DOCX or text draft and open it."""
-        try:
-            from ..core.importers import create_session_from_draft  # type: ignore[import-not-found]
-        except ImportError:
-            self.show_error("Import draft", "Importing drafts is not part of this build of chairdesk.")
-            return
         source, _ = QFileDialog.getOpenFileName(self, "Import a draft", str(Path.home()), DRAFT_FILTER)
         if not source:
             return
         start = str(data_dir() / (Path(source).stem + ".chairdesk"))
         target, _ = QFileDialog.getSaveFileName(self, "Session file for the draft", start, SESSION_FILTER)
         if target:
-            self.import_draft_from(source, target, create_session_from_draft)
+            self.import_draft_from(source, target)
 
-    def import_draft_from(self: MainWindow, source: str | Path, target: str | Path, importer=None) -> bool:  # noqa: ANN001
-        """Create a session at target from the draft at source, then open it."""
-        if importer is None:
-            from ..core.importers import create_session_from_draft as importer  # type: ignore[import-not-found]
+    def import_draft_from(
+        self: MainWindow,
+        source: str | Path,
+        target: str | Path,
+        importer: Callable[[Path, Path], Session] = create_session_from_draft,
+    ) -> bool:
+        """Create a session at target from the draft at source (with the given importer), then open it."""
         try:
-            result = importer(Path(source), Path(target))
+            session = importer(Path(source), Path(target))
         except ChairdeskError as error:
             self.show_error("Cannot import the draft", str(error))
             return False
-        if isinstance(result, Session):
-            target = result.path
-            result.close()
-        elif isinstance(result, str | Path):
-            target = result
-        return self.open_session(target)
+        session.close()
+        return self.open_session(session.path)
 
     def save_copy(self: MainWindow) -> None:
         """Write a copy of the session to another file."""

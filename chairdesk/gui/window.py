@@ -22,6 +22,7 @@ from .draft_model import DraftModel
 from .draft_rows import DELETE_COLOUR, INSERT_COLOUR, MOVE_COLOUR
 from .draft_view import DraftView
 from .editor_pane import EditorPane
+from .export_actions import export_with_dialog
 from .outline import ID_ROLE, KIND_ROLE, OutlineModel, OutlineView
 from .qt import (
     QAction,
@@ -167,22 +168,16 @@ class MainWindow(DraftingCommands, QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
 
     def install_export_actions(self, kinds: Sequence[tuple[str, str]] = EXPORT_KINDS) -> None:
-        """The hook for File ▸ Export: one entry per kind, each calling export_actions.export_with_dialog."""
+        """File ▸ Export: one entry per kind, each asking where to write it (export_with_dialog)."""
         menu = self.menus["export"]
         menu.clear()
-        try:
-            from . import export_actions  # type: ignore[attr-defined]
-        except ImportError:
-            placeholder = menu.addAction("(exports are not part of this build)")
-            placeholder.setEnabled(False)
-            return
         for index, (kind, text) in enumerate(kinds, start=1):
             action = menu.addAction(text)
             action.setObjectName(f"export_{kind}")
             action.setShortcut(QKeySequence(f"Ctrl+Shift+{index}"))
             action.triggered.connect(
                 lambda _c=False, k=kind: (
-                    self.controller and export_actions.export_with_dialog(self, self.controller.session, k)
+                    self.controller and export_with_dialog(self, self.controller.session, k)
                 )
             )
             self.addAction(action)
