@@ -132,12 +132,12 @@ class SessionState:
     """Everything the chair sees, derived from the events applied so far."""
 
     def __init__(self) -> None:
-        self.meeting = Meeting()
-        self.draft = Draft()
-        self.adoption = Adoption()
-        self.roster = Roster()
-        self.floor = SpeakersList()
-        self.transcript = Transcript()
+        self.meeting: Meeting = Meeting()
+        self.draft: Draft = Draft()
+        self.adoption: Adoption = Adoption()
+        self.roster: Roster = Roster()
+        self.floor: SpeakersList = SpeakersList()
+        self.transcript: Transcript = Transcript()
         self.seq = 0  # sequence number of the last event applied
         self.last_ts = ""
         self.components: list[Component] = default_components()

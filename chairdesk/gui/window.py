@@ -91,7 +91,7 @@ class MainWindow(DraftingCommands, QMainWindow):
     def _build_widgets(self) -> None:
         self.draft_view = DraftView()
         self.find_bar = FindBar()
-        self.editor = EditorPane(None)  # type: ignore[arg-type]
+        self.editor = EditorPane(None)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.draft_view)
         splitter.addWidget(self.editor)

@@ -87,8 +87,7 @@ def resolve_brackets(dock: AdoptionDock, section_id: str) -> None:
 
 
 def name_of(session: Session, code: str) -> str:
-    roster = getattr(session.state, "roster", None)
-    return roster.name_of(code) if roster is not None else code
+    return session.state.roster.name_of(code)
 
 
 def test_actions_have_one_key_each(dock: AdoptionDock) -> None:

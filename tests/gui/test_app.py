@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from chairdesk.core import importers
 from chairdesk.core.session import Session
 from chairdesk.gui.app import open_window, starting_session
 from chairdesk.gui.settings import DeskSettings, data_dir
@@ -54,7 +55,6 @@ def test_cli_routes_the_window_verbs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_import_draft_from_text_opens_the_new_session(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
-    importers = pytest.importorskip("chairdesk.core.importers")
     draft = tmp_path / "draft.txt"
     draft.write_text(
         "# Draft report\n\n## A. Overview\n\n1. States met in Geneva.\n\n2. States agreed.\n",
