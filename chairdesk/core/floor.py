@@ -71,6 +71,14 @@ def format_duration(seconds: float) -> str:
     return " ".join(parts)
 
 
+def minutes_seconds(seconds: float) -> str:
+    """A duration as a clock shows it: m:ss, or h:mm:ss from an hour up (rounded to the second)."""
+    total = int(round(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
 @dataclass
 class Request:
     """A delegation waiting for the floor."""

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.figures import GroupShare, SpeakerFigures, speaker_figures
+from ..core.floor import minutes_seconds
 from ..core.session import Session
 from ..core.state import SessionState, actor_name
 from .base import TitleBlock
@@ -104,14 +105,6 @@ class InterventionRow:
     def duration(self) -> str:
         """ "3:05"."""
         return minutes_seconds(self.seconds)
-
-
-def minutes_seconds(seconds: float) -> str:
-    """Seconds as m:ss (h:mm:ss from an hour up)."""
-    total = int(round(seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 @dataclass

@@ -19,6 +19,7 @@ from ..core.floor import (
     end_item,
     format_duration,
     give_floor,
+    minutes_seconds,
     move_request,
     next_speaker,
     pause_timer,
@@ -72,10 +73,7 @@ def clock_text(seconds: float) -> str:
     """Seconds as a countdown reads: "2:41", "0:05", "+0:12" once over time, "1:02:03" past an hour."""
     over = seconds < 0
     total = int(-seconds) if over else int(seconds + 0.999)  # count down whole seconds, up once over
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    text = f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-    return ("+" if over else "") + text
+    return ("+" if over else "") + minutes_seconds(total)
 
 
 class Countdown(QFrame):
