@@ -95,6 +95,21 @@ SPECS: list[ActionSpec] = [
 ]
 
 
+def shortcut_action(
+    owner: QObject, text: str, key: str, slot: Callable[[], object], tip: str, name: str = ""
+) -> QAction:
+    """An action with a window-wide shortcut, its key named in the tooltip and the tip in the status bar."""
+    action = QAction(text, owner)
+    if name:
+        action.setObjectName(name)
+    action.setShortcut(QKeySequence(key))
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.setToolTip(f"{tip} ({QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)})")
+    action.setStatusTip(tip)
+    action.triggered.connect(slot)
+    return action
+
+
 def build_actions(owner: QObject, slots: Callable[[str], Callable[[], None]]) -> dict[str, QAction]:
     """Create every action of the table, each calling `slots(method)` when triggered."""
     actions: dict[str, QAction] = {}

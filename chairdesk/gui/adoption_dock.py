@@ -8,6 +8,7 @@ from typing import Any
 from ..core import adoption as core
 from ..core.adoption import ADOPTED_STATES, NOT_TAKEN_UP, OPEN_STATES, REOPENED, SECTION_STATES, section_mark
 from ..core.state import Change, SessionState
+from .actions import shortcut_action
 from .adoption_dialogs import ObjectionDialog, ReasonDialog, VoteDialog
 from .controller import SessionController
 from .qt import (
@@ -54,57 +55,52 @@ class AdoptionDock(QDockWidget):
         self.refresh()
 
     # ------------------------------------------------------------------ build
-    def _action(self, name: str, text: str, key: str, slot: Callable[[], Any], tip: str) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(f"{tip} ({QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)})")
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        return action
-
     def _build_actions(self) -> None:
-        self.take_up_action = self._action(
-            "adoptionTakeUp", "&Take up the section", "F9", self.take_up, "Take up the current section"
+        self.take_up_action = shortcut_action(
+            self, "&Take up the section", "F9", self.take_up, "Take up the current section", "adoptionTakeUp"
         )
-        self.adopt_action = self._action(
-            "adoptionAdopt",
+        self.adopt_action = shortcut_action(
+            self,
             "&Adopt the section",
             "F10",
             self.adopt,
             "Move the adoption of the current section",
+            "adoptionAdopt",
         )
-        self.object_action = self._action(
-            "adoptionObject",
+        self.object_action = shortcut_action(
+            self,
             "Record an &objection…",
             "F11",
             self.record_objection,
             "Record a delegation's objection",
+            "adoptionObject",
         )
-        self.reopen_action = self._action(
-            "adoptionReopen", "&Reopen the section…", "F12", self.reopen, "Reopen the adopted section"
+        self.reopen_action = shortcut_action(
+            self, "&Reopen the section…", "F12", self.reopen, "Reopen the adopted section", "adoptionReopen"
         )
-        self.vote_action = self._action(
-            "adoptionVote",
+        self.vote_action = shortcut_action(
+            self,
             "Put to the &vote…",
             "Ctrl+F9",
             self.vote,
             "Record a vote on a section, proposal or the report",
+            "adoptionVote",
         )
-        self.adopt_report_action = self._action(
-            "adoptionAdoptReport",
+        self.adopt_report_action = shortcut_action(
+            self,
             "Adopt the &report",
             "Ctrl+F10",
             self.adopt_report,
             "Adopt and endorse the report",
+            "adoptionAdoptReport",
         )
-        self.reopen_report_action = self._action(
-            "adoptionReopenReport",
+        self.reopen_report_action = shortcut_action(
+            self,
             "Reopen the r&eport…",
             "Ctrl+F12",
             self.reopen_report,
             "Reopen the adopted report so that its text can change",
+            "adoptionReopenReport",
         )
 
     def actions(self) -> list[QAction]:  # type: ignore[override]

@@ -30,6 +30,7 @@ from ..core.floor import (
 )
 from ..core.roster import Delegation
 from ..core.state import Change
+from .actions import shortcut_action
 from .controller import SessionController
 from .floor_model import SpeakersListModel, delegation_colour
 from .qt import (
@@ -44,7 +45,6 @@ from .qt import (
     QFrame,
     QHBoxLayout,
     QInputDialog,
-    QKeySequence,
     QLabel,
     QLineEdit,
     QListView,
@@ -228,14 +228,8 @@ class FloorDock(QDockWidget):
 
     # ---------------------------------------------------------------- actions
     def _action(self, text: str, shortcut: str, slot: Callable[[], object], tip: str) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(
-            f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
-        )
-        action.triggered.connect(slot)
-        self.addAction(action)
+        action = shortcut_action(self, text, shortcut, slot, tip)
+        self.addAction(action)  # its key works in the dock even before a window takes up its actions
         return action
 
     def _make_actions(self) -> None:
