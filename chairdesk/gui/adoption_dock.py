@@ -362,8 +362,7 @@ class AdoptionDock(QDockWidget):
         """Ask which delegation objects and why, then record it."""
         if self.section_id is None:
             return False
-        draft = self.state.draft
-        name = f"section {draft.label_of(self.section_id)}, {draft.sections[self.section_id].title}"
+        name = core.section_name(self.state.draft, self.section_id)
         dialog = ObjectionDialog(name, list(self.state.roster.names().items()), self)
         answered = dialog.exec()
         dialog.deleteLater()
