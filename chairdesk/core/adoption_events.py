@@ -25,6 +25,7 @@ from .adoption import (
 )
 from .draft import Draft
 from .errors import RefusedError
+from .roster import actor_name
 from .votes import (
     SUBJECT_KINDS,
     Tally,
@@ -186,7 +187,6 @@ class AdoptionComponent:
 
     # --------------------------------------------------------------- describe
     def describe(self, state: SessionState, event: Event) -> str:
-        from .state import actor_name
 
         draft, p, kind = state.draft, event.payload, event.kind
         who = actor_name(state, event.actor)

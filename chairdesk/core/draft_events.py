@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from .brackets import bracket_spans
 from .draft import Draft, Paragraph, Proposal, Section, SubHeading, SubParagraph
 from .errors import DraftError
+from .roster import actor_name
 
 if TYPE_CHECKING:
     from .eventlog import Event
@@ -311,7 +312,6 @@ class DraftComponent:
 
     # --------------------------------------------------------------- describe
     def describe(self, state: SessionState, event: Event) -> str:
-        from .state import actor_name
 
         d, p = state.draft, event.payload
         who = actor_name(state, event.actor)

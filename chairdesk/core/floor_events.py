@@ -22,6 +22,7 @@ from .floor import (
     format_duration,
     seconds_between,
 )
+from .roster import actor_name
 
 if TYPE_CHECKING:
     from .eventlog import Event
@@ -139,7 +140,6 @@ class FloorComponent:
 
     # ------------------------------------------------------------------ describe
     def describe(self, state: SessionState, event: Event) -> str:
-        from .state import actor_name
 
         floor: SpeakersList = state.floor
         p = event.payload

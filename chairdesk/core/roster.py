@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .draft import CHAIR
 from .errors import ChairdeskError, RefusedError
 
 if TYPE_CHECKING:
@@ -214,6 +215,11 @@ class Roster:
             d for d in self.delegations if d not in exact and d not in starts and key in d.name.casefold()
         ]
         return exact + starts + contains
+
+
+def actor_name(state: SessionState, actor: str, chair: str = "the Chair") -> str:
+    """How a document names an actor: the chair's wording given, or the delegation's name from the roster."""
+    return chair if actor == CHAIR else state.roster.name_of(actor)
 
 
 # ----------------------------------------------------------------------------- CSV

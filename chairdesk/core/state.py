@@ -12,10 +12,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .adoption import Adoption
-from .draft import CHAIR, Draft
+from .adoption_events import AdoptionComponent
+from .draft import Draft
+from .draft_events import DraftComponent
+from .errors import RefusedError
 from .floor import SpeakersList
-from .roster import Roster
-from .transcript import Transcript
+from .floor_events import FloorComponent
+from .roster import Roster, RosterComponent
+from .transcript import Transcript, TranscriptComponent
 
 if TYPE_CHECKING:
     from .eventlog import Event
@@ -82,8 +86,6 @@ class MeetingComponent:
     prefixes = ("meeting.",)
 
     def check(self, state: SessionState, kind: str, payload: dict[str, Any], actor: str) -> None:
-        from .errors import RefusedError
-
         if kind == "meeting.set":
             unknown = set(payload) - set(Meeting.FIELDS) - {"undo_of"}
             if unknown:
@@ -104,20 +106,9 @@ class MeetingComponent:
             change.areas.add("meeting")
 
 
-def actor_name(state: SessionState, actor: str, chair: str = "the Chair") -> str:
-    """How a document names an actor: the chair's wording given, or the delegation's name from the roster."""
-    return chair if actor == CHAIR else state.roster.name_of(actor)
-
-
 def default_components() -> list[Component]:
     """The components of a session, in the order they see each event."""
-    from .adoption_events import AdoptionComponent
-    from .draft_events import DraftComponent
-    from .floor_events import FloorComponent
-    from .roster import RosterComponent
-    from .transcript import TranscriptComponent
-
-    components: list[Component] = [
+    return [
         MeetingComponent(),
         DraftComponent(),
         AdoptionComponent(),
@@ -125,7 +116,6 @@ def default_components() -> list[Component]:
         FloorComponent(),
         TranscriptComponent(),
     ]
-    return components
 
 
 class SessionState:
@@ -151,8 +141,6 @@ class SessionState:
         for prefix, component in self._owners.items():
             if kind.startswith(prefix):
                 return component
-        from .errors import RefusedError
-
         raise RefusedError(f"Unknown kind of event: {kind!r}.")
 
     def check(self, kind: str, payload: dict[str, Any], actor: str) -> tuple[str, dict] | None:

@@ -10,8 +10,9 @@ from typing import Any
 
 from ..core.figures import GroupShare, SpeakerFigures, speaker_figures
 from ..core.floor import minutes_seconds
+from ..core.roster import actor_name
 from ..core.session import Session
-from ..core.state import SessionState, actor_name
+from ..core.state import SessionState
 from .base import TitleBlock
 
 # Kinds of entry, in the order the record explains them.

@@ -19,8 +19,8 @@ from docx.oxml.ns import qn
 from ..core.compare import word_diff
 from ..core.draft import CHAIR, Draft, subparagraph_label
 from ..core.errors import RefusedError
+from ..core.roster import actor_name
 from ..core.session import Session
-from ..core.state import actor_name
 from .base import (
     DRAFT_MARK,
     STYLE_CLOSING,
