@@ -1,7 +1,8 @@
 """Speaking figures: per delegation, and per stakeholder and regional group next to their share of the roster.
 
-Interventions are the finished ones (pass ``now`` to count the current one up to that moment). Every kind
-counts: speaker, point of order, right of reply. Shares are fractions from 0 to 1. Words and turns come from
+Interventions are the finished ones (pass ``now`` to count the current one, and one suspended by a point of
+order, up to that moment). Every kind counts: speaker, point of order, right of reply. An intervention
+suspended by a point of order is one intervention; its suspended time is not speaking time. Shares are fractions from 0 to 1. Words and turns come from
 the attached transcript, when there is one (None otherwise).
 """
 
@@ -84,8 +85,10 @@ def _share(part: float, whole: float) -> float:
 def _counted(state: SessionState, now: str | datetime | None) -> list[tuple[Intervention, float]]:
     floor = state.floor
     counted = [(i, i.duration_seconds) for i in floor.interventions]
-    if now is not None and floor.current is not None:
-        counted.append((floor.current, floor.current.elapsed_seconds(now)))
+    if now is not None:
+        for open_one in (floor.suspended, floor.current):
+            if open_one is not None:  # a suspended speaker's time is frozen at the suspension
+                counted.append((open_one, open_one.elapsed_seconds(now)))
     return counted
 
 

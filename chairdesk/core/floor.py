@@ -9,6 +9,18 @@ Rules (each one a check or an apply step below):
   adoption (an ``adoption.take_up`` event); the next item starts at once.
 - "Next speaker" gives the floor to the first request that is not held and starts the timer; giving the
   floor to someone while another delegation has it ends that intervention first (a separate event).
+- A point of order interrupts: given the floor (Next speaker, Hear the point of order, or Give floor with
+  that kind) while a delegation speaks, it *suspends* that intervention in the same ``floor.give`` event
+  (payload ``suspends``) instead of ending it. The suspended timer stops like a pause; when the point of
+  order ends (``floor.end``) the suspended delegation has the floor again at once, its time running from
+  where it stopped, and its intervention stays one intervention with the suspended time left out.
+  A second point of order heard during the first one replaces it in one ``floor.give`` (the first is ended
+  at that moment) and the speaker stays suspended until the last one ends. A point of order when nobody
+  speaks suspends nothing. While a speaker is suspended, "Next speaker" with no point of order at the head
+  of the list ends the point of order (the speaker resumes: the list waits for them); giving the floor to
+  any other delegation for another kind ends the point of order and then the resumed intervention.
+  Ending the item (End item, or taking up a section) does not touch the floor: the suspended speaker
+  still resumes after the point of order.
 - The chair may give the floor to any delegation, on the list or not; such a delegation's own request stays
   on the list and, since it has now spoken, is flagged an *old hand* (a hand left up) for the chair to lower.
   "Next speaker" passes over old hands; the chair can still give them the floor directly.
@@ -21,7 +33,7 @@ Events (applied by floor_events.FloorComponent):
                                                                          undo puts a withdrawn request back)
     floor.withdraw  {id}
     floor.reorder   {order: [request ids]}
-    floor.give      {delegation, kind, request, allotted, section, paragraph}
+    floor.give      {delegation, kind, request, allotted, section, paragraph, suspends: code | None}
     floor.end       {}      floor.pause {}      floor.resume {}
     floor.item.end  {}
     floor.time.set  {kind: None | kind, seconds: int | None}   None seconds clears a per-kind override
@@ -115,16 +127,26 @@ class Intervention:
     paused_at: str | None = None
     request_id: str | None = None
     item: int = 1
+    suspended_at: str | None = None  # suspended by a point of order since then
+    suspended_seconds: float = 0.0
+    suspensions: int = 0
+    suspends: str | None = None  # for a point of order: the delegation whose intervention it suspended
 
     @property
     def paused(self) -> bool:
         """Whether the timer is paused now."""
         return self.paused_at is not None
 
+    @property
+    def suspended(self) -> bool:
+        """Whether a point of order has suspended this intervention now."""
+        return self.suspended_at is not None
+
     def elapsed_seconds(self, now: str | datetime) -> float:
-        """Speaking time so far at `now` (pauses left out; frozen while paused; fixed once ended)."""
-        stop: str | datetime = self.paused_at or self.end_ts or now
-        return max(0.0, seconds_between(self.start_ts, stop) - self.paused_seconds)
+        """Speaking time so far at `now` (pauses and suspensions left out; frozen while stopped)."""
+        stop: str | datetime = self.paused_at or self.suspended_at or self.end_ts or now
+        stopped = self.paused_seconds + self.suspended_seconds
+        return max(0.0, seconds_between(self.start_ts, stop) - stopped)
 
     def remaining_seconds(self, now: str | datetime) -> float:
         """Seconds left of the allotted time at `now` (negative once over time)."""
@@ -133,7 +155,7 @@ class Intervention:
     @property
     def duration_seconds(self) -> float:
         """Speaking time of a finished intervention (for the current one: up to its last start or pause)."""
-        return self.elapsed_seconds(self.end_ts or self.paused_at or self.start_ts)
+        return self.elapsed_seconds(self.end_ts or self.paused_at or self.suspended_at or self.start_ts)
 
     @property
     def overrun_seconds(self) -> float:
@@ -154,6 +176,7 @@ class SpeakersList:
 
     queue: list[Request] = field(default_factory=list)
     current: Intervention | None = None
+    suspended: Intervention | None = None  # the speaker a point of order interrupted (current is that point)
     interventions: list[Intervention] = field(default_factory=list)
     item: int = 1
     item_section: str | None = None  # the section last taken up for adoption, if any
@@ -190,13 +213,19 @@ class SpeakersList:
     def busy_codes(self) -> set[str]:
         """Delegations waiting or holding the floor."""
         codes = {r.delegation for r in self.queue}
-        if self.current is not None:
-            codes.add(self.current.delegation)
+        for intervention in (self.current, self.suspended):
+            if intervention is not None:
+                codes.add(intervention.delegation)
         return codes
 
+    def next_point_of_order(self) -> Request | None:
+        """The first point of order waiting (not an old hand): the one "Hear the point of order" calls."""
+        return next((r for r in self.queue if r.kind == POINT_OF_ORDER and not r.old_hand), None)
+
     def all_interventions(self) -> list[Intervention]:
-        """Finished interventions and the current one, in order."""
-        return self.interventions + ([self.current] if self.current else [])
+        """Finished interventions, the suspended one and the current one, in order of start."""
+        open_ones = [i for i in (self.suspended, self.current) if i is not None]
+        return sorted(self.interventions + open_ones, key=lambda i: parse_ts(i.start_ts))
 
 
 # ------------------------------------------------------------------------ operations
@@ -259,14 +288,56 @@ def move_request(session: Session, request_id: str, index: int) -> Change:
 
 
 def end_intervention(session: Session) -> Change:
-    """Stop the timer: the delegation that has the floor finishes."""
+    """Stop the timer: the delegation that has the floor finishes (after a point of order that suspended a
+    speaker, that speaker has the floor again, its time running from where it stopped)."""
     return session.record("floor.end", {})
 
 
+def _give(
+    session: Session,
+    code: str,
+    kind: str,
+    request: Request | None,
+    section: str | None,
+    paragraph: str | None,
+) -> Change:
+    """Record floor.give: a point of order suspends the speaker; anything else ends what is going on first."""
+    floor: SpeakersList = session.state.floor
+    suspends = None
+    current = floor.current
+    if kind == POINT_OF_ORDER and current is not None:
+        if floor.suspended is not None:
+            suspends = floor.suspended.delegation  # replaces the point of order being heard
+        elif current.kind != POINT_OF_ORDER:
+            suspends = current.delegation
+        else:
+            end_intervention(session)  # a point of order heard when nobody spoke: it ends
+    else:
+        if floor.suspended is not None:
+            end_intervention(session)  # the point of order: the suspended speaker resumes...
+        if floor.current is not None:
+            end_intervention(session)  # ...and is ended, as anyone who has the floor is
+    payload = {
+        "delegation": code,
+        "kind": kind,
+        "request": request.id if request else None,
+        "allotted": floor.speaking_time(kind),
+        "section": request.section if request else section,
+        "paragraph": request.paragraph if request else paragraph,
+        "suspends": suspends,
+    }
+    return session.record("floor.give", payload)
+
+
 def next_speaker(session: Session) -> Change:
-    """Give the floor to the head of the list (ending the current intervention first) and start the timer."""
+    """Give the floor to the head of the list and start the timer (a point of order suspends the speaker).
+
+    While a point of order has suspended a speaker and no other point of order waits, it ends the point of
+    order instead: the suspended speaker has the floor again."""
     floor: SpeakersList = session.state.floor
     head = floor.next_request()
+    if floor.suspended is not None and (head is None or head.kind != POINT_OF_ORDER):
+        return end_intervention(session)
     if head is None:
         if any(r.held for r in floor.queue):
             raise RefusedError(
@@ -275,17 +346,15 @@ def next_speaker(session: Session) -> Change:
         if floor.queue:
             raise RefusedError("Only old hands are waiting: give them the floor directly, or withdraw them.")
         raise RefusedError("The list of speakers is empty.")
-    if floor.current is not None:
-        end_intervention(session)
-    payload = {
-        "delegation": head.delegation,
-        "kind": head.kind,
-        "request": head.id,
-        "allotted": floor.speaking_time(head.kind),
-        "section": head.section,
-        "paragraph": head.paragraph,
-    }
-    return session.record("floor.give", payload)
+    return _give(session, head.delegation, head.kind, head, None, None)
+
+
+def hear_point_of_order(session: Session) -> Change:
+    """Give the floor at once to the first point of order on the list, suspending whoever speaks."""
+    request = session.state.floor.next_point_of_order()
+    if request is None:
+        raise RefusedError("No point of order is waiting.")
+    return _give(session, request.delegation, POINT_OF_ORDER, request, None, None)
 
 
 def give_floor(
@@ -295,24 +364,16 @@ def give_floor(
     section: str | None = None,
     paragraph: str | None = None,
 ) -> Change:
-    """Give the floor to any delegation, on the list or not (its own request, if any, stays as an old hand)."""
+    """Give the floor to any delegation, on the list or not (its own request, if any, stays as an old hand).
+
+    A point of order suspends the delegation that has the floor; any other kind ends what is going on."""
     floor: SpeakersList = session.state.floor
     code = _code(session, delegation)
     if kind not in KINDS:
         raise RefusedError(f"Unknown kind of intervention {kind!r}; one of: {', '.join(KINDS)}.")
     if section is None and paragraph is None:
         section = floor.item_section
-    if floor.current is not None:
-        end_intervention(session)
-    payload = {
-        "delegation": code,
-        "kind": kind,
-        "request": None,
-        "allotted": floor.speaking_time(kind),
-        "section": section,
-        "paragraph": paragraph,
-    }
-    return session.record("floor.give", payload)
+    return _give(session, code, kind, None, section, paragraph)
 
 
 def pause_timer(session: Session) -> Change:

@@ -20,6 +20,7 @@ from .floor import (
     Request,
     SpeakersList,
     format_duration,
+    parse_ts,
     seconds_between,
 )
 from .roster import actor_name
@@ -62,10 +63,7 @@ class FloorComponent:
             if sorted(payload["order"]) != sorted(r.id for r in floor.queue):
                 raise RefusedError("The new order must name every waiting request once.")
         elif kind == "floor.give":
-            if floor.current is not None:
-                raise RefusedError(
-                    f"{roster.name_of(floor.current.delegation)} has the floor; end the intervention first."
-                )
+            self._check_suspends(state, payload)
             roster.get(payload["delegation"])
             if payload["kind"] not in KINDS:
                 raise RefusedError(f"Unknown kind of intervention {payload['kind']!r}.")
@@ -95,6 +93,31 @@ class FloorComponent:
                 self._check_seconds(payload["seconds"])
         else:
             raise RefusedError(f"Unknown floor event {kind!r}.")
+
+    @staticmethod
+    def _check_suspends(state: SessionState, payload: dict[str, Any]) -> None:
+        """A give with nobody speaking suspends nothing; a point of order suspends the speaker (or keeps the
+        speaker already suspended, replacing the point of order being heard)."""
+        floor: SpeakersList = state.floor
+        name = state.roster.name_of
+        suspends = payload.get("suspends")
+        current = floor.current
+        if suspends is None:
+            if current is not None:
+                raise RefusedError(f"{name(current.delegation)} has the floor; end the intervention first.")
+            return
+        if payload.get("kind") != POINT_OF_ORDER:
+            raise RefusedError("Only a point of order suspends the delegation that has the floor.")
+        if current is None:
+            raise RefusedError("No delegation has the floor: a point of order has nothing to suspend.")
+        if floor.suspended is not None:
+            expected = floor.suspended.delegation
+        elif current.kind == POINT_OF_ORDER:
+            raise RefusedError(f"{name(current.delegation)} has the floor on a point of order; end it first.")
+        else:
+            expected = current.delegation
+        if suspends != expected:
+            raise RefusedError(f"The point of order would suspend {name(expected)}, not {name(suspends)}.")
 
     @staticmethod
     def _check_seconds(seconds: object) -> None:
@@ -160,9 +183,28 @@ class FloorComponent:
             return f"{who} reordered the list of speakers: {names}{undo}."
         if kind == "floor.give":
             source = " from the list" if p.get("request") else ""
-            return (
+            text = (
                 f"{who} gave the floor to {name(p['delegation'])}{source} "
-                f"({p['kind']}, {format_duration(p['allotted'])})."
+                f"({p['kind']}, {format_duration(p['allotted'])})"
+            )
+            if p.get("suspends") and floor.suspended is not None and floor.current is not None:
+                spoken = floor.current.elapsed_seconds(event.ts)
+                return (
+                    f"{text} after the point of order of {name(floor.current.delegation)} "
+                    f"({format_duration(spoken)}); {name(p['suspends'])} is still suspended."
+                )
+            if p.get("suspends"):
+                return f"{text}, suspending the intervention of {name(p['suspends'])}."
+            return text + "."
+        if kind == "floor.end" and floor.current is not None and floor.suspended is not None:
+            point, speaker = floor.current, floor.suspended
+            spoken = point.elapsed_seconds(point.paused_at or event.ts)
+            over = spoken - point.allotted_seconds
+            note = f" ({format_duration(spoken)}, {format_duration(over)} over time)" if over >= 0.5 else ""
+            after = seconds_between(speaker.suspended_at or event.ts, event.ts)
+            return (
+                f"{name(point.delegation)} raised a point of order{note} while {name(speaker.delegation)} "
+                f"had the floor; {name(speaker.delegation)} resumed after {format_duration(after)}."
             )
         if kind == "floor.end" and floor.current is not None:
             current = floor.current
@@ -222,6 +264,8 @@ class FloorComponent:
             if p.get("request") is not None:
                 request = floor.request(p["request"])
                 floor.queue.remove(request)
+            if p.get("suspends"):
+                self._suspend(floor, event.ts)
             floor.current = Intervention(
                 delegation=p["delegation"],
                 kind=p["kind"],
@@ -232,19 +276,21 @@ class FloorComponent:
                 paragraph=p.get("paragraph"),
                 request_id=request.id if request else None,
                 item=floor.item,
+                suspends=p.get("suspends"),
             )
             for waiting in floor.queue:
                 if waiting.delegation == p["delegation"] and waiting.kind == p["kind"]:
                     waiting.old_hand = True
         elif kind == "floor.end":
-            current = floor.current
-            assert current is not None
-            if current.paused_at is not None:
-                current.paused_seconds += seconds_between(current.paused_at, event.ts)
-                current.paused_at = None
-            current.end_ts = event.ts
-            floor.interventions.append(current)
+            assert floor.current is not None
+            self._finish(floor, floor.current, event.ts)
             floor.current = None
+            speaker = floor.suspended
+            if speaker is not None:  # the point of order is over: the suspended speaker has the floor again
+                assert speaker.suspended_at is not None
+                speaker.suspended_seconds += seconds_between(speaker.suspended_at, event.ts)
+                speaker.suspended_at = None
+                floor.current, floor.suspended = speaker, None
         elif kind == "floor.pause":
             assert floor.current is not None
             floor.current.paused_at = event.ts
@@ -263,6 +309,34 @@ class FloorComponent:
                 floor.overrides.pop(which, None)
             else:
                 floor.overrides[which] = int(seconds)
+
+    @staticmethod
+    def _finish(floor: SpeakersList, intervention: Intervention, ts: str) -> None:
+        """End an intervention at ts (closing a pause) and file it among the finished ones by its start."""
+        if intervention.paused_at is not None:
+            intervention.paused_seconds += seconds_between(intervention.paused_at, ts)
+            intervention.paused_at = None
+        intervention.end_ts = ts
+        start = parse_ts(intervention.start_ts)
+        index = len(floor.interventions)
+        while index > 0 and parse_ts(floor.interventions[index - 1].start_ts) > start:
+            index -= 1  # a suspended speaker ends after the points of order that interrupted it
+        floor.interventions.insert(index, intervention)
+
+    @classmethod
+    def _suspend(cls, floor: SpeakersList, ts: str) -> None:
+        """A point of order takes the floor: suspend the speaker, or end the point of order it replaces."""
+        current = floor.current
+        assert current is not None
+        if floor.suspended is not None:
+            cls._finish(floor, current, ts)
+            return
+        if current.paused_at is not None:  # the pause ends in the suspension; the speaker resumes running
+            current.paused_seconds += seconds_between(current.paused_at, ts)
+            current.paused_at = None
+        current.suspended_at = ts
+        current.suspensions += 1
+        floor.suspended = current
 
     @staticmethod
     def _add_request(floor: SpeakersList, event: Event) -> None:

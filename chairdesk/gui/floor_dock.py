@@ -19,6 +19,7 @@ from ..core.floor import (
     end_item,
     format_duration,
     give_floor,
+    hear_point_of_order,
     minutes_seconds,
     move_request,
     next_speaker,
@@ -103,10 +104,26 @@ class Countdown(QFrame):
         self.detail.setFont(caption_font)
         self.detail.setWordWrap(True)
         self.caption.setWordWrap(True)
+        # Who a point of order interrupted: set apart on a light band, so it reads as "waiting to resume".
+        self.suspended = QLabel("", self)
+        self.suspended.setObjectName("suspendedSpeaker")
+        self.suspended.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.suspended.setWordWrap(True)
+        suspended_font = QFont(caption_font)
+        suspended_font.setPointSize(caption_font.pointSize() - 2)
+        self.suspended.setFont(suspended_font)
+        self.suspended.setVisible(False)
         layout.addWidget(self.caption)
         layout.addWidget(self.digits)
         layout.addWidget(self.detail)
+        layout.addSpacing(4)
+        layout.addWidget(self.suspended)
         self.show_state("idle", "–:––", "No one has the floor", "")
+
+    def show_suspended(self, text: str) -> None:
+        """Show (or, with "", hide) the line naming the speaker a point of order suspended."""
+        self.suspended.setText(text)
+        self.suspended.setVisible(bool(text))
 
     def show_state(self, state: str, digits: str, caption: str, detail: str) -> None:
         """Show the time and words of one state, in that state's colours."""
@@ -116,6 +133,8 @@ class Countdown(QFrame):
             self.setStyleSheet(
                 f"QFrame#countdown {{ background: {background}; border-radius: 8px; }}"
                 f"QFrame#countdown QLabel {{ color: {foreground}; background: transparent; }}"
+                "QFrame#countdown QLabel#suspendedSpeaker { color: #1f2937; background: #f3f4f6;"
+                " border-radius: 5px; padding: 4px 6px; }"
             )
         self.digits.setText(digits)
         self.caption.setText(caption)
@@ -156,6 +175,8 @@ class FloorDock(QDockWidget):
         for action in (self.next_action, self.end_action, self.pause_action, self.give_action):
             buttons.addWidget(self._button(action, body))
         layout.addLayout(buttons)
+        self.point_button = self._button(self.point_action, body)
+        layout.addWidget(self.point_button)
 
         request_row = QHBoxLayout()
         self.request_edit = QLineEdit(body)
@@ -245,6 +266,12 @@ class FloorDock(QDockWidget):
         self.end_action = self._action(
             "End", "F7", self.end_intervention, "End the intervention; stop the timer"
         )
+        self.point_action = self._action(
+            "Hear the point of order",
+            "Ctrl+Shift+O",
+            self.hear_point_of_order,
+            "Give the floor at once to the point of order; the speaker is suspended and resumes after it",
+        )
         self.pause_action = self._action(
             "Pause", "F8", self.toggle_pause, "Pause or resume the speaker's time"
         )
@@ -278,6 +305,7 @@ class FloorDock(QDockWidget):
         return [
             self.request_action,
             self.next_action,
+            self.point_action,
             self.end_action,
             self.pause_action,
             self.give_action,
@@ -371,8 +399,13 @@ class FloorDock(QDockWidget):
         if self._run(next_speaker) is not None:
             self._say("")
 
+    def hear_point_of_order(self) -> None:
+        """Give the floor at once to the first point of order on the list (the speaker is suspended)."""
+        if self._run(hear_point_of_order) is not None:
+            self._say("")
+
     def end_intervention(self) -> None:
-        """End the current intervention."""
+        """End the current intervention (after a point of order, the suspended speaker resumes)."""
         self._run(end_intervention)
 
     def toggle_pause(self) -> None:
@@ -469,8 +502,21 @@ class FloorDock(QDockWidget):
         ]:
             self.completer.model().setStringList(names)  # type: ignore[attr-defined]
         head = floor.next_request()
-        self.next_action.setText(f"Next: {state.roster.name_of(head.delegation)}" if head else "Next speaker")
-        self.next_action.setEnabled(head is not None)
+        if floor.suspended is not None and (head is None or head.kind != POINT_OF_ORDER):
+            self.next_action.setText(f"Resume: {state.roster.name_of(floor.suspended.delegation)}")
+            self.next_action.setEnabled(True)
+        else:
+            self.next_action.setText(
+                f"Next: {state.roster.name_of(head.delegation)}" if head else "Next speaker"
+            )
+            self.next_action.setEnabled(head is not None)
+        point = floor.next_point_of_order()
+        self.point_action.setEnabled(point is not None)
+        self.point_action.setText(
+            f"Hear the point of order: {state.roster.name_of(point.delegation)}"
+            if point
+            else "Hear the point of order"
+        )
         self.end_action.setEnabled(floor.current is not None)
         self.pause_action.setEnabled(floor.current is not None)
         self.pause_action.setText("Resume" if floor.current is not None and floor.current.paused else "Pause")
@@ -483,6 +529,11 @@ class FloorDock(QDockWidget):
             spin.setValue(floor.default_seconds if kind is None else floor.overrides.get(kind, 0))
             spin.blockSignals(False)
         self.tick()
+
+    def _dot(self, code: str) -> str:
+        roster = self.controller.session.state.roster
+        colour = delegation_colour(roster.get(code).colour if code in roster else "")
+        return f"<span style='color:{colour.name()}'>●</span>"
 
     def countdown_state(self) -> str:
         """What the countdown shows now: "idle", "normal", "warning", "overrun" or "paused"."""
@@ -502,14 +553,19 @@ class FloorDock(QDockWidget):
         self.session_clock.setText(f"Session clock  <b>{now.astimezone().strftime('%H:%M:%S')}</b>")
         state = self.controller.session.state
         current = state.floor.current
+        suspended = state.floor.suspended
+        self.countdown.show_suspended(
+            f"{self._dot(suspended.delegation)} {state.roster.name_of(suspended.delegation)} — suspended by "
+            f"a point of order<br><span style='font-weight:normal'>resumes with "
+            f"{clock_text(suspended.remaining_seconds(now))} left</span>"
+            if suspended is not None
+            else ""
+        )
         if current is None:
             self.countdown.show_state("idle", "–:––", "No one has the floor", "")
             return
         name = state.roster.name_of(current.delegation)
-        colour = delegation_colour(
-            state.roster.get(current.delegation).colour if current.delegation in state.roster else ""
-        )
-        caption = f"<span style='color:{colour.name()}'>●</span> {name}"
+        caption = f"{self._dot(current.delegation)} {name}"
         if current.kind != SPEAKER:
             caption += f" — {current.kind}"
         remaining = current.remaining_seconds(now)

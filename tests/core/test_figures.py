@@ -144,6 +144,32 @@ def test_current_intervention_counts_only_when_asked(tmp_path: Path) -> None:
     session.close()
 
 
+def test_time_suspended_by_a_point_of_order_is_not_speaking_time(tmp_path: Path) -> None:
+    clock = FakeClock()
+    session = floor_session(tmp_path, clock, ROSTER)
+    request_floor(session, "BLU")
+    next_speaker(session)  # Blue from 0 s
+    clock.at(60)
+    request_floor(session, "GRN", "point of order")
+    next_speaker(session)  # Green's point of order suspends Blue at 60 s
+    clock.at(90)
+    during = {d.code: d.speaking_seconds for d in speaker_figures(session.state, now=clock()).delegations}
+    assert (during["BLU"], during["GRN"]) == (60, 30)  # Blue's time is frozen while suspended
+    clock.at(100)
+    end_intervention(session)  # Blue has the floor again
+    clock.at(200)
+    end_intervention(session)
+    figures = speaker_figures(session.state)
+    by_code = {d.code: d for d in figures.delegations}
+    assert (by_code["BLU"].interventions, by_code["BLU"].speaking_seconds) == (1, 160)  # one, 40 s left out
+    assert (by_code["GRN"].interventions, by_code["GRN"].speaking_seconds) == (1, 40)
+    assert by_code["BLU"].overruns == 0  # 200 s on the clock, but 160 s spoken of 180
+    assert figures.total_seconds == 200 and figures.total_interventions == 2
+    stake = {g.group: g for g in figures.stakeholder_groups}
+    assert stake["government"].time_share == pytest.approx(0.8)
+    session.close()
+
+
 def test_figures_csv(tmp_path: Path) -> None:
     session, _ = hand_computed_session(tmp_path)
     path = write_figures_csv(speaker_figures(session.state), tmp_path / "figures.csv")

@@ -132,7 +132,9 @@ def test_right_of_reply_waits_until_the_end_of_the_item(session: Session) -> Non
     change = end_item(session)
     assert change.notices == ["End of the item: the right of reply of Red can now be heard."]
     assert names(session) == ["Orange", "Red", "Purple"]
-    next_speaker(session)
+    next_speaker(session)  # Orange's point of order suspends Yellow
+    next_speaker(session)  # no other point of order: it ends and Yellow has the floor again
+    assert session.state.floor.current.delegation == "YEL"
     next_speaker(session)
     assert session.state.floor.current.delegation == "RED"
     assert session.state.floor.current.kind == "right of reply"

@@ -86,7 +86,8 @@ def _debate_and_adopt(session: Session) -> None:
     floor.request_floor(session, "yellow", section=b)
     floor.next_speaker(session)  # Blue
     floor.next_speaker(session)  # Cyber Peace Network
-    floor.give_floor(session, "red", kind="point of order")
+    floor.give_floor(session, "red", kind="point of order")  # suspends Cyber Peace Network
+    floor.end_intervention(session)  # Cyber Peace Network has the floor again
     floor.next_speaker(session)  # Yellow
     floor.end_intervention(session)
     for sid in session.draft.order:

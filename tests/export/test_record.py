@@ -78,8 +78,8 @@ def test_record_with_floor_and_adoption_has_interventions_figures_and_chart(
     interventions = [[c.text for c in row.cells] for row in tables["Start/Delegation"].rows[1:]]
     assert interventions == [
         ["09:26:00", "Blue", "speaker", "1:00", "section B"],
-        ["09:28:00", "Cyber Peace Network", "speaker", "1:00", "section B"],
-        ["09:30:00", "Red", "point of order", "1:00", ""],
+        ["09:28:00", "Cyber Peace Network", "speaker", "2:00", "section B"],
+        ["09:29:00", "Red", "point of order", "1:00", ""],
         ["09:32:00", "Yellow", "speaker", "1:00", "section B"],
     ]
     figures = {row.cells[0].text: [c.text for c in row.cells] for row in tables["Delegation/Group"].rows[1:]}
@@ -87,7 +87,7 @@ def test_record_with_floor_and_adoption_has_interventions_figures_and_chart(
     groups = {
         row.cells[0].text: row.cells[4].text for row in tables["Stakeholder group/On the roster"].rows[1:]
     }
-    assert groups == {"government": "75%", "civil society": "25%", "technical community": "0%"}
+    assert groups == {"government": "60%", "civil society": "40%", "technical community": "0%"}
     chronology = [[c.text for c in row.cells] for row in document.tables[0].rows[1:]]
     kinds = {row[1] for row in chronology}
     assert {"Floor", "Point of order", "Objection", "Adoption step", "Final adoption"} <= kinds
@@ -101,5 +101,5 @@ def test_markdown_record_links_its_chart(full_session: Session, tmp_path: Path) 
     text = out.read_text(encoding="utf-8")
     assert "![Speaking time per delegation and stakeholder group](record-speaking-time.png)" in text
     assert (tmp_path / "record-speaking-time.png").read_bytes().startswith(b"\x89PNG")
-    assert "| 09:30:00 | Red | point of order | 1:00 |  |" in text
+    assert "| 09:29:00 | Red | point of order | 1:00 |  |" in text
     assert "The report was adopted and endorsed on 26 November 2026." in text

@@ -157,6 +157,44 @@ def test_pause_and_resume(qtbot, dock: FloorDock, session: Session, clock: FakeC
     assert dock.countdown.digits.text() == "2:20" and dock.countdown_state() == "normal"
 
 
+def test_point_of_order_suspends_the_speaker_who_resumes(
+    qtbot, dock: FloorDock, session: Session, clock: FakeClock
+) -> None:  # noqa: ANN001
+    for name in ("Blue", "Yellow"):
+        type_request(qtbot, dock, name)
+    qtbot.waitUntil(lambda: dock.model.rowCount() == 2)
+    assert not dock.point_action.isEnabled()
+    dock.next_action.trigger()  # Blue has the floor
+    clock.tick(65)
+    dock.kind_combo.setCurrentIndex(1)
+    type_request(qtbot, dock, "Green")  # Green raises a point of order
+    qtbot.waitUntil(lambda: dock.model.rowCount() == 2)
+    assert rows(dock)[0] == "1. Green   — POINT OF ORDER, online hand"
+    assert dock.point_action.text() == "Hear the point of order: Green" and dock.point_action.isEnabled()
+    dock.point_action.trigger()
+    clock.tick(20)
+    dock.tick()
+    assert "Green — point of order" in dock.countdown.caption.text()
+    assert dock.countdown.digits.text() == "2:40" and dock.countdown_state() == "normal"
+    suspended = dock.countdown.suspended
+    assert suspended.isVisible()
+    assert "Blue — suspended by a point of order" in suspended.text()
+    assert "resumes with 1:55 left" in suspended.text()
+    assert dock.next_action.text() == "Resume: Blue" and rows(dock) == ["1. Yellow"]
+    dock.grab().save(str(session.path.with_name("floor-suspended.png")))
+    clock.tick(20)  # Blue's time does not run while Green speaks
+    dock.tick()
+    assert "with 1:55 left" in suspended.text() and dock.countdown.digits.text() == "2:20"
+    dock.end_action.trigger()  # the point of order ends: Blue has the floor again, 1:55 left
+    assert "Blue" in dock.countdown.caption.text() and not suspended.isVisible()
+    assert dock.countdown.digits.text() == "1:55" and dock.next_action.text() == "Next: Yellow"
+    clock.tick(15)
+    dock.next_action.trigger()  # Blue ends; Yellow
+    floor = session.state.floor
+    assert [(i.delegation, i.duration_seconds) for i in floor.interventions] == [("BLU", 80), ("GRN", 40)]
+    assert floor.current.delegation == "YEL"
+
+
 def test_list_actions_and_shortcuts(qtbot, dock: FloorDock, session: Session) -> None:  # noqa: ANN001
     for name in ("Blue", "Yellow", "Red"):
         type_request(qtbot, dock, name)

@@ -1,0 +1,74 @@
+"""Property test over random sequences of the chair's floor moves, points of order included."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chairdesk.core import floor as ops
+from chairdesk.core.errors import RefusedError
+from chairdesk.core.floor import POINT_OF_ORDER, SPEAKER
+from chairdesk.core.session import replay
+from tests.floor_support import ROSTER, START, FakeClock, floor_session
+
+CODES = [d.code for d in ROSTER]
+MOVES = st.tuples(
+    st.sampled_from(
+        ["request", "point", "next", "hear", "end", "pause", "give", "give_point", "end_item", "withdraw"]
+    ),
+    st.integers(0, len(CODES) - 1),
+    st.integers(0, 90),
+)
+
+
+def play(session, move: str, who: str) -> None:  # noqa: ANN001
+    floor = session.state.floor
+    if move == "request":
+        ops.request_floor(session, who)
+    elif move == "point":
+        ops.request_floor(session, who, POINT_OF_ORDER)
+    elif move == "next":
+        ops.next_speaker(session)
+    elif move == "hear":
+        ops.hear_point_of_order(session)
+    elif move == "end":
+        ops.end_intervention(session)
+    elif move == "pause":
+        paused = floor.current is not None and floor.current.paused
+        (ops.resume_timer if paused else ops.pause_timer)(session)
+    elif move == "give":
+        ops.give_floor(session, who, SPEAKER)
+    elif move == "give_point":
+        ops.give_floor(session, who, POINT_OF_ORDER)
+    elif move == "end_item":
+        ops.end_item(session)
+    elif move == "withdraw" and floor.queue:
+        ops.withdraw_request(session, floor.queue[0].id)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(MOVES, min_size=1, max_size=30))
+def test_one_clock_runs_at_a_time_and_replay_gives_the_same_floor(moves: list[tuple[str, int, int]]) -> None:
+    clock = FakeClock()
+    with tempfile.TemporaryDirectory() as folder:
+        session = floor_session(Path(folder), clock)
+        for move, index, seconds in moves:
+            clock.tick(seconds)
+            try:
+                play(session, move, CODES[index])
+            except RefusedError:
+                pass
+            floor = session.state.floor
+            if floor.suspended is not None:  # only a point of order being heard holds a speaker suspended
+                assert floor.current is not None and floor.current.kind == POINT_OF_ORDER
+                assert floor.suspended.suspended and floor.current.suspends == floor.suspended.delegation
+            spoken = sum(i.elapsed_seconds(clock()) for i in floor.all_interventions())
+            assert spoken <= (clock() - START).total_seconds() + 1e-6  # never two clocks at once
+            assert all(i.end_ts is not None for i in floor.interventions)
+        assert replay(session.events).floor == session.state.floor
+        for event in session.events:  # every event has its sentence for the record
+            assert session.state_at(event.seq - 1).describe(event)
+        session.close()
