@@ -215,6 +215,7 @@ def closing_line(ts: str) -> str:
 STYLE_TITLE = "Chairdesk Title"
 STYLE_DOCUMENT = "Chairdesk Document Title"
 STYLE_BODY = "Chairdesk Body"
+STYLE_TEXT = "Chairdesk Text"
 STYLE_MEETING = "Chairdesk Meeting"
 STYLE_SECTION = "Chairdesk Section"
 STYLE_SUBHEADING = "Chairdesk Subheading"
@@ -229,6 +230,7 @@ STYLE_TABLE_HEADING = "Chairdesk Table Heading"
 # name: (based on, size pt, bold, italic, left cm, first-line cm, space before pt, space after pt, centred)
 _STYLES: dict[str, tuple[str, float, bool, bool, float, float, float, float, bool]] = {
     STYLE_BODY: ("Normal", 11, False, False, 0, 0, 0, 6, True),
+    STYLE_TEXT: ("Normal", 11, False, False, 0, 0, 0, 6, False),
     STYLE_TITLE: ("Title", 18, True, False, 0, 0, 0, 6, True),
     STYLE_MEETING: ("Normal", 11, False, True, 0, 0, 0, 6, True),
     STYLE_DOCUMENT: ("Subtitle", 14, True, False, 0, 0, 12, 18, True),
