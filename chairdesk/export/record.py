@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import textwrap
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -244,8 +245,8 @@ _MINUTE_STEPS = (0.25, 0.5, 1, 2, 5, 10, 15, 30, 60, 120)
 
 
 def minute_step(longest_minutes: float) -> float:
-    """A tick step (minutes) that puts at most six ticks along an axis up to longest_minutes."""
-    return next((step for step in _MINUTE_STEPS if longest_minutes / step <= 6), _MINUTE_STEPS[-1])
+    """A tick step (minutes) that puts at most five steps along an axis up to longest_minutes."""
+    return next((step for step in _MINUTE_STEPS if longest_minutes / step <= 5), _MINUTE_STEPS[-1])
 
 
 def chart_figure(figures: SpeakerFigures) -> Any:
@@ -261,7 +262,8 @@ def chart_figure(figures: SpeakerFigures) -> Any:
     figure.set_layout_engine("constrained")
     left, right = figure.subplots(1, 2, width_ratios=[1.15, 1])
     minutes = [d.speaking_seconds / 60 for d in delegations]
-    bars = left.barh([d.name for d in delegations], minutes, color=TIME_COLOUR)
+    names = [textwrap.fill(d.name, 24) for d in delegations]  # a long name must not squeeze the bars
+    bars = left.barh(names, minutes, color=TIME_COLOUR)
     left.bar_label(bars, [minutes_seconds(d.speaking_seconds) for d in delegations], padding=3, fontsize=8)
     longest = max(minutes, default=0) or 1
     left.set_xlim(0, longest * 1.18)
@@ -291,17 +293,13 @@ def chart_figure(figures: SpeakerFigures) -> Any:
         (roster_bars, [g.roster_share for g in groups]),
     ):
         right.bar_label(container, [f"{share:.0%}" for share in shares], padding=3, fontsize=8)
-    right.set_yticks(list(positions), [g.group for g in groups])
+    right.set_yticks(list(positions), [textwrap.fill(g.group, 18) for g in groups])
     top = max([g.time_share for g in groups] + [g.roster_share for g in groups], default=0) * 100
     right.set_xlim(0, min(100, top) * 1.2 or 1)
     right.set_title("Per stakeholder group", fontsize=10)
     right.set_xlabel("per cent", fontsize=9)
-    right.legend(
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.18 if rows > 4 else -0.3),
-        ncols=2,
-        fontsize=8,
-        frameon=False,
+    figure.legend(
+        handles=[time_bars, roster_bars], loc="outside lower center", ncols=2, fontsize=8, frameon=False
     )
     for axes in (left, right):
         axes.tick_params(labelsize=8.5)

@@ -103,5 +103,6 @@ def test_chart_shows_minutes_and_group_shares_next_to_roster_shares(tmp_path: Pa
         assert time_bar.get_y() >= roster_bar.get_y() + roster_bar.get_height() - 1e-9  # not overlapping
     assert [round(b.get_width()) for b in time_bars][::-1] == [73, 19, 0, 9]
     assert [round(b.get_width()) for b in roster_bars][::-1] == [50, 17, 17, 17]
-    assert right.get_legend() is not None
+    (legend,) = figure.legends
+    assert [t.get_text() for t in legend.get_texts()] == ["share of speaking time", "share of the roster"]
     assert minute_step(3.3) == 1 and minute_step(0.7) == 0.25 and minute_step(45) == 10
