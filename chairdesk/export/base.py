@@ -275,6 +275,20 @@ def new_document() -> DocxDocument:
     return document
 
 
+def set_hanging_indents(document: DocxDocument, number_cm: float, letter_cm: float) -> None:
+    """Widen the hanging indents of numbered paragraphs and lettered sub-paragraphs (in the styles): the
+    redline's leads hold an old and a new number ("13.12."), which would push the text off its column."""
+    for name, left, hang in (
+        (STYLE_PARAGRAPH, number_cm, number_cm),
+        (STYLE_SUBPARAGRAPH, number_cm + letter_cm, letter_cm),
+    ):
+        fmt = document.styles[name].paragraph_format
+        fmt.left_indent = Cm(left)
+        fmt.first_line_indent = Cm(-hang)
+        fmt.tab_stops.clear_all()
+        fmt.tab_stops.add_tab_stop(Cm(left))
+
+
 def _clear_title_border(style: Any) -> None:
     """The template's Title style draws a rule under it; the title block looks cleaner without."""
     ppr = style.element.get_or_add_pPr()
