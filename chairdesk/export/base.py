@@ -272,6 +272,8 @@ def new_document() -> DocxDocument:
         if name == STYLE_SECTION:
             fmt.keep_with_next = True
     _clear_title_border(styles[STYLE_TITLE])
+    for name in (STYLE_TITLE, STYLE_DOCUMENT):
+        _plain_letter_spacing(styles[name])
     return document
 
 
@@ -287,6 +289,29 @@ def set_hanging_indents(document: DocxDocument, number_cm: float, letter_cm: flo
         fmt.first_line_indent = Cm(-hang)
         fmt.tab_stops.clear_all()
         fmt.tab_stops.add_tab_stop(Cm(left))
+
+
+# The elements that follow w:spacing in a w:rPr (the schema's order).
+_AFTER_SPACING = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr")
+_AFTER_SPACING += (
+    "w:shd",
+    "w:fitText",
+    "w:vertAlign",
+    "w:rtl",
+    "w:cs",
+    "w:em",
+    "w:lang",
+    "w:eastAsianLayout",
+)
+
+
+def _plain_letter_spacing(style: Any) -> None:
+    """The template's Title and Subtitle space their letters out (0.25 and 0.75 pt); the title block's
+    lines are set like the rest of the text."""
+    rpr = style.element.get_or_add_rPr()
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:val"), "0")
+    rpr.insert_element_before(spacing, *_AFTER_SPACING)
 
 
 def _clear_title_border(style: Any) -> None:
