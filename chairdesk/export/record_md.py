@@ -31,11 +31,12 @@ def record_markdown(record: SessionRecord, chart_name: str | None = None) -> str
     """The record as Markdown text; chart_name is the PNG file the chart is linked to, if any."""
     block = record.title
     lines = ["# Record of the session", ""]
-    lines += [f"**{block.meeting}**" if block.meeting else ""]
-    lines += [text for text in (block.body, block.venue_and_dates()) if text]
+    title_lines = [f"**{block.meeting}**" if block.meeting else ""]
+    title_lines += [text for text in (block.body, block.venue_and_dates()) if text]
     if block.document:
-        lines.append(f"Document: {block.document}")
-    lines.append("")
+        title_lines.append(f"Document: {block.document}")
+    for text in filter(None, title_lines):  # each its own paragraph: a Markdown viewer joins adjacent lines
+        lines += [text, ""]
     if record.adopted_at:
         lines += [f"The report was adopted and endorsed on {long_date(record.adopted_at)}.", ""]
     lines += [record.summary(), ""]

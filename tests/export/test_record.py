@@ -161,3 +161,16 @@ def test_without_a_baseline_the_record_lists_every_draft_event(tmp_path: Path) -
     assert [e.label for e in record.entries] == ["Meeting", "Text change", "Text change"]
     assert record.tabling_events == 0
     assert record.summary() == "3 entries (Meeting: 1; Text change: 2). Times are UTC."
+
+
+def test_markdown_title_block_lines_are_separate_paragraphs(small_session: Session, tmp_path: Path) -> None:
+    # Adjacent lines are one paragraph to a Markdown viewer: the title block would read as one run-on line.
+    text = export_record(small_session, tmp_path / "record.md").read_text(encoding="utf-8")
+    head = text.split("## Chronology")[0]
+    assert [block.strip() for block in head.split("\n\n") if block.strip()][:5] == [
+        "# Record of the session",
+        "**Open-ended working group on ICT security**",
+        "United Nations General Assembly",
+        "Geneva, 24\u201328 November 2026",
+        "Document: Draft outcome document",
+    ]
