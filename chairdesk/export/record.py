@@ -294,8 +294,12 @@ def chart_figure(figures: SpeakerFigures) -> Any:
     ):
         right.bar_label(container, [f"{share:.0%}" for share in shares], padding=3, fontsize=8)
     right.set_yticks(list(positions), [textwrap.fill(g.group, 18) for g in groups])
+    # Bars about as thick as the delegations' (not stretched over a long roster's height), from the top.
+    span = max(len(groups), len(delegations) / 2.5)
+    right.set_ylim(len(groups) - 0.5 - span, len(groups) - 0.5)
     top = max([g.time_share for g in groups] + [g.roster_share for g in groups], default=0) * 100
     right.set_xlim(0, min(100, top) * 1.2 or 1)
+    right.set_xticks([t for t in right.get_xticks() if 0 <= t <= 100])  # no "120 per cent"
     right.set_title("Per stakeholder group", fontsize=10)
     right.set_xlabel("per cent", fontsize=9)
     figure.legend(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import struct
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
@@ -87,6 +88,16 @@ def _table(document: DocxDocument, header: list[str], rows: list[list[str]], wid
         tbl.append(_row(row, widths, text_style))
 
 
+def _chart(document: DocxDocument, png: bytes) -> None:
+    """The chart across the text width, or smaller so that a tall one (many delegations) fits on a page."""
+    width, height = struct.unpack(">II", png[16:24])  # the PNG's IHDR
+    section = document.sections[-1]
+    text_width = section.page_width - section.left_margin - section.right_margin
+    text_height = section.page_height - section.top_margin - section.bottom_margin - Cm(2)  # with its heading
+    scale = min(text_width / width, text_height / height)
+    document.add_picture(io.BytesIO(png), width=int(width * scale), height=int(height * scale))
+
+
 def build_record_docx(record: SessionRecord) -> DocxDocument:
     """The record as a python-docx document."""
     document = new_document()
@@ -142,7 +153,7 @@ def build_record_docx(record: SessionRecord) -> DocxDocument:
             header, rows = group_table(figures.regional_groups, "Regional group")
             _table(document, header, rows, [4.5, 3.0, 3.0, 3.0, 3.0])
         document.add_paragraph("Speaking time", style=STYLE_SUBHEADING)
-        document.add_picture(io.BytesIO(speaking_time_chart(figures)), width=Cm(16.5))
+        _chart(document, speaking_time_chart(figures))
     add_page_numbers(document)
     last = record.entries[-1].ts if record.entries else None
     set_properties(document, f"Record of the session: {block.meeting}", "Record of the session", last)

@@ -8,6 +8,7 @@ import docx
 import pytest
 
 from chairdesk.core import floor
+from chairdesk.core.roster import Delegation
 from chairdesk.core.session import Session
 from chairdesk.export.record import NO_INTERVENTIONS, build_record, chart_figure, export_record, minute_step
 from chairdesk.export.record_md import chart_path
@@ -106,3 +107,25 @@ def test_chart_shows_minutes_and_group_shares_next_to_roster_shares(tmp_path: Pa
     (legend,) = figure.legends
     assert [t.get_text() for t in legend.get_texts()] == ["share of speaking time", "share of the roster"]
     assert minute_step(3.3) == 1 and minute_step(0.7) == 0.25 and minute_step(45) == 10
+
+
+def test_a_tall_chart_fits_on_a_page(tmp_path: Path) -> None:
+    roster = [Delegation(f"D{n}", f"Delegation {n}", "government", "WEOG") for n in range(70)]
+    clock = FakeClock()
+    with floor_session(tmp_path, clock, roster) as session:
+        for n in range(0, 70, 3):
+            floor.give_floor(session, f"D{n}")
+            clock.tick(30 + n)
+        floor.end_intervention(session)
+        document = docx.Document(str(export_record(session, tmp_path / "record.docx")))
+        figure = chart_figure(build_record(session).figures)
+    figure.canvas.draw()
+    left, right = figure.axes
+    # Every group's bars about as thick as a delegation's, not stretched over the long roster's height.
+    thickness = right.containers[0][0].get_window_extent().height
+    assert thickness < 3 * left.containers[0][0].get_window_extent().height
+    assert [t.get_text() for t in right.get_xticklabels()][-1] == "100"  # government had all the time
+    (chart,) = document.inline_shapes
+    page = document.sections[0]
+    assert chart.height <= page.page_height - page.top_margin - page.bottom_margin
+    assert chart.width <= page.page_width - page.left_margin - page.right_margin
