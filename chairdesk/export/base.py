@@ -215,6 +215,7 @@ def closing_line(ts: str) -> str:
 STYLE_TITLE = "Chairdesk Title"
 STYLE_DOCUMENT = "Chairdesk Document Title"
 STYLE_BODY = "Chairdesk Body"
+STYLE_TEXT = "Chairdesk Text"
 STYLE_MEETING = "Chairdesk Meeting"
 STYLE_SECTION = "Chairdesk Section"
 STYLE_SUBHEADING = "Chairdesk Subheading"
@@ -229,6 +230,7 @@ STYLE_TABLE_HEADING = "Chairdesk Table Heading"
 # name: (based on, size pt, bold, italic, left cm, first-line cm, space before pt, space after pt, centred)
 _STYLES: dict[str, tuple[str, float, bool, bool, float, float, float, float, bool]] = {
     STYLE_BODY: ("Normal", 11, False, False, 0, 0, 0, 6, True),
+    STYLE_TEXT: ("Normal", 11, False, False, 0, 0, 0, 6, False),
     STYLE_TITLE: ("Title", 18, True, False, 0, 0, 0, 6, True),
     STYLE_MEETING: ("Normal", 11, False, True, 0, 0, 0, 6, True),
     STYLE_DOCUMENT: ("Subtitle", 14, True, False, 0, 0, 12, 18, True),
@@ -270,7 +272,46 @@ def new_document() -> DocxDocument:
         if name == STYLE_SECTION:
             fmt.keep_with_next = True
     _clear_title_border(styles[STYLE_TITLE])
+    for name in (STYLE_TITLE, STYLE_DOCUMENT):
+        _plain_letter_spacing(styles[name])
     return document
+
+
+def set_hanging_indents(document: DocxDocument, number_cm: float, letter_cm: float) -> None:
+    """Widen the hanging indents of numbered paragraphs and lettered sub-paragraphs (in the styles): the
+    redline's leads hold an old and a new number ("13.12."), which would push the text off its column."""
+    for name, left, hang in (
+        (STYLE_PARAGRAPH, number_cm, number_cm),
+        (STYLE_SUBPARAGRAPH, number_cm + letter_cm, letter_cm),
+    ):
+        fmt = document.styles[name].paragraph_format
+        fmt.left_indent = Cm(left)
+        fmt.first_line_indent = Cm(-hang)
+        fmt.tab_stops.clear_all()
+        fmt.tab_stops.add_tab_stop(Cm(left))
+
+
+# The elements that follow w:spacing in a w:rPr (the schema's order).
+_AFTER_SPACING = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr")
+_AFTER_SPACING += (
+    "w:shd",
+    "w:fitText",
+    "w:vertAlign",
+    "w:rtl",
+    "w:cs",
+    "w:em",
+    "w:lang",
+    "w:eastAsianLayout",
+)
+
+
+def _plain_letter_spacing(style: Any) -> None:
+    """The template's Title and Subtitle space their letters out (0.25 and 0.75 pt); the title block's
+    lines are set like the rest of the text."""
+    rpr = style.element.get_or_add_rPr()
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:val"), "0")
+    rpr.insert_element_before(spacing, *_AFTER_SPACING)
 
 
 def _clear_title_border(style: Any) -> None:

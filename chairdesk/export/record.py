@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import textwrap
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ..core.draft import Draft
 from ..core.figures import GroupShare, SpeakerFigures, speaker_figures
 from ..core.floor import minutes_seconds
 from ..core.roster import actor_name
@@ -19,6 +21,7 @@ from .base import TitleBlock
 KINDS: dict[str, str] = {
     "meeting": "Meeting",
     "roster": "Roster",
+    "tabling": "Tabling",
     "floor": "Floor",
     "point of order": "Point of order",
     "right of reply": "Right of reply",
@@ -118,6 +121,12 @@ class SessionRecord:
     figures: SpeakerFigures | None = None  # None when nobody is on the roster and nobody spoke
     adoption: list[tuple[str, str]] = field(default_factory=list)  # (time, what) of each adoption step
     adopted_at: str | None = None
+    tabling_events: int = 0  # how many events the tabling entry stands for
+
+    @property
+    def spoke(self) -> bool:
+        """Whether anyone finished an intervention (else there are no figures to show, only the roster)."""
+        return self.figures is not None and self.figures.total_interventions > 0
 
     def counts(self) -> list[tuple[str, int]]:
         """How many entries of each kind, in KINDS order (kinds that occur only)."""
@@ -125,17 +134,49 @@ class SessionRecord:
             (label, n) for key, label in KINDS.items() if (n := sum(1 for e in self.entries if e.kind == key))
         ]
 
+    def summary(self) -> str:
+        """The line under the title block: how many entries of which kinds."""
+        kinds = "; ".join(f"{label}: {n}" for label, n in self.counts())
+        line = f"{_count(len(self.entries), 'entry', 'entries')} ({kinds})."
+        if self.tabling_events:
+            line += (
+                f" The tabling entry stands for the {self.tabling_events} events that built the tabled draft."
+            )
+        return line + " Times are UTC."
+
 
 def replay_descriptions(session: Session) -> tuple[list[RecordEntry], SessionState]:
-    """Each event described against the state just before it; returns the entries and the final state."""
+    """Each event described against the state just before it; returns the entries and the final state.
+
+    The draft.* events up to and including the first baseline built the tabled draft: they are told as one
+    entry, at the baseline, saying what was tabled (other events among them keep their own entries)."""
+    events = session.events
+    tabled = next((e.seq for e in events if e.kind == "draft.baseline"), None)
     state = SessionState()
     entries = []
-    for event in session.events:
-        text = state.describe(event)
+    for event in events:
         who = actor_name(state, event.actor)
+        if tabled is not None and event.seq <= tabled and event.kind.startswith("draft."):
+            state.apply(event)
+            if event.seq == tabled:
+                text = tabling_sentence(state.draft, str(event.payload.get("label", "")))
+                entries.append(RecordEntry(event.seq, event.ts, who, "tabling", text))
+            continue
+        text = state.describe(event)
         entries.append(RecordEntry(event.seq, event.ts, who, kind_of(event.kind, event.payload), text))
         state.apply(event)
     return entries, state
+
+
+def _count(n: int, noun: str, plural: str = "") -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
+
+
+def tabling_sentence(draft: Draft, label: str) -> str:
+    """ "The draft was tabled as 'Tabled draft': 4 sections, 20 paragraphs." (the draft as tabled)."""
+    sections = _count(len(draft.order), "section")
+    paragraphs = _count(len(draft.live_paragraphs()), "paragraph")
+    return f"The draft was tabled as '{label}': {sections}, {paragraphs}."
 
 
 def _interventions(state: SessionState) -> list[InterventionRow]:
@@ -185,6 +226,7 @@ def _adoption_steps(state: SessionState) -> tuple[list[tuple[str, str]], str | N
 def build_record(session: Session) -> SessionRecord:
     """Replay the session's log and gather the record of the session."""
     entries, state = replay_descriptions(session)
+    tabled = next((e for e in entries if e.kind == "tabling"), None)
     steps, adopted_at = _adoption_steps(state)
     return SessionRecord(
         TitleBlock.of(state),
@@ -193,48 +235,101 @@ def build_record(session: Session) -> SessionRecord:
         _figures(state),
         steps,
         adopted_at,
+        sum(1 for e in session.events if tabled and e.seq <= tabled.seq and e.kind.startswith("draft.")),
     )
+
+
+NO_INTERVENTIONS = "No interventions were recorded."
+TIME_COLOUR, ROSTER_COLOUR = "#3a6ea5", "#b9b9b9"
+_MINUTE_STEPS = (0.25, 0.5, 1, 2, 5, 10, 15, 30, 60, 120)
+
+
+def minute_step(longest_minutes: float) -> float:
+    """A tick step (minutes) that puts at most five steps along an axis up to longest_minutes."""
+    return next((step for step in _MINUTE_STEPS if longest_minutes / step <= 5), _MINUTE_STEPS[-1])
+
+
+def chart_figure(figures: SpeakerFigures) -> Any:
+    """The speaking-time chart as a matplotlib Figure: minutes per delegation (m:ss ticks and labels), and
+    each stakeholder group's share of speaking time next to its share of the roster (per cent labels)."""
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter, MultipleLocator
+
+    delegations = list(figures.delegations)[::-1]  # barh draws bottom-up; the roster order reads top-down
+    groups = [g for g in figures.stakeholder_groups if g.roster_count or g.speaking_seconds][::-1]
+    rows = max(len(delegations), 2 * len(groups))
+    figure = Figure(figsize=(8, max(2.6, 0.3 * rows + 1.4)), dpi=150)
+    figure.set_layout_engine("constrained")
+    left, right = figure.subplots(1, 2, width_ratios=[1.15, 1])
+    minutes = [d.speaking_seconds / 60 for d in delegations]
+    names = [textwrap.fill(d.name, 24) for d in delegations]  # a long name must not squeeze the bars
+    bars = left.barh(names, minutes, color=TIME_COLOUR)
+    left.bar_label(bars, [minutes_seconds(d.speaking_seconds) for d in delegations], padding=3, fontsize=8)
+    longest = max(minutes, default=0) or 1
+    left.set_xlim(0, longest * 1.18)
+    left.xaxis.set_major_locator(MultipleLocator(minute_step(longest)))
+    left.xaxis.set_major_formatter(FuncFormatter(lambda x, _: minutes_seconds(x * 60)))
+    left.set_title("Speaking time per delegation", fontsize=10)
+    left.set_xlabel("minutes (m:ss)", fontsize=9)
+
+    positions = range(len(groups))
+    height = 0.38
+    time_bars = right.barh(
+        [y + height / 2 for y in positions],
+        [g.time_share * 100 for g in groups],
+        height,
+        color=TIME_COLOUR,
+        label="share of speaking time",
+    )
+    roster_bars = right.barh(
+        [y - height / 2 for y in positions],
+        [g.roster_share * 100 for g in groups],
+        height,
+        color=ROSTER_COLOUR,
+        label="share of the roster",
+    )
+    for container, shares in (
+        (time_bars, [g.time_share for g in groups]),
+        (roster_bars, [g.roster_share for g in groups]),
+    ):
+        right.bar_label(container, [f"{share:.0%}" for share in shares], padding=3, fontsize=8)
+    right.set_yticks(list(positions), [textwrap.fill(g.group, 18) for g in groups])
+    # Bars about as thick as the delegations' (not stretched over a long roster's height), from the top.
+    span = max(len(groups), len(delegations) / 2.5)
+    right.set_ylim(len(groups) - 0.5 - span, len(groups) - 0.5)
+    top = max([g.time_share for g in groups] + [g.roster_share for g in groups], default=0) * 100
+    right.set_xlim(0, min(100, top) * 1.2 or 1)
+    right.set_xticks([t for t in right.get_xticks() if 0 <= t <= 100])  # no "120 per cent"
+    right.set_title("Per stakeholder group", fontsize=10)
+    right.set_xlabel("per cent", fontsize=9)
+    figure.legend(
+        handles=[time_bars, roster_bars], loc="outside lower center", ncols=2, fontsize=8, frameon=False
+    )
+    for axes in (left, right):
+        axes.tick_params(labelsize=8.5)
+        axes.spines[["top", "right"]].set_visible(False)
+    return figure
 
 
 def speaking_time_chart(figures: SpeakerFigures) -> bytes:
-    """A PNG of speaking time per delegation and per stakeholder group (matplotlib, Agg backend)."""
+    """A PNG of the speaking-time chart (matplotlib, Agg backend)."""
     import matplotlib
 
     matplotlib.use("Agg")
-    from matplotlib.figure import Figure
-
-    delegations = list(figures.delegations)
-    groups = [g for g in figures.stakeholder_groups if g.roster_count or g.speaking_seconds]
-    height = max(2.5, 0.32 * max(len(delegations), len(groups)) + 1.2)
-    figure = Figure(figsize=(9, height), dpi=110)
-    left, right = figure.subplots(1, 2)
-    left.barh(
-        [d.name for d in delegations][::-1],
-        [d.speaking_seconds / 60 for d in delegations][::-1],
-        color="#3a6ea5",
-    )
-    left.set_title("Speaking time per delegation")
-    left.set_xlabel("minutes")
-    right.barh(
-        [g.group for g in groups][::-1],
-        [g.time_share * 100 for g in groups][::-1],
-        color="#c0504d",
-        label="share of speaking time",
-    )
-    right.barh(
-        [g.group for g in groups][::-1],
-        [g.roster_share * 100 for g in groups][::-1],
-        fill=False,
-        edgecolor="#333333",
-        label="share of the roster",
-    )
-    right.set_title("Per stakeholder group")
-    right.set_xlabel("per cent")
-    right.legend(loc="lower right", fontsize="small")
-    figure.tight_layout()
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", metadata={"Software": None})
+    chart_figure(figures).savefig(buffer, format="png", metadata={"Software": None})
     return buffer.getvalue()
+
+
+def roster_lines(figures: SpeakerFigures) -> list[str]:
+    """Who was on the roster, by stakeholder and by regional group (what the shares would be measured
+    against), as sentences: for a record where nobody had the floor."""
+    lines = []
+    for what, groups in (("stakeholder", figures.stakeholder_groups), ("regional", figures.regional_groups)):
+        listed = [f"{g.group} {g.roster_count} ({g.roster_share:.0%})" for g in groups if g.roster_count]
+        if listed:
+            lines.append(f"On the roster by {what} group: {', '.join(listed)}.")
+    return lines
 
 
 def delegation_table(figures: SpeakerFigures) -> tuple[list[str], list[list[str]]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import struct
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
@@ -18,6 +19,7 @@ from .base import (
     STYLE_SUBHEADING,
     STYLE_TABLE_HEADING,
     STYLE_TABLE_TEXT,
+    STYLE_TEXT,
     STYLE_TITLE,
     add_page_numbers,
     long_date,
@@ -26,14 +28,17 @@ from .base import (
     set_properties,
 )
 from .record import (
+    NO_INTERVENTIONS,
     SessionRecord,
     build_record,
     delegation_table,
     group_table,
+    roster_lines,
     speaking_time_chart,
 )
 
 STYLE_TABLE = "Table Grid"
+CHRONOLOGY_WIDTHS = [1.9, 3.0, 11.6]  # cm: "Point of order" fits its column on one line
 
 
 def _row(cells: list[str], widths: list[int], style_id: str, heading: bool = False) -> OxmlElement:
@@ -83,6 +88,16 @@ def _table(document: DocxDocument, header: list[str], rows: list[list[str]], wid
         tbl.append(_row(row, widths, text_style))
 
 
+def _chart(document: DocxDocument, png: bytes) -> None:
+    """The chart across the text width, or smaller so that a tall one (many delegations) fits on a page."""
+    width, height = struct.unpack(">II", png[16:24])  # the PNG's IHDR
+    section = document.sections[-1]
+    text_width = section.page_width - section.left_margin - section.right_margin
+    text_height = section.page_height - section.top_margin - section.bottom_margin - Cm(2)  # with its heading
+    scale = min(text_width / width, text_height / height)
+    document.add_picture(io.BytesIO(png), width=int(width * scale), height=int(height * scale))
+
+
 def build_record_docx(record: SessionRecord) -> DocxDocument:
     """The record as a python-docx document."""
     document = new_document()
@@ -94,10 +109,7 @@ def build_record_docx(record: SessionRecord) -> DocxDocument:
         document.add_paragraph(
             f"The report was adopted and endorsed on {long_date(record.adopted_at)}.", style=STYLE_BODY
         )
-    summary = "; ".join(f"{label}: {n}" for label, n in record.counts())
-    document.add_paragraph(
-        f"{len(record.entries)} events recorded ({summary}). Times are UTC.", style=STYLE_BODY
-    )
+    document.add_paragraph(record.summary(), style=STYLE_BODY)
 
     document.add_paragraph("Chronology", style=STYLE_SECTION)
     day = None
@@ -105,13 +117,13 @@ def build_record_docx(record: SessionRecord) -> DocxDocument:
     for entry in record.entries:
         if entry.day != day:
             if rows:
-                _table(document, ["Time", "Kind", "What happened"], rows, [2.1, 2.6, 11.8])
+                _table(document, ["Time", "Kind", "What happened"], rows, CHRONOLOGY_WIDTHS)
                 rows = []
             day = entry.day
             document.add_paragraph(day, style=STYLE_SUBHEADING)
         rows.append([entry.time, entry.label, entry.text])
     if rows:
-        _table(document, ["Time", "Kind", "What happened"], rows, [2.1, 2.6, 11.8])
+        _table(document, ["Time", "Kind", "What happened"], rows, CHRONOLOGY_WIDTHS)
 
     if record.adoption:
         document.add_paragraph("Adoption", style=STYLE_SECTION)
@@ -122,9 +134,15 @@ def build_record_docx(record: SessionRecord) -> DocxDocument:
         rows = [[i.start, i.delegation, i.kind, i.duration, i.about] for i in record.interventions]
         _table(document, ["Start", "Delegation", "Kind", "Duration", "On"], rows, [2.1, 4.6, 3.4, 2.2, 4.2])
 
-    if record.figures is not None:
+    document.add_paragraph("Speaker figures", style=STYLE_SECTION)
+    if not record.spoke:
+        # No tables of zeros and no empty chart; the roster by group is kept, since it is what any
+        # later figures are measured against and the record says it nowhere else.
+        document.add_paragraph(NO_INTERVENTIONS, style=STYLE_TEXT)
+        for line in roster_lines(record.figures) if record.figures else []:
+            document.add_paragraph(line, style=STYLE_TEXT)
+    else:
         figures = record.figures
-        document.add_paragraph("Speaker figures", style=STYLE_SECTION)
         header, rows = delegation_table(figures)
         _table(document, header, rows, [3.0, 2.6, 2.8, 2.1, 1.5, 2.1, 1.9])
         document.add_paragraph("By stakeholder group", style=STYLE_SUBHEADING)
@@ -135,7 +153,7 @@ def build_record_docx(record: SessionRecord) -> DocxDocument:
             header, rows = group_table(figures.regional_groups, "Regional group")
             _table(document, header, rows, [4.5, 3.0, 3.0, 3.0, 3.0])
         document.add_paragraph("Speaking time", style=STYLE_SUBHEADING)
-        document.add_picture(io.BytesIO(speaking_time_chart(figures)), width=Cm(16.5))
+        _chart(document, speaking_time_chart(figures))
     add_page_numbers(document)
     last = record.entries[-1].ts if record.entries else None
     set_properties(document, f"Record of the session: {block.meeting}", "Record of the session", last)

@@ -6,7 +6,15 @@ from pathlib import Path
 
 from ..core.session import Session
 from .base import atomic_write, long_date
-from .record import SessionRecord, build_record, delegation_table, group_table, speaking_time_chart
+from .record import (
+    NO_INTERVENTIONS,
+    SessionRecord,
+    build_record,
+    delegation_table,
+    group_table,
+    roster_lines,
+    speaking_time_chart,
+)
 
 
 def _cell(text: str) -> str:
@@ -23,15 +31,15 @@ def record_markdown(record: SessionRecord, chart_name: str | None = None) -> str
     """The record as Markdown text; chart_name is the PNG file the chart is linked to, if any."""
     block = record.title
     lines = ["# Record of the session", ""]
-    lines += [f"**{block.meeting}**" if block.meeting else ""]
-    lines += [text for text in (block.body, block.venue_and_dates()) if text]
+    title_lines = [f"**{block.meeting}**" if block.meeting else ""]
+    title_lines += [text for text in (block.body, block.venue_and_dates()) if text]
     if block.document:
-        lines.append(f"Document: {block.document}")
-    lines.append("")
+        title_lines.append(f"Document: {block.document}")
+    for text in filter(None, title_lines):  # each its own paragraph: a Markdown viewer joins adjacent lines
+        lines += [text, ""]
     if record.adopted_at:
         lines += [f"The report was adopted and endorsed on {long_date(record.adopted_at)}.", ""]
-    summary = "; ".join(f"{label}: {n}" for label, n in record.counts())
-    lines += [f"{len(record.entries)} events recorded ({summary}). Times are UTC.", ""]
+    lines += [record.summary(), ""]
 
     lines += ["## Chronology", ""]
     day = None
@@ -52,9 +60,14 @@ def record_markdown(record: SessionRecord, chart_name: str | None = None) -> str
     if record.interventions:
         rows = [[i.start, i.delegation, i.kind, i.duration, i.about] for i in record.interventions]
         lines += ["## Interventions", ""] + _table(["Start", "Delegation", "Kind", "Duration", "On"], rows)
-    if record.figures is not None:
+    lines += ["## Speaker figures", ""]
+    if not record.spoke:
+        lines += [NO_INTERVENTIONS, ""]  # the roster by group stays: later figures are measured against it
+        for line in roster_lines(record.figures) if record.figures else []:
+            lines += [line, ""]
+    else:
         figures = record.figures
-        lines += ["## Speaker figures", ""] + _table(*delegation_table(figures))
+        lines += _table(*delegation_table(figures))
         lines += ["### By stakeholder group", ""]
         lines += _table(*group_table(figures.stakeholder_groups, "Stakeholder group"))
         if figures.regional_groups:
@@ -79,7 +92,7 @@ def export_record_md(session: Session, path: str | Path) -> Path:
     """Write the record of the session to a Markdown file (and its chart beside it when there are figures)."""
     path = Path(path)
     record = build_record(session)
-    chart = chart_path(path) if record.figures is not None else None
+    chart = chart_path(path) if record.spoke else None
     text = record_markdown(record, chart.name if chart else None)
     if chart is not None:
         image = speaking_time_chart(record.figures)

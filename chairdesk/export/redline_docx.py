@@ -40,12 +40,14 @@ from .base import (
     new_document,
     paragraph_lead,
     save_docx,
+    set_hanging_indents,
     set_properties,
     subparagraph_lead,
     subparagraph_parts,
 )
 
 BASELINES = ("tabled", "last")
+LEAD_WIDTHS = (1.75, 1.4)  # cm for "113.112." and "(aa)(z)": an old and a new lead side by side
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,7 @@ class RedlineWriter:
         self.baseline_label = f"{mark.label} ({long_date(mark.ts)})" if mark else "the empty draft"
         self.attribution = Attribution(session, mark.seq if mark else 0)
         self.document: DocxDocument = new_document()
+        set_hanging_indents(self.document, *LEAD_WIDTHS)
         self._ids = itertools.count(1)
 
     # -------------------------------------------------------------- OOXML

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
+from chairdesk.core import drafting as ops
 from chairdesk.core.session import Session
 from chairdesk.export import export_redline, export_report, report_text
 
-from .conftest import build_small_session
+from .conftest import build_small_session, fixed_clock
 
 SYSTEM_PYTHON = "/usr/bin/python3"  # the Debian python that python3-uno belongs to
 SCRIPT = Path(__file__).with_name("lo_convert.py")
@@ -42,7 +45,10 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Session]:
     session = build_small_session(folder / "full.chairdesk", full=True)  # adopted: the endorsed report
     export_report(session, folder / "report.docx")
     export_redline(session, folder / "redline.docx")
+    with _renumbered_session(folder / "renumbered.chairdesk") as renumbered:
+        export_redline(renumbered, folder / "renumbered.docx")
     jobs = [
+        {"input": "renumbered.docx", "output": "renumbered.pdf", "filter": "pdf", "changes": "keep"},
         {"input": "report.docx", "output": "report.txt", "filter": "txt", "changes": "keep"},
         {"input": "report.docx", "output": "report.pdf", "filter": "pdf", "changes": "keep"},
         {"input": "redline.docx", "output": "accepted.txt", "filter": "txt", "changes": "accept"},
@@ -56,6 +62,21 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Session]:
     )
     yield folder, session
     session.close()
+
+
+def _renumbered_session(path: Path) -> Session:
+    """Twelve paragraphs tabled, then paragraph 1 and a sub-paragraph (a) struck: leads like "11.10." and
+    "(c)(b)" in the redline."""
+    session = Session.create(path, "Working group", clock=fixed_clock())
+    a = ops.add_section(session, "Overview").subject
+    for n in range(1, 12):
+        ops.insert_paragraph(session, a, f"Paragraph {n} " + "of the text as it was tabled " * (n % 3 + 1))
+    last = ops.insert_paragraph(session, a, "States agreed:", subparagraphs=["first;", "second;", "third."])
+    ops.mark_baseline(session, "Tabled draft")
+    ops.strike_paragraph(session, session.draft.live_paragraphs()[0].id)
+    para = session.draft.paragraph(last.subject)
+    ops.strike_subparagraph(session, para.id, para.subparagraphs[0].id)
+    return session
 
 
 def _text(path: Path) -> str:
@@ -85,3 +106,35 @@ def test_both_convert_to_pdf(converted: tuple[Path, Session]) -> None:
     folder, _ = converted
     for name in ("report.pdf", "redline.pdf"):
         assert (folder / name).read_bytes().startswith(b"%PDF")
+
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+LEADS = {"paragraph": re.compile(r"^(\d+\.)+$"), "subparagraph": re.compile(r"^(\([a-z]+\))+$")}
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs pdftotext (poppler-utils)")
+def test_redline_text_keeps_its_column_after_old_and_new_numbers(converted: tuple[Path, Session]) -> None:
+    folder, _ = converted
+    layout = subprocess.run(
+        ["pdftotext", "-bbox-layout", str(folder / "renumbered.pdf"), "-"], capture_output=True, check=True
+    ).stdout
+    rows: dict[tuple[int, int], list[tuple[float, float, str]]] = {}  # (page, y) -> words (pdftotext may
+    for page_no, page in enumerate(etree.fromstring(layout).iter(f"{XHTML}page")):  # split a line in blocks)
+        for word in page.iter(f"{XHTML}word"):
+            row = rows.setdefault((page_no, round(float(word.get("yMin")))), [])
+            row.append((float(word.get("xMin")), float(word.get("xMax")), word.text))
+    starts: dict[str, set[int]] = {"paragraph": set(), "subparagraph": set()}
+    leads = []
+    for words in rows.values():
+        words.sort()
+        first = words[0][2]
+        if len(words) == 1 or not (first[0].isdigit() or first.startswith("(")):
+            continue  # a heading, a continuation line or the page number
+        kind = "paragraph" if first[0].isdigit() else "subparagraph"
+        assert LEADS[kind].match(first), f"the text runs into the number: {first!r}"
+        leads.append(first)
+        assert words[1][0] > words[0][1] + 3  # a gap between the lead and the text
+        starts[kind].add(round(words[1][0]))
+    assert "11.10." in leads and "12.11." in leads and "(c)(b)" in leads
+    assert len(starts["paragraph"]) == 1, starts  # one text column, whatever the lead
+    assert len(starts["subparagraph"]) == 1, starts

@@ -6,10 +6,14 @@ from pathlib import Path
 
 import docx
 
+from chairdesk.core import drafting as ops
+from chairdesk.core.roster import set_roster
 from chairdesk.core.session import Session
 from chairdesk.core.state import SessionState
 from chairdesk.export.record import build_record, export_record, kind_of, minutes_seconds
 from chairdesk.export.record_md import chart_path
+
+from .conftest import ROSTER, fixed_clock
 
 
 def _described(session: Session) -> list[str]:
@@ -21,20 +25,29 @@ def _described(session: Session) -> list[str]:
     return out
 
 
-def test_markdown_record_lists_every_event_in_order(small_session: Session, tmp_path: Path) -> None:
+def test_markdown_record_lists_every_event_after_the_tabling_in_order(
+    small_session: Session, tmp_path: Path
+) -> None:
     out = export_record(small_session, tmp_path / "record.md")
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Record of the session\n\n**Open-ended working group on ICT security**\n")
     assert "### Thursday 26 November 2026" in text
     rows = [line for line in text.splitlines() if line.startswith("| 09:")]
-    assert len(rows) == len(small_session.events)
+    tabled = small_session.draft.baselines[0].seq  # the 12 draft events up to it are one entry
+    assert len(rows) == len(small_session.events) - tabled + 2
     assert rows[0].startswith("| 09:00:00 | Meeting | Meeting details set:")
-    assert rows[14] == (
+    assert (
+        rows[1]
+        == "| 09:12:00 | Tabling | The draft was tabled as 'Tabled draft': 3 sections, 6 paragraphs. |"
+    )
+    assert rows[3] == (
         "| 09:14:00 | Proposal | Blue proposed for paragraph 6: "
         "\u201cSupport developing countries and small island States.\u201d. |"
     )
     assert "| 09:19:00 | Text change | Yellow inserted a new paragraph" in text
-    assert "| 09:12:00 | Baseline | The Chair marked the text as it stands as 'Tabled draft'. |" in text
+    assert "inserted a new paragraph at the start" not in text  # the building of the tabled draft
+    assert "11 entries (Meeting: 1; Tabling: 1; Proposal: 2; Text change: 7)." in text
+    assert "The tabling entry stands for the 12 events that built the tabled draft." in text
     times = [row.split(" | ")[0] for row in rows]
     assert times == sorted(times)
     assert not chart_path(out).exists()  # no floor figures in this session, so no chart
@@ -48,13 +61,21 @@ def test_docx_record_has_the_same_chronology(small_session: Session, tmp_path: P
     table = document.tables[0]
     assert [c.text for c in table.rows[0].cells] == ["Time", "Kind", "What happened"]
     body = [[c.text for c in row.cells] for row in table.rows[1:]]
-    assert [row[2] for row in body] == _described(small_session)
+    tabled = small_session.draft.baselines[0].seq
+    assert body[1] == [
+        "09:12:00",
+        "Tabling",
+        "The draft was tabled as 'Tabled draft': 3 sections, 6 paragraphs.",
+    ]
+    assert [body[0][2]] + [row[2] for row in body[2:]] == [
+        text for seq, text in enumerate(_described(small_session), 1) if seq == 1 or seq > tabled
+    ]
     assert body[-1][:2] == ["09:21:00", "Text change"]
 
 
 def test_record_entries_are_sorted_into_kinds(small_session: Session) -> None:
     record = build_record(small_session)
-    assert dict(record.counts()) == {"Meeting": 1, "Proposal": 2, "Text change": 18, "Baseline": 1}
+    assert dict(record.counts()) == {"Meeting": 1, "Tabling": 1, "Proposal": 2, "Text change": 7}
     assert kind_of("adoption.object", {}) == "objection"
     assert kind_of("adoption.report.adopt", {}) == "final"
     assert kind_of("floor.start", {"kind": "point of order"}) == "point of order"
@@ -103,3 +124,53 @@ def test_markdown_record_links_its_chart(full_session: Session, tmp_path: Path) 
     assert (tmp_path / "record-speaking-time.png").read_bytes().startswith(b"\x89PNG")
     assert "| 09:29:00 | Red | point of order | 1:00 |  |" in text
     assert "The report was adopted and endorsed on 26 November 2026." in text
+
+
+def test_tabling_keeps_meeting_and_roster_events_in_place(tmp_path: Path) -> None:
+    with Session.create(tmp_path / "t.chairdesk", "Working group", clock=fixed_clock()) as session:
+        a = ops.add_section(session, "Overview").subject
+        set_roster(session, ROSTER[:2])  # between two draft events: keeps its own entry
+        ops.insert_paragraph(session, a, "States met.")
+        ops.add_subheading(session, a, "Next steps")
+        ops.insert_paragraph(session, a, "States will meet again.", subparagraphs=["in 2027;", "online."])
+        ops.mark_baseline(session, "Tabled draft")
+        ops.amend_paragraph(session, session.draft.live_paragraphs()[0].id, "States met in Geneva.")
+        ops.mark_baseline(session, "Second reading")
+        record = build_record(session)
+    assert [(e.time, e.label, e.text) for e in record.entries] == [
+        ("09:00:00", "Meeting", "Meeting details set: title 'Working group'."),
+        ("09:02:00", "Roster", "The roster was set: 2 delegations."),
+        ("09:06:00", "Tabling", "The draft was tabled as 'Tabled draft': 1 section, 2 paragraphs."),
+        (
+            "09:07:00",
+            "Text change",
+            "The Chair amended paragraph 1 to read: \u201cStates met in Geneva.\u201d.",
+        ),
+        ("09:08:00", "Baseline", "The Chair marked the text as it stands as 'Second reading'."),
+    ]
+    assert record.tabling_events == 5
+
+
+def test_without_a_baseline_the_record_lists_every_draft_event(tmp_path: Path) -> None:
+    with Session.create(tmp_path / "n.chairdesk", "Working group", clock=fixed_clock()) as session:
+        a = ops.add_section(session, "Overview").subject
+        ops.insert_paragraph(session, a, "States met.")
+        record = build_record(session)
+        described = _described(session)
+    assert [e.text for e in record.entries] == described
+    assert [e.label for e in record.entries] == ["Meeting", "Text change", "Text change"]
+    assert record.tabling_events == 0
+    assert record.summary() == "3 entries (Meeting: 1; Text change: 2). Times are UTC."
+
+
+def test_markdown_title_block_lines_are_separate_paragraphs(small_session: Session, tmp_path: Path) -> None:
+    # Adjacent lines are one paragraph to a Markdown viewer: the title block would read as one run-on line.
+    text = export_record(small_session, tmp_path / "record.md").read_text(encoding="utf-8")
+    head = text.split("## Chronology")[0]
+    assert [block.strip() for block in head.split("\n\n") if block.strip()][:5] == [
+        "# Record of the session",
+        "**Open-ended working group on ICT security**",
+        "United Nations General Assembly",
+        "Geneva, 24\u201328 November 2026",
+        "Document: Draft outcome document",
+    ]

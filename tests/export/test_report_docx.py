@@ -125,3 +125,21 @@ def test_adopted_report_is_endorsed_without_draft_mark(full_session: Session, tm
     assert (last.style.name, last.text) == ("Chairdesk Closing", "Adopted and endorsed on 26 November 2026")
     assert document.sections[0].header.paragraphs[0].text == ""
     assert document.core_properties.subject == "Report"
+
+
+def _letter_spacing(style: docx.styles.style.BaseStyle) -> int:
+    """The character spacing (twentieths of a point) the style ends up with, following its base styles."""
+    while style is not None:
+        found = style.element.find("w:rPr/w:spacing", style.element.nsmap)
+        if found is not None:
+            return int(found.get(docx.oxml.ns.qn("w:val")))
+        style = style.base_style
+    return 0
+
+
+def test_title_block_is_not_letter_spaced(small_session: Session, tmp_path: Path) -> None:
+    # The template's Title and Subtitle, which the title block's styles are based on, space letters out.
+    styles = docx.Document(str(export_report(small_session, tmp_path / "report.docx"))).styles
+    for name in ("Chairdesk Title", "Chairdesk Document Title", "Chairdesk Section", "Chairdesk Paragraph"):
+        assert _letter_spacing(styles[name]) == 0, name
+    assert _letter_spacing(styles["Subtitle"]) == 15  # still there for whoever uses the template's own
