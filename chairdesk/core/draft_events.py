@@ -34,7 +34,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .brackets import bracket_spans
-from .draft import Draft, Paragraph, Proposal, Section, SubHeading, SubParagraph
+from .draft import Draft, Paragraph, Proposal, Section, SubHeading, SubParagraph, subparagraph_label
 from .errors import DraftError
 from .roster import actor_name
 
@@ -363,14 +363,21 @@ class DraftComponent:
         elif kind == "draft.paragraph.move":
             text = f"{who} moved {para(p['id'])} to {section(p['section'])}"
         elif kind.startswith("draft.subparagraph."):
+            action = kind.rsplit(".", 1)[1]
+            where = para(p["paragraph"])
+            live = [s.id for s in d.paragraphs[p["paragraph"]].live_subparagraphs()]
+            if action in ("amend", "strike") and p["id"] in live:
+                where += f" ({subparagraph_label(live.index(p['id']))})"
             verb = {
                 "add": "added a sub-paragraph to",
-                "amend": "amended a sub-paragraph of",
-                "strike": "struck a sub-paragraph of",
+                "amend": "amended",
+                "strike": "struck",
                 "restore": "restored a sub-paragraph of",
                 "move": "reordered the sub-paragraphs of",
-            }[kind.rsplit(".", 1)[1]]
-            text = f"{who} {verb} {para(p['paragraph'])}"
+            }[action]
+            text = f"{who} {verb} {where}"
+            if action in ("add", "amend"):
+                text += f": \u201c{p['text']}\u201d"
         elif kind == "draft.proposal.add":
             text = f"{who} proposed for {para(p['paragraph'])}: \u201c{p['text']}\u201d"
         elif kind in ("draft.proposal.accept", "draft.proposal.set_aside", "draft.proposal.reopen"):
@@ -383,7 +390,13 @@ class DraftComponent:
             text = f"{who} marked the text as it stands as '{p['label']}'"
         else:
             text = f"{who}: {kind}"
-        return text + undo + "."
+        sentence = text + undo
+        # A quotation that ends a sentence already carries its full stop: "… the Assembly.”"
+        return (
+            sentence
+            if sentence.endswith((".", ".\u201d", ";\u201d", "?\u201d", "!\u201d"))
+            else sentence + "."
+        )
 
     # ------------------------------------------------------------------ apply
     def apply(self, state: SessionState, event: Event, change: Change) -> None:

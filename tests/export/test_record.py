@@ -42,7 +42,7 @@ def test_markdown_record_lists_every_event_after_the_tabling_in_order(
     )
     assert rows[3] == (
         "| 09:14:00 | Proposal | Blue proposed for paragraph 6: "
-        "\u201cSupport developing countries and small island States.\u201d. |"
+        "\u201cSupport developing countries and small island States.\u201d |"
     )
     assert "| 09:19:00 | Text change | Yellow inserted a new paragraph" in text
     assert "inserted a new paragraph at the start" not in text  # the building of the tabled draft
@@ -144,7 +144,7 @@ def test_tabling_keeps_meeting_and_roster_events_in_place(tmp_path: Path) -> Non
         (
             "09:07:00",
             "Text change",
-            "The Chair amended paragraph 1 to read: \u201cStates met in Geneva.\u201d.",
+            "The Chair amended paragraph 1 to read: \u201cStates met in Geneva.\u201d",
         ),
         ("09:08:00", "Baseline", "The Chair marked the text as it stands as 'Second reading'."),
     ]
