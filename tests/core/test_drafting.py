@@ -254,3 +254,16 @@ def test_describe_reads_the_state_before_the_event(small_session) -> None:
     event = session.events[-1]
     before = session.state_at(event.seq - 1)
     assert before.describe(event) == "The Chair struck paragraph 3."
+
+
+def test_record_sentences_name_the_sub_paragraph_and_end_once(small_session) -> None:
+    session, ids = small_session
+    para = session.draft.paragraph(ids["p4"])
+    second = para.live_subparagraphs()[1].id
+    drafting.amend_subparagraph(session, ids["p4"], second, "hold regular exercises.")
+    drafting.strike_subparagraph(session, ids["p4"], second)
+    amend, strike = session.events[-2:]
+    assert session.state_at(amend.seq - 1).describe(amend) == (
+        "The Chair amended paragraph 4 (b): \u201chold regular exercises.\u201d"
+    )
+    assert session.state_at(strike.seq - 1).describe(strike) == "The Chair struck paragraph 4 (b)."
