@@ -44,6 +44,7 @@ from PySide6.QtGui import (
     QPalette,
     QPixmap,
     QShortcut,
+    QShowEvent,
     QStandardItem,
     QStandardItemModel,
     QTextCharFormat,
