@@ -555,7 +555,10 @@ class MainWindow(DraftingCommands, QMainWindow):
         super().showEvent(event)
         if not self._fitted:
             self._fitted = True
-            self.fit_columns(outline=not self.settings.window_state)  # a width the chair chose stays
+            QTimer.singleShot(0, self._fit_when_shown)  # once the window is laid out
+
+    def _fit_when_shown(self) -> None:
+        self.fit_columns(outline=not self.settings.window_state)  # an outline width the chair chose stays
 
     # ------------------------------------------------------------- closing
     def _restore_geometry(self) -> None:
