@@ -68,7 +68,8 @@ class StartPage(QWidget):
         self.recent.setAccessibleName("Recent sessions")
         self.recent_label.setBuddy(self.recent)
         self.recent.itemActivated.connect(self._activated)
-        column.addWidget(self.recent, 1)
+        column.addWidget(self.recent)
+        column.addStretch(1)
         centre = QWidget()
         centre.setLayout(column)
         centre.setMaximumWidth(640)
@@ -87,6 +88,10 @@ class StartPage(QWidget):
             self.recent.addItem(item)
         if paths:
             self.recent.setCurrentRow(0)
+            rows = min(len(paths), 10)
+            self.recent.setFixedHeight(
+                rows * self.recent.sizeHintForRow(0) + 2 * self.recent.frameWidth() + 4
+            )
         self.recent.setVisible(bool(paths))
         self.recent_label.setVisible(bool(paths))
 

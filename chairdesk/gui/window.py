@@ -231,10 +231,10 @@ class MainWindow(DraftingCommands, QMainWindow):
     def _remove_docks(self) -> None:
         """Take away the docks of the session that is closing, with their menus and keys."""
         for dock in self._docks:
-            if dock in self._dock_specs:  # a dock given as a widget stays; it is only hidden
-                self.removeDockWidget(dock)
-            else:
-                self.removeDockWidget(dock)
+            dock.hide()  # first, or the main window keeps showing the tabs of the docks removed
+            self.removeDockWidget(dock)
+            if dock not in self._dock_specs:  # a dock given as a widget is kept for the next session
+                dock.setParent(None)  # out of the window's dock tabs now, not at the next event loop
                 dock.deleteLater()
         for menu in self._dock_menus:
             self.menuBar().removeAction(menu.menuAction())
@@ -550,6 +550,8 @@ class MainWindow(DraftingCommands, QMainWindow):
             centre = max(400, self.height() - 130)
             editor = max(190, round(centre * 0.28))
             self.splitter.setSizes([centre - editor, editor])
+        if self.draft_view.currentIndex().isValid():  # the row under discussion stays in sight
+            self.draft_view.scrollTo(self.draft_view.currentIndex())
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)

@@ -12,7 +12,7 @@ from chairdesk.core import adoption
 from chairdesk.core.adoption import section_mark
 from chairdesk.core.session import Session
 from chairdesk.gui.app import default_docks
-from chairdesk.gui.qt import QFontMetrics, QKeySequence, QRect, Qt
+from chairdesk.gui.qt import QFontMetrics, QKeySequence, QRect, Qt, QTabBar
 from chairdesk.gui.settings import DeskSettings, data_dir
 from chairdesk.gui.window import MainWindow
 from chairdesk.sample import build_sample_session
@@ -92,6 +92,9 @@ def test_close_leaves_the_window_on_a_start_page(qtbot, sample_path: Path, tmp_p
     assert win.windowTitle() == "chairdesk" and win.save_label.text() == "No session open"
     assert win.title_label.text() == "" and win._docks == [] and not win.outline_dock.isVisible()
     assert not {"Floor", "Adoption"} & {a.text() for a in win.menuBar().actions()}
+    direct = Qt.FindChildOption.FindDirectChildrenOnly
+    tabs = lambda: [b for b in win.findChildren(QTabBar, options=direct) if b.isVisible() and b.count()]  # noqa: E731
+    qtbot.waitUntil(lambda: not tabs(), timeout=2000)  # no "Floor | Adoption" tabs left over the empty place
     assert not win.actions_by_name["strike"].isEnabled() and not win.undo_action.isEnabled()
     assert win.actions_by_name["open_session"].isEnabled()
     # the file is free: another process (here another connection) can open and change it
