@@ -550,7 +550,10 @@ class MainWindow(DraftingCommands, QMainWindow):
             centre = max(400, self.height() - 130)
             editor = max(190, round(centre * 0.28))
             self.splitter.setSizes([centre - editor, editor])
-        if self.draft_view.currentIndex().isValid():  # the row under discussion stays in sight
+        QTimer.singleShot(0, self._keep_current_in_sight)  # after the new sizes are laid out
+
+    def _keep_current_in_sight(self) -> None:
+        if self.draft_view.currentIndex().isValid():
             self.draft_view.scrollTo(self.draft_view.currentIndex())
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
