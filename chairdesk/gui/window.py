@@ -251,6 +251,7 @@ class MainWindow(DraftingCommands, QMainWindow):
             if not dock.objectName():
                 dock.setObjectName(type(dock).__name__)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            dock.show()  # a dock given as a widget was hidden when the last session closed
             if previous is not None:  # tabbed, so the window still fits a 1280×800 projector
                 self.tabifyDockWidget(previous, dock)
             previous = dock

@@ -197,3 +197,19 @@ def test_no_error_at_exit_after_showing_a_window(tmp_path: Path) -> None:
     )
     assert done.returncode == 0 and done.stdout.strip() == "ran", done.stderr
     assert "Traceback" not in done.stderr and "already deleted" not in done.stderr, done.stderr
+
+
+def test_a_dock_given_as_a_widget_comes_back_with_the_next_session(qtbot, sample_path: Path) -> None:  # noqa: ANN001
+    from chairdesk.gui.qt import QDockWidget, QLabel
+
+    notes = QDockWidget("Notes")
+    notes.setWidget(QLabel("notes"))
+    win = MainWindow(None, DeskSettings.load(), docks=[notes])
+    qtbot.addWidget(win)
+    win.open_session(sample_path)
+    win.show()
+    assert notes.isVisible()
+    win.close_session()
+    assert not notes.isVisible() and win.dockWidgetArea(notes) == Qt.DockWidgetArea.NoDockWidgetArea
+    win.open_sample()
+    assert notes.isVisible() and win.dockWidgetArea(notes) == Qt.DockWidgetArea.RightDockWidgetArea
