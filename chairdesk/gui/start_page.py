@@ -11,6 +11,7 @@ from pathlib import Path
 from .qt import (
     QFont,
     QHBoxLayout,
+    QKeyEvent,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -55,7 +56,6 @@ class StartPage(QWidget):
         ):
             button = QPushButton(text)
             button.setObjectName(f"start_{name}")
-            button.setAutoDefault(True)  # Enter presses the focused button
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.clicked.connect(signal)
             column.addWidget(button)
@@ -105,6 +105,13 @@ class StartPage(QWidget):
             self.recent.setFocus()
         else:
             self.buttons["open"].setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        focused = self.focusWidget()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and focused in self.buttons.values():
+            focused.click()  # outside a dialog a button takes only Space; a chair presses Enter
+            return
+        super().keyPressEvent(event)
 
     def _activated(self, item: QListWidgetItem) -> None:
         self.recent_chosen.emit(item.data(Qt.ItemDataRole.UserRole))

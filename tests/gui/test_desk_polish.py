@@ -116,11 +116,11 @@ def test_close_leaves_the_window_on_a_start_page(qtbot, sample_path: Path, tmp_p
     assert win.pages.currentWidget() is win.desk and win.outline_dock.isVisible()
     assert [d.objectName() for d in win._docks] == ["FloorDock", "adoptionDock"]
     assert win.actions_by_name["strike"].isEnabled()
-    # Close, then the sample button (keyboard: Tab to it, Space) opens the chair's copy of the sample
+    # Close, then the sample button (keyboard: Tab to it, Enter) opens the chair's copy of the sample
     qtbot.keyClick(win.draft_view, Qt.Key.Key_W, CTRL)
     assert win.session is None
     start.buttons["sample"].setFocus()
-    qtbot.keyClick(start.buttons["sample"], Qt.Key.Key_Space)
+    qtbot.keyClick(start.buttons["sample"], Qt.Key.Key_Return)
     assert win.session is not None and data_dir() in win.session.path.parents  # the chair's copy
     assert len(win.session.draft.order) == 4
 
