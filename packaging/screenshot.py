@@ -1,11 +1,13 @@
 """Screenshot the desk with the bundled sample session: `python packaging/screenshot.py out.png`.
 
 Runs offscreen by default (or under Xvfb: `xvfb-run -a -s "-screen 0 1600x1000x24" python packaging/screenshot.py
-out.png`); a few steps of a reading are done first so the tracked changes show.
+out.png`); a few steps of a reading are done first so the tracked changes show. `--size 1280x800` picks the
+window's size (a projector's), `--adoption` raises the Adoption tab with section B under consideration.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -18,12 +20,19 @@ if not os.environ.get("DISPLAY"):
 
 def main(argv: list[str]) -> int:
     """Build the sample in a temporary folder, make a few changes, grab the window to the PNG given."""
-    out = Path(argv[0] if argv else "chairdesk.png").resolve()
+    parser = argparse.ArgumentParser(description="Screenshot the desk with the sample session.")
+    parser.add_argument("out", nargs="?", default="chairdesk.png", type=Path)
+    parser.add_argument("--size", default="1600x1000", help="the window's size, e.g. 1280x800")
+    parser.add_argument("--adoption", action="store_true", help="Adoption tab raised, section B taken up")
+    args = parser.parse_args(argv)
+    out = args.out.resolve()
+    width, height = (int(n) for n in args.size.lower().split("x"))
     home = Path(tempfile.mkdtemp(prefix="chairdesk-shot-"))
     os.environ["CHAIRDESK_CONFIG_DIR"] = str(home / "config")
     os.environ["CHAIRDESK_DATA_DIR"] = str(home / "data")
-    from chairdesk.core import drafting
+    from chairdesk.core import adoption, drafting
     from chairdesk.gui.app import default_docks, make_application
+    from chairdesk.gui.qt import QDockWidget
     from chairdesk.gui.settings import DeskSettings
     from chairdesk.gui.window import MainWindow
     from chairdesk.sample import build_sample_session
@@ -33,7 +42,7 @@ def main(argv: list[str]) -> int:
     path = build_sample_session(home / "data" / "sample.chairdesk")
     settings = DeskSettings.load()
     window = MainWindow(None, settings, docks=default_docks())
-    window.resize(1600, 1000)
+    window.resize(width, height)
     window.open_session(path)
     controller = window.controller
     draft = controller.session.draft
@@ -48,13 +57,21 @@ def main(argv: list[str]) -> int:
     controller.run(drafting.strike_paragraph, draft.live_paragraphs(first)[1].id)
     moving = draft.live_paragraphs(second)[1].id
     controller.run(drafting.move_paragraph, moving, draft.order[-1], None)
+    if args.adoption:
+        controller.run(adoption.take_up, second)
+        next(d for d in window.findChildren(QDockWidget) if d.objectName() == "adoptionDock").raise_()
     window.show()
     window.go_to_paragraph(draft.number_of(p.id))
-    for _ in range(20):
-        app.processEvents()
-    window.grab().save(str(out))
+    from chairdesk.gui.qt import QTimer
+
+    def grab() -> None:
+        window.grab().save(str(out))
+        window.close()
+        app.quit()
+
+    QTimer.singleShot(500, grab)  # the event loop lays out the window and fits its columns first
+    app.exec()
     print(out)
-    window.close()
     return 0
 
 

@@ -26,7 +26,7 @@ SPECS: list[ActionSpec] = [
     ActionSpec("&File", "open_session", "&Open…", ("Ctrl+O",), "open_dialog"),
     ActionSpec("&File", "import_draft", "&Import draft (DOCX or text)…", ("Ctrl+I",), "import_draft"),
     ActionSpec("&File", "save_copy", "Save a &copy as…", ("Ctrl+Shift+S",), "save_copy"),
-    ActionSpec("&File", "close_session", "&Close", ("Ctrl+W",), "close"),
+    ActionSpec("&File", "close_session", "&Close the session", ("Ctrl+W",), "close_session"),
     ActionSpec("&Edit", "find", "&Find in the draft…", ("Ctrl+F",), "find"),
     ActionSpec("&Edit", "find_next", "Find &next", ("F3",), "find_next"),
     ActionSpec("&Edit", "go_to", "&Go to paragraph…", ("Ctrl+G",), "go_to_dialog"),
@@ -65,6 +65,9 @@ SPECS: list[ActionSpec] = [
     ActionSpec(
         "&Paragraph", "sub_down", "Move the sub-paragraph down", ("Ctrl+Alt+Down",), "subparagraph_down"
     ),
+    ActionSpec(
+        "&Section", "set_title", "Change the &document title…", ("Ctrl+Shift+D",), "set_document_title"
+    ),
     ActionSpec("&Section", "add_section", "&Add a section after this one…", ("Ctrl+Alt+N",), "add_section"),
     ActionSpec("&Section", "retitle", "&Retitle the section…", ("Ctrl+Shift+T",), "retitle_section"),
     ActionSpec(
@@ -93,6 +96,37 @@ SPECS: list[ActionSpec] = [
     ActionSpec("&View", "focus_pane", "Go to the &editor pane", ("Alt+3",), "focus_editor"),
     ActionSpec("&Help", "shortcuts", "&Keyboard shortcuts", ("F1",), "show_shortcuts"),
 ]
+
+
+class StepAction(QAction):
+    """Undo or Redo: its text names the step ("Undo strike"), set by the undo stack's signals.
+
+    The stack's signals connect to this action's own slots, so Qt drops them when the action is deleted,
+    even if the stack (owned by the session's controller) outlives the window.
+    """
+
+    def __init__(self, verb: str, parent: QObject) -> None:
+        super().__init__(verb, parent)
+        self.verb = verb
+
+    def show_step(self, step: str) -> None:
+        """Name the step the action would undo or redo."""
+        self.setText(f"{self.verb} {step}".strip())
+
+    def follow(self, can_step: object, step_text: object, now: tuple[bool, str]) -> None:
+        """Listen to one undo stack's canUndo/undoText (or redo) signals, showing its state now."""
+        can_step.connect(self.setEnabled)  # type: ignore[attr-defined]
+        step_text.connect(self.show_step)  # type: ignore[attr-defined]
+        self.setEnabled(now[0])
+        self.show_step(now[1])
+
+    def leave(self, can_step: object, step_text: object) -> None:
+        """Stop listening to a stack (the session it belongs to is closing)."""
+        for signal, slot in ((can_step, self.setEnabled), (step_text, self.show_step)):
+            try:
+                signal.disconnect(slot)  # type: ignore[attr-defined]
+            except (RuntimeError, TypeError):
+                pass  # never connected (already left)
 
 
 def shortcut_action(

@@ -18,13 +18,13 @@ from .qt import (
     QFrame,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QKeySequence,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     Qt,
     QVBoxLayout,
@@ -115,10 +115,14 @@ class AdoptionDock(QDockWidget):
             self.reopen_report_action,
         ]
 
-    def _button(self, action: QAction) -> QPushButton:
-        """A button that triggers the action, names its key and follows its enabled state."""
+    def _button(self, action: QAction, label: str = "") -> QPushButton:
+        """A button that triggers the action, names its key and follows its enabled state.
+
+        `label` is a shorter text than the action's (the heading above names the section), so that two
+        buttons fit side by side in a dock a 1280×800 window can afford.
+        """
         key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        button = QPushButton(f"{action.text().replace('&', '')}  [{key}]")
+        button = QPushButton(f"{label or action.text().replace('&', '')}  [{key}]")
         button.setObjectName(action.objectName() + "Button")
         button.setToolTip(action.toolTip())
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -155,10 +159,16 @@ class AdoptionDock(QDockWidget):
         layout.addWidget(self.status)
 
         buttons = QGridLayout()
-        for index, action in enumerate(
-            (self.take_up_action, self.adopt_action, self.object_action, self.reopen_action, self.vote_action)
+        for index, (action, label) in enumerate(
+            (
+                (self.take_up_action, "Take up"),
+                (self.adopt_action, "Adopt"),
+                (self.object_action, "Objection…"),
+                (self.reopen_action, "Reopen…"),
+                (self.vote_action, "Vote…"),
+            )
         ):
-            buttons.addWidget(self._button(action), index // 2, index % 2)
+            buttons.addWidget(self._button(action, label), index // 2, index % 2)
         layout.addLayout(buttons)
 
         readout_box = QGroupBox("To read out")
@@ -199,13 +209,16 @@ class AdoptionDock(QDockWidget):
         self.report_status.setObjectName("adoptionReportStatus")
         self.report_status.setWordWrap(True)
         report_layout.addWidget(self.report_status)
-        row = QHBoxLayout()
-        row.addWidget(self._button(self.adopt_report_action))
-        row.addWidget(self._button(self.reopen_report_action))
-        report_layout.addLayout(row)
+        report_layout.addWidget(self._button(self.adopt_report_action))  # one above the other: a narrow dock
+        report_layout.addWidget(self._button(self.reopen_report_action))
         layout.addWidget(report_box)
         layout.addStretch(1)
-        self.setWidget(body)
+        scroll = QScrollArea()  # on a short screen the dock scrolls instead of cutting the read-out
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        self.setWidget(scroll)
 
     # ------------------------------------------------------------- following
     @property

@@ -322,6 +322,24 @@ class DraftingCommands:
                     drafting.add_subheading, sid, title.strip(), before=self.controller.current_paragraph
                 )
 
+    def set_document_title(self: MainWindow) -> None:
+        """Ask for the document's title (shown above section A; recorded, undoable)."""
+        if self.session is None:
+            return
+        old = self.session.draft.title
+        title, ok = QInputDialog.getText(
+            self, "Document title", "Title of the document:", QLineEdit.EchoMode.Normal, old
+        )
+        if ok:
+            self.set_document_title_to(title)
+
+    def set_document_title_to(self: MainWindow, title: str) -> bool:
+        """Give the document a new title (one event, undoable); False if it was refused or unchanged."""
+        title = " ".join(title.split())
+        if self.session is None or not title or title == self.session.draft.title:
+            return False
+        return self._run(drafting.set_title, title, text="document title") is not None
+
     def mark_baseline(self: MainWindow) -> None:
         """Mark the text as it stands as a baseline for "changes since the last baseline"."""
         if self.controller is None:

@@ -126,6 +126,7 @@ class EditorPane(QWidget):
         self.section_id: str | None = None  # for "first": the section the paragraph opens
         self.heading = QLabel("Select a paragraph to amend it.")
         self.heading.setObjectName("editorHeading")
+        self.heading.setWordWrap(True)  # a long section title must not widen the window
         self.part = QComboBox()
         self.part.setToolTip(
             "The paragraph's own text or one of its lettered sub-paragraphs (Ctrl+PgDown / Ctrl+PgUp)"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..core.adoption import section_mark
 from ..core.session import Session
 from .qt import (
     QAbstractItemView,
@@ -34,13 +35,6 @@ from .qt import (
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
-STATUS_MARKS = {
-    "not taken up": "○",
-    "under consideration": "◐",
-    "adopted": "●",
-    "adopted as amended": "●",
-    "reopened": "◌",
-}
 
 
 @dataclass
@@ -67,7 +61,7 @@ class OutlineSection:
     @property
     def text(self) -> str:
         """The section's line as the outline shows it."""
-        mark = STATUS_MARKS.get(self.status, "○")
+        mark = section_mark(self.status)
         span = f"¶\u00a0{self.span[0]}–{self.span[1]}" if self.span else "no paragraphs"
         if self.span and self.span[0] == self.span[1]:
             span = f"¶\u00a0{self.span[0]}"

@@ -14,7 +14,8 @@ from pathlib import Path
 from ..core.errors import ChairdeskError
 from ..core.session import Session
 from ..core.state import Change
-from .actions import build_actions, build_menus
+from ..sample import ensure_sample_copy
+from .actions import StepAction, build_actions, build_menus
 from .commands import DraftingCommands
 from .controller import SessionController
 from .dialogs import FindBar
@@ -37,16 +38,31 @@ from .qt import (
     QMenu,
     QMessageBox,
     QModelIndex,
+    QShowEvent,
     QSplitter,
+    QStackedWidget,
     Qt,
     QTimer,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
-from .settings import DeskSettings
+from .settings import DeskSettings, data_dir
+from .start_page import StartPage
 
 DockSpec = QDockWidget | Callable[[SessionController], QDockWidget]
+OUTLINE_WIDTH = (220, 360)  # the outline's initial width: a fifth of the window, within these bounds
+DOCK_WIDTH = (360, 520)  # the right docks': a little more than a quarter of the window
+# what the desk can do with no session open (the rest is disabled until one is)
+WITHOUT_SESSION = {
+    "new_session",
+    "open_session",
+    "import_draft",
+    "shortcuts",
+    "zoom_in",
+    "zoom_out",
+    "zoom_reset",
+}
 EXPORT_KINDS = (
     ("report", "Endorsed &report (DOCX)…"),
     ("redline", "Report with &tracked changes (DOCX)…"),
@@ -73,6 +89,7 @@ class MainWindow(DraftingCommands, QMainWindow):
         self._dock_specs = list(docks)
         self._docks: list[QDockWidget] = []
         self._dock_menus: list[QMenu] = []
+        self._fitted = False  # the columns get their initial widths once, when first shown
         self.setObjectName("chairdesk")
         self.resize(1500, 950)
         self._build_widgets()
@@ -85,33 +102,48 @@ class MainWindow(DraftingCommands, QMainWindow):
         if controller is not None:
             self.set_controller(controller)
         else:
-            self._update_title()
+            self._show_start_page()
 
     # ------------------------------------------------------------ building
     def _build_widgets(self) -> None:
         self.draft_view = DraftView()
         self.find_bar = FindBar()
         self.editor = EditorPane(None)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.draft_view)
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([680, 200])
-        centre = QWidget()
-        layout = QVBoxLayout(centre)
+        self.title_label = QLabel()
+        self.title_label.setObjectName("documentTitle")
+        self.title_label.setWordWrap(True)
+        self.title_label.setContentsMargins(16, 8, 16, 6)
+        self.title_label.setToolTip("The document's title (Ctrl+Shift+D changes it)")
+        self.desk = QWidget()
+        layout = QVBoxLayout(self.desk)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.find_bar)
+        layout.addWidget(self.title_label)
         layout.addWidget(splitter, 1)
-        self.setCentralWidget(centre)
+        self.start_page = StartPage()
+        self.start_page.open_requested.connect(self.open_dialog)
+        self.start_page.new_requested.connect(self.new_session)
+        self.start_page.import_requested.connect(self.import_draft)
+        self.start_page.sample_requested.connect(self.open_sample)
+        self.start_page.recent_chosen.connect(self.open_session)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.desk)
+        self.pages.addWidget(self.start_page)
+        self.setCentralWidget(self.pages)
         self.outline_view = OutlineView()
+        self.outline_view.setMinimumWidth(200)
         self.outline_dock = QDockWidget("Outline", self)
         self.outline_dock.setObjectName("outlineDock")
         self.outline_dock.setWidget(self.outline_view)
         self.outline_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_dock)
-        self.resizeDocks([self.outline_dock], [420], Qt.Orientation.Horizontal)
         self.clock_label = QLabel()
         self.save_label = QLabel("No session open")
         self.save_label.setObjectName("saveState")
@@ -130,15 +162,16 @@ class MainWindow(DraftingCommands, QMainWindow):
 
     def _build_actions(self) -> None:
         self.actions_by_name = build_actions(self, lambda name: getattr(self, name))
-        self.undo_action = QAction("&Undo", self)
+        self.undo_action = StepAction("&Undo", self)
         self.undo_action.setObjectName("undo")
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.undo_action.triggered.connect(self.undo)
-        self.redo_action = QAction("&Redo", self)
+        self.redo_action = StepAction("&Redo", self)
         self.redo_action.setObjectName("redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.triggered.connect(self.redo)
         quit_action = QAction("&Quit", self)
+        quit_action.setObjectName("quit")
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         extra = {"undo": self.undo_action, "redo": self.redo_action, "quit": quit_action}
@@ -192,22 +225,33 @@ class MainWindow(DraftingCommands, QMainWindow):
                 action.setShortcut(QKeySequence(f"Alt+Shift+{index}"))
             action.triggered.connect(lambda _c=False, p=path: self.open_session(p))
         menu.setEnabled(bool(self.settings.recent_files))
+        self.start_page.set_recent(self.settings.recent_files)
 
     # --------------------------------------------------------------- docks
-    def _build_docks(self, controller: SessionController) -> None:
+    def _remove_docks(self) -> None:
+        """Take away the docks of the session that is closing, with their menus and keys."""
         for dock in self._docks:
-            if dock not in self._dock_specs:
-                self.removeDockWidget(dock)
+            dock.hide()  # first, or the main window keeps showing the tabs of the docks removed
+            self.removeDockWidget(dock)
+            if dock not in self._dock_specs:  # a dock given as a widget is kept for the next session
+                dock.setParent(None)  # out of the window's dock tabs now, not at the next event loop
                 dock.deleteLater()
         for menu in self._dock_menus:
             self.menuBar().removeAction(menu.menuAction())
+            for action in menu.actions():
+                self.removeAction(action)  # their shortcuts would clash with the next session's
+            menu.deleteLater()
         self._docks, self._dock_menus = [], []
+
+    def _build_docks(self, controller: SessionController) -> None:
+        self._remove_docks()
         previous = None
         for spec in self._dock_specs:
             dock = spec if isinstance(spec, QDockWidget) else spec(controller)
             if not dock.objectName():
                 dock.setObjectName(type(dock).__name__)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            dock.show()  # a dock given as a widget was hidden when the last session closed
             if previous is not None:  # tabbed, so the window still fits a 1280×800 projector
                 self.tabifyDockWidget(previous, dock)
             previous = dock
@@ -235,11 +279,9 @@ class MainWindow(DraftingCommands, QMainWindow):
 
     def set_controller(self, controller: SessionController) -> None:
         """Show a session: build the models over it, listen to its changes, rebuild the docks."""
-        old = self.controller
+        old, old_models = self.controller, (self.draft_model, self.outline_model)
         if old is not None:
-            old.changed.disconnect(self._on_change)
-            old.refused.disconnect(self._on_refused)
-            old.notice.disconnect(self._on_notice)
+            self._leave(old)
         self.controller = controller
         session = controller.session
         self.draft_model = DraftModel(session, self.settings.view_mode, self)
@@ -247,6 +289,9 @@ class MainWindow(DraftingCommands, QMainWindow):
         self.draft_view.selectionModel().currentChanged.connect(self._current_row_changed)
         self.outline_model = OutlineModel(session, self)
         self.outline_view.setModel(self.outline_model)
+        for model in old_models:
+            if model is not None:
+                model.deleteLater()
         self.editor.session = session
         self.editor.refresh_actors()
         self.editor.show_paragraph(None)
@@ -254,21 +299,22 @@ class MainWindow(DraftingCommands, QMainWindow):
         controller.refused.connect(self._on_refused)
         controller.notice.connect(self._on_notice)
         stack = controller.undo_stack
-        stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        stack.undoTextChanged.connect(lambda t: self.undo_action.setText(f"&Undo {t}".strip()))
-        stack.redoTextChanged.connect(lambda t: self.redo_action.setText(f"&Redo {t}".strip()))
-        self.undo_action.setEnabled(stack.canUndo())
-        self.redo_action.setEnabled(stack.canRedo())
+        self.undo_action.follow(
+            stack.canUndoChanged, stack.undoTextChanged, (stack.canUndo(), stack.undoText())
+        )
+        self.redo_action.follow(
+            stack.canRedoChanged, stack.redoTextChanged, (stack.canRedo(), stack.redoText())
+        )
         self._check_mode(self.settings.view_mode)
         self._build_docks(controller)
+        self._set_session_actions(True)
+        self.pages.setCurrentWidget(self.desk)
+        self.outline_dock.show()
         self._update_title()
         self._show_saved()
         self._tick()
         if old is not None:
-            old.detach()
-            old.session.close()
-            old.deleteLater()
+            self._release(old)
         first = (
             self.draft_model.row_of("paragraph", session.draft.numbering().paragraphs[0])
             if session.draft.numbering().paragraphs
@@ -276,6 +322,70 @@ class MainWindow(DraftingCommands, QMainWindow):
         )
         if first is not None:
             self.select_row(first)
+        if self._fitted:
+            self.fit_columns(outline=False)  # the new docks get a sensible width too
+
+    def _leave(self, controller: SessionController) -> None:
+        """Stop listening to a controller whose session is going away."""
+        controller.changed.disconnect(self._on_change)
+        controller.refused.disconnect(self._on_refused)
+        controller.notice.disconnect(self._on_notice)
+        stack = controller.undo_stack
+        self.undo_action.leave(stack.canUndoChanged, stack.undoTextChanged)
+        self.redo_action.leave(stack.canRedoChanged, stack.redoTextChanged)
+
+    @staticmethod
+    def _release(controller: SessionController) -> None:
+        """Let go of a session: its file is closed (another process may open it) and the controller goes."""
+        controller.detach()
+        controller.session.close()
+        controller.deleteLater()
+
+    def close_session(self) -> None:
+        """File ▸ Close: close the session and leave the window open on the start page."""
+        controller = self.controller
+        if controller is None:
+            return
+        self._leave(controller)
+        self.controller = None
+        self._remove_docks()
+        self.editor.show_paragraph(None)
+        self.editor.session = None
+        for view, model in ((self.draft_view, self.draft_model), (self.outline_view, self.outline_model)):
+            view.setModel(None)
+            if model is not None:
+                model.deleteLater()
+        self.draft_model = self.outline_model = None
+        self._release(controller)
+        self._show_start_page()
+        self.statusBar().showMessage("The session is closed; its file is free.", 8000)
+
+    def _show_start_page(self) -> None:
+        self._set_session_actions(False)
+        self.undo_action.show_step("")
+        self.redo_action.show_step("")
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.outline_dock.hide()
+        self.find_bar.hide()
+        self.start_page.set_recent(self.settings.recent_files)
+        self.pages.setCurrentWidget(self.start_page)
+        self.start_page.focus_first()
+        self._update_title()
+        self._show_saved()
+        self._tick()
+
+    def _set_session_actions(self, enabled: bool) -> None:
+        """Enable the actions that need a session (all but New, Open, Import, zoom and Help) or not."""
+        for name, action in self.actions_by_name.items():
+            if name not in WITHOUT_SESSION:
+                action.setEnabled(enabled)
+        for action in self.menus["export"].actions():
+            action.setEnabled(enabled)
+
+    def open_sample(self) -> bool:
+        """Open the chair's copy of the bundled sample session."""
+        return self.open_session(ensure_sample_copy(data_dir()))
 
     def open_session(self, path: str | Path) -> bool:
         """Open a session file; a bad or locked file is explained and changes nothing."""
@@ -307,7 +417,11 @@ class MainWindow(DraftingCommands, QMainWindow):
     def _update_title(self) -> None:
         if self.session is None:
             self.setWindowTitle("chairdesk")
+            self.title_label.clear()
             return
+        title = self.session.draft.title.strip()
+        self.title_label.setText(title or "Untitled document")
+        self.title_label.setEnabled(bool(title))  # an untitled document says so, greyed
         meeting = self.session.state.meeting.title or "Untitled meeting"
         self.setWindowTitle(f"{meeting} — {self.session.path.name} — chairdesk")
 
@@ -325,7 +439,7 @@ class MainWindow(DraftingCommands, QMainWindow):
                 sections.update(self.session.draft.order)  # type: ignore[union-attr]
             if sections:
                 self.outline_model.refresh_sections(sections)
-        if "meeting" in change.areas:
+        if "meeting" in change.areas or change.kind == "draft.title.set":
             self._update_title()
         if "roster" in change.areas or "draft.proposal" in change.kind:
             self.editor.refresh_actors()
@@ -412,9 +526,45 @@ class MainWindow(DraftingCommands, QMainWindow):
         font.setPointSize(size)
         self.draft_view.set_text_font(font)
         self.editor.text.setFont(font)
+        title_font = QFont(font)
+        title_font.setPointSize(size + 3)
+        title_font.setBold(True)
+        self.title_label.setFont(title_font)
         outline_font = QFont(font)
         outline_font.setPointSize(max(9, int(size * 0.8)))
         self.outline_view.setFont(outline_font)
+
+    # ------------------------------------------------------------- columns
+    def fit_columns(self, outline: bool = True) -> None:
+        """Give the outline and the right docks widths that suit the window (1280×800 up to 1920×1080)."""
+        width = self.width()
+        docks, sizes = [], []
+        if outline:
+            docks.append(self.outline_dock)
+            sizes.append(min(OUTLINE_WIDTH[1], max(OUTLINE_WIDTH[0], round(width * 0.2))))
+        if self._docks:
+            docks.append(self._docks[0])  # the others share its place as tabs
+            sizes.append(min(DOCK_WIDTH[1], max(DOCK_WIDTH[0], round(width * 0.28))))
+        if docks:
+            self.resizeDocks(docks, sizes, Qt.Orientation.Horizontal)
+        if outline:  # the editor pane: three lines of text or more, the rest for the draft
+            centre = max(400, self.height() - 130)
+            editor = max(190, round(centre * 0.28))
+            self.splitter.setSizes([centre - editor, editor])
+        QTimer.singleShot(0, self._keep_current_in_sight)  # after the new sizes are laid out
+
+    def _keep_current_in_sight(self) -> None:
+        if self.draft_view.currentIndex().isValid():
+            self.draft_view.scrollTo(self.draft_view.currentIndex())
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            QTimer.singleShot(0, self._fit_when_shown)  # once the window is laid out
+
+    def _fit_when_shown(self) -> None:
+        self.fit_columns(outline=not self.settings.window_state)  # an outline width the chair chose stays
 
     # ------------------------------------------------------------- closing
     def _restore_geometry(self) -> None:
@@ -427,9 +577,10 @@ class MainWindow(DraftingCommands, QMainWindow):
         self.settings.geometry = bytes(self.saveGeometry().toBase64()).decode()
         self.settings.window_state = bytes(self.saveState().toBase64()).decode()
         self.settings.save()
-        if self.controller is not None:
-            self.controller.detach()
-            self.controller.session.close()
+        controller = self.controller
+        if controller is not None:
+            self._leave(controller)
             self.controller = None
+            self._release(controller)
         self._clock.stop()
         super().closeEvent(event)

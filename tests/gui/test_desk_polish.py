@@ -1,0 +1,215 @@
+"""The desk on a projector: column widths at 1280×800, one mark per section state, Close, the title, exit."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from chairdesk.core import adoption
+from chairdesk.core.adoption import section_mark
+from chairdesk.core.session import Session
+from chairdesk.gui.app import default_docks
+from chairdesk.gui.qt import QFontMetrics, QKeySequence, QRect, Qt, QTabBar
+from chairdesk.gui.settings import DeskSettings, data_dir
+from chairdesk.gui.window import MainWindow
+from chairdesk.sample import build_sample_session
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def sample_path(tmp_path: Path) -> Path:
+    """A fresh copy of the bundled sample session."""
+    return build_sample_session(tmp_path / "sample.chairdesk")
+
+
+def desk(qtbot, path: Path | None, size: tuple[int, int] = (1280, 800)) -> MainWindow:  # noqa: ANN001
+    """The window with the floor and adoption docks, at a screen size, shown and active."""
+    win = MainWindow(None, DeskSettings.load(), docks=default_docks())
+    qtbot.addWidget(win)
+    if path is not None:
+        assert win.open_session(path)
+    win.resize(*size)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.wait(20)  # the columns get their widths once the window is laid out
+    win.draft_view.setFocus()
+    return win
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1600, 1000), (1920, 1080)])
+def test_three_columns_are_legible(qtbot, sample_path: Path, size: tuple[int, int]) -> None:  # noqa: ANN001
+    win = desk(qtbot, sample_path, size)
+    qtbot.waitUntil(lambda: win.outline_dock.width() >= 220 and win._docks[0].width() >= 350, timeout=3000)
+    outline, right = win.outline_dock.width(), win._docks[0].width()
+    centre = win.centralWidget().width()
+    assert win.width() == size[0]  # nothing forces the window wider than the screen
+    assert 220 <= outline <= 370 and 350 <= right <= 530, (outline, right)
+    assert centre >= 0.45 * size[0] - 40, centre
+    # the longest section line of the sample wraps over three lines at most, not six
+    b = win.outline_model.index(1, 0)
+    delegate = win.outline_view.itemDelegate()
+    (bold, title), _status = delegate._lines(b)
+    assert title.startswith("○ B. Rules, norms and principles of responsible State behaviour")
+    metrics = QFontMetrics(bold)
+    wrapped = metrics.boundingRect(QRect(0, 0, delegate._width(b), 10000), Qt.TextFlag.TextWordWrap, title)
+    assert wrapped.height() <= 4 * metrics.lineSpacing() + 2, wrapped.height() / metrics.lineSpacing()
+    # the adoption dock shows its read-out whole: it scrolls rather than cutting words
+    dock = next(d for d in win._docks if d.objectName() == "adoptionDock")
+    body = dock.widget().widget()
+    assert body.width() <= dock.width()
+
+
+def test_outline_and_adoption_dock_use_one_mark(qtbot, sample_path: Path) -> None:  # noqa: ANN001
+    win = desk(qtbot, sample_path)
+    session = win.session
+    a, b = session.draft.order[:2]
+    win.controller.run(adoption.take_up, b)
+    dock = next(d for d in win._docks if d.objectName() == "adoptionDock")
+    marks = {s: section_mark(s) for s in adoption.SECTION_STATES}
+    line_b = win.outline_model.item(1).text()
+    assert line_b.startswith(f"{marks[adoption.UNDER_CONSIDERATION]} B. ")
+    assert dock.sections.item(1).text().startswith(f"{marks[adoption.UNDER_CONSIDERATION]}  B. ")
+    assert win.outline_model.item(0).text().startswith(f"{marks[adoption.NOT_TAKEN_UP]} A. ")
+    assert "◐" not in line_b and "●" not in "".join(
+        win.outline_model.item(r).text() for r in range(win.outline_model.rowCount())
+    )
+
+
+def test_close_leaves_the_window_on_a_start_page(qtbot, sample_path: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    win = desk(qtbot, sample_path)
+    other = build_sample_session(tmp_path / "other.chairdesk")
+    assert win.open_session(other) and win.open_session(sample_path)
+    qtbot.keyClick(win.draft_view, Qt.Key.Key_W, CTRL)  # File ▸ Close the session
+    assert win.isVisible() and win.session is None and win.controller is None
+    assert win.pages.currentWidget() is win.start_page
+    assert win.windowTitle() == "chairdesk" and win.save_label.text() == "No session open"
+    assert win.title_label.text() == "" and win._docks == [] and not win.outline_dock.isVisible()
+    assert not {"Floor", "Adoption"} & {a.text() for a in win.menuBar().actions()}
+    direct = Qt.FindChildOption.FindDirectChildrenOnly
+    tabs = lambda: [b for b in win.findChildren(QTabBar, options=direct) if b.isVisible() and b.count()]  # noqa: E731
+    qtbot.waitUntil(lambda: not tabs(), timeout=2000)  # no "Floor | Adoption" tabs left over the empty place
+    assert not win.actions_by_name["strike"].isEnabled() and not win.undo_action.isEnabled()
+    assert win.actions_by_name["open_session"].isEnabled()
+    # the file is free: another process (here another connection) can open and change it
+    with Session.open(sample_path) as elsewhere:
+        adoption.take_up(elsewhere, elsewhere.draft.order[0])
+    # the start page lists the recent sessions, the latest first, and opens one with Enter
+    start = win.start_page
+    assert start.recent_paths()[:2] == [str(sample_path.resolve()), str(other.resolve())]
+    assert start.recent.hasFocus() and start.recent.currentRow() == 0
+    assert [b.text().split("…")[0] for b in start.buttons.values()] == [
+        "Open a session",
+        "New session",
+        "Import a draft (DOCX or text)",
+        "Open the sample session",
+    ]
+    qtbot.keyClick(start.recent, Qt.Key.Key_Down)
+    qtbot.keyClick(start.recent, Qt.Key.Key_Return)
+    assert win.session is not None and win.session.path.resolve() == other.resolve()
+    assert win.pages.currentWidget() is win.desk and win.outline_dock.isVisible()
+    assert [d.objectName() for d in win._docks] == ["FloorDock", "adoptionDock"]
+    assert win.actions_by_name["strike"].isEnabled()
+    # Close, then the sample button (keyboard: Tab to it, Enter) opens the chair's copy of the sample
+    qtbot.keyClick(win.draft_view, Qt.Key.Key_W, CTRL)
+    assert win.session is None
+    start.buttons["sample"].setFocus()
+    qtbot.keyClick(start.buttons["sample"], Qt.Key.Key_Return)
+    assert win.session is not None and data_dir() in win.session.path.parents  # the chair's copy
+    assert len(win.session.draft.order) == 4
+
+
+def test_quit_closes_the_window_and_dock_keys_survive_a_second_session(
+    qtbot,
+    sample_path: Path,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    win = desk(qtbot, sample_path)
+    win.open_session(build_sample_session(tmp_path / "other.chairdesk"))
+    for keys in ("Ctrl+Alt+1", "Ctrl+Alt+2", "F9"):  # one action per key, or Qt triggers none of them
+        owners = [a for a in win.actions() if QKeySequence(keys) in a.shortcuts()]
+        assert len(owners) == 1, (keys, [a.text() for a in owners])
+    quit_action = next(a for a in win.menus["&File"].actions() if a.objectName() == "quit")
+    assert quit_action.shortcut() == QKeySequence("Ctrl+Q")
+    qtbot.keyClick(win.draft_view, Qt.Key.Key_Q, CTRL)
+    assert not win.isVisible()
+    with Session.open(tmp_path / "other.chairdesk"):
+        pass  # released at quit
+
+
+def test_document_title_shown_changed_and_undone(qtbot, sample_path: Path) -> None:  # noqa: ANN001
+    win = desk(qtbot, sample_path)
+    session = win.session
+    tabled = session.draft.title
+    assert tabled.startswith("Draft annual progress report")
+    assert win.title_label.text() == tabled and win.title_label.isVisible()
+    title_bottom = win.title_label.mapTo(win, win.title_label.rect().bottomLeft()).y()
+    assert title_bottom <= win.draft_view.mapTo(win, win.draft_view.rect().topLeft()).y()  # above section A
+    action = win.actions_by_name["set_title"]
+    assert action.shortcut() == QKeySequence("Ctrl+Shift+D")
+    assert action in win.menus["&Section"].actions()
+    assert win.set_document_title_to("  Draft  final report of the working group ")
+    assert win.title_label.text() == "Draft final report of the working group"
+    assert session.events[-1].kind == "draft.title.set"
+    assert not win.set_document_title_to("Draft final report of the working group")  # unchanged: no event
+    assert win.undo_action.text() == "&Undo document title"
+    qtbot.keyClick(win.draft_view, Qt.Key.Key_Z, CTRL)
+    assert win.title_label.text() == tabled and session.draft.title == tabled
+    qtbot.keyClick(win.draft_view, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert win.title_label.text() == "Draft final report of the working group"
+    path = session.path
+    win.close_session()
+    with Session.open(path) as again:
+        assert again.draft.title == "Draft final report of the working group"
+        kinds = [e.kind for e in again.events[-3:]]
+        assert kinds == ["draft.title.set"] * 3
+
+
+def test_no_error_at_exit_after_showing_a_window(tmp_path: Path) -> None:
+    script = tmp_path / "exit.py"
+    script.write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\n"
+        "from chairdesk.core import drafting\n"
+        "from chairdesk.gui.app import default_docks, make_application\n"
+        "from chairdesk.gui.settings import DeskSettings\n"
+        "from chairdesk.gui.window import MainWindow\n"
+        "from chairdesk.sample import build_sample_session\n"
+        "app = make_application()\n"
+        f"path = build_sample_session({str(tmp_path / 's.chairdesk')!r})\n"
+        "window = MainWindow(None, DeskSettings.load(), docks=default_docks())\n"
+        "window.open_session(path)\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "d = window.controller.session.draft\n"
+        "window.controller.run(drafting.strike_paragraph, d.live_paragraphs(d.order[0])[0].id)\n"
+        "app.processEvents()\n"
+        "print('ran')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=60, cwd=tmp_path
+    )
+    assert done.returncode == 0 and done.stdout.strip() == "ran", done.stderr
+    assert "Traceback" not in done.stderr and "already deleted" not in done.stderr, done.stderr
+
+
+def test_a_dock_given_as_a_widget_comes_back_with_the_next_session(qtbot, sample_path: Path) -> None:  # noqa: ANN001
+    from chairdesk.gui.qt import QDockWidget, QLabel
+
+    notes = QDockWidget("Notes")
+    notes.setWidget(QLabel("notes"))
+    win = MainWindow(None, DeskSettings.load(), docks=[notes])
+    qtbot.addWidget(win)
+    win.open_session(sample_path)
+    win.show()
+    assert notes.isVisible()
+    win.close_session()
+    assert not notes.isVisible() and win.dockWidgetArea(notes) == Qt.DockWidgetArea.NoDockWidgetArea
+    win.open_sample()
+    assert notes.isVisible() and win.dockWidgetArea(notes) == Qt.DockWidgetArea.RightDockWidgetArea
