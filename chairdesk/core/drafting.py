@@ -15,6 +15,11 @@ from .session import Session
 from .state import Change
 
 
+def _typed(text: str) -> str:
+    """A text as typed or pasted: Word's manual line and page breaks (U+000B, U+000C) become spaces."""
+    return text.replace("\x0b", " ").replace("\x0c", " ") if isinstance(text, str) else text
+
+
 def _next_id(existing: Iterable[str], prefix: str) -> str:
     cut = len(prefix)
     numbers = (int(key[cut:]) for key in existing if key.startswith(prefix) and key[cut:].isdigit())
@@ -37,20 +42,20 @@ def _anchor_for_index(
 
 def set_title(session: Session, title: str, actor: str = CHAIR) -> Change:
     """Set the document's title."""
-    return session.record("draft.title.set", {"title": title}, actor)
+    return session.record("draft.title.set", {"title": _typed(title)}, actor)
 
 
 def add_section(session: Session, title: str, index: int | None = None, actor: str = CHAIR) -> Change:
     """Add a section (at the end unless index is given); its letter follows from its place."""
     draft = session.draft
     position = len(draft.order) if index is None else index
-    payload = {"id": _next_id(draft.sections, "s"), "title": title, "index": position}
+    payload = {"id": _next_id(draft.sections, "s"), "title": _typed(title), "index": position}
     return session.record("draft.section.add", payload, actor)
 
 
 def retitle_section(session: Session, section_id: str, title: str, actor: str = CHAIR) -> Change:
     """Give a section a new title."""
-    return session.record("draft.section.retitle", {"id": section_id, "title": title}, actor)
+    return session.record("draft.section.retitle", {"id": section_id, "title": _typed(title)}, actor)
 
 
 def move_section(session: Session, section_id: str, index: int, actor: str = CHAIR) -> Change:
@@ -76,13 +81,18 @@ def add_subheading(
             raise DraftError("That paragraph is not in this section.")
         index = items.index(before)
         after = items[index - 1] if index else None
-    payload = {"id": _next_id(draft.subheadings, "h"), "section": section_id, "title": title, "after": after}
+    payload = {
+        "id": _next_id(draft.subheadings, "h"),
+        "section": section_id,
+        "title": _typed(title),
+        "after": after,
+    }
     return session.record("draft.subheading.add", payload, actor)
 
 
 def retitle_subheading(session: Session, heading_id: str, title: str, actor: str = CHAIR) -> Change:
     """Give a sub-heading a new title."""
-    return session.record("draft.subheading.retitle", {"id": heading_id, "title": title}, actor)
+    return session.record("draft.subheading.retitle", {"id": heading_id, "title": _typed(title)}, actor)
 
 
 def remove_subheading(session: Session, heading_id: str, actor: str = CHAIR) -> Change:
@@ -110,13 +120,14 @@ def insert_paragraph(
         anchor = _anchor_for_index(draft, section_id, index)
     pid = _next_id(draft.paragraphs, "p")
     first_sub = int(_next_id(_all_sub_ids(draft), "sp")[2:])
-    subs = [{"id": f"sp{first_sub + i}", "text": t} for i, t in enumerate(subparagraphs)]
-    payload = {"id": pid, "section": section_id, "after": anchor, "text": text, "subparagraphs": subs}
+    subs = [{"id": f"sp{first_sub + i}", "text": _typed(t)} for i, t in enumerate(subparagraphs)]
+    payload = {"id": pid, "section": section_id, "after": anchor, "text": _typed(text), "subparagraphs": subs}
     return session.record("draft.paragraph.insert", payload, actor)
 
 
 def amend_paragraph(session: Session, paragraph_id: str, text: str, actor: str = CHAIR) -> Change:
     """Change a paragraph's wording; actor is the chair or the delegation whose proposal it carries."""
+    text = _typed(text)
     if session.draft.paragraph(paragraph_id).text == text:
         raise DraftError("The text is unchanged.")
     return session.record("draft.paragraph.amend", {"id": paragraph_id, "text": text}, actor)
@@ -172,7 +183,7 @@ def add_subparagraph(
     payload = {
         "paragraph": paragraph_id,
         "id": _next_id(_all_sub_ids(draft), "sp"),
-        "text": text,
+        "text": _typed(text),
         "after": after,
     }
     return session.record("draft.subparagraph.add", payload, actor)
@@ -190,7 +201,7 @@ def amend_subparagraph(
     session: Session, paragraph_id: str, sub_id: str, text: str, actor: str = CHAIR
 ) -> Change:
     """Change a sub-paragraph's wording."""
-    payload = {"paragraph": paragraph_id, "id": sub_id, "text": text}
+    payload = {"paragraph": paragraph_id, "id": sub_id, "text": _typed(text)}
     return session.record("draft.subparagraph.amend", payload, actor)
 
 
@@ -216,7 +227,7 @@ def move_subparagraph(
 
 def propose(session: Session, paragraph_id: str, text: str, delegation: str) -> Change:
     """Record a delegation's proposed wording for a paragraph without changing the text."""
-    payload = {"id": _next_id(session.draft.proposals, "q"), "paragraph": paragraph_id, "text": text}
+    payload = {"id": _next_id(session.draft.proposals, "q"), "paragraph": paragraph_id, "text": _typed(text)}
     return session.record("draft.proposal.add", payload, delegation)
 
 

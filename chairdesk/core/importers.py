@@ -37,7 +37,7 @@ from .drafting import (
     set_title,
 )
 from .errors import BracketError, ChairdeskError, DraftImportError
-from .session import Session
+from .session import UNWRITABLE, Session
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -139,7 +139,7 @@ class _Builder:
 
 
 def _clean(text: str) -> str:
-    return _WS.sub(" ", text.replace("\u00a0", " ")).strip()
+    return _WS.sub(" ", UNWRITABLE.sub("", text.replace("\u00a0", " "))).strip()
 
 
 def _excerpt(text: str, limit: int = 50) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -14,6 +15,26 @@ from .state import Change, SessionState
 
 Listener = Callable[[Change], None]
 Clock = Callable[[], datetime]
+
+
+# Characters an XML document (DOCX) cannot hold: C0 controls other than tab and newlines, lone surrogates,
+# U+FFFE/U+FFFF. A text holding one would make every Word export of the session fail.
+UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def unwritable_character(value: Any) -> str | None:
+    """The first character in any text of a payload that a document cannot hold, or None."""
+    if isinstance(value, str):
+        found = UNWRITABLE.search(value)
+        return found.group() if found else None
+    if isinstance(value, dict):
+        value = list(value.keys()) + list(value.values())
+    if isinstance(value, list | tuple):
+        for item in value:
+            found = unwritable_character(item)
+            if found:
+                return found
+    return None
 
 
 def replay(events: Iterable[Event]) -> SessionState:
@@ -80,6 +101,12 @@ class Session:
     # ------------------------------------------------------ the one path
     def record(self, kind: str, payload: dict[str, Any], actor: str = "chair") -> Change:
         """Check, append and commit one event, apply it, then tell every listener what changed."""
+        character = unwritable_character([kind, actor, payload])
+        if character:
+            raise RefusedError(
+                f"The text contains an invisible control character (U+{ord(character):04X}) that cannot be "
+                "written to a document; remove it and try again."
+            )
         inverse = self.state.check(kind, payload, actor)
         meta = None
         if kind == "meeting.set":
