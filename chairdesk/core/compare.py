@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -16,6 +17,26 @@ Op = Literal["equal", "insert", "delete"]
 Diff = list[tuple[Op, str]]
 _OPS: dict[int, Op] = {0: "equal", 1: "insert", -1: "delete"}
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+_WORD = re.compile(r"\w")
+_ZWJ = "\u200d"
+
+
+def _attaches(char: str) -> bool:
+    """A character that belongs to the one before it: a combining mark or vowel sign, a joiner, a skin tone."""
+    return unicodedata.category(char)[0] == "M" or char == _ZWJ or "\U0001f3fb" <= char <= "\U0001f3ff"
+
+
+def _tokens(text: str) -> list[str]:
+    """Words, runs of space and single signs; a letter keeps its marks and a joined emoji stays whole."""
+    out: list[str] = []
+    for token in _TOKEN.findall(text):
+        # Two word tokens in a row were cut apart only by marks inside one word ("मुहम्मद", "مُحَمَّد").
+        word = bool(out) and _WORD.match(token) is not None and _WORD.match(out[-1]) is not None
+        if out and not token[0].isspace() and (word or _attaches(token[0]) or out[-1].endswith(_ZWJ)):
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
 
 
 def word_diff(old: str, new: str) -> Diff:
@@ -38,7 +59,7 @@ def _word_diff(old: str, new: str) -> Diff:
 
     def encode(text: str) -> str:
         out = []
-        for token in _TOKEN.findall(text):
+        for token in _tokens(text):
             code = table.get(token)
             if code is None:
                 tokens.append(token)

@@ -18,6 +18,45 @@ def test_word_diff_keeps_words_whole() -> None:
     assert ("insert", "stress the need") in diff
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "deleted", "inserted"),
+    [
+        ("States decided", "States de\u0301cided", "decided", "de\u0301cided"),  # a combining accent
+        (
+            "\u0909\u0938\u0928\u0947 \u0915\u0939\u093e",
+            "\u0909\u0938\u0928\u0947 \u0915\u0939\u0940",
+            "\u0915\u0939\u093e",
+            "\u0915\u0939\u0940",
+        ),  # Hindi vowel signs
+        (
+            "\u0642\u0627\u0644 \u0645\u062d\u0645\u062f",
+            "\u0642\u0627\u0644 \u0645\u064f\u062d\u0645\u062f",
+            "\u0645\u062d\u0645\u062f",
+            "\u0645\u064f\u062d\u0645\u062f",
+        ),  # Arabic harakat
+        (
+            "Team \U0001f44d\U0001f3fd agrees",
+            "Team \U0001f44d\U0001f3ff agrees",
+            "\U0001f44d\U0001f3fd",
+            "\U0001f44d\U0001f3ff",
+        ),  # skin tone
+        (
+            "a \U0001f469\u200d\U0001f4bb b",
+            "a \U0001f469\u200d\U0001f52c b",
+            "\U0001f469\u200d\U0001f4bb",
+            "\U0001f469\u200d\U0001f52c",
+        ),  # ZWJ
+    ],
+)
+def test_word_diff_never_splits_a_letter_from_its_marks(
+    old: str, new: str, deleted: str, inserted: str
+) -> None:
+    # A redline must not show a lone accent, vowel sign or skin tone as the change inside a word.
+    diff = word_diff(old, new)
+    assert ("delete", deleted) in diff and ("insert", inserted) in diff
+    assert apply_diff(old, diff) == new
+
+
 def test_apply_diff_refuses_a_diff_for_another_text() -> None:
     diff = word_diff("one two three", "one three")
     assert apply_diff("one two three", diff) == "one three"
