@@ -37,6 +37,15 @@ def unwritable_character(value: Any) -> str | None:
     return None
 
 
+def _refuse_unwritable(value: Any) -> None:
+    character = unwritable_character(value)
+    if character:
+        raise RefusedError(
+            f"The text contains an invisible control character (U+{ord(character):04X}) that cannot be "
+            "written to a document; remove it and try again."
+        )
+
+
 def replay(events: Iterable[Event]) -> SessionState:
     """Build the state by applying events in order."""
     state = SessionState()
@@ -73,6 +82,7 @@ class Session:
     ) -> Session:
         """Create a new session file for a meeting and open it."""
         path = Path(path)
+        _refuse_unwritable([title, body, venue, dates])  # before the file exists, so none is left behind
         log = EventLog.create(path, {"title": title, "body": body, "venue": venue, "dates": dates})
         session = cls(log, clock)
         session.record("meeting.set", {"title": title, "body": body, "venue": venue, "dates": dates})
@@ -101,12 +111,7 @@ class Session:
     # ------------------------------------------------------ the one path
     def record(self, kind: str, payload: dict[str, Any], actor: str = "chair") -> Change:
         """Check, append and commit one event, apply it, then tell every listener what changed."""
-        character = unwritable_character([kind, actor, payload])
-        if character:
-            raise RefusedError(
-                f"The text contains an invisible control character (U+{ord(character):04X}) that cannot be "
-                "written to a document; remove it and try again."
-            )
+        _refuse_unwritable([kind, actor, payload])
         inverse = self.state.check(kind, payload, actor)
         meta = None
         if kind == "meeting.set":

@@ -53,3 +53,9 @@ def test_an_imported_text_file_loses_its_control_characters(tmp_path: Path) -> N
     source.write_text("# A. Overview\n\n1. States\x07 met\x1b again.\n", encoding="utf-8")
     draft = read_draft(source)
     assert draft.sections[0].items[0].text == "States met again."
+
+
+def test_a_meeting_title_with_a_control_character_leaves_no_file(session_path: Path) -> None:
+    with pytest.raises(RefusedError, match="U\\+0007"):
+        Session.create(session_path, "Working group\x07")
+    assert not session_path.exists()
