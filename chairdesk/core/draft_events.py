@@ -63,6 +63,20 @@ def _predecessor(items: list[str], item_id: str) -> str | None:
     return items[index - 1] if index else None
 
 
+def _gone(d: Draft, item: str) -> bool:
+    """A struck paragraph or a removed sub-heading: still in the section's items, but not in the text."""
+    para = d.paragraphs.get(item)
+    return para.struck if para is not None else d.subheadings[item].removed
+
+
+def _still_after(items: list[str], item_id: str, after: str | None, gone: set[str]) -> bool:
+    """Whether an item placed after `after` still comes after it (None: no item still there comes first)."""
+    index = items.index(item_id)
+    if after is None:
+        return all(item in gone for item in items[:index])
+    return after in items and items.index(after) < index
+
+
 def _insert_after(items: list[str], item_id: str, after: str | None) -> None:
     items.insert(items.index(after) + 1 if after is not None else 0, item_id)
 
@@ -309,6 +323,39 @@ class DraftComponent:
             case "draft.proposal.set_aside":
                 return "draft.proposal.reopen", {"id": p["id"]}
         return None  # baselines are marks in the record, not changes to undo
+
+    # ------------------------------------------------------------ still stands
+    def still_stands(self, state: SessionState, event: Event) -> bool:
+        """Whether what the event set is still in place, so that undoing it undoes no later change."""
+        d, p = state.draft, event.payload
+        match event.kind:
+            case "draft.title.set":
+                return d.title == p["title"]
+            case "draft.section.retitle":
+                return d.sections[p["id"]].title == p["title"]
+            case "draft.subheading.retitle":
+                return d.subheadings[p["id"]].title == p["title"]
+            case "draft.section.move":
+                return p["id"] in d.order and d.order.index(p["id"]) == p["index"]
+            case "draft.paragraph.amend":
+                return d.paragraphs[p["id"]].text == p["text"]
+            case "draft.subparagraph.amend":
+                return d.paragraphs[p["paragraph"]].subparagraph(p["id"]).text == p["text"]
+            case "draft.proposal.accept":
+                proposal = d.proposals[p["id"]]
+                return (
+                    proposal.status == "accepted" and d.paragraphs[proposal.paragraph].text == proposal.text
+                )
+            case "draft.paragraph.move":
+                para = d.paragraphs[p["id"]]
+                items = d.sections[para.section].items
+                gone = {i for i in items if _gone(d, i)}
+                return para.section == p["section"] and _still_after(items, p["id"], p.get("after"), gone)
+            case "draft.subparagraph.move":
+                subparagraphs = d.paragraphs[p["paragraph"]].subparagraphs
+                gone = {s.id for s in subparagraphs if s.struck}
+                return _still_after([s.id for s in subparagraphs], p["id"], p.get("after"), gone)
+        return True
 
     # --------------------------------------------------------------- describe
     def describe(self, state: SessionState, event: Event) -> str:

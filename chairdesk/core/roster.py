@@ -398,6 +398,16 @@ class RosterComponent:
             return "roster.add", {"delegation": roster.get(code).as_payload(), "index": roster.index_of(code)}
         return None
 
+    def still_stands(self, state: SessionState, event: Event) -> bool:
+        """Whether the roster still is as the event left it, so that undoing it undoes no later change."""
+        roster: Roster = state.roster
+        p = event.payload
+        if event.kind == "roster.set":
+            return [d.as_payload() for d in roster.delegations] == p["delegations"]
+        if event.kind == "roster.update":
+            return p["code"] in roster and roster.get(p["code"]).as_payload() == p["delegation"]
+        return True
+
     def describe(self, state: SessionState, event: Event) -> str:
         p = event.payload
         undo = " (undoing an earlier step)" if "undo_of" in p else ""

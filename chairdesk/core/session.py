@@ -126,6 +126,12 @@ class Session:
         """Record the inverse of an earlier change (an undo is itself an event in the record)."""
         if change.inverse is None:
             raise RefusedError(f"'{change.kind}' cannot be undone.")
+        stands = getattr(self.state.owner(change.kind), "still_stands", None)
+        if stands is not None and not stands(self.state, change.event):
+            raise RefusedError(
+                "That step cannot be undone: a later change to the same text or place has overtaken it; "
+                "undo the later change first."
+            )
         kind, payload = change.inverse
         return self.record(kind, {**payload, "undo_of": change.event.seq}, "chair")
 
