@@ -28,10 +28,18 @@ class _ChangeCommand(QUndoCommand):
         if self._first:  # the change was recorded before it was pushed
             self._first = False
             return
-        self._change = self._controller.record_inverse(self._change)
+        self._record_inverse()
 
     def undo(self) -> None:
-        self._change = self._controller.record_inverse(self._change)
+        self._record_inverse()
+
+    def _record_inverse(self) -> None:
+        change = self._controller.record_inverse(self._change)
+        if change is self._change:
+            # Refused (the text is frozen, a later change overtook it): nothing changed, so the step leaves
+            # the stack; left there, the stack would be out of step and Redo would record the undo.
+            self.setObsolete(True)
+        self._change = change
 
 
 class SessionController(QObject):
