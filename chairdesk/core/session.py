@@ -116,11 +116,17 @@ class Session:
         meta = None
         if kind == "meeting.set":
             meta = {k: str(v) for k, v in payload.items() if k in ("title", "body", "venue", "dates")}
-        event = self.log.append(kind, payload, actor, format_ts(self.clock()), meta)
+        event = self.log.append(kind, payload, actor, self._timestamp(), meta)
         change = self.state.apply(event, Change(event, inverse))
         for listener in list(self._listeners):
             listener(change)
         return change
+
+    def _timestamp(self) -> str:
+        """Now, from the clock; never before the last event (a clock set back keeps the record in order)."""
+        moment = self.clock()
+        last = self.log.events[-1].time if self.log.events else None
+        return format_ts(last if last is not None and moment < last else moment)
 
     def undo(self, change: Change) -> Change:
         """Record the inverse of an earlier change (an undo is itself an event in the record)."""
