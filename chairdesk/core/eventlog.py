@@ -329,6 +329,21 @@ class EventLog:
         self._events.append(event)
         return event
 
+    def drop_last(self) -> None:
+        """Take back the event just appended (it could not be applied), restoring the head, in one transaction."""
+        event = self._events[-1]
+        head = f"{event.seq - 1}:{event.prev_hash}" if event.seq > 1 else None
+        try:
+            with self.db.atomic():
+                self.conn.execute("DELETE FROM events WHERE seq = ?", (event.seq,))
+                if head is None:
+                    self.conn.execute("DELETE FROM meta WHERE key = 'head'")
+                else:
+                    self._meta_table.upsert({"key": "head", "value": head}, pk="key")
+        except sqlite3.Error as error:
+            raise SessionFileError(self.path, f"could not write to the session file ({error})") from error
+        self._events.pop()
+
     def save_copy(self, destination: str | Path) -> Path:
         """Write a consistent copy of the whole session to another file (which must not exist)."""
         destination = Path(destination)

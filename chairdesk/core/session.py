@@ -117,7 +117,15 @@ class Session:
         if kind == "meeting.set":
             meta = {k: str(v) for k, v in payload.items() if k in ("title", "body", "venue", "dates")}
         event = self.log.append(kind, payload, actor, self._timestamp(), meta)
-        change = self.state.apply(event, Change(event, inverse))
+        try:
+            change = self.state.apply(event, Change(event, inverse))
+        except Exception as error:
+            # Kept, the event would make the file unopenable: take it back and rebuild the state without it.
+            self.log.drop_last()
+            self.state = replay(self.log.events)
+            raise RefusedError(
+                f"The step '{kind}' could not be applied ({type(error).__name__}: {error}); nothing was recorded."
+            ) from error
         for listener in list(self._listeners):
             listener(change)
         return change

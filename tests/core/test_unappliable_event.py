@@ -1,0 +1,51 @@
+"""An event that passes the checks but cannot be applied is never left in the file (it would not open)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chairdesk.core import drafting
+from chairdesk.core.errors import RefusedError
+from chairdesk.core.roster import Delegation
+from chairdesk.core.session import Session
+
+from .conftest import FakeClock, build_small_draft
+
+
+@pytest.mark.parametrize(
+    ("kind", "payload"),
+    [
+        ("draft.paragraph.insert", {"id": "p99", "section": "s1", "after": None, "text": "New.",
+                                    "subparagraphs": [{"text": "a sub-paragraph without an id;"}]}),
+        ("roster.add", {"delegation": Delegation("blue", "Blue").as_payload(), "index": "first"}),
+    ],
+)  # fmt: skip
+def test_a_script_payload_that_cannot_be_applied_is_refused_and_not_kept(
+    session_path: Path, kind: str, payload: dict
+) -> None:
+    with Session.create(session_path, "Working group", clock=FakeClock()) as session:
+        build_small_draft(session)
+        events, fingerprint = len(session.events), session.draft.fingerprint()
+        with pytest.raises(RefusedError, match="nothing was recorded"):
+            session.record(kind, payload)
+        assert len(session.events) == events
+        assert session.draft.fingerprint() == fingerprint
+        assert session.verify().ok
+        drafting.set_title(session, "Still working")  # the session goes on
+    with Session.open(session_path) as session:
+        assert len(session.events) == events + 1
+        assert session.verify().ok
+        assert session.draft.title == "Still working"
+
+
+def test_a_section_restored_with_a_bad_paragraph_list_is_refused(session_path: Path) -> None:
+    with Session.create(session_path, "Working group", clock=FakeClock()) as session:
+        ids = build_small_draft(session)
+        drafting.remove_section(session, ids["A"])
+        with pytest.raises(RefusedError):
+            session.record("draft.section.restore", {"id": ids["A"], "index": 0, "paragraphs": "p1"})
+        events = len(session.events)
+    with Session.open(session_path) as session:
+        assert len(session.events) == events
