@@ -44,7 +44,7 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 FIRST_SECTION = "Introduction"
 BASELINE_LABEL = "Tabled draft"
 
-_NUMBER = re.compile(r"^\s*\d{1,4}\s*[.)]\s*(?=\S)")
+_NUMBER = re.compile(r"^\s*\d{1,4}\s*[.)](?!\d)\s*(?=\S)")  # "1.5 billion" is a figure, not a number
 _LETTER = re.compile(r"^\s*(?:\(([a-z]{1,2}|[ivx]{1,5})\)|([a-z]{1,2})\))\s*(?=\S)")
 _SECTION_LABEL = re.compile(r"^\s*(?:[A-Z]{1,2}|[IVX]{1,6})[.)]\s+(?=\S)")
 _WS = re.compile(r"\s+")

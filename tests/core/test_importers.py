@@ -152,6 +152,13 @@ def test_plain_text_without_sections_goes_into_an_introduction(tmp_path: Path) -
     assert draft.paragraph_count == 2
 
 
+def test_a_paragraph_opening_with_a_decimal_figure_keeps_it(tmp_path: Path) -> None:
+    path = tmp_path / "draft.md"
+    path.write_text("# A. Overview\n\n1.5 billion people are not yet online.\n\n2. 3.2 per cent more.\n")
+    texts = [p.text for p in read_draft(path).sections[0].items]
+    assert texts == ["1.5 billion people are not yet online.", "3.2 per cent more."]
+
+
 # ----------------------------------------------------------------------------------------- bad drafts
 
 
