@@ -16,6 +16,7 @@ from .draft import Draft, Paragraph, subparagraph_label
 Op = Literal["equal", "insert", "delete"]
 Diff = list[tuple[Op, str]]
 _OPS: dict[int, Op] = {0: "equal", 1: "insert", -1: "delete"}
+DIFF_SECONDS = 0.25
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
 _WORD = re.compile(r"\w")
 _ZWJ = "\u200d"
@@ -72,7 +73,9 @@ def _word_diff(old: str, new: str) -> Diff:
     a, b = encode(old), encode(new)
     decode = {code: token for token, code in table.items()}
     dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0
+    # Ordinary paragraphs diff in microseconds; a wholesale rewrite of a very long one would take seconds
+    # to make minimal, so past this budget diff-match-patch returns a coarser (still exact) diff.
+    dmp.Diff_Timeout = DIFF_SECONDS
     diffs = dmp.diff_main(a, b, False)
     dmp.diff_cleanupSemantic(diffs)  # on word tokens, so a change never splits a word
     merged: Diff = []

@@ -143,3 +143,17 @@ def test_walk_back_shows_a_later_subheading_as_removed(small_session) -> None:
         ("subheading", heading, "removed"),
         ("paragraph", ids["p2"], "unchanged"),
     ]
+
+
+def test_a_rewrite_of_a_very_long_paragraph_still_diffs_exactly() -> None:
+    """Past the diff budget the diff is coarser, never wrong (benchmarks/core_bench.py times it)."""
+    import random
+
+    from chairdesk.core.compare import apply_diff, old_text, word_diff
+
+    rng = random.Random(7)
+    old = " ".join(f"w{rng.randrange(10**6)}" for _ in range(6000))
+    new = " ".join(f"w{rng.randrange(10**6)}" for _ in range(6000))
+    diff = word_diff(old, new)
+    assert apply_diff(old, diff) == new
+    assert old_text(diff) == old
