@@ -413,12 +413,12 @@ class DraftingCommands:
     def undo(self: MainWindow) -> None:
         """Undo the last step (recorded as an event of its own)."""
         if self.controller is not None:
-            self.controller.undo_stack.undo()
+            self.controller.undo()
 
     def redo(self: MainWindow) -> None:
         """Redo the step undone last."""
         if self.controller is not None:
-            self.controller.undo_stack.redo()
+            self.controller.redo()
 
     # ------------------------------------------------------------ find, go to
     def find(self: MainWindow) -> None:
