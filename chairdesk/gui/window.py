@@ -444,10 +444,12 @@ class MainWindow(DraftingCommands, QMainWindow):
         if "roster" in change.areas or "draft.proposal" in change.kind:
             self.editor.refresh_actors()
         current = self.controller.current_paragraph if self.controller else None
-        if change.structure and current is not None:
-            row = self.draft_model.row_of("paragraph", current)
+        if change.structure:
+            row = self.draft_model.row_of("paragraph", current) if current is not None else None
             if row is not None and row != self.draft_view.currentIndex().row():
                 self.select_row(row)
+            elif self.draft_view.currentIndex().isValid():  # the rows are laid out anew: keep it in sight
+                self.draft_view.scrollTo(self.draft_view.currentIndex())
         if current is not None and (change.structure or current in change.paragraphs):
             if not self.editor.is_dirty() or current in change.paragraphs:
                 self.editor.show_paragraph(current, keep_part=True)

@@ -1,0 +1,100 @@
+"""The desk under a chair's keys: zoom, view modes and the current row stay where the chair is reading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chairdesk.core import drafting
+from chairdesk.core.session import Session
+from chairdesk.gui.qt import Qt
+from chairdesk.gui.settings import DeskSettings
+from chairdesk.gui.window import MainWindow
+from chairdesk.sample import build_sample_session
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> MainWindow:  # noqa: ANN001
+    """The desk with the sample open, shown and active so shortcuts reach it."""
+    win = MainWindow(None, DeskSettings.load(), docks=[])
+    qtbot.addWidget(win)
+    assert win.open_session(build_sample_session(tmp_path / "sample.chairdesk"))
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    win.draft_view.setFocus()
+    return win
+
+
+@pytest.fixture
+def long_window(qtbot, tmp_path: Path) -> MainWindow:  # noqa: ANN001
+    """The desk with a 120-paragraph draft: longer than one batch of rows the view lays out at a time."""
+    path = tmp_path / "long.chairdesk"
+    with Session.create(path, "A long session") as session:
+        sections = [drafting.add_section(session, f"Section {i + 1}").subject for i in range(4)]
+        for i in range(120):
+            words = f"Paragraph {i + 1} of the long draft, with words enough to wrap onto a second line " * 2
+            drafting.insert_paragraph(session, sections[i // 30], words.strip())
+        drafting.mark_baseline(session, "Tabled draft")
+    win = MainWindow(None, DeskSettings.load(), docks=[])
+    qtbot.addWidget(win)
+    assert win.open_session(path)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    win.draft_view.setFocus()
+    return win
+
+
+def current_in_sight(win: MainWindow) -> bool:
+    """True when the current row of the draft is (at least partly) inside the visible part of the view."""
+    view = win.draft_view
+    return view.viewport().rect().intersects(view.visualRect(view.currentIndex()))
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Plus, Qt.Key.Key_Minus])
+def test_zoom_keeps_the_current_paragraph_in_sight(window: MainWindow, qtbot, key: Qt.Key) -> None:  # noqa: ANN001
+    window.go_to_paragraph(18)
+    qtbot.wait(20)
+    assert current_in_sight(window)
+    start = window.settings.point_size
+    for _ in range(4):
+        qtbot.keyClick(window.draft_view, key, CTRL)
+    qtbot.wait(50)  # the rows are laid out again at the new size
+    assert window.settings.point_size != start
+    assert window.controller.current_paragraph == window.session.draft.paragraph_by_number(18).id
+    assert current_in_sight(window)
+
+
+def test_a_long_draft_keeps_the_current_paragraph_in_sight(long_window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    win = long_window
+    view = win.draft_view
+    win.go_to_paragraph(100)  # at once after opening, while the rows are still being laid out
+    qtbot.waitUntil(lambda: current_in_sight(win), timeout=3000)
+    target = win.session.draft.paragraph_by_number(100).id
+    for keys in ((Qt.Key.Key_3, CTRL), (Qt.Key.Key_2, CTRL), (Qt.Key.Key_1, CTRL), (Qt.Key.Key_Plus, CTRL)):
+        qtbot.keyClick(view, *keys)
+        qtbot.wait(200)
+        assert win.controller.current_paragraph == target
+        assert current_in_sight(win), f"paragraph 100 out of sight after {keys}"
+    # a strike, its undo and a move lay the rows out anew: the paragraph must not jump out of sight
+    for keys in ((Qt.Key.Key_Delete, CTRL), (Qt.Key.Key_Z, CTRL), (Qt.Key.Key_Down, ALT | SHIFT)):
+        before = len(win.session.events)
+        qtbot.keyClick(view, *keys)
+        assert len(win.session.events) == before + 1
+        qtbot.wait(200)
+        assert win.controller.current_paragraph == target
+        assert current_in_sight(win), f"paragraph out of sight after {keys}"
+    win.go_to_paragraph(3)
+    qtbot.wait(50)
+    assert current_in_sight(win)
+    win.go_to_paragraph(110)
+    qtbot.wait(50)
+    assert current_in_sight(win)
