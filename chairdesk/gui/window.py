@@ -458,6 +458,8 @@ class MainWindow(DraftingCommands, QMainWindow):
     def _on_refused(self, message: str) -> None:
         self.statusBar().showMessage(f"Not done: {message}", 10000)
         self.last_error = message
+        if not self.editor.is_dirty():
+            self._show_saved()  # a refusal may be the file itself going missing
 
     def _on_notice(self, message: str) -> None:
         self.statusBar().showMessage(message, 15000)
@@ -465,6 +467,11 @@ class MainWindow(DraftingCommands, QMainWindow):
     def _show_saved(self, change: Change | None = None) -> None:
         if self.session is None:
             self.save_label.setText("No session open")
+            return
+        try:
+            self.session.log.check_in_place()
+        except ChairdeskError:
+            self.save_label.setText("NOT SAVED: the session file was deleted or moved (File ▸ Save a copy)")
             return
         events = self.session.events
         if not events:
