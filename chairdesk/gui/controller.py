@@ -97,9 +97,17 @@ class SessionController(QObject):
             return False
         try:
             self._check_adoption_barrier(command.change)
+        except ChairdeskError as error:
+            self.refused.emit(str(error))  # the step stays listed: the message says why it stays undone
+            return False
+        try:
             change = self.session.undo(command.change)
         except ChairdeskError as error:
-            self.refused.emit(str(error))
+            # The step can no longer be undone (a request already heard, …): it leaves the list, so that
+            # it does not block every step before it, and nothing is recorded.
+            self.refused.emit(f"{error} ‘{command.text()}’ is taken off the undo list.")
+            command.setObsolete(True)
+            move()
             return False
         command.change, command.recorded = change, True
         move()

@@ -128,3 +128,28 @@ def test_undo_refused_while_the_report_is_adopted_keeps_the_stack_in_step(window
     press(qtbot, window, Qt.Key.Key_Z, CTRL | SHIFT)
     assert session.draft.paragraphs[pid].text.endswith(" Final words.")
     assert [kind for _, kind in on_disk(session)][-1] == "adoption.report.reopen"
+
+
+def test_a_step_that_can_no_longer_be_undone_leaves_the_list(
+    window: MainWindow, qtbot, tmp_path: Path
+) -> None:  # noqa: ANN001
+    """A floor request already heard cannot be withdrawn: undo says so once, then reaches the edit before it."""
+    from chairdesk.core.floor import end_intervention, next_speaker, request_floor
+
+    session, stack = window.session, window.controller.undo_stack
+    pid = amend(window, 4, " Amended.")
+    assert window.controller.run(request_floor, "YEL", text="Request: Team Yellow") is not None
+    assert window.controller.run(next_speaker) is not None
+    assert window.controller.run(end_intervention) is not None
+    assert window.undo_action.text() == "&Undo Request: Team Yellow"
+    before = on_disk(session)
+
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert on_disk(session) == before
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Not done:") and "taken off the undo list" in message
+    assert window.undo_action.text() != "&Undo Request: Team Yellow" and not stack.canRedo()
+
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)  # the amendment before it is undone as usual
+    assert not session.draft.paragraphs[pid].text.endswith(" Amended.")
+    assert on_disk(session)[-1][1] == "draft.paragraph.amend" and len(on_disk(session)) == len(before) + 1
