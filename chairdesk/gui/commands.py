@@ -47,6 +47,18 @@ class DraftingCommands:
             return None
         return self.controller.current_paragraph
 
+    def _live(self: MainWindow) -> str | None:
+        """The paragraph under discussion if it stands in the text; a struck one is refused, saying so."""
+        pid = self._current()
+        if pid is not None and self.session.draft.paragraphs[pid].struck:
+            row = self.draft_model.row_of("paragraph", pid)
+            number = f" {self.draft_model.rows.rows[row].number}" if row is not None else ""
+            self.statusBar().showMessage(
+                f"Not done: paragraph{number} is struck; restore it first (Ctrl+Shift+Delete).", 8000
+            )
+            return None
+        return pid
+
     def _current_section(self: MainWindow) -> str | None:
         if self.controller is None or self.controller.current_section is None:
             self.statusBar().showMessage("Select a section or paragraph first.", 5000)
@@ -137,11 +149,13 @@ class DraftingCommands:
     def edit_in_place(self: MainWindow) -> None:
         """Edit the current paragraph inside the draft (Ctrl+Enter commits, Esc leaves it)."""
         index = self.draft_view.currentIndex()
-        if index.isValid() and self.draft_model.rows.rows[index.row()].kind == "paragraph":
+        if index.isValid() and self.draft_model.rows.rows[index.row()].kind == "paragraph" and self._live():
             self.draft_view.edit(index)
 
     def focus_editor(self: MainWindow) -> None:
         """Put the cursor in the editor pane."""
+        if self.controller is not None and self.controller.current_paragraph is not None and not self._live():
+            return
         self.editor.text.setFocus()
 
     def commit_editor(self: MainWindow) -> None:
@@ -223,7 +237,7 @@ class DraftingCommands:
 
     def add_subparagraph(self: MainWindow) -> None:
         """Type a new lettered sub-paragraph for the current paragraph."""
-        if self._current():
+        if self._live():
             self.editor.begin_new("subparagraph")
 
     def next_part(self: MainWindow) -> None:
@@ -259,8 +273,7 @@ class DraftingCommands:
 
     def strike_current(self: MainWindow) -> None:
         """Strike the current paragraph."""
-        pid = self._current()
-        if pid and not self.session.draft.paragraphs[pid].struck:
+        if pid := self._live():
             self._run(drafting.strike_paragraph, pid)
 
     def restore_current(self: MainWindow) -> None:
@@ -268,6 +281,10 @@ class DraftingCommands:
         pid = self._current()
         if pid and self.session.draft.paragraphs[pid].struck:
             self._run(drafting.restore_paragraph, pid)
+        elif pid:
+            self.statusBar().showMessage(
+                "Not done: this paragraph is not struck; there is nothing to restore.", 8000
+            )
 
     def move_up(self: MainWindow) -> None:
         """Move the current paragraph up one place."""
@@ -281,8 +298,7 @@ class DraftingCommands:
 
     def move_to_dialog(self: MainWindow) -> None:
         """Ask for a section and a place, then move the current paragraph there."""
-        pid = self._current()
-        if pid and not self.session.draft.paragraphs[pid].struck:
+        if pid := self._live():
             dialog = MoveToDialog(self.session.draft, pid, self)
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 self.move_paragraph_to(pid, *dialog.target())
@@ -372,8 +388,8 @@ class DraftingCommands:
     # ------------------------------------------------------------- proposals
     def record_proposal(self: MainWindow) -> None:
         """Record a delegation's proposed wording for the current paragraph."""
-        pid = self._current()
-        if not pid or self.session.draft.paragraphs[pid].struck:
+        pid = self._live()
+        if not pid:
             return
         draft = self.session.draft
         dialog = ProposalDialog(

@@ -98,3 +98,38 @@ def test_a_long_draft_keeps_the_current_paragraph_in_sight(long_window: MainWind
     win.go_to_paragraph(110)
     qtbot.wait(50)
     assert current_in_sight(win)
+
+
+@pytest.mark.parametrize(
+    ("key", "modifiers"),
+    [
+        (Qt.Key.Key_Delete, CTRL),  # strike it again
+        (Qt.Key.Key_Up, ALT | SHIFT),  # move it up
+        (Qt.Key.Key_Down, ALT | SHIFT),  # move it down
+        (Qt.Key.Key_M, CTRL),  # Move to…
+        (Qt.Key.Key_P, CTRL),  # record a proposal for it
+        (Qt.Key.Key_E, CTRL),  # amend it in the editor pane
+        (Qt.Key.Key_F2, Qt.KeyboardModifier.NoModifier),  # amend it in place
+        (Qt.Key.Key_L, CTRL | SHIFT),  # give it a lettered sub-paragraph
+    ],
+)
+def test_keys_on_a_struck_paragraph_say_why_they_do_nothing(
+    window: MainWindow,
+    qtbot,  # noqa: ANN001
+    key: Qt.Key,
+    modifiers: Qt.KeyboardModifier,
+) -> None:
+    window.go_to_paragraph(2)
+    pid = window.controller.current_paragraph
+    qtbot.keyClick(window.draft_view, Qt.Key.Key_Delete, CTRL)
+    assert window.session.draft.paragraphs[pid].struck
+    events = len(window.session.events)
+    window.statusBar().clearMessage()
+
+    qtbot.keyClick(window.draft_view, key, modifiers)
+
+    assert len(window.session.events) == events
+    assert "struck" in window.statusBar().currentMessage()
+    assert window.draft_view.row_delegate.active_editor is None  # no editor opened on the struck words
+    assert window.draft_view.hasFocus()
+    assert window.controller.current_paragraph == pid
