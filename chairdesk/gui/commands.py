@@ -502,8 +502,13 @@ class DraftingCommands:
         self._check_mode(mode)
         if self.draft_model is not None:
             current = self.controller.current_paragraph
-            self.draft_model.set_mode(mode)
+            shown = self.draft_model.row_at(self.draft_view.currentIndex().row())
+            self.draft_model.set_mode(mode)  # every row is new: the current one is found again
             row = self.draft_model.row_of("paragraph", current) if current else None
+            if row is None and shown is not None and shown.kind in ("section", "subheading"):
+                row = self.draft_model.row_of(shown.kind, shown.id)
+            if row is None and self.controller.current_section is not None:
+                row = self.draft_model.row_of("section", self.controller.current_section)
             if row is not None:
                 self.select_row(row)
 

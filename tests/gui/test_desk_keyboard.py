@@ -133,3 +133,39 @@ def test_keys_on_a_struck_paragraph_say_why_they_do_nothing(
     assert window.draft_view.row_delegate.active_editor is None  # no editor opened on the struck words
     assert window.draft_view.hasFocus()
     assert window.controller.current_paragraph == pid
+
+
+def test_the_recent_sessions_keys_open_the_other_session(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    first = build_sample_session(tmp_path / "first.chairdesk")
+    second = build_sample_session(tmp_path / "second.chairdesk")
+    win = MainWindow(None, DeskSettings.load(), docks=[])
+    qtbot.addWidget(win)
+    assert win.open_session(second) and win.open_session(first)  # Open recent: 1 first, 2 second
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    win.draft_view.setFocus()
+    qtbot.wait(100)  # the window becomes active: shortcuts reach only an active window
+    assert [a.shortcut().toString() for a in win.menus["recent"].actions()] == ["Alt+Shift+1", "Alt+Shift+2"]
+
+    qtbot.keyClick(win.draft_view, Qt.Key.Key_2, ALT | SHIFT)  # the key the File menu shows for "second"
+    assert win.session.path.name == "second.chairdesk"
+    assert win.draft_view.hasFocus()
+    with Session.open(first) as again:  # the first session's file was let go
+        assert again.draft.title
+    qtbot.keyClick(win.draft_view, Qt.Key.Key_2, ALT | SHIFT)  # now "first" is second in the list
+    assert win.session.path.name == "first.chairdesk"
+
+
+def test_switching_the_view_keeps_a_section_heading_current(window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    draft = window.session.draft
+    section_c = draft.order[2]
+    window.select_row(window.draft_model.row_of("section", section_c))
+    for key in (Qt.Key.Key_3, Qt.Key.Key_1, Qt.Key.Key_2):
+        qtbot.keyClick(window.draft_view, key, CTRL)
+        row = window.draft_model.row_at(window.draft_view.currentIndex().row())
+        assert row is not None and (row.kind, row.id) == ("section", section_c)
+        assert current_in_sight(window)
+        assert window.controller.current_section == section_c
+    qtbot.keyClick(window.draft_view, Qt.Key.Key_Down)  # reading on: the first paragraph of section C
+    assert window.controller.current_paragraph == draft.live_paragraphs(section_c)[0].id
