@@ -13,7 +13,10 @@ from ..core.session import Session
 from .qt import (
     QComboBox,
     QCompleter,
+    QEvent,
     QHBoxLayout,
+    QKeyEvent,
+    QKeySequence,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -24,6 +27,11 @@ from .qt import (
 )
 
 CHAIR_LABEL = "Chair"
+REDO_KEYS = ("Ctrl+Shift+Z", "Ctrl+Y")  # the window's Redo keys
+
+
+def _combo(event: QKeyEvent) -> str:
+    return QKeySequence(event.keyCombination()).toString()
 
 
 def known_actors(session: Session) -> list[tuple[str, str]]:
@@ -99,6 +107,19 @@ class EditorText(QPlainTextEdit):
 
     commit_requested = Signal()
     revert_requested = Signal()
+
+    def event(self, event: QEvent) -> bool:
+        """Ctrl+Z / Ctrl+Shift+Z with no typing of its own to take back: let the session's undo and redo act."""
+        if event.type() == QEvent.Type.ShortcutOverride:
+            doc = self.document()
+            undo = event.matches(QKeySequence.StandardKey.Undo) and not doc.isUndoAvailable()
+            redo = not doc.isRedoAvailable() and (
+                event.matches(QKeySequence.StandardKey.Redo) or _combo(event) in REDO_KEYS
+            )
+            if undo or redo:
+                event.ignore()
+                return False
+        return super().event(event)
 
     def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)

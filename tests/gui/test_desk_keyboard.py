@@ -169,3 +169,30 @@ def test_switching_the_view_keeps_a_section_heading_current(window: MainWindow, 
         assert window.controller.current_section == section_c
     qtbot.keyClick(window.draft_view, Qt.Key.Key_Down)  # reading on: the first paragraph of section C
     assert window.controller.current_paragraph == draft.live_paragraphs(section_c)[0].id
+
+
+def test_ctrl_z_in_the_editor_pane_undoes_the_commit_once_nothing_is_typed(window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    session = window.session
+    window.go_to_paragraph(5)
+    pid = window.controller.current_paragraph
+    old = session.draft.paragraphs[pid].text
+    qtbot.keyClick(window.draft_view, Qt.Key.Key_E, CTRL)
+    window.editor.text.setPlainText(old + " Amended.")
+    qtbot.keyClick(window.editor.text, Qt.Key.Key_Return, CTRL)
+    assert session.draft.paragraphs[pid].text == old + " Amended."
+    assert window.editor.text.hasFocus()  # the chair is still in the pane after the commit
+    events = len(session.events)
+
+    qtbot.keyClick(window.editor.text, Qt.Key.Key_Z, CTRL)  # nothing typed since: undo the commit
+    assert len(session.events) == events + 1 and session.events[-1].payload.get("undo_of")
+    assert session.draft.paragraphs[pid].text == old
+    assert window.editor.text.toPlainText() == old and window.editor.text.hasFocus()
+
+    qtbot.keyClicks(window.editor.text, " typed")  # words being typed: Ctrl+Z takes back the typing only
+    qtbot.keyClick(window.editor.text, Qt.Key.Key_Z, CTRL)
+    assert len(session.events) == events + 1
+    assert window.editor.text.toPlainText() != old + " typed"
+
+    window.editor.text.setPlainText(old)  # back to the text as it stands (no history of its own)
+    qtbot.keyClick(window.editor.text, Qt.Key.Key_Z, CTRL | SHIFT)  # redo the commit
+    assert session.draft.paragraphs[pid].text == old + " Amended."
