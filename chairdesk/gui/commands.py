@@ -15,7 +15,7 @@ from ..core.errors import ChairdeskError
 from ..core.importers import create_session_from_draft
 from ..core.session import Session
 from .dialogs import MoveToDialog, NewSessionDialog, ProposalDialog, ShortcutsDialog
-from .editor_pane import EditRequest, known_actors
+from .editor_pane import EditRequest, known_actors, match_delegation
 from .qt import QDialog, QFileDialog, QInputDialog, QLineEdit
 from .settings import clamp_point_size, data_dir
 
@@ -165,7 +165,11 @@ class DraftingCommands:
 
     def _commit_in_place(self: MainWindow, paragraph_id: str, text: str) -> None:
         if text != self.session.draft.paragraphs[paragraph_id].text:
-            self._commit_request(EditRequest("amend", paragraph_id, None, text, self.editor.actor.actor()))
+            actor, problem = match_delegation(self.session, self.editor.actor.currentText())
+            if actor is None:
+                self._on_refused(problem)
+            else:
+                self._commit_request(EditRequest("amend", paragraph_id, None, text, actor))
         self.draft_view.setFocus()
 
     def _commit_request(self: MainWindow, request: EditRequest) -> None:
@@ -401,10 +405,11 @@ class DraftingCommands:
 
     def record_proposal_for(self: MainWindow, paragraph_id: str, delegation: str, text: str) -> None:
         """Record a proposal without changing the text."""
-        if delegation in ("", "chair"):
-            self.statusBar().showMessage("A proposal comes from a delegation: name it.", 5000)
+        code, problem = match_delegation(self.session, delegation)
+        if code in (None, "chair"):
+            self._on_refused(problem or "A proposal comes from a delegation: name it.")
             return
-        self._run(drafting.propose, paragraph_id, text, delegation)
+        self._run(drafting.propose, paragraph_id, text, code)
 
     def _pending(self: MainWindow) -> str | None:
         pid = self._current()

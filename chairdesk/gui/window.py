@@ -153,6 +153,7 @@ class MainWindow(DraftingCommands, QMainWindow):
         self.draft_view.edit_requested.connect(self.focus_editor)
         self.editor.commit_requested.connect(self._commit_request)
         self.editor.dirty_changed.connect(self._dirty_changed)
+        self.editor.refused.connect(self._on_refused)
         self.find_bar.find_requested.connect(self.find_text)
         self.find_bar.closed.connect(self.draft_view.setFocus)
         self.outline_view.paragraph_dropped.connect(self.move_paragraph_to)

@@ -196,3 +196,37 @@ def test_ctrl_z_in_the_editor_pane_undoes_the_commit_once_nothing_is_typed(windo
     window.editor.text.setPlainText(old)  # back to the text as it stands (no history of its own)
     qtbot.keyClick(window.editor.text, Qt.Key.Key_Z, CTRL | SHIFT)  # redo the commit
     assert session.draft.paragraphs[pid].text == old + " Amended."
+
+
+def test_a_delegation_typed_on_behalf_of_must_be_on_the_roster(window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    session = window.session
+    window.go_to_paragraph(3)
+    pid = window.controller.current_paragraph
+    qtbot.keyClick(window.draft_view, Qt.Key.Key_E, CTRL)
+    window.editor.text.setPlainText("Words proposed by Yellow.")
+    qtbot.keyClick(window.editor.text, Qt.Key.Key_B, ALT)  # On behalf of
+    picker = window.editor.actor
+    assert picker.lineEdit().hasFocus()
+    picker.lineEdit().selectAll()
+    qtbot.keyClicks(picker.lineEdit(), "Yelow")  # a typo under pressure
+    events = len(session.events)
+
+    qtbot.keyClick(picker.lineEdit(), Qt.Key.Key_Return, CTRL)
+
+    assert len(session.events) == events  # not credited to a delegation that does not exist
+    assert "Yelow" in window.statusBar().currentMessage() and "roster" in window.statusBar().currentMessage()
+    assert window.editor.text.toPlainText() == "Words proposed by Yellow."
+    assert picker.lineEdit().hasFocus()
+
+    picker.lineEdit().selectAll()
+    qtbot.keyClicks(picker.lineEdit(), "yell")  # a few letters that name one delegation
+    qtbot.keyClick(picker.lineEdit(), Qt.Key.Key_Return, CTRL)
+    assert session.events[-1].kind == "draft.paragraph.amend" and session.events[-1].actor == "YEL"
+    assert session.draft.paragraphs[pid].text == "Words proposed by Yellow."
+
+    # a proposal, too, comes from a delegation on the roster
+    window.record_proposal_for(pid, "Nobody", "Other words.")
+    assert session.events[-1].kind == "draft.paragraph.amend"
+    assert "Nobody" in window.statusBar().currentMessage()
+    window.record_proposal_for(pid, "purp", "Other words.")
+    assert session.events[-1].kind == "draft.proposal.add" and session.events[-1].actor == "PUR"
