@@ -431,7 +431,7 @@ class MainWindow(DraftingCommands, QMainWindow):
         assert self.draft_model is not None and self.outline_model is not None
         self.draft_model.apply_change(change)
         if change.structure:
-            self.outline_model.refresh()
+            self._refresh_outline()
         else:
             for pid in change.paragraphs:
                 self.outline_model.refresh_paragraph(pid)
@@ -455,6 +455,32 @@ class MainWindow(DraftingCommands, QMainWindow):
             if not self.editor.is_dirty() or current in change.paragraphs:
                 self.editor.show_paragraph(current, keep_part=True)
         self._show_saved(change)
+
+    def _refresh_outline(self) -> None:
+        """Rebuild the outline, keeping the sections unfolded and the item the keyboard is on."""
+        view, model = self.outline_view, self.outline_model
+        unfolded = {
+            model.item(r).data(ID_ROLE)
+            for r in range(model.rowCount())
+            if view.isExpanded(model.item(r).index())
+        }
+        current = view.currentIndex()
+        kind, item_id = (
+            (current.data(KIND_ROLE), current.data(ID_ROLE)) if current.isValid() else (None, None)
+        )
+        model.refresh()
+        for r in range(model.rowCount()):
+            if model.item(r).data(ID_ROLE) in unfolded:
+                view.setExpanded(model.item(r).index(), True)
+        if kind is None:
+            return
+        index = model.index_of(kind, item_id)
+        para = self.session.draft.paragraphs.get(item_id) if kind == "paragraph" else None
+        if not index.isValid() and para is not None:  # struck: the section it stood in
+            index = model.index_of("section", para.section)
+        if index.isValid():
+            view.setCurrentIndex(index)
+            view.scrollTo(index)
 
     def _on_refused(self, message: str) -> None:
         self.statusBar().showMessage(f"Not done: {message}", 10000)

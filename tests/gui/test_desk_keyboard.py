@@ -230,3 +230,36 @@ def test_a_delegation_typed_on_behalf_of_must_be_on_the_roster(window: MainWindo
     assert "Nobody" in window.statusBar().currentMessage()
     window.record_proposal_for(pid, "purp", "Other words.")
     assert session.events[-1].kind == "draft.proposal.add" and session.events[-1].actor == "PUR"
+
+
+def test_the_outline_keeps_its_place_after_a_strike(window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    from chairdesk.gui.outline import ID_ROLE
+
+    draft, outline, model = window.session.draft, window.outline_view, window.outline_model
+    section_c = draft.order[2]
+    qtbot.keyClick(window.draft_view, Qt.Key.Key_1, ALT)  # to the outline
+    assert outline.hasFocus()
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Down):
+        qtbot.keyClick(outline, key)
+    twelve = draft.paragraph_by_number(12).id
+    assert outline.currentIndex().data(ID_ROLE) == twelve
+    qtbot.keyClick(outline, Qt.Key.Key_Return)
+    assert window.controller.current_paragraph == twelve
+
+    qtbot.keyClick(outline, Qt.Key.Key_Delete, CTRL)  # strike paragraph 12 from the outline
+    assert draft.paragraphs[twelve].struck
+    assert outline.hasFocus()
+    assert outline.isExpanded(model.index_of("section", section_c))  # the tree did not fold up
+    assert outline.currentIndex().data(ID_ROLE) in (section_c, draft.paragraph_by_number(11).id)
+    qtbot.keyClick(outline, Qt.Key.Key_Down)  # reading on within section C, not back at section A
+    assert outline.currentIndex().data(ID_ROLE) in (
+        draft.paragraph_by_number(11).id,
+        draft.paragraph_by_number(12).id,
+    )
+
+    # a paragraph moved (Alt+Shift+Down) stays the outline's current item under its new number
+    qtbot.keyClick(outline, Qt.Key.Key_Return)
+    moving = window.controller.current_paragraph
+    qtbot.keyClick(outline, Qt.Key.Key_Down, ALT | SHIFT)
+    assert window.session.events[-1].kind == "draft.paragraph.move"
+    assert outline.currentIndex().data(ID_ROLE) == moving
