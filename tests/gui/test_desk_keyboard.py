@@ -263,3 +263,35 @@ def test_the_outline_keeps_its_place_after_a_strike(window: MainWindow, qtbot) -
     qtbot.keyClick(outline, Qt.Key.Key_Down, ALT | SHIFT)
     assert window.session.events[-1].kind == "draft.paragraph.move"
     assert outline.currentIndex().data(ID_ROLE) == moving
+
+
+def test_the_proposal_dialog_is_recorded_with_ctrl_enter(window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    from chairdesk.gui.dialogs import ProposalDialog
+    from chairdesk.gui.qt import QApplication, QTimer
+
+    window.go_to_paragraph(9)
+    pid = window.controller.current_paragraph
+    seen: list[str] = []
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ProposalDialog):  # not shown yet
+            QTimer.singleShot(10, fill)
+            return
+        qtbot.keyClicks(dialog.delegation.lineEdit(), "purp")
+        dialog.text.setFocus()  # Tab, in a real window: to the wording
+        dialog.text.selectAll()
+        qtbot.keyClicks(dialog.text, "States noted the proposals of Purple.")
+        qtbot.keyClick(dialog.text, Qt.Key.Key_Return, CTRL)  # as in the editor pane
+        seen.append("open" if dialog.isVisible() else "closed")
+        if dialog.isVisible():
+            dialog.reject()
+
+    QTimer.singleShot(0, fill)
+    window.record_proposal()
+    assert seen == ["closed"]
+    event = window.session.events[-1]
+    assert event.kind == "draft.proposal.add" and event.actor == "PUR"
+    assert (
+        event.payload["text"] == "States noted the proposals of Purple." and event.payload["paragraph"] == pid
+    )
