@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..core.adoption import section_name
+from ..core.adoption import ADOPTED_STATES, section_name
 from ..core.errors import ChairdeskError, RefusedError
 from ..core.session import Session
 from ..core.state import Change
 from .qt import QObject, QUndoCommand, QUndoStack, Signal
+
+ADOPTING = (*ADOPTED_STATES, "report adopted")  # the adoption steps that undo must not reach across
 
 
 class _ChangeCommand(QUndoCommand):
@@ -114,17 +116,17 @@ class SessionController(QObject):
         return True
 
     def _check_adoption_barrier(self, change: Change) -> None:
-        """Refuse to undo or redo across an adoption step: it would quietly change what was adopted."""
-        steps = self.session.state.adoption.steps
-        if not steps or steps[-1].seq < change.event.seq:
+        """Refuse to undo or redo across an adoption: it would quietly change what was adopted."""
+        adoptions = [s for s in self.session.state.adoption.steps if s.action in ADOPTING]
+        if not adoptions or adoptions[-1].seq < change.event.seq:
             return
-        step = steps[-1]
+        step = adoptions[-1]
         draft = self.session.draft
         what = step.action
         if step.section in draft.sections:
             what = f"{section_name(draft, step.section)}: {step.action}"
         raise RefusedError(
-            f"Undo and redo stop at the last adoption step ({what}, at {step.ts[11:16]} UTC); an adoption "
+            f"Undo and redo stop at the last adoption ({what}, at {step.ts[11:16]} UTC); an adoption "
             "is not undone. Reopen the section (F12) or the report (Ctrl+F12) to change the text again."
         )
 

@@ -153,3 +153,17 @@ def test_a_step_that_can_no_longer_be_undone_leaves_the_list(
     press(qtbot, window, Qt.Key.Key_Z, CTRL)  # the amendment before it is undone as usual
     assert not session.draft.paragraphs[pid].text.endswith(" Amended.")
     assert on_disk(session)[-1][1] == "draft.paragraph.amend" and len(on_disk(session)) == len(before) + 1
+
+
+def test_taking_a_section_up_or_an_objection_does_not_stop_undo(window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    """Only an adoption is a barrier: taking up a section or recording an objection adopts nothing."""
+    session = window.session
+    pid = amend(window, 2, " Amended.")
+    section_b = session.draft.order[1]
+    assert window.controller.run(adoption.take_up, section_b) is not None
+    assert window.controller.run(adoption.record_objection, section_b, "RED", "Not ready") is not None
+
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert not session.draft.paragraphs[pid].text.endswith(" Amended.")
+    assert session.events[-1].payload.get("undo_of") is not None
+    assert session.state.adoption.section_status(section_b) == adoption.UNDER_CONSIDERATION
