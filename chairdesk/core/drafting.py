@@ -156,6 +156,8 @@ def move_paragraph_by(session: Session, paragraph_id: str, delta: int, actor: st
     """Move a paragraph up (-1) or down (+1) one place, crossing into the next section at an edge."""
     draft = session.draft
     para = draft.paragraph(paragraph_id)
+    if para.struck:
+        raise DraftError("That paragraph has been struck; restore it first.")
     live = [p.id for p in draft.live_paragraphs(para.section)]
     index = live.index(paragraph_id) + delta
     if 0 <= index < len(live):

@@ -106,6 +106,15 @@ def _looks_like_sqlite(path: Path) -> None:
         raise CorruptSessionError(path, "the session file is truncated (shorter than its own header)")
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The device and inode of the file at path (None when there is none): which file the path names."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
 def _explain(path: Path, error: sqlite3.Error) -> SessionFileError:
     text = str(error)
     if "locked" in text or "busy" in text:
@@ -127,6 +136,16 @@ class EventLog:
         self._events_table = self.db.table("events")
         self._meta_table = self.db.table("meta")
         self._events: list[Event] = []
+        self._identity = _identity(path)
+
+    def check_in_place(self) -> None:
+        """Raise if the file this log writes to is no longer at its path (deleted, moved or replaced)."""
+        if _identity(self.path) != self._identity:
+            raise SessionFileError(
+                self.path,
+                "the session file was deleted or moved while it was open, so nothing more can be recorded "
+                "in it; save a copy of the session to keep the record so far, then open that copy",
+            )
 
     # --------------------------------------------------------------- opening
     @classmethod
@@ -303,6 +322,7 @@ class EventLog:
         self, kind: str, payload: dict[str, Any], actor: str, ts: str, meta: dict[str, str] | None = None
     ) -> Event:
         """Append one event (and any metadata mirror) in its own transaction, committed on return."""
+        self.check_in_place()  # an unlinked file still takes writes: they would vanish when it is closed
         seq = len(self._events) + 1
         payload_json = canonical_json(payload)
         prev = self.last_hash

@@ -15,7 +15,7 @@ from ..core.errors import ChairdeskError
 from ..core.importers import create_session_from_draft
 from ..core.session import Session
 from .dialogs import MoveToDialog, NewSessionDialog, ProposalDialog, ShortcutsDialog
-from .editor_pane import EditRequest, known_actors
+from .editor_pane import EditRequest, known_actors, match_delegation
 from .qt import QDialog, QFileDialog, QInputDialog, QLineEdit
 from .settings import clamp_point_size, data_dir
 
@@ -46,6 +46,18 @@ class DraftingCommands:
             self.statusBar().showMessage("Select a paragraph first (Alt+2 goes to the draft).", 5000)
             return None
         return self.controller.current_paragraph
+
+    def _live(self: MainWindow) -> str | None:
+        """The paragraph under discussion if it stands in the text; a struck one is refused, saying so."""
+        pid = self._current()
+        if pid is not None and self.session.draft.paragraphs[pid].struck:
+            row = self.draft_model.row_of("paragraph", pid)
+            number = f" {self.draft_model.rows.rows[row].number}" if row is not None else ""
+            self.statusBar().showMessage(
+                f"Not done: paragraph{number} is struck; restore it first (Ctrl+Shift+Delete).", 8000
+            )
+            return None
+        return pid
 
     def _current_section(self: MainWindow) -> str | None:
         if self.controller is None or self.controller.current_section is None:
@@ -137,11 +149,13 @@ class DraftingCommands:
     def edit_in_place(self: MainWindow) -> None:
         """Edit the current paragraph inside the draft (Ctrl+Enter commits, Esc leaves it)."""
         index = self.draft_view.currentIndex()
-        if index.isValid() and self.draft_model.rows.rows[index.row()].kind == "paragraph":
+        if index.isValid() and self.draft_model.rows.rows[index.row()].kind == "paragraph" and self._live():
             self.draft_view.edit(index)
 
     def focus_editor(self: MainWindow) -> None:
         """Put the cursor in the editor pane."""
+        if self.controller is not None and self.controller.current_paragraph is not None and not self._live():
+            return
         self.editor.text.setFocus()
 
     def commit_editor(self: MainWindow) -> None:
@@ -151,7 +165,11 @@ class DraftingCommands:
 
     def _commit_in_place(self: MainWindow, paragraph_id: str, text: str) -> None:
         if text != self.session.draft.paragraphs[paragraph_id].text:
-            self._commit_request(EditRequest("amend", paragraph_id, None, text, self.editor.actor.actor()))
+            actor, problem = match_delegation(self.session, self.editor.actor.currentText())
+            if actor is None:
+                self._on_refused(problem)
+            else:
+                self._commit_request(EditRequest("amend", paragraph_id, None, text, actor))
         self.draft_view.setFocus()
 
     def _commit_request(self: MainWindow, request: EditRequest) -> None:
@@ -223,7 +241,7 @@ class DraftingCommands:
 
     def add_subparagraph(self: MainWindow) -> None:
         """Type a new lettered sub-paragraph for the current paragraph."""
-        if self._current():
+        if self._live():
             self.editor.begin_new("subparagraph")
 
     def next_part(self: MainWindow) -> None:
@@ -259,8 +277,7 @@ class DraftingCommands:
 
     def strike_current(self: MainWindow) -> None:
         """Strike the current paragraph."""
-        pid = self._current()
-        if pid and not self.session.draft.paragraphs[pid].struck:
+        if pid := self._live():
             self._run(drafting.strike_paragraph, pid)
 
     def restore_current(self: MainWindow) -> None:
@@ -268,6 +285,10 @@ class DraftingCommands:
         pid = self._current()
         if pid and self.session.draft.paragraphs[pid].struck:
             self._run(drafting.restore_paragraph, pid)
+        elif pid:
+            self.statusBar().showMessage(
+                "Not done: this paragraph is not struck; there is nothing to restore.", 8000
+            )
 
     def move_up(self: MainWindow) -> None:
         """Move the current paragraph up one place."""
@@ -281,8 +302,7 @@ class DraftingCommands:
 
     def move_to_dialog(self: MainWindow) -> None:
         """Ask for a section and a place, then move the current paragraph there."""
-        pid = self._current()
-        if pid and not self.session.draft.paragraphs[pid].struck:
+        if pid := self._live():
             dialog = MoveToDialog(self.session.draft, pid, self)
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 self.move_paragraph_to(pid, *dialog.target())
@@ -372,8 +392,8 @@ class DraftingCommands:
     # ------------------------------------------------------------- proposals
     def record_proposal(self: MainWindow) -> None:
         """Record a delegation's proposed wording for the current paragraph."""
-        pid = self._current()
-        if not pid or self.session.draft.paragraphs[pid].struck:
+        pid = self._live()
+        if not pid:
             return
         draft = self.session.draft
         dialog = ProposalDialog(
@@ -385,10 +405,11 @@ class DraftingCommands:
 
     def record_proposal_for(self: MainWindow, paragraph_id: str, delegation: str, text: str) -> None:
         """Record a proposal without changing the text."""
-        if delegation in ("", "chair"):
-            self.statusBar().showMessage("A proposal comes from a delegation: name it.", 5000)
+        code, problem = match_delegation(self.session, delegation)
+        if code in (None, "chair"):
+            self._on_refused(problem or "A proposal comes from a delegation: name it.")
             return
-        self._run(drafting.propose, paragraph_id, text, delegation)
+        self._run(drafting.propose, paragraph_id, text, code)
 
     def _pending(self: MainWindow) -> str | None:
         pid = self._current()
@@ -413,12 +434,12 @@ class DraftingCommands:
     def undo(self: MainWindow) -> None:
         """Undo the last step (recorded as an event of its own)."""
         if self.controller is not None:
-            self.controller.undo_stack.undo()
+            self.controller.undo()
 
     def redo(self: MainWindow) -> None:
         """Redo the step undone last."""
         if self.controller is not None:
-            self.controller.undo_stack.redo()
+            self.controller.redo()
 
     # ------------------------------------------------------------ find, go to
     def find(self: MainWindow) -> None:
@@ -486,8 +507,13 @@ class DraftingCommands:
         self._check_mode(mode)
         if self.draft_model is not None:
             current = self.controller.current_paragraph
-            self.draft_model.set_mode(mode)
+            shown = self.draft_model.row_at(self.draft_view.currentIndex().row())
+            self.draft_model.set_mode(mode)  # every row is new: the current one is found again
             row = self.draft_model.row_of("paragraph", current) if current else None
+            if row is None and shown is not None and shown.kind in ("section", "subheading"):
+                row = self.draft_model.row_of(shown.kind, shown.id)
+            if row is None and self.controller.current_section is not None:
+                row = self.draft_model.row_of("section", self.controller.current_section)
             if row is not None:
                 self.select_row(row)
 

@@ -9,37 +9,44 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..core.errors import ChairdeskError
+from ..core.adoption import ADOPTED_STATES, section_name
+from ..core.errors import ChairdeskError, RefusedError
 from ..core.session import Session
 from ..core.state import Change
 from .qt import QObject, QUndoCommand, QUndoStack, Signal
 
+ADOPTING = (*ADOPTED_STATES, "report adopted")  # the adoption steps that undo must not reach across
+
 
 class _ChangeCommand(QUndoCommand):
-    """An undo-stack entry for a change already recorded; undo and redo record inverse events."""
+    """An undo-stack entry for a change already recorded; undo and redo record inverse events.
+
+    The controller records the inverse first and moves the stack only when that succeeded (`recorded`), so a
+    refused undo leaves the stack where it was; a stack moved some other way records the inverse itself.
+    """
 
     def __init__(self, controller: SessionController, change: Change, text: str) -> None:
         super().__init__(text)
         self._controller = controller
-        self._change = change
-        self._first = True
+        self.change = change
+        self.recorded = True  # the change was recorded before it was pushed
 
     def redo(self) -> None:
-        if self._first:  # the change was recorded before it was pushed
-            self._first = False
-            return
-        self._record_inverse()
+        self._step()
 
     def undo(self) -> None:
-        self._record_inverse()
+        self._step()
 
-    def _record_inverse(self) -> None:
-        change = self._controller.record_inverse(self._change)
-        if change is self._change:
-            # Refused (the text is frozen, a later change overtook it): nothing changed, so the step leaves
-            # the stack; left there, the stack would be out of step and Redo would record the undo.
+    def _step(self) -> None:
+        if self.recorded:  # SessionController.undo/redo (or run) recorded it already
+            self.recorded = False
+            return
+        # Driven by the stack directly: record it here; a refused step leaves the stack so that it stays
+        # in step with the file (left there, a later Redo would record the undo instead).
+        change = self._controller.record_inverse(self.change)
+        if change is self.change:
             self.setObsolete(True)
-        self._change = change
+        self.change = change
 
 
 class SessionController(QObject):
@@ -82,6 +89,51 @@ class SessionController(QObject):
             label = text or change.kind.split(".", 1)[-1].replace(".", " ").replace("_", " ")
             self.undo_stack.push(_ChangeCommand(self, change, label))
         return change
+
+    def undo(self) -> bool:
+        """Undo the last step (recording its inverse); a refused undo is reported and moves nothing."""
+        return self._step(self.undo_stack.index() - 1, self.undo_stack.undo)
+
+    def redo(self) -> bool:
+        """Redo the step undone last; a refused redo is reported and moves nothing."""
+        return self._step(self.undo_stack.index(), self.undo_stack.redo)
+
+    def _step(self, index: int, move: Callable[[], None]) -> bool:
+        command = self.undo_stack.command(index) if 0 <= index < self.undo_stack.count() else None
+        if not isinstance(command, _ChangeCommand):
+            return False
+        try:
+            self._check_adoption_barrier(command.change)
+        except ChairdeskError as error:
+            self.refused.emit(str(error))  # the step stays listed: the message says why it stays undone
+            return False
+        try:
+            change = self.session.undo(command.change)
+        except ChairdeskError as error:
+            # The step can no longer be undone (a request already heard, …): it leaves the list, so that
+            # it does not block every step before it, and nothing is recorded.
+            self.refused.emit(f"{error} ‘{command.text()}’ is taken off the undo list.")
+            command.setObsolete(True)
+            move()
+            return False
+        command.change, command.recorded = change, True
+        move()
+        return True
+
+    def _check_adoption_barrier(self, change: Change) -> None:
+        """Refuse to undo or redo across an adoption: it would quietly change what was adopted."""
+        adoptions = [s for s in self.session.state.adoption.steps if s.action in ADOPTING]
+        if not adoptions or adoptions[-1].seq < change.event.seq:
+            return
+        step = adoptions[-1]
+        draft = self.session.draft
+        what = step.action
+        if step.section in draft.sections:
+            what = f"{section_name(draft, step.section)}: {step.action}"
+        raise RefusedError(
+            f"Undo and redo stop at the last adoption ({what}, at {step.ts[11:16]} UTC); an adoption "
+            "is not undone. Reopen the section (F12) or the report (Ctrl+F12) to change the text again."
+        )
 
     def record_inverse(self, change: Change) -> Change:
         """Record the inverse of a change (undo or redo); refused ones are reported and leave it as it was."""

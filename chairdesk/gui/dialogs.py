@@ -10,10 +10,12 @@ from .qt import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QKeySequence,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QShortcut,
     QSpinBox,
     Qt,
     QTextBrowser,
@@ -85,6 +87,8 @@ class ProposalDialog(QDialog):
         form.addRow("&Delegation:", self.delegation)
         form.addRow("Proposed &wording:", self.text)
         form.addRow(_buttons(self))
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # Enter starts a new line in the wording; as in the pane
+            QShortcut(QKeySequence(keys), self, self.accept)
         self.resize(720, 320)
 
     def values(self) -> tuple[str, str]:

@@ -20,6 +20,7 @@ from .qt import (
     QModelIndex,
     QPainter,
     QPalette,
+    QPersistentModelIndex,
     QPlainTextEdit,
     QRect,
     QSize,
@@ -189,6 +190,7 @@ class DraftView(QListView):
     edit_requested = Signal()  # Enter on a paragraph: amend it in the editor pane
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        self._pending_scroll: tuple[QPersistentModelIndex, QAbstractItemView.ScrollHint] | None = None
         super().__init__(parent)
         self.setObjectName("draftView")
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -204,11 +206,59 @@ class DraftView(QListView):
         self.row_delegate = RowDelegate(self)
         self.setItemDelegate(self.row_delegate)
         self.setStyleSheet("QListView#draftView { background: #ffffff; border: none; }")
+        self.verticalScrollBar().actionTriggered.connect(self._user_scrolled)
 
     def set_text_font(self, font: QFont) -> None:
         """Zoom: lay the rows out again at another text size."""
         self.row_delegate.set_font(font)
         self.scheduleDelayedItemsLayout()
+        if self.currentIndex().isValid():  # the row being read stays in sight at the new size
+            self.scrollTo(self.currentIndex())
+
+    # The rows are laid out in batches (a long draft opens at once), so a row far down may have no place yet
+    # when it is made current: the scroll is kept and done as soon as the batch holding that row is laid out.
+    def scrollTo(  # noqa: N802
+        self,
+        index: QModelIndex,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
+        """Show a row, now or once it is laid out."""
+        super().scrollTo(index, hint)
+        self._pending_scroll = None
+        if index.isValid() and not self._in_sight(index):
+            self._pending_scroll = (QPersistentModelIndex(index), hint)
+
+    def _in_sight(self, index: QModelIndex) -> bool:
+        rect = self.visualRect(index)
+        return rect.isValid() and self.viewport().rect().intersects(rect)
+
+    def _scroll_when_laid_out(self) -> None:
+        if self._pending_scroll is None:
+            return
+        target, hint = self._pending_scroll
+        if not target.isValid() or self.model() is None:
+            self._pending_scroll = None
+            return
+        index = self.model().index(target.row(), 0)
+        if self.visualRect(index).isValid():
+            super().scrollTo(index, hint)
+            if self._in_sight(index):
+                self._pending_scroll = None
+
+    def timerEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().timerEvent(event)
+        self._scroll_when_laid_out()
+
+    def updateGeometries(self) -> None:  # noqa: N802
+        super().updateGeometries()
+        self._scroll_when_laid_out()
+
+    def _user_scrolled(self, _action: int) -> None:
+        self._pending_scroll = None  # the chair scrolled away: do not pull the view back later
+
+    def wheelEvent(self, event) -> None:  # noqa: ANN001, N802
+        self._pending_scroll = None
+        super().wheelEvent(event)
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
         super().resizeEvent(event)

@@ -13,7 +13,10 @@ from ..core.session import Session
 from .qt import (
     QComboBox,
     QCompleter,
+    QEvent,
     QHBoxLayout,
+    QKeyEvent,
+    QKeySequence,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -24,6 +27,11 @@ from .qt import (
 )
 
 CHAIR_LABEL = "Chair"
+REDO_KEYS = ("Ctrl+Shift+Z", "Ctrl+Y")  # the window's Redo keys
+
+
+def _combo(event: QKeyEvent) -> str:
+    return QKeySequence(event.keyCombination()).toString()
 
 
 def known_actors(session: Session) -> list[tuple[str, str]]:
@@ -36,6 +44,29 @@ def known_actors(session: Session) -> list[tuple[str, str]]:
         if event.actor not in (CHAIR, "system") and event.actor not in seen:
             seen[event.actor] = event.actor
     return sorted(seen.items(), key=lambda item: item[1].lower())
+
+
+def match_delegation(session: Session, typed: str) -> tuple[str | None, str]:
+    """The code a typed name or code stands for, and "" (or None and why not).
+
+    With a roster, it must name one delegation on it (a few letters will do); with none, any name is taken.
+    """
+    typed = typed.strip()
+    roster = session.state.roster
+    if typed.casefold() in ("", CHAIR, CHAIR_LABEL.casefold()):
+        return CHAIR, ""
+    if not roster.delegations:
+        return typed, ""
+    if typed in roster.codes():
+        return typed, ""
+    bare = typed.rsplit(" (", 1)[0] if typed.endswith(")") else typed  # "Team Yellow (YEL)"
+    matches = roster.find(bare)
+    if len(matches) == 1:
+        return matches[0].code, ""
+    if not matches:
+        return None, f"No delegation on the roster matches “{typed}”."
+    names = ", ".join(d.name for d in matches[:5])
+    return None, f"“{typed}” matches {names}: type more letters."
 
 
 @dataclass
@@ -100,6 +131,19 @@ class EditorText(QPlainTextEdit):
     commit_requested = Signal()
     revert_requested = Signal()
 
+    def event(self, event: QEvent) -> bool:
+        """Ctrl+Z / Ctrl+Shift+Z with no typing of its own to take back: let the session's undo and redo act."""
+        if event.type() == QEvent.Type.ShortcutOverride:
+            doc = self.document()
+            undo = event.matches(QKeySequence.StandardKey.Undo) and not doc.isUndoAvailable()
+            redo = not doc.isRedoAvailable() and (
+                event.matches(QKeySequence.StandardKey.Redo) or _combo(event) in REDO_KEYS
+            )
+            if undo or redo:
+                event.ignore()
+                return False
+        return super().event(event)
+
     def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -116,6 +160,7 @@ class EditorPane(QWidget):
 
     commit_requested = Signal(object)  # EditRequest
     dirty_changed = Signal(bool)
+    refused = Signal(str)  # why the words were not committed (e.g. no such delegation)
 
     def __init__(self, session: Session | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -253,14 +298,20 @@ class EditorPane(QWidget):
 
     def commit(self) -> None:
         """Ask for the words in the pane to be recorded as one event."""
-        if self.mode == "first" and self.is_dirty():
-            text, actor = self.text.toPlainText(), self.actor.actor()
+        if not self.is_dirty() or (self.mode != "first" and self.paragraph_id is None):
+            return
+        actor, problem = match_delegation(self.session, self.actor.currentText())
+        if actor is None:
+            self.refused.emit(problem)
+            self.actor.setFocus()
+            return
+        self.actor.set_actor(actor)
+        if self.mode == "first":
+            text = self.text.toPlainText()
             self.commit_requested.emit(EditRequest("first", "", None, text, actor, self.section_id))
             return
-        if self.paragraph_id is None or not self.is_dirty():
-            return
         sub = self.sub_id() if self.mode == "amend" else None
-        request = EditRequest(self.mode, self.paragraph_id, sub, self.text.toPlainText(), self.actor.actor())
+        request = EditRequest(self.mode, self.paragraph_id, sub, self.text.toPlainText(), actor)
         self.commit_requested.emit(request)
 
     def selection(self) -> tuple[int, int]:

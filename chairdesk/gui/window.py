@@ -153,6 +153,7 @@ class MainWindow(DraftingCommands, QMainWindow):
         self.draft_view.edit_requested.connect(self.focus_editor)
         self.editor.commit_requested.connect(self._commit_request)
         self.editor.dirty_changed.connect(self._dirty_changed)
+        self.editor.refused.connect(self._on_refused)
         self.find_bar.find_requested.connect(self.find_text)
         self.find_bar.closed.connect(self.draft_view.setFocus)
         self.outline_view.paragraph_dropped.connect(self.move_paragraph_to)
@@ -430,7 +431,7 @@ class MainWindow(DraftingCommands, QMainWindow):
         assert self.draft_model is not None and self.outline_model is not None
         self.draft_model.apply_change(change)
         if change.structure:
-            self.outline_model.refresh()
+            self._refresh_outline()
         else:
             for pid in change.paragraphs:
                 self.outline_model.refresh_paragraph(pid)
@@ -444,18 +445,48 @@ class MainWindow(DraftingCommands, QMainWindow):
         if "roster" in change.areas or "draft.proposal" in change.kind:
             self.editor.refresh_actors()
         current = self.controller.current_paragraph if self.controller else None
-        if change.structure and current is not None:
-            row = self.draft_model.row_of("paragraph", current)
+        if change.structure:
+            row = self.draft_model.row_of("paragraph", current) if current is not None else None
             if row is not None and row != self.draft_view.currentIndex().row():
                 self.select_row(row)
+            elif self.draft_view.currentIndex().isValid():  # the rows are laid out anew: keep it in sight
+                self.draft_view.scrollTo(self.draft_view.currentIndex())
         if current is not None and (change.structure or current in change.paragraphs):
             if not self.editor.is_dirty() or current in change.paragraphs:
                 self.editor.show_paragraph(current, keep_part=True)
         self._show_saved(change)
 
+    def _refresh_outline(self) -> None:
+        """Rebuild the outline, keeping the sections unfolded and the item the keyboard is on."""
+        view, model = self.outline_view, self.outline_model
+        unfolded = {
+            model.item(r).data(ID_ROLE)
+            for r in range(model.rowCount())
+            if view.isExpanded(model.item(r).index())
+        }
+        current = view.currentIndex()
+        kind, item_id = (
+            (current.data(KIND_ROLE), current.data(ID_ROLE)) if current.isValid() else (None, None)
+        )
+        model.refresh()
+        for r in range(model.rowCount()):
+            if model.item(r).data(ID_ROLE) in unfolded:
+                view.setExpanded(model.item(r).index(), True)
+        if kind is None:
+            return
+        index = model.index_of(kind, item_id)
+        para = self.session.draft.paragraphs.get(item_id) if kind == "paragraph" else None
+        if not index.isValid() and para is not None:  # struck: the section it stood in
+            index = model.index_of("section", para.section)
+        if index.isValid():
+            view.setCurrentIndex(index)
+            view.scrollTo(index)
+
     def _on_refused(self, message: str) -> None:
         self.statusBar().showMessage(f"Not done: {message}", 10000)
         self.last_error = message
+        if not self.editor.is_dirty():
+            self._show_saved()  # a refusal may be the file itself going missing
 
     def _on_notice(self, message: str) -> None:
         self.statusBar().showMessage(message, 15000)
@@ -463,6 +494,11 @@ class MainWindow(DraftingCommands, QMainWindow):
     def _show_saved(self, change: Change | None = None) -> None:
         if self.session is None:
             self.save_label.setText("No session open")
+            return
+        try:
+            self.session.log.check_in_place()
+        except ChairdeskError:
+            self.save_label.setText("NOT SAVED: the session file was deleted or moved (File ▸ Save a copy)")
             return
         events = self.session.events
         if not events:

@@ -227,6 +227,12 @@ def test_move_paragraph_by_crosses_section_edges(small_session) -> None:
         drafting.move_paragraph_by(session, ids["p2"], -1)
     with pytest.raises(DraftError, match="end of the draft"):
         drafting.move_paragraph_by(session, ids["p5"], +1)
+    drafting.strike_paragraph(session, ids["p1"])
+    events = len(session.events)
+    for delta in (-1, +1):  # a struck paragraph is refused with a message, not a ValueError
+        with pytest.raises(DraftError, match="struck; restore it first"):
+            drafting.move_paragraph_by(session, ids["p1"], delta)
+    assert len(session.events) == events
 
 
 def test_refusals_write_nothing(small_session, session_path: Path) -> None:

@@ -1,0 +1,73 @@
+"""The session file taken away while the session is open: the desk must never claim what is not on disk."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from chairdesk.core.session import Session
+from chairdesk.gui.qt import Qt
+from chairdesk.gui.settings import DeskSettings
+from chairdesk.gui.window import MainWindow
+from chairdesk.sample import build_sample_session
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> MainWindow:  # noqa: ANN001
+    """The desk with a copy of the sample open."""
+    win = MainWindow(None, DeskSettings.load(), docks=[])
+    qtbot.addWidget(win)
+    assert win.open_session(build_sample_session(tmp_path / "sample.chairdesk"))
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    return win
+
+
+def amend_in_pane(qtbot, win: MainWindow, number: int, words: str) -> str:  # noqa: ANN001
+    """Type new words for a paragraph in the editor pane and press Ctrl+Enter; returns its id."""
+    win.go_to_paragraph(number)
+    pid = win.session.draft.paragraph_by_number(number).id
+    qtbot.keyClick(win.draft_view, Qt.Key.Key_E, CTRL)
+    win.editor.text.setPlainText(words)
+    qtbot.keyClick(win.editor.text, Qt.Key.Key_Return, CTRL)
+    return pid
+
+
+@pytest.mark.parametrize("how", ["deleted", "moved"])
+def test_an_edit_after_the_file_is_taken_away_is_refused(
+    qtbot, window: MainWindow, tmp_path: Path, how: str
+) -> None:  # noqa: ANN001
+    path = window.session.path
+    events = len(window.session.events)
+    old = window.session.draft.paragraph_by_number(3).text
+    if how == "deleted":
+        path.unlink()
+    else:
+        os.rename(path, tmp_path / "elsewhere.chairdesk")
+
+    pid = amend_in_pane(qtbot, window, 3, "Words that have nowhere to go.")
+
+    assert window.session.draft.paragraphs[pid].text == old  # the screen shows what is on disk
+    assert len(window.session.events) == events
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Not done:") and str(path) in message and "deleted or moved" in message
+    assert not window.save_label.text().startswith("Saved")
+    assert window.editor.text.toPlainText() == "Words that have nowhere to go."  # the chair's words are kept
+    assert not path.exists()  # nothing made a new, partial file at the old place
+    qtbot.keyClick(window.editor.text, Qt.Key.Key_Escape)  # the chair puts the text back
+    assert window.editor.text.toPlainText() == old
+    assert (
+        "not saved" in window.save_label.text().casefold() and "deleted or moved" in window.save_label.text()
+    )
+
+    # the record so far can still be saved elsewhere, whole
+    copy = window.save_copy_to(tmp_path / "rescued.chairdesk")
+    assert copy is not None
+    with Session.open(copy) as rescued:
+        assert len(rescued.events) == events and rescued.verify().ok
