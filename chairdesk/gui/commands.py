@@ -14,6 +14,7 @@ from ..core import drafting
 from ..core.errors import ChairdeskError
 from ..core.importers import create_session_from_draft
 from ..core.session import Session
+from ..core.state import Change
 from .dialogs import MoveToDialog, NewSessionDialog, ProposalDialog, ShortcutsDialog
 from .editor_pane import EditRequest, known_actors, match_delegation
 from .qt import QDialog, QFileDialog, QInputDialog, QLineEdit
@@ -168,11 +169,15 @@ class DraftingCommands:
             actor, problem = match_delegation(self.session, self.editor.actor.currentText())
             if actor is None:
                 self._on_refused(problem)
-            else:
-                self._commit_request(EditRequest("amend", paragraph_id, None, text, actor))
+            if (
+                actor is None
+                or self._commit_request(EditRequest("amend", paragraph_id, None, text, actor)) is None
+            ):
+                self.editor.keep_words(paragraph_id, None, text)  # refused: the words are kept, not lost
         self.draft_view.setFocus()
 
-    def _commit_request(self: MainWindow, request: EditRequest) -> None:
+    def _commit_request(self: MainWindow, request: EditRequest) -> Change | None:
+        """Record what the chair committed as one event; the Change, or None if it was refused."""
         if request.kind == "first":
             change = self._run(
                 drafting.insert_paragraph, request.section_id, request.text, index=0, actor=request.actor
@@ -200,7 +205,7 @@ class DraftingCommands:
                 self.editor.show_paragraph(request.paragraph_id)
                 self.editor.part.setCurrentIndex(self.editor.part.count() - 1)
         elif request.sub_id:
-            self._run(
+            change = self._run(
                 drafting.amend_subparagraph,
                 request.paragraph_id,
                 request.sub_id,
@@ -208,7 +213,10 @@ class DraftingCommands:
                 actor=request.actor,
             )
         else:
-            self._run(drafting.amend_paragraph, request.paragraph_id, request.text, actor=request.actor)
+            change = self._run(
+                drafting.amend_paragraph, request.paragraph_id, request.text, actor=request.actor
+            )
+        return change
 
     def insert_after(self: MainWindow) -> None:
         """Type a new paragraph to go after the current one (or to open the current section)."""

@@ -13,6 +13,7 @@ from typing import Any
 from ..core.session import Session
 from ..core.state import Change
 from .draft_rows import DraftRows, Row
+from .pending_words import TAG_HTML
 from .qt import QAbstractListModel, QModelIndex, QObject, Qt
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -28,6 +29,7 @@ class DraftModel(QAbstractListModel):
         self.session = session
         self.mode = mode
         self.rows = DraftRows(session.draft, self._baseline(), session.state.roster.names())
+        self.pending: set[str] = set()  # paragraphs with words typed and not committed (tagged)
 
     def _baseline(self):  # noqa: ANN202
         if self.mode == "clean":
@@ -45,7 +47,8 @@ class DraftModel(QAbstractListModel):
         if role == ROW_ROLE:
             return row
         if role == HTML_ROLE:
-            return self.rows.html(index.row())
+            html = self.rows.html(index.row())
+            return TAG_HTML + html if row.kind == "paragraph" and row.id in self.pending else html
         if role == NUMBER_ROLE:
             return row.number
         if role == Qt.ItemDataRole.DisplayRole:
@@ -71,6 +74,15 @@ class DraftModel(QAbstractListModel):
     def row_at(self, index: int) -> Row | None:
         """The row at a position."""
         return self.rows.rows[index] if 0 <= index < len(self.rows.rows) else None
+
+    def set_pending(self, paragraph_ids: set[str]) -> None:
+        """Tag these paragraphs "✎ not committed"; only the rows whose tag comes or goes are laid out again."""
+        changed = self.pending ^ set(paragraph_ids)
+        self.pending = set(paragraph_ids)
+        for pid in changed:
+            row = self.row_of("paragraph", pid)
+            if row is not None:
+                self.dataChanged.emit(self.index(row), self.index(row))
 
     # ------------------------------------------------------------- updates
     def set_mode(self, mode: str) -> None:

@@ -41,6 +41,8 @@ class RowDelegate(QStyledItemDelegate):
     """Paints a row: the number in a gutter, the rich text beside it; edits a paragraph in place."""
 
     edit_committed = Signal(str, str)  # paragraph id, new text (Ctrl+Enter in the in-place editor)
+    edit_left = Signal(str, str)  # paragraph id, words: the in-place editor was left without a commit
+    edit_cancelled = Signal(str)  # paragraph id: Esc in the in-place editor (its words are discarded)
 
     def __init__(self, view: DraftView) -> None:
         super().__init__(view)
@@ -49,6 +51,7 @@ class RowDelegate(QStyledItemDelegate):
         self._docs: OrderedDict[tuple[str, int, int], QTextDocument] = OrderedDict()
         self.layouts = 0  # rows laid out since the start (the benchmark and tests read it)
         self.active_editor: InPlaceEditor | None = None
+        self.words_for = lambda _pid: None  # the words not committed for a paragraph (set by the window)
 
     # -------------------------------------------------------------- sizes
     def gutter(self) -> int:
@@ -129,7 +132,7 @@ class RowDelegate(QStyledItemDelegate):
         self.active_editor = editor
         editor.destroyed.connect(lambda _o=None: setattr(self, "active_editor", None))
         editor.committed.connect(lambda: self._commit(editor))
-        editor.cancelled.connect(lambda: self.closeEditor.emit(editor))
+        editor.cancelled.connect(lambda: self._cancel(editor))
         return editor
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
@@ -137,10 +140,12 @@ class RowDelegate(QStyledItemDelegate):
         model: DraftModel = index.model()  # type: ignore[assignment]
         para = model.session.draft.paragraphs[row.id]
         editor.paragraph_id = row.id  # type: ignore[attr-defined]
-        editor.setPlainText(para.text)  # type: ignore[attr-defined]
+        words = self.words_for(row.id)
+        editor.setPlainText(para.text if words is None else words)  # type: ignore[attr-defined]
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # noqa: ANN001, N802
-        """Leaving the editor without Ctrl+Enter changes nothing: only a commit records an event."""
+        """Leaving the editor without Ctrl+Enter records nothing: its words are kept as not committed."""
+        self.edit_left.emit(editor.paragraph_id, editor.toPlainText())  # type: ignore[attr-defined]
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
         rect = QRect(option.rect)
@@ -154,6 +159,12 @@ class RowDelegate(QStyledItemDelegate):
             return False
         self._commit(self.active_editor)
         return True
+
+    def _cancel(self, editor: InPlaceEditor) -> None:
+        self.active_editor = None
+        paragraph_id = editor.paragraph_id
+        self.closeEditor.emit(editor)
+        self.edit_cancelled.emit(paragraph_id)
 
     def _commit(self, editor: InPlaceEditor) -> None:
         self.active_editor = None

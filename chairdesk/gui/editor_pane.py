@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ..core.draft import CHAIR, subparagraph_label
 from ..core.session import Session
+from .pending_words import PartKey, Pending, PendingWords
 from .qt import (
     QComboBox,
     QCompleter,
@@ -161,6 +162,8 @@ class EditorPane(QWidget):
     commit_requested = Signal(object)  # EditRequest
     dirty_changed = Signal(bool)
     refused = Signal(str)  # why the words were not committed (e.g. no such delegation)
+    pending_changed = Signal()  # words were kept for a part left, restored, committed or discarded
+    notice = Signal(str)  # e.g. the paragraph changed since the words kept for it were typed
 
     def __init__(self, session: Session | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,6 +172,9 @@ class EditorPane(QWidget):
         self.paragraph_id: str | None = None
         self.mode = "amend"  # amend | insert | subparagraph | first (the last three: typing new words)
         self.section_id: str | None = None  # for "first": the section the paragraph opens
+        self.pending = PendingWords()  # words typed for parts the chair has left, not committed
+        self._loaded: PartKey | None = None  # the part whose words are in the text box (mode "amend")
+        self._base = ""  # the text that part had when its words were loaded
         self.heading = QLabel("Select a paragraph to amend it.")
         self.heading.setObjectName("editorHeading")
         self.heading.setWordWrap(True)  # a long section title must not widen the window
@@ -201,9 +207,9 @@ class EditorPane(QWidget):
         self.part.currentIndexChanged.connect(lambda _i: self._load_text())
         self.text.textChanged.connect(lambda: self.dirty_changed.emit(self.is_dirty()))
         self.text.commit_requested.connect(self.commit)
-        self.text.revert_requested.connect(self._load_text)
+        self.text.revert_requested.connect(self.revert)
         self.commit_button.clicked.connect(self.commit)
-        self.revert_button.clicked.connect(self._load_text)
+        self.revert_button.clicked.connect(self.revert)
         if session is not None:
             self.refresh_actors()
 
@@ -214,14 +220,16 @@ class EditorPane(QWidget):
     # ---------------------------------------------------------- what is shown
     def show_paragraph(self, paragraph_id: str | None, keep_part: bool = False) -> None:
         """Load a paragraph (its text and its lettered sub-paragraphs) into the pane."""
-        draft = self.session.draft
-        para = draft.paragraphs.get(paragraph_id) if paragraph_id and self.session else None
+        self.stash()
+        draft = self.session.draft if self.session is not None else None
+        para = draft.paragraphs.get(paragraph_id) if paragraph_id and draft is not None else None
         old_part = self.part.currentData() if keep_part else None
         self.mode = "amend"
         self.paragraph_id = para.id if para is not None and not para.struck else None
         self.part.blockSignals(True)
         self.part.clear()
         if self.paragraph_id is None:
+            self._loaded = None
             self.heading.setText("Select a paragraph to amend it.")
             self.text.setPlainText("")
             self.text.setEnabled(False)
@@ -245,6 +253,8 @@ class EditorPane(QWidget):
         """Type a new paragraph after the current one ("insert") or a new sub-paragraph ("subparagraph")."""
         if self.paragraph_id is None:
             return
+        self.stash()
+        self._loaded = None
         number = self.session.draft.number_of(self.paragraph_id)
         self.mode = mode
         what = (
@@ -285,11 +295,113 @@ class EditorPane(QWidget):
         return self.paragraph_id is not None and self.text.toPlainText() != self.stored_text()
 
     def _load_text(self) -> None:
+        """Show the current part: the words kept for it if any (saying so if its text changed since), else its text."""
         if self.mode != "amend":
             self.show_paragraph(self.paragraph_id)
             return
-        self.text.setPlainText(self.stored_text())
-        self.dirty_changed.emit(False)
+        self.stash()
+        key: PartKey = (self.paragraph_id, self.sub_id())
+        stored = self.stored_text()
+        kept = self.pending.take(key)
+        self._loaded = key
+        if kept is not None and kept.text != stored:
+            self.text.setPlainText(kept.text)
+            self._base = kept.base
+            self.actor.set_actor(kept.actor)
+            if kept.base != stored:
+                self.notice.emit(
+                    "The text of this paragraph changed since you typed your words; they are kept here: "
+                    "Ctrl+Enter commits them, Esc puts back the text as it stands."
+                )
+            else:
+                self.notice.emit("Your words not committed for this paragraph are back (Ctrl+Enter commits).")
+        else:
+            self.text.setPlainText(stored)
+            self._base = stored
+        self.dirty_changed.emit(self.is_dirty())
+        if kept is not None:
+            self.pending_changed.emit()
+
+    # ------------------------------------------------------ words not committed
+    def _stored(self, key: PartKey) -> str | None:
+        """The text a part has in the session, or None if it is gone."""
+        para = self.session.draft.paragraphs.get(key[0]) if self.session is not None else None
+        if para is None:
+            return None
+        if key[1] is None:
+            return para.text
+        try:
+            return para.subparagraph(key[1]).text
+        except (KeyError, LookupError):
+            return None
+
+    def stash(self) -> bool:
+        """Keep the words in the pane for the part they were typed for (before the pane shows another)."""
+        key, self._loaded = self._loaded, None
+        if key is None or self.mode != "amend":
+            return False
+        words = self.text.toPlainText()
+        if words in (self._base, self._stored(key)):  # nothing typed, or the words are the text
+            return False
+        self.pending.keep(key, Pending(words, self._base, self.actor.currentText()))
+        self.pending_changed.emit()
+        return True
+
+    def keep_words(self, paragraph_id: str, sub_id: str | None, words: str) -> None:
+        """Keep words typed elsewhere (the in-place editor) for a part; the pane shows them if it shows that part."""
+        key: PartKey = (paragraph_id, sub_id)
+        stored = self._stored(key)
+        showing = self._loaded == key and self.mode == "amend"
+        if stored is None or words == stored:
+            self.pending.drop(key)
+        else:
+            self.pending.keep(key, Pending(words, stored, self.actor.currentText()))
+        if showing:
+            self._loaded = None  # the in-place words win over the pane's copy
+            self._load_text()
+        self.pending_changed.emit()
+
+    def words_for(self, paragraph_id: str, sub_id: str | None = None) -> str | None:
+        """The words not committed for a part (in the pane or kept), or None."""
+        key: PartKey = (paragraph_id, sub_id)
+        if self._loaded == key and self.is_dirty():
+            return self.text.toPlainText()
+        kept = self.pending.entries.get(key)
+        return kept.text if kept is not None else None
+
+    def pending_parts(self) -> dict[PartKey, Pending]:
+        """Every part with words not committed: those kept, and the one in the pane if it has any."""
+        parts = dict(self.pending.entries)
+        words = self.text.toPlainText()
+        if self._loaded is not None and self.mode == "amend" and words != self._base and self.is_dirty():
+            parts[self._loaded] = Pending(words, self._base, self.actor.currentText())
+        return parts
+
+    def kept_paragraphs(self) -> set[str]:
+        """The paragraphs with words kept while the chair reads elsewhere (not the one in the pane)."""
+        return self.pending.paragraphs()
+
+    def discard(self, paragraph_id: str, sub_id: str | None = None) -> None:
+        """Forget the words not committed for a part (the pane puts back its text if it shows it)."""
+        key: PartKey = (paragraph_id, sub_id)
+        self.pending.drop(key)
+        if self._loaded == key:
+            self._loaded = None
+            self._load_text()
+        self.pending_changed.emit()
+
+    def forget_pending(self) -> None:
+        """Forget every word not committed (the session is going; the chair said so)."""
+        self.pending.clear()
+        self._loaded = None
+        self.pending_changed.emit()
+
+    def revert(self) -> None:
+        """Esc: put back the text as it stands, forgetting the words typed for this part."""
+        if self.mode != "amend" or self._loaded is None:
+            self.show_paragraph(self.paragraph_id)
+            return
+        self.discard(*self._loaded)
 
     def step_part(self, delta: int) -> None:
         """Edit the next (+1) or previous (-1) part: paragraph text, (a), (b), …"""

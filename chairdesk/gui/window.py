@@ -25,6 +25,7 @@ from .draft_view import DraftView
 from .editor_pane import EditorPane
 from .export_actions import export_with_dialog
 from .outline import ID_ROLE, KIND_ROLE, OutlineModel, OutlineView
+from .pending_words import ask_about_pending, count_text, settle_pending
 from .qt import (
     QAction,
     QActionGroup,
@@ -90,6 +91,7 @@ class MainWindow(DraftingCommands, QMainWindow):
         self._docks: list[QDockWidget] = []
         self._dock_menus: list[QMenu] = []
         self._fitted = False  # the columns get their initial widths once, when first shown
+        self.ask_pending = ask_about_pending  # (window, parts, going) -> commit | discard | cancel
         self.setObjectName("chairdesk")
         self.resize(1500, 950)
         self._build_widgets()
@@ -147,6 +149,11 @@ class MainWindow(DraftingCommands, QMainWindow):
         self.clock_label = QLabel()
         self.save_label = QLabel("No session open")
         self.save_label.setObjectName("saveState")
+        self.pending_label = QLabel()
+        self.pending_label.setObjectName("pendingWords")
+        self.pending_label.setStyleSheet("color: #7a4b00; background: #fde7b0; padding: 0 6px;")
+        self.pending_label.hide()
+        self.statusBar().addPermanentWidget(self.pending_label)
         self.statusBar().addPermanentWidget(self.save_label)
         self.statusBar().addPermanentWidget(self.clock_label)
         self.draft_view.row_delegate.edit_committed.connect(self._commit_in_place)
@@ -154,6 +161,13 @@ class MainWindow(DraftingCommands, QMainWindow):
         self.editor.commit_requested.connect(self._commit_request)
         self.editor.dirty_changed.connect(self._dirty_changed)
         self.editor.refused.connect(self._on_refused)
+        self.editor.pending_changed.connect(self._pending_changed)
+        self.editor.notice.connect(self._on_notice)
+        self.draft_view.row_delegate.edit_left.connect(
+            lambda pid, words: self.editor.keep_words(pid, None, words)
+        )
+        self.draft_view.row_delegate.edit_cancelled.connect(lambda pid: self.editor.discard(pid, None))
+        self.draft_view.row_delegate.words_for = self.editor.words_for
         self.find_bar.find_requested.connect(self.find_text)
         self.find_bar.closed.connect(self.draft_view.setFocus)
         self.outline_view.paragraph_dropped.connect(self.move_paragraph_to)
@@ -293,6 +307,7 @@ class MainWindow(DraftingCommands, QMainWindow):
         for model in old_models:
             if model is not None:
                 model.deleteLater()
+        self.editor.forget_pending()  # the chair has settled them (settle_pending) before the session went
         self.editor.session = session
         self.editor.refresh_actors()
         self.editor.show_paragraph(None)
@@ -345,8 +360,9 @@ class MainWindow(DraftingCommands, QMainWindow):
     def close_session(self) -> None:
         """File ▸ Close: close the session and leave the window open on the start page."""
         controller = self.controller
-        if controller is None:
+        if controller is None or not settle_pending(self, "closing the session"):
             return
+        self.editor.forget_pending()
         self._leave(controller)
         self.controller = None
         self._remove_docks()
@@ -400,6 +416,9 @@ class MainWindow(DraftingCommands, QMainWindow):
             return False
         except OSError as error:
             self.show_error("Cannot open the session", f"{path}: {error.strerror or error}")
+            return False
+        if not settle_pending(self, f"opening {path.name}"):
+            session.close()
             return False
         self.set_controller(SessionController(session, self))
         self.settings.remember(path)
@@ -508,7 +527,16 @@ class MainWindow(DraftingCommands, QMainWindow):
         when = datetime.fromisoformat(last.ts).astimezone().strftime("%H:%M:%S")
         self.save_label.setText(f"Saved · {len(events)} events · last at {when}")
 
+    def _pending_changed(self) -> None:
+        """Tag the paragraphs left with words not committed, and count them in the status bar."""
+        if self.draft_model is not None:
+            self.draft_model.set_pending(self.editor.kept_paragraphs())
+        text = count_text(len({pid for pid, _sub in self.editor.pending_parts()}))
+        self.pending_label.setText(text)
+        self.pending_label.setVisible(bool(text))
+
     def _dirty_changed(self, dirty: bool) -> None:
+        self._pending_changed()
         if dirty:
             self.save_label.setText("Editing — not saved until you commit (Ctrl+Enter)")
         else:
@@ -610,6 +638,9 @@ class MainWindow(DraftingCommands, QMainWindow):
             self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not settle_pending(self, "quitting"):
+            event.ignore()
+            return
         self.settings.geometry = bytes(self.saveGeometry().toBase64()).decode()
         self.settings.window_state = bytes(self.saveState().toBase64()).decode()
         self.settings.save()

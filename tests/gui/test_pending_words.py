@@ -1,0 +1,97 @@
+"""Words typed and not committed survive moving away, and closing the session asks what to do with them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chairdesk.core.session import Session
+from chairdesk.gui.draft_model import HTML_ROLE
+from chairdesk.gui.pending_words import CANCEL, COMMIT, DISCARD
+from chairdesk.gui.qt import Qt
+from chairdesk.gui.settings import DeskSettings
+from chairdesk.gui.window import MainWindow
+from chairdesk.sample import build_sample_session
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> MainWindow:  # noqa: ANN001
+    """The desk with the sample open and shown."""
+    win = MainWindow(None, DeskSettings.load(), docks=[])
+    qtbot.addWidget(win)
+    assert win.open_session(build_sample_session(tmp_path / "sample.chairdesk"))
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def type_for(win: MainWindow, number: int, words: str) -> str:
+    """Go to a paragraph and type words for it in the pane (not committed)."""
+    win.go_to_paragraph(number)
+    win.editor.text.setPlainText(words)
+    return win.session.draft.paragraph_by_number(number).id
+
+
+def test_words_are_kept_restored_and_committed(window: MainWindow, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    session = window.session
+    events = len(session.events)
+    pid = type_for(window, 3, "Typed words for three.")
+    window.go_to_paragraph(5)
+    assert len(session.events) == events and session.draft.paragraphs[pid].text != "Typed words for three."
+    row = window.draft_model.row_of("paragraph", pid)
+    assert "not committed" in window.draft_model.index(row).data(HTML_ROLE)
+    assert window.pending_label.text() == "✎ 1 paragraph has words not committed"
+    window.draft_view.grab().save(str(tmp_path / "pending.png"))
+    window.go_to_paragraph(3)
+    assert window.editor.text.toPlainText() == "Typed words for three."
+    qtbot.keyClick(window.editor.text, Qt.Key.Key_Return, CTRL)
+    assert session.draft.paragraphs[pid].text == "Typed words for three."
+    assert session.events[-1].kind == "draft.paragraph.amend"
+    assert "not committed" not in window.draft_model.index(row).data(HTML_ROLE)
+    path = session.path
+    window.close_session()  # nothing pending: no question
+    assert window.session is None
+    with Session.open(path) as again:
+        assert again.draft.paragraphs[pid].text == "Typed words for three."
+
+
+def test_esc_discards_the_kept_words(window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    pid = type_for(window, 3, "Words to throw away.")
+    window.go_to_paragraph(5)
+    window.go_to_paragraph(3)
+    qtbot.keyClick(window.editor.text, Qt.Key.Key_Escape)
+    assert window.editor.text.toPlainText() == window.session.draft.paragraphs[pid].text
+    window.go_to_paragraph(5)
+    assert not window.editor.pending_parts() and not window.pending_label.isVisible()
+
+
+def test_close_asks_cancel_discard_commit(window: MainWindow) -> None:
+    session = window.session
+    asked: list[str] = []
+    answers = [CANCEL, DISCARD]
+    window.ask_pending = lambda _w, parts, _going: (asked.append(parts), answers.pop(0))[1]
+    pid3 = type_for(window, 3, "Kept three.")
+    pid4 = type_for(window, 4, "Kept four.")
+    events = len(session.events)
+    window.close_session()
+    assert asked == ["Paragraph 3, paragraph 4"] and window.session is session
+    assert window.editor.text.toPlainText() == "Kept four."
+    window.close_session()
+    assert window.session is None
+    with Session.open(session.path) as again:
+        assert len(again.events) == events
+    assert window.open_session(session.path)
+    session = window.session
+    answers[:] = [COMMIT]
+    pid3 = type_for(window, 3, "Kept three.")
+    pid4 = type_for(window, 4, "Kept four.")
+    window.close_session()
+    assert window.session is None
+    with Session.open(session.path) as again:
+        assert again.draft.paragraphs[pid3].text == "Kept three."
+        assert again.draft.paragraphs[pid4].text == "Kept four."
+        assert [e.kind for e in again.events[-2:]] == ["draft.paragraph.amend"] * 2
