@@ -13,7 +13,8 @@ from .adoption_dock import AdoptionDock
 from .floor_dock import FloorDock
 from .qt import QApplication, QFont
 from .settings import DeskSettings, data_dir
-from .window import DockSpec, MainWindow
+from .side_docks import DockSpec
+from .window import MainWindow
 
 
 def sample_copy() -> Path:

@@ -7,8 +7,7 @@ callable taking the SessionController and returning one (the dock classes themse
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..core.errors import ChairdeskError
@@ -25,7 +24,7 @@ from .draft_view import DraftView
 from .editor_pane import EditorPane
 from .export_actions import export_with_dialog
 from .outline import ID_ROLE, KIND_ROLE, OutlineModel, OutlineView
-from .pending_words import ask_about_pending, count_text, settle_pending
+from .pending_words import ask_about_pending, settle_pending
 from .qt import (
     QAction,
     QActionGroup,
@@ -36,7 +35,6 @@ from .qt import (
     QKeySequence,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QModelIndex,
     QShowEvent,
@@ -49,9 +47,10 @@ from .qt import (
     QWidget,
 )
 from .settings import DeskSettings, data_dir
+from .side_docks import DockSpec, SideDocks
 from .start_page import StartPage
+from .status_bar import DeskStatusBar
 
-DockSpec = QDockWidget | Callable[[SessionController], QDockWidget]
 OUTLINE_WIDTH = (220, 360)  # the outline's initial width: a fifth of the window, within these bounds
 DOCK_WIDTH = (360, 520)  # the right docks': a little more than a quarter of the window
 # what the desk can do with no session open (the rest is disabled until one is)
@@ -87,9 +86,7 @@ class MainWindow(DraftingCommands, QMainWindow):
         self.draft_model: DraftModel | None = None
         self.outline_model: OutlineModel | None = None
         self.last_error = ""
-        self._dock_specs = list(docks)
-        self._docks: list[QDockWidget] = []
-        self._dock_menus: list[QMenu] = []
+        self.side_docks = SideDocks(self, docks, lambda: self.menus["&Help"])
         self._fitted = False  # the columns get their initial widths once, when first shown
         self.ask_pending = ask_about_pending  # (window, parts, going) -> commit | discard | cancel
         self.setObjectName("chairdesk")
@@ -146,16 +143,9 @@ class MainWindow(DraftingCommands, QMainWindow):
         self.outline_dock.setWidget(self.outline_view)
         self.outline_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_dock)
-        self.clock_label = QLabel()
-        self.save_label = QLabel("No session open")
-        self.save_label.setObjectName("saveState")
-        self.pending_label = QLabel()
-        self.pending_label.setObjectName("pendingWords")
-        self.pending_label.setStyleSheet("color: #7a4b00; background: #fde7b0; padding: 0 6px;")
-        self.pending_label.hide()
-        self.statusBar().addPermanentWidget(self.pending_label)
-        self.statusBar().addPermanentWidget(self.save_label)
-        self.statusBar().addPermanentWidget(self.clock_label)
+        self.status = DeskStatusBar(self)
+        self.setStatusBar(self.status)
+        self.save_label, self.pending_label = self.status.save_label, self.status.pending_label
         self.draft_view.row_delegate.edit_committed.connect(self._commit_in_place)
         self.draft_view.edit_requested.connect(self.focus_editor)
         self.editor.commit_requested.connect(self._commit_request)
@@ -243,49 +233,6 @@ class MainWindow(DraftingCommands, QMainWindow):
         self.start_page.set_recent(self.settings.recent_files)
 
     # --------------------------------------------------------------- docks
-    def _remove_docks(self) -> None:
-        """Take away the docks of the session that is closing, with their menus and keys."""
-        for dock in self._docks:
-            dock.hide()  # first, or the main window keeps showing the tabs of the docks removed
-            self.removeDockWidget(dock)
-            if dock not in self._dock_specs:  # a dock given as a widget is kept for the next session
-                dock.setParent(None)  # out of the window's dock tabs now, not at the next event loop
-                dock.deleteLater()
-        for menu in self._dock_menus:
-            self.menuBar().removeAction(menu.menuAction())
-            for action in menu.actions():
-                self.removeAction(action)  # their shortcuts would clash with the next session's
-            menu.deleteLater()
-        self._docks, self._dock_menus = [], []
-
-    def _build_docks(self, controller: SessionController) -> None:
-        self._remove_docks()
-        previous = None
-        for spec in self._dock_specs:
-            dock = spec if isinstance(spec, QDockWidget) else spec(controller)
-            if not dock.objectName():
-                dock.setObjectName(type(dock).__name__)
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            dock.show()  # a dock given as a widget was hidden when the last session closed
-            if previous is not None:  # tabbed, so the window still fits a 1280×800 projector
-                self.tabifyDockWidget(previous, dock)
-            previous = dock
-            self._docks.append(dock)
-            menu = QMenu(dock.windowTitle() or type(dock).__name__, self)
-            for action in dock.actions():
-                menu.addAction(action)
-                self.addAction(action)
-            menu.addSeparator()
-            front = menu.addAction(f"Show the {menu.title().replace('&', '')} panel")
-            front.setShortcut(QKeySequence(f"Ctrl+Alt+{len(self._docks)}"))
-            front.triggered.connect(lambda _c=False, d=dock: (d.show(), d.raise_(), d.setFocus()))
-            self.addAction(front)
-            menu.addAction(dock.toggleViewAction())
-            self.menuBar().insertMenu(self.menus["&Help"].menuAction(), menu)
-            self._dock_menus.append(menu)
-        if self._docks:
-            self._docks[0].raise_()
-
     # ------------------------------------------------------------ sessions
     @property
     def session(self) -> Session | None:
@@ -322,7 +269,7 @@ class MainWindow(DraftingCommands, QMainWindow):
             stack.canRedoChanged, stack.redoTextChanged, (stack.canRedo(), stack.redoText())
         )
         self._check_mode(self.settings.view_mode)
-        self._build_docks(controller)
+        self.side_docks.build(controller)
         self._set_session_actions(True)
         self.pages.setCurrentWidget(self.desk)
         self.outline_dock.show()
@@ -365,7 +312,7 @@ class MainWindow(DraftingCommands, QMainWindow):
         self.editor.forget_pending()
         self._leave(controller)
         self.controller = None
-        self._remove_docks()
+        self.side_docks.remove()
         self.editor.show_paragraph(None)
         self.editor.session = None
         for view, model in ((self.draft_view, self.draft_model), (self.outline_view, self.outline_model)):
@@ -511,47 +458,23 @@ class MainWindow(DraftingCommands, QMainWindow):
         self.statusBar().showMessage(message, 15000)
 
     def _show_saved(self, change: Change | None = None) -> None:
-        if self.session is None:
-            self.save_label.setText("No session open")
-            return
-        try:
-            self.session.log.check_in_place()
-        except ChairdeskError:
-            self.save_label.setText("NOT SAVED: the session file was deleted or moved (File ▸ Save a copy)")
-            return
-        events = self.session.events
-        if not events:
-            self.save_label.setText("Saved (empty record)")
-            return
-        last = change.event if change is not None else events[-1]
-        when = datetime.fromisoformat(last.ts).astimezone().strftime("%H:%M:%S")
-        self.save_label.setText(f"Saved · {len(events)} events · last at {when}")
+        self.status.show_saved(self.session, change)
 
     def _pending_changed(self) -> None:
         """Tag the paragraphs left with words not committed, and count them in the status bar."""
         if self.draft_model is not None:
             self.draft_model.set_pending(self.editor.kept_paragraphs())
-        text = count_text(len({pid for pid, _sub in self.editor.pending_parts()}))
-        self.pending_label.setText(text)
-        self.pending_label.setVisible(bool(text))
+        self.status.show_pending(len({pid for pid, _sub in self.editor.pending_parts()}))
 
     def _dirty_changed(self, dirty: bool) -> None:
         self._pending_changed()
         if dirty:
-            self.save_label.setText("Editing — not saved until you commit (Ctrl+Enter)")
+            self.status.show_editing()
         else:
             self._show_saved()
 
     def _tick(self) -> None:
-        now = datetime.now(UTC)
-        text = now.astimezone().strftime("%H:%M")
-        if self.session is not None and self.session.events:
-            start = datetime.fromisoformat(self.session.events[0].ts)
-            seconds = max(0, int((now - start).total_seconds()))
-            if seconds < 24 * 3600:
-                hours, rest = divmod(seconds, 3600)
-                text = f"Session {hours}:{rest // 60:02d}:{rest % 60:02d} · {text}"
-        self.clock_label.setText(text)
+        self.status.tick(self.session)
 
     # ------------------------------------------------------------ selection
     def select_row(self, row: int) -> None:
@@ -606,8 +529,8 @@ class MainWindow(DraftingCommands, QMainWindow):
         if outline:
             docks.append(self.outline_dock)
             sizes.append(min(OUTLINE_WIDTH[1], max(OUTLINE_WIDTH[0], round(width * 0.2))))
-        if self._docks:
-            docks.append(self._docks[0])  # the others share its place as tabs
+        if self.side_docks.docks:
+            docks.append(self.side_docks.docks[0])  # the others share its place as tabs
             sizes.append(min(DOCK_WIDTH[1], max(DOCK_WIDTH[0], round(width * 0.28))))
         if docks:
             self.resizeDocks(docks, sizes, Qt.Orientation.Horizontal)

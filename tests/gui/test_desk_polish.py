@@ -46,8 +46,10 @@ def desk(qtbot, path: Path | None, size: tuple[int, int] = (1280, 800)) -> MainW
 @pytest.mark.parametrize("size", [(1280, 800), (1600, 1000), (1920, 1080)])
 def test_three_columns_are_legible(qtbot, sample_path: Path, size: tuple[int, int]) -> None:  # noqa: ANN001
     win = desk(qtbot, sample_path, size)
-    qtbot.waitUntil(lambda: win.outline_dock.width() >= 220 and win._docks[0].width() >= 350, timeout=3000)
-    outline, right = win.outline_dock.width(), win._docks[0].width()
+    qtbot.waitUntil(
+        lambda: win.outline_dock.width() >= 220 and win.side_docks.docks[0].width() >= 350, timeout=3000
+    )
+    outline, right = win.outline_dock.width(), win.side_docks.docks[0].width()
     centre = win.centralWidget().width()
     assert win.width() == size[0]  # nothing forces the window wider than the screen
     assert 220 <= outline <= 370 and 350 <= right <= 530, (outline, right)
@@ -61,7 +63,7 @@ def test_three_columns_are_legible(qtbot, sample_path: Path, size: tuple[int, in
     wrapped = metrics.boundingRect(QRect(0, 0, delegate._width(b), 10000), Qt.TextFlag.TextWordWrap, title)
     assert wrapped.height() <= 4 * metrics.lineSpacing() + 2, wrapped.height() / metrics.lineSpacing()
     # the adoption dock shows its read-out whole: it scrolls rather than cutting words
-    dock = next(d for d in win._docks if d.objectName() == "adoptionDock")
+    dock = next(d for d in win.side_docks.docks if d.objectName() == "adoptionDock")
     body = dock.widget().widget()
     assert body.width() <= dock.width()
 
@@ -71,7 +73,7 @@ def test_outline_and_adoption_dock_use_one_mark(qtbot, sample_path: Path) -> Non
     session = win.session
     a, b = session.draft.order[:2]
     win.controller.run(adoption.take_up, b)
-    dock = next(d for d in win._docks if d.objectName() == "adoptionDock")
+    dock = next(d for d in win.side_docks.docks if d.objectName() == "adoptionDock")
     marks = {s: section_mark(s) for s in adoption.SECTION_STATES}
     line_b = win.outline_model.item(1).text()
     assert line_b.startswith(f"{marks[adoption.UNDER_CONSIDERATION]} B. ")
@@ -90,7 +92,7 @@ def test_close_leaves_the_window_on_a_start_page(qtbot, sample_path: Path, tmp_p
     assert win.isVisible() and win.session is None and win.controller is None
     assert win.pages.currentWidget() is win.start_page
     assert win.windowTitle() == "chairdesk" and win.save_label.text() == "No session open"
-    assert win.title_label.text() == "" and win._docks == [] and not win.outline_dock.isVisible()
+    assert win.title_label.text() == "" and win.side_docks.docks == [] and not win.outline_dock.isVisible()
     assert not {"Floor", "Adoption"} & {a.text() for a in win.menuBar().actions()}
     direct = Qt.FindChildOption.FindDirectChildrenOnly
     tabs = lambda: [b for b in win.findChildren(QTabBar, options=direct) if b.isVisible() and b.count()]  # noqa: E731
@@ -114,7 +116,7 @@ def test_close_leaves_the_window_on_a_start_page(qtbot, sample_path: Path, tmp_p
     qtbot.keyClick(start.recent, Qt.Key.Key_Return)
     assert win.session is not None and win.session.path.resolve() == other.resolve()
     assert win.pages.currentWidget() is win.desk and win.outline_dock.isVisible()
-    assert [d.objectName() for d in win._docks] == ["FloorDock", "adoptionDock"]
+    assert [d.objectName() for d in win.side_docks.docks] == ["FloorDock", "adoptionDock"]
     assert win.actions_by_name["strike"].isEnabled()
     # Close, then the sample button (keyboard: Tab to it, Enter) opens the chair's copy of the sample
     qtbot.keyClick(win.draft_view, Qt.Key.Key_W, CTRL)

@@ -1,0 +1,69 @@
+"""The panels on the right of the desk (floor, adoption): built for each session, with a menu each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from .controller import SessionController
+from .qt import QDockWidget, QKeySequence, QMainWindow, QMenu, Qt
+
+DockSpec = QDockWidget | Callable[[SessionController], QDockWidget]
+
+
+class SideDocks:
+    """Builds the docks for a session's controller, tabbed on the right, and takes them away again."""
+
+    def __init__(
+        self, window: QMainWindow, specs: Sequence[DockSpec], before_menu: Callable[[], QMenu]
+    ) -> None:
+        self.window = window
+        self.specs = list(specs)
+        self._before_menu = before_menu  # the dock menus go before this one (Help)
+        self.docks: list[QDockWidget] = []
+        self.menus: list[QMenu] = []
+
+    def remove(self) -> None:
+        """Take away the docks of the session that is closing, with their menus and keys."""
+        window = self.window
+        for dock in self.docks:
+            dock.hide()  # first, or the main window keeps showing the tabs of the docks removed
+            window.removeDockWidget(dock)
+            if dock not in self.specs:  # a dock given as a widget is kept for the next session
+                dock.setParent(None)  # out of the window's dock tabs now, not at the next event loop
+                dock.deleteLater()
+        for menu in self.menus:
+            window.menuBar().removeAction(menu.menuAction())
+            for action in menu.actions():
+                window.removeAction(action)  # their shortcuts would clash with the next session's
+            menu.deleteLater()
+        self.docks, self.menus = [], []
+
+    def build(self, controller: SessionController) -> None:
+        """The docks for this controller, each with a menu of its actions and a key to bring it forward."""
+        self.remove()
+        window = self.window
+        previous = None
+        for spec in self.specs:
+            dock = spec if isinstance(spec, QDockWidget) else spec(controller)
+            if not dock.objectName():
+                dock.setObjectName(type(dock).__name__)
+            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            dock.show()  # a dock given as a widget was hidden when the last session closed
+            if previous is not None:  # tabbed, so the window still fits a 1280×800 projector
+                window.tabifyDockWidget(previous, dock)
+            previous = dock
+            self.docks.append(dock)
+            menu = QMenu(dock.windowTitle() or type(dock).__name__, window)
+            for action in dock.actions():
+                menu.addAction(action)
+                window.addAction(action)
+            menu.addSeparator()
+            front = menu.addAction(f"Show the {menu.title().replace('&', '')} panel")
+            front.setShortcut(QKeySequence(f"Ctrl+Alt+{len(self.docks)}"))
+            front.triggered.connect(lambda _c=False, d=dock: (d.show(), d.raise_(), d.setFocus()))
+            window.addAction(front)
+            menu.addAction(dock.toggleViewAction())
+            window.menuBar().insertMenu(self._before_menu().menuAction(), menu)
+            self.menus.append(menu)
+        if self.docks:
+            self.docks[0].raise_()
