@@ -1,0 +1,93 @@
+"""The record's sentences for draft events, read against the state just before each event."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .draft import subparagraph_label
+from .roster import actor_name
+
+if TYPE_CHECKING:
+    from .eventlog import Event
+    from .state import SessionState
+
+
+def describe_draft_event(state: SessionState, event: Event) -> str:
+    """One sentence for the record: "Team Blue amended paragraph 12 to read: “…”"."""
+
+    d, p = state.draft, event.payload
+    who = actor_name(state, event.actor)
+    undo = " (undoing an earlier step)" if "undo_of" in p else ""
+
+    def para(pid: str) -> str:
+        number = d.number_of(pid)
+        return f"paragraph {number}" if number else "a struck paragraph"
+
+    def section(sid: str) -> str:
+        sec = d.sections.get(sid)
+        label = d.numbering().label.get(sid)
+        return f"section {label}, {sec.title}" if sec and label else f"section '{sec.title if sec else sid}'"
+
+    kind = event.kind
+    if kind == "draft.title.set":
+        text = f"{who} set the document title to '{p['title']}'"
+    elif kind == "draft.section.add":
+        text = f"{who} added a section '{p['title']}'"
+    elif kind == "draft.section.retitle":
+        text = f"{who} retitled {section(p['id'])} to '{p['title']}'"
+    elif kind == "draft.section.move":
+        text = f"{who} moved {section(p['id'])} to place {p['index'] + 1}"
+    elif kind == "draft.section.remove":
+        text = f"{who} removed {section(p['id'])}"
+    elif kind == "draft.section.restore":
+        text = f"{who} restored the section '{d.sections[p['id']].title}'"
+    elif kind.startswith("draft.subheading."):
+        verb = kind.rsplit(".", 1)[1].replace("add", "added").replace("retitle", "retitled")
+        verb = verb.replace("remove", "removed").replace("restore", "restored")
+        title = p.get("title") or d.subheadings[p["id"]].title
+        text = f"{who} {verb} the sub-heading '{title}'"
+    elif kind == "draft.paragraph.insert":
+        anchor = p.get("after")
+        place = (
+            f"after {para(anchor)}" if anchor in d.paragraphs else f"at the start of {section(p['section'])}"
+        )
+        text = f"{who} inserted a new paragraph {place}: \u201c{p['text']}\u201d"
+    elif kind == "draft.paragraph.amend":
+        text = f"{who} amended {para(p['id'])} to read: \u201c{p['text']}\u201d"
+    elif kind == "draft.paragraph.strike":
+        text = f"{who} struck {para(p['id'])}"
+    elif kind == "draft.paragraph.restore":
+        text = f"{who} restored a struck paragraph: \u201c{d.paragraphs[p['id']].text}\u201d"
+    elif kind == "draft.paragraph.move":
+        text = f"{who} moved {para(p['id'])} to {section(p['section'])}"
+    elif kind.startswith("draft.subparagraph."):
+        action = kind.rsplit(".", 1)[1]
+        where = para(p["paragraph"])
+        live = [s.id for s in d.paragraphs[p["paragraph"]].live_subparagraphs()]
+        if action in ("amend", "strike") and p["id"] in live:
+            where += f" ({subparagraph_label(live.index(p['id']))})"
+        verb = {
+            "add": "added a sub-paragraph to",
+            "amend": "amended",
+            "strike": "struck",
+            "restore": "restored a sub-paragraph of",
+            "move": "reordered the sub-paragraphs of",
+        }[action]
+        text = f"{who} {verb} {where}"
+        if action in ("add", "amend"):
+            text += f": \u201c{p['text']}\u201d"
+    elif kind == "draft.proposal.add":
+        text = f"{who} proposed for {para(p['paragraph'])}: \u201c{p['text']}\u201d"
+    elif kind in ("draft.proposal.accept", "draft.proposal.set_aside", "draft.proposal.reopen"):
+        proposal = d.proposals[p["id"]]
+        verb = {"accept": "accepted", "set_aside": "set aside", "reopen": "reopened"}[kind.rsplit(".", 1)[1]]
+        text = f"{who} {verb} the proposal of {actor_name(state, proposal.delegation)} for {para(proposal.paragraph)}"
+    elif kind == "draft.baseline":
+        text = f"{who} marked the text as it stands as '{p['label']}'"
+    else:
+        text = f"{who}: {kind}"
+    sentence = text + undo
+    # A quotation that ends a sentence already carries its full stop: "… the Assembly.”"
+    return (
+        sentence if sentence.endswith((".", ".\u201d", ";\u201d", "?\u201d", "!\u201d")) else sentence + "."
+    )
