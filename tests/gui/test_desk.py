@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from chairdesk.core.session import Session
 from chairdesk.gui.qt import QAbstractItemView, Qt
 from chairdesk.gui.settings import DeskSettings
@@ -18,26 +16,6 @@ from chairdesk.sample import build_sample_session
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-@pytest.fixture
-def sample_path(tmp_path: Path) -> Path:
-    """A fresh copy of the bundled sample session."""
-    return build_sample_session(tmp_path / "sample.chairdesk")
-
-
-@pytest.fixture
-def window(qtbot, sample_path: Path) -> MainWindow:  # noqa: ANN001
-    """The desk with the sample open, shown and active so shortcuts reach it."""
-    win = MainWindow(None, DeskSettings.load(), docks=[])
-    qtbot.addWidget(win)
-    assert win.open_session(sample_path)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    win.draft_view.setFocus()
-    return win
 
 
 def rows(win: MainWindow) -> list:

@@ -12,24 +12,11 @@ from chairdesk.gui.qt import Qt
 from chairdesk.gui.settings import DeskSettings
 from chairdesk.gui.window import MainWindow
 from chairdesk.sample import build_sample_session
+from tests.gui.desk_support import show_desk
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path) -> MainWindow:  # noqa: ANN001
-    """The desk with the sample open, shown and active so shortcuts reach it."""
-    win = MainWindow(None, DeskSettings.load(), docks=[])
-    qtbot.addWidget(win)
-    assert win.open_session(build_sample_session(tmp_path / "sample.chairdesk"))
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    win.draft_view.setFocus()
-    return win
 
 
 @pytest.fixture
@@ -42,15 +29,7 @@ def long_window(qtbot, tmp_path: Path) -> MainWindow:  # noqa: ANN001
             words = f"Paragraph {i + 1} of the long draft, with words enough to wrap onto a second line " * 2
             drafting.insert_paragraph(session, sections[i // 30], words.strip())
         drafting.mark_baseline(session, "Tabled draft")
-    win = MainWindow(None, DeskSettings.load(), docks=[])
-    qtbot.addWidget(win)
-    assert win.open_session(path)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    win.draft_view.setFocus()
-    return win
+    return show_desk(qtbot, path)
 
 
 def current_in_sight(win: MainWindow) -> bool:

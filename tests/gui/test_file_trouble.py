@@ -9,24 +9,9 @@ import pytest
 
 from chairdesk.core.session import Session
 from chairdesk.gui.qt import Qt
-from chairdesk.gui.settings import DeskSettings
 from chairdesk.gui.window import MainWindow
-from chairdesk.sample import build_sample_session
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path) -> MainWindow:  # noqa: ANN001
-    """The desk with a copy of the sample open."""
-    win = MainWindow(None, DeskSettings.load(), docks=[])
-    qtbot.addWidget(win)
-    assert win.open_session(build_sample_session(tmp_path / "sample.chairdesk"))
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    return win
 
 
 def amend_in_pane(qtbot, win: MainWindow, number: int, words: str) -> str:  # noqa: ANN001

@@ -4,29 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from chairdesk.core.session import Session
 from chairdesk.gui.draft_model import HTML_ROLE
 from chairdesk.gui.pending_words import CANCEL, COMMIT, DISCARD
 from chairdesk.gui.qt import Qt
-from chairdesk.gui.settings import DeskSettings
 from chairdesk.gui.window import MainWindow
-from chairdesk.sample import build_sample_session
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path) -> MainWindow:  # noqa: ANN001
-    """The desk with the sample open and shown."""
-    win = MainWindow(None, DeskSettings.load(), docks=[])
-    qtbot.addWidget(win)
-    assert win.open_session(build_sample_session(tmp_path / "sample.chairdesk"))
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def type_for(win: MainWindow, number: int, words: str) -> str:

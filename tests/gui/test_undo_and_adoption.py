@@ -14,26 +14,17 @@ from chairdesk.core import adoption, drafting
 from chairdesk.core.session import Session
 from chairdesk.gui.adoption_dock import AdoptionDock
 from chairdesk.gui.qt import Qt
-from chairdesk.gui.settings import DeskSettings
 from chairdesk.gui.window import MainWindow
-from chairdesk.sample import build_sample_session
+from tests.gui.desk_support import show_desk
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path) -> MainWindow:  # noqa: ANN001
+def window(qtbot, sample_path: Path) -> MainWindow:  # noqa: ANN001
     """The desk with the sample and the adoption dock, shown and active so the keys reach it."""
-    win = MainWindow(None, DeskSettings.load(), docks=[AdoptionDock])
-    qtbot.addWidget(win)
-    assert win.open_session(build_sample_session(tmp_path / "sample.chairdesk"))
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    win.draft_view.setFocus()
-    return win
+    return show_desk(qtbot, sample_path, docks=[AdoptionDock])
 
 
 def on_disk(session: Session) -> list[tuple[int, str]]:

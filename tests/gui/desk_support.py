@@ -1,0 +1,25 @@
+"""Opening the desk as the GUI tests do: shown, active, with the keyboard in the draft."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from chairdesk.gui.settings import DeskSettings
+from chairdesk.gui.side_docks import DockSpec
+from chairdesk.gui.window import MainWindow
+
+
+def show_desk(
+    qtbot, path: Path, docks: Sequence[DockSpec] = (), size: tuple[int, int] = (1400, 900)
+) -> MainWindow:  # noqa: ANN001
+    """The window with a session open, shown, active and with the keyboard in the draft."""
+    win = MainWindow(None, DeskSettings.load(), docks=list(docks))
+    qtbot.addWidget(win)
+    assert win.open_session(path)
+    win.resize(*size)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    win.draft_view.setFocus()
+    return win
