@@ -61,38 +61,50 @@ def percent(share: float) -> str:
     return f"{share * 100:.0f}%"
 
 
-class DelegationFiguresModel(QAbstractTableModel):
-    """One row per delegation."""
+class _FiguresTable(QAbstractTableModel):
+    """A read-only table of rows under fixed column titles."""
+
+    COLUMNS: tuple[str, ...] = ()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.figures = SpeakerFigures([], [], [])
+        self.rows: list[Any] = []
 
-    def set_figures(self, figures: SpeakerFigures) -> None:
-        """Show new figures."""
+    def set_rows(self, rows: list[Any]) -> None:
+        """Show new rows."""
         self.beginResetModel()
-        self.figures = figures
+        self.rows = list(rows)
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.figures.delegations)
+        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return len(DELEGATION_COLUMNS)
+        return len(self.COLUMNS)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return DELEGATION_COLUMNS[section]
+            return self.COLUMNS[section]
         return None
+
+
+class DelegationFiguresModel(_FiguresTable):
+    """One row per delegation."""
+
+    COLUMNS = DELEGATION_COLUMNS
+
+    def set_figures(self, figures: SpeakerFigures) -> None:
+        """Show new figures."""
+        self.set_rows(figures.delegations)
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if not index.isValid():
             return None
-        d = self.figures.delegations[index.row()]
+        d = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -115,38 +127,21 @@ class DelegationFiguresModel(QAbstractTableModel):
         return values[column]
 
 
-class GroupSharesModel(QAbstractTableModel):
+class GroupSharesModel(_FiguresTable):
     """One row per group: its share of the roster next to its share of interventions and of time."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.shares: list[GroupShare] = []
+    COLUMNS = GROUP_COLUMNS
 
     def set_shares(self, shares: list[GroupShare]) -> None:
         """Show new shares."""
-        self.beginResetModel()
-        self.shares = shares
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.shares)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return len(GROUP_COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return GROUP_COLUMNS[section]
-        return None
+        self.set_rows(shares)
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if not index.isValid():
             return None
-        g = self.shares[index.row()]
+        g = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -250,9 +245,11 @@ class FiguresDialog(QDialog):
         state = self.controller.session.state
         transcript = state.transcript
         source = f"; transcript: {transcript.source}" if transcript.attached else ""
+        count, roster = figures.total_interventions, len(state.roster)
         self.summary.setText(
-            f"<b>{figures.total_interventions}</b> interventions, <b>{format_duration(figures.total_seconds)}</b> "
-            f"of speaking time, {len(state.roster)} delegations on the roster{source}."
+            f"<b>{count}</b> intervention{'' if count == 1 else 's'}, "
+            f"<b>{format_duration(figures.total_seconds)}</b> of speaking time, "
+            f"{roster} delegation{'' if roster == 1 else 's'} on the roster{source}."
         )
         unmatched = transcript.unmatched_names(state.roster) if transcript.attached else []
         self.unmatched_combo.clear()

@@ -310,3 +310,22 @@ def test_clock_text() -> None:
     assert clock_text(0.2) == "0:01"
     assert clock_text(-12.4) == "+0:12"
     assert clock_text(3725) == "1:02:05"
+
+
+def test_figures_summary_counts_in_words(qtbot, session: Session, clock: FakeClock) -> None:  # noqa: ANN001
+    from chairdesk.core.floor import end_intervention, next_speaker, request_floor
+    from chairdesk.gui.figures_view import FiguresDialog
+
+    request_floor(session, "BLU")
+    next_speaker(session)
+    clock.tick(30)
+    end_intervention(session)
+    dialog = FiguresDialog(SessionController(session), None, clock=clock)
+    qtbot.addWidget(dialog)
+    text = dialog.summary.text()
+    assert "<b>1</b> intervention," in text and "6 delegations on the roster" in text
+    delegations = dialog.delegation_model
+    assert (
+        delegations.rowCount() == 6 and delegations.headerData(0, Qt.Orientation.Horizontal) == "Delegation"
+    )
+    assert delegations.data(delegations.index(0, 3)) == "1"
