@@ -21,9 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.large_session import make_large_session  # noqa: E402
 from chairdesk.core import drafting  # noqa: E402
-from chairdesk.core.compare import _cached_word_diff, compare  # noqa: E402
-from chairdesk.core.draft import Draft  # noqa: E402
-from chairdesk.core.session import Session  # noqa: E402
+from chairdesk.core.draft.compare import _cached_word_diff, compare  # noqa: E402
+from chairdesk.core.draft.model import Draft  # noqa: E402
+from chairdesk.core.log.session import Session  # noqa: E402
 
 
 def median_seconds(action: Callable[[], object], repeat: int) -> float:

@@ -9,7 +9,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from chairdesk.core import drafting  # noqa: E402
-from chairdesk.core.session import Session  # noqa: E402
+from chairdesk.core.log.session import Session  # noqa: E402
 
 WORDS = (
     "States recalled reaffirmed stressed encouraged welcomed noted the importance of international law "

@@ -7,8 +7,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from .core.errors import ChairdeskError
-from .core.session import Session
+from .core.log.errors import ChairdeskError
+from .core.log.session import Session
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
@@ -19,7 +19,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from .core.importers import create_session_from_draft
+    from .core.draft.importers import create_session_from_draft
 
     session = create_session_from_draft(args.draft, args.output, title=args.title)
     draft = session.draft
@@ -88,7 +88,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_roster(args: argparse.Namespace) -> int:
-    from .core.roster import import_roster_csv, write_roster_csv
+    from .core.floor.operations import import_roster_csv
+    from .core.floor.roster import write_roster_csv
 
     with Session.open(args.file) as session:
         if args.import_csv:
@@ -105,8 +106,8 @@ def _cmd_roster(args: argparse.Namespace) -> int:
 
 
 def _cmd_figures(args: argparse.Namespace) -> int:
-    from .core.figures import speaker_figures, write_figures_csv
-    from .core.floor import format_duration
+    from .core.floor.figures import speaker_figures, write_figures_csv
+    from .core.floor.model import format_duration
 
     with Session.open(args.file) as session:
         figures = speaker_figures(session.state)
@@ -129,7 +130,8 @@ def _cmd_figures(args: argparse.Namespace) -> int:
 
 
 def _cmd_adoption(args: argparse.Namespace) -> int:
-    from .core.adoption import readout, section_mark
+    from .core.adoption.model import section_mark
+    from .core.adoption.readout import readout
 
     with Session.open(args.file) as session:
         state = session.state

@@ -7,9 +7,10 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from .core import drafting
-from .core.roster import Delegation, set_roster
-from .core.session import Session
+from .core.draft import operations as drafting
+from .core.floor.operations import set_roster
+from .core.floor.roster import Delegation
+from .core.log.session import Session
 from .resources import resource_path, resources_dir
 
 SAMPLE_NAME = "oewg-ict-security"

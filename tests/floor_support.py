@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from chairdesk.core.roster import Delegation, set_roster
-from chairdesk.core.session import Session
+from chairdesk.core.floor.operations import set_roster
+from chairdesk.core.floor.roster import Delegation
+from chairdesk.core.log.session import Session
 
 START = datetime(2026, 5, 4, 10, 0, tzinfo=UTC)
 

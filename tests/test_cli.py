@@ -11,7 +11,7 @@ import docx
 import pytest
 
 from chairdesk.cli import main
-from chairdesk.core.session import Session
+from chairdesk.core.log.session import Session
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,7 +8,7 @@ import pytest
 
 from chairdesk.cli import main
 from chairdesk.core import adoption, drafting
-from chairdesk.core.session import Session
+from chairdesk.core.log.session import Session
 from chairdesk.sample import build_sample_session
 
 

@@ -1,8 +1,9 @@
 """The session core: draft, event log and session file, in plain Python (never imports Qt)."""
 
-from .compare import Comparison, compare, word_diff
-from .draft import CHAIR, Draft, Paragraph, Section, SubHeading, SubParagraph
-from .errors import (
+from .draft.compare import Comparison, compare, word_diff
+from .draft.model import CHAIR, Draft, Paragraph, Section, SubHeading, SubParagraph
+from .log.change import Change
+from .log.errors import (
     BracketError,
     ChairdeskError,
     CorruptSessionError,
@@ -14,9 +15,9 @@ from .errors import (
     SessionFileError,
     SessionLockedError,
 )
-from .eventlog import Event
-from .session import Session
-from .state import Change, SessionState
+from .log.eventlog import Event
+from .log.session import Session
+from .log.state import SessionState
 
 __all__ = [
     "CHAIR",

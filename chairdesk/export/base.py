@@ -19,9 +19,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from ..core.draft import Draft, Paragraph, subparagraph_label
-from ..core.errors import ChairdeskError
-from ..core.state import SessionState
+from ..core.draft.model import Draft, Paragraph, subparagraph_label
+from ..core.log.errors import ChairdeskError
+from ..core.log.state import SessionState
 
 DRAFT_MARK = "DRAFT \u2014 not adopted"
 

@@ -9,12 +9,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..core.draft import Draft
-from ..core.figures import GroupShare, SpeakerFigures, speaker_figures
-from ..core.floor import minutes_seconds
-from ..core.roster import actor_name
-from ..core.session import Session
-from ..core.state import SessionState
+from ..core.draft.model import Draft
+from ..core.floor.figures import GroupShare, SpeakerFigures, speaker_figures
+from ..core.floor.model import minutes_seconds
+from ..core.log.components import new_state
+from ..core.log.session import Session
+from ..core.log.state import SessionState, actor_name
 from .base import TitleBlock
 
 # Kinds of entry, in the order the record explains them.
@@ -152,7 +152,7 @@ def replay_descriptions(session: Session) -> tuple[list[RecordEntry], SessionSta
     entry, at the baseline, saying what was tabled (other events among them keep their own entries)."""
     events = session.events
     tabled = next((e.seq for e in events if e.kind == "draft.baseline"), None)
-    state = SessionState()
+    state = new_state()
     entries = []
     for event in events:
         who = actor_name(state, event.actor)

@@ -11,7 +11,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
-from ..core.session import Session
+from ..core.log.session import Session
 from .base import (
     STYLE_BODY,
     STYLE_MEETING,

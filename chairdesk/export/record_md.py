@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.session import Session
+from ..core.log.session import Session
 from .base import atomic_write, long_date
 from .record import (
     NO_INTERVENTIONS,

@@ -16,11 +16,11 @@ from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from ..core.compare import word_diff
-from ..core.draft import CHAIR, Draft, subparagraph_label
-from ..core.errors import RefusedError
-from ..core.roster import actor_name
-from ..core.session import Session
+from ..core.draft.compare import word_diff
+from ..core.draft.model import CHAIR, Draft, subparagraph_label
+from ..core.log.errors import RefusedError
+from ..core.log.session import Session
+from ..core.log.state import actor_name
 from .base import (
     DRAFT_MARK,
     STYLE_CLOSING,

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 
-from ..core.draft import Draft
-from ..core.session import Session
-from ..core.state import SessionState
+from ..core.draft.model import Draft
+from ..core.log.session import Session
+from ..core.log.state import SessionState
 from .base import (
     DRAFT_MARK,
     STYLE_CLOSING,

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.state import SessionState
-from ..core.votes import (
+from ..core.adoption.votes import (
     MAJORITY_RULES,
     SIMPLE_MAJORITY,
     Tally,
@@ -12,6 +11,7 @@ from ..core.votes import (
     required_yes,
     tally_ballots,
 )
+from ..core.log.state import SessionState
 from .qt import (
     QComboBox,
     QCompleter,

@@ -6,8 +6,16 @@ from collections.abc import Callable
 from typing import Any
 
 from ..core import adoption as core
-from ..core.adoption import ADOPTED_STATES, NOT_TAKEN_UP, OPEN_STATES, REOPENED, SECTION_STATES, section_mark
-from ..core.state import Change, SessionState
+from ..core.adoption.model import (
+    ADOPTED_STATES,
+    NOT_TAKEN_UP,
+    OPEN_STATES,
+    REOPENED,
+    SECTION_STATES,
+    section_mark,
+)
+from ..core.log.change import Change
+from ..core.log.state import SessionState
 from .actions import shortcut_action
 from .adoption_dialogs import ObjectionDialog, ReasonDialog, VoteDialog
 from .controller import SessionController

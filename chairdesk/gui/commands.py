@@ -10,11 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..core import drafting
-from ..core.errors import ChairdeskError
-from ..core.importers import create_session_from_draft
-from ..core.session import Session
-from ..core.state import Change
+from ..core.draft import operations as drafting
+from ..core.draft.importers import create_session_from_draft
+from ..core.log.change import Change
+from ..core.log.errors import ChairdeskError
+from ..core.log.session import Session
 from .dialogs import MoveToDialog, NewSessionDialog, ProposalDialog, ShortcutsDialog
 from .editor_pane import EditRequest, known_actors, match_delegation
 from .qt import QDialog, QFileDialog, QInputDialog, QLineEdit

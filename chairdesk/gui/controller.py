@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..core.adoption import ADOPTED_STATES, section_name
-from ..core.errors import ChairdeskError, RefusedError
-from ..core.session import Session
-from ..core.state import Change
+from ..core.adoption.model import ADOPTED_STATES, section_name
+from ..core.log.change import Change
+from ..core.log.errors import ChairdeskError, RefusedError
+from ..core.log.session import Session
 from .qt import QObject, QUndoCommand, QUndoStack, Signal
 
 ADOPTING = (*ADOPTED_STATES, "report adopted")  # the adoption steps that undo must not reach across

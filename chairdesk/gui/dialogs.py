@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.draft import Draft
+from ..core.draft.model import Draft
 from .editor_pane import ActorPicker
 from .qt import (
     QComboBox,

@@ -10,8 +10,8 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-from ..core.session import Session
-from ..core.state import Change
+from ..core.log.change import Change
+from ..core.log.session import Session
 from .draft_rows import DraftRows, Row
 from .pending_words import TAG_HTML
 from .qt import QAbstractListModel, QModelIndex, QObject, Qt

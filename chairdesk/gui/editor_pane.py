@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.draft import CHAIR, subparagraph_label
-from ..core.session import Session
+from ..core.draft.model import CHAIR, subparagraph_label
+from ..core.log.session import Session
 from .pending_words import PartKey, Pending, PendingWords
 from .qt import (
     QComboBox,

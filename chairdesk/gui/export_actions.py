@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.errors import ChairdeskError
-from ..core.session import Session
+from ..core.log.errors import ChairdeskError
+from ..core.log.session import Session
 from ..export import export_redline, export_report
 from ..export.base import adoption_of
 from ..export.record import export_record

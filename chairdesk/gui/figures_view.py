@@ -7,11 +7,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..core.eventlog import utc_now
-from ..core.figures import GroupShare, SpeakerFigures, speaker_figures, write_figures_csv
-from ..core.floor import format_duration
-from ..core.state import Change
-from ..core.transcript import attach_transcript, map_speaker
+from ..core.floor.figures import GroupShare, SpeakerFigures, speaker_figures, write_figures_csv
+from ..core.floor.model import format_duration
+from ..core.floor.operations import attach_transcript, map_speaker
+from ..core.log.change import Change
+from ..core.log.eventlog import utc_now
 from .controller import SessionController
 from .qt import (
     QAbstractTableModel,

@@ -9,18 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from ..core.eventlog import utc_now
-from ..core.floor import (
+from ..core.floor.model import (
     KINDS,
     POINT_OF_ORDER,
     SPEAKER,
     WARNING_SECONDS,
+    format_duration,
+    minutes_seconds,
+)
+from ..core.floor.operations import (
     end_intervention,
     end_item,
-    format_duration,
     give_floor,
     hear_point_of_order,
-    minutes_seconds,
     move_request,
     next_speaker,
     pause_timer,
@@ -29,8 +30,9 @@ from ..core.floor import (
     set_speaking_time,
     withdraw_request,
 )
-from ..core.roster import Delegation
-from ..core.state import Change
+from ..core.floor.roster import Delegation
+from ..core.log.change import Change
+from ..core.log.eventlog import utc_now
 from .actions import shortcut_action
 from .controller import SessionController
 from .floor_model import SpeakersListModel, delegation_colour

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..core.adoption import section_mark
-from ..core.session import Session
+from ..core.adoption.model import section_mark
+from ..core.log.session import Session
 from .qt import (
     QAbstractItemView,
     QColor,

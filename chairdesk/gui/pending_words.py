@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..core.draft import Draft, subparagraph_label
+from ..core.draft.model import Draft, subparagraph_label
 from .qt import QMessageBox, QWidget
 
 if TYPE_CHECKING:

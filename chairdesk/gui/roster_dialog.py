@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.errors import ChairdeskError
-from ..core.roster import (
+from ..core.floor.operations import set_roster
+from ..core.floor.roster import (
     REGIONAL_GROUPS,
     STAKEHOLDER_GROUPS,
     Delegation,
     RosterError,
     read_roster_csv,
-    set_roster,
     validate_delegations,
     write_roster_csv,
 )
+from ..core.log.errors import ChairdeskError
 from .controller import SessionController
 from .floor_model import delegation_colour, swatch
 from .qt import (

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from ..core.errors import ChairdeskError
-from ..core.session import Session
-from ..core.state import Change
+from ..core.log.change import Change
+from ..core.log.errors import ChairdeskError
+from ..core.log.session import Session
 from .pending_words import count_text
 from .qt import QLabel, QStatusBar, QWidget
 

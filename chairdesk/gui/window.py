@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..core.errors import ChairdeskError
-from ..core.session import Session
-from ..core.state import Change
+from ..core.log.change import Change
+from ..core.log.errors import ChairdeskError
+from ..core.log.session import Session
 from ..sample import ensure_sample_copy
 from .actions import StepAction, build_actions, build_menus
 from .commands import DraftingCommands

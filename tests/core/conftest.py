@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from chairdesk.core import drafting
-from chairdesk.core.session import Session
+from chairdesk.core.log.session import Session
 
 
 class FakeClock:

@@ -10,26 +10,27 @@ from pathlib import Path
 import pytest
 
 from chairdesk.core import drafting
-from chairdesk.core.adoption import (
+from chairdesk.core.adoption.model import (
     ADOPTED,
     ADOPTED_AS_AMENDED,
     NOT_TAKEN_UP,
     REOPENED,
     SECTION_STATES,
     UNDER_CONSIDERATION,
+    section_mark,
+)
+from chairdesk.core.adoption.operations import (
     adopt_report,
     adopt_section,
-    readout,
     record_objection,
     record_vote,
     reopen_report,
     reopen_section,
-    section_mark,
     take_up,
-    vote_readout,
 )
-from chairdesk.core.errors import DraftError, RefusedError
-from chairdesk.core.session import Session
+from chairdesk.core.adoption.readout import readout, vote_readout
+from chairdesk.core.log.errors import DraftError, RefusedError
+from chairdesk.core.log.session import Session
 
 START = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 
@@ -490,7 +491,8 @@ def test_each_state_has_its_own_mark() -> None:
 
 
 def test_with_a_roster_names_are_used_and_strangers_refused(session: Session) -> None:
-    from chairdesk.core.roster import Delegation, set_roster
+    from chairdesk.core.floor.operations import set_roster
+    from chairdesk.core.floor.roster import Delegation
 
     set_roster(
         session,

@@ -9,13 +9,8 @@ from pathlib import Path
 import pytest
 
 from chairdesk.core import drafting
-from chairdesk.core.errors import (
-    ChairdeskError,
-    CorruptSessionError,
-    NotASessionError,
-    SessionFileError,
-)
-from chairdesk.core.session import Session
+from chairdesk.core.log.errors import ChairdeskError, CorruptSessionError, NotASessionError, SessionFileError
+from chairdesk.core.log.session import Session
 
 from .conftest import file_digest
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chairdesk.core.figures import speaker_figures
-from chairdesk.core.floor import end_intervention, next_speaker, request_floor
-from chairdesk.core.session import Session
+from chairdesk.core.floor.figures import speaker_figures
+from chairdesk.core.floor.operations import end_intervention, next_speaker, request_floor
+from chairdesk.core.log.session import Session
 from tests.floor_support import FakeClock, floor_session
 
 

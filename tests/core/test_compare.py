@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chairdesk.core import drafting
-from chairdesk.core.compare import apply_diff, compare, new_text, old_text, word_diff
+from chairdesk.core.draft.compare import apply_diff, compare, new_text, old_text, word_diff
 
 
 def test_word_diff_keeps_words_whole() -> None:
@@ -149,7 +149,7 @@ def test_a_rewrite_of_a_very_long_paragraph_still_diffs_exactly() -> None:
     """Past the diff budget the diff is coarser, never wrong (benchmarks/core_bench.py times it)."""
     import random
 
-    from chairdesk.core.compare import apply_diff, old_text, word_diff
+    from chairdesk.core.draft.compare import apply_diff, old_text, word_diff
 
     rng = random.Random(7)
     old = " ".join(f"w{rng.randrange(10**6)}" for _ in range(6000))

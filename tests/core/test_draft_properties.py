@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chairdesk.core import drafting
-from chairdesk.core.compare import apply_diff, compare
-from chairdesk.core.draft import Draft, SubHeading
-from chairdesk.core.errors import DraftError
-from chairdesk.core.session import Session
+from chairdesk.core.draft.compare import apply_diff, compare
+from chairdesk.core.draft.model import Draft, SubHeading
+from chairdesk.core.log.errors import DraftError
+from chairdesk.core.log.session import Session
 
 from .conftest import FakeClock
 

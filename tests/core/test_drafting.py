@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from chairdesk.core import drafting
-from chairdesk.core.errors import BracketError, DraftError
-from chairdesk.core.session import Session
+from chairdesk.core.log.errors import BracketError, DraftError
+from chairdesk.core.log.session import Session
 
 
 def numbered(session: Session) -> list[str]:
@@ -125,7 +125,7 @@ def test_sections_add_retitle_move_remove(small_session) -> None:
 
 def _last_change(session: Session, kind: str):
     """Re-record is not possible, so rebuild the Change's inverse the way record() did."""
-    from chairdesk.core.state import Change
+    from chairdesk.core.log.change import Change
 
     event = next(e for e in reversed(session.events) if e.kind == kind)
     before = session.state_at(event.seq - 1)
@@ -193,7 +193,7 @@ def test_nested_brackets_are_refused_with_a_clear_message(small_session) -> None
 
 def test_move_across_sections_and_crosswalk(small_session) -> None:
     session, ids = small_session
-    from chairdesk.core.compare import compare
+    from chairdesk.core.draft.compare import compare
 
     drafting.mark_baseline(session, "Tabled draft")
     base = session.baseline()

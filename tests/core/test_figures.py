@@ -7,27 +7,23 @@ from pathlib import Path
 
 import pytest
 
-from chairdesk.core.errors import RefusedError
-from chairdesk.core.figures import speaker_figures, write_figures_csv
-from chairdesk.core.floor import (
+from chairdesk.core.floor.figures import speaker_figures, write_figures_csv
+from chairdesk.core.floor.operations import (
+    attach_transcript,
+    detach_transcript,
     end_intervention,
     give_floor,
+    map_speaker,
     next_speaker,
     pause_timer,
     request_floor,
     resume_timer,
     set_speaking_time,
 )
-from chairdesk.core.roster import Delegation
-from chairdesk.core.session import Session
-from chairdesk.core.transcript import (
-    TranscriptError,
-    attach_transcript,
-    detach_transcript,
-    map_speaker,
-    parse_transcript,
-    read_transcript,
-)
+from chairdesk.core.floor.roster import Delegation
+from chairdesk.core.floor.transcript import TranscriptError, parse_transcript, read_transcript
+from chairdesk.core.log.errors import RefusedError
+from chairdesk.core.log.session import Session
 from tests.floor_support import FakeClock, floor_session
 
 ROSTER = [

@@ -7,26 +7,26 @@ from pathlib import Path
 import pytest
 
 from chairdesk.core import drafting
-from chairdesk.core.errors import RefusedError
-from chairdesk.core.eventlog import Event
-from chairdesk.core.floor import (
+from chairdesk.core.floor.events import FloorComponent
+from chairdesk.core.floor.model import format_duration
+from chairdesk.core.floor.operations import (
     end_intervention,
     end_item,
-    format_duration,
     give_floor,
     move_request,
     next_speaker,
     pause_timer,
+    remove_delegation,
     reorder_list,
     request_floor,
     resume_timer,
     set_speaking_time,
     withdraw_request,
 )
-from chairdesk.core.floor_events import FloorComponent
-from chairdesk.core.roster import remove_delegation
-from chairdesk.core.session import Session
-from chairdesk.core.state import Change
+from chairdesk.core.log.change import Change
+from chairdesk.core.log.errors import RefusedError
+from chairdesk.core.log.eventlog import Event
+from chairdesk.core.log.session import Session
 from tests.floor_support import FakeClock, floor_session
 
 

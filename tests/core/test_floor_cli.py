@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from chairdesk.cli import main
-from chairdesk.core.floor import end_intervention, next_speaker, request_floor
-from chairdesk.core.session import Session
+from chairdesk.core.floor.operations import end_intervention, next_speaker, request_floor
+from chairdesk.core.log.session import Session
 from tests.floor_support import ROSTER, FakeClock, floor_session
 
 

@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chairdesk.core import floor as ops
-from chairdesk.core.errors import RefusedError
-from chairdesk.core.floor import POINT_OF_ORDER, SPEAKER
-from chairdesk.core.session import replay
+from chairdesk.core.floor.model import POINT_OF_ORDER, SPEAKER
+from chairdesk.core.log.errors import RefusedError
+from chairdesk.core.log.session import replay
 from tests.floor_support import ROSTER, START, FakeClock, floor_session
 
 CODES = [d.code for d in ROSTER]

@@ -10,14 +10,14 @@ import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from chairdesk.core.errors import DraftImportError, SessionFileError
-from chairdesk.core.importers import (
+from chairdesk.core.draft.importers import (
     ImportedSubHeading,
     create_session_from_draft,
     import_draft,
     read_draft,
 )
-from chairdesk.core.session import Session
+from chairdesk.core.log.errors import DraftImportError, SessionFileError
+from chairdesk.core.log.session import Session
 
 from .conftest import file_digest
 

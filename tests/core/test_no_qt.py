@@ -6,7 +6,7 @@ import sys
 
 def test_core_does_not_import_qt() -> None:
     code = (
-        "import sys; import chairdesk.core, chairdesk.core.drafting, chairdesk.core.compare; "
+        "import sys; import chairdesk.core, chairdesk.core.drafting, chairdesk.core.draft.compare; "
         "import pkgutil, importlib, chairdesk.core as c; "
         "[importlib.import_module('chairdesk.core.' + m.name) for m in pkgutil.iter_modules(c.__path__)]; "
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'PyQt'))]; "

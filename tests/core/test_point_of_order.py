@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from chairdesk.core.errors import RefusedError
-from chairdesk.core.floor import (
+from chairdesk.core.floor.operations import (
     end_intervention,
     end_item,
     give_floor,
@@ -15,10 +14,11 @@ from chairdesk.core.floor import (
     move_request,
     next_speaker,
     pause_timer,
+    remove_delegation,
     request_floor,
 )
-from chairdesk.core.roster import remove_delegation
-from chairdesk.core.session import Session
+from chairdesk.core.log.errors import RefusedError
+from chairdesk.core.log.session import Session
 from tests.floor_support import FakeClock, floor_session
 
 POO = "point of order"

@@ -6,17 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from chairdesk.core.roster import (
-    Delegation,
-    RosterError,
-    add_delegation,
-    import_roster_csv,
-    read_roster_csv,
-    set_roster,
-    update_delegation,
-    write_roster_csv,
-)
-from chairdesk.core.session import Session
+from chairdesk.core.floor.operations import add_delegation, import_roster_csv, set_roster, update_delegation
+from chairdesk.core.floor.roster import Delegation, RosterError, read_roster_csv, write_roster_csv
+from chairdesk.core.log.session import Session
 from tests.floor_support import ROSTER, FakeClock, floor_session
 
 GOOD = """name,code,stakeholder_group,regional_group,colour,attendance

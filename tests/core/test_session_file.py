@@ -11,14 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from chairdesk.core import drafting, eventlog
-from chairdesk.core.errors import (
+from chairdesk.core import drafting
+from chairdesk.core.log import eventlog
+from chairdesk.core.log.errors import (
     CorruptSessionError,
     NewerSchemaError,
     SessionFileError,
     SessionLockedError,
 )
-from chairdesk.core.session import Session
+from chairdesk.core.log.session import Session
 
 from .conftest import file_digest
 
@@ -211,8 +212,8 @@ OPEN_IN_CHILD = textwrap.dedent(
     """
     import sys
     sys.path.insert(0, {root!r})
-    from chairdesk.core.session import Session
-    from chairdesk.core.errors import SessionLockedError
+    from chairdesk.core.log.session import Session
+    from chairdesk.core.log.errors import SessionLockedError
     try:
         Session.open({path!r}).close()
     except SessionLockedError as error:
@@ -255,7 +256,7 @@ WRITER = textwrap.dedent(
     import sys
     sys.path.insert(0, {root!r})
     from chairdesk.core import drafting
-    from chairdesk.core.session import Session
+    from chairdesk.core.log.session import Session
     session = Session.open({path!r})
     section = session.draft.order[0]
     n = 0

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from chairdesk.core import drafting
-from chairdesk.core.errors import RefusedError
-from chairdesk.core.roster import Delegation
-from chairdesk.core.session import Session
+from chairdesk.core.floor.roster import Delegation
+from chairdesk.core.log.errors import RefusedError
+from chairdesk.core.log.session import Session
 
 from .conftest import FakeClock, build_small_draft
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from chairdesk.core import drafting
-from chairdesk.core.errors import RefusedError
-from chairdesk.core.roster import Delegation, add_delegation, update_delegation
-from chairdesk.core.session import Session
-from chairdesk.core.state import Change
+from chairdesk.core.floor.operations import add_delegation, update_delegation
+from chairdesk.core.floor.roster import Delegation
+from chairdesk.core.log.change import Change
+from chairdesk.core.log.errors import RefusedError
+from chairdesk.core.log.session import Session
 
 
 def _refused(session: Session, change: Change) -> None:

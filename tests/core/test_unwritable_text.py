@@ -8,10 +8,11 @@ import pytest
 from docx import Document
 
 from chairdesk.core import drafting
-from chairdesk.core.errors import RefusedError
-from chairdesk.core.importers import read_draft
-from chairdesk.core.roster import Delegation, add_delegation
-from chairdesk.core.session import Session
+from chairdesk.core.draft.importers import read_draft
+from chairdesk.core.floor.operations import add_delegation
+from chairdesk.core.floor.roster import Delegation
+from chairdesk.core.log.errors import RefusedError
+from chairdesk.core.log.session import Session
 from chairdesk.export import export_redline, export_report
 from chairdesk.export.record_docx import export_record_docx
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chairdesk.core.errors import RefusedError
-from chairdesk.core.votes import (
+from chairdesk.core.adoption.votes import (
     SIMPLE_MAJORITY,
     TWO_THIRDS_PRESENT,
     TWO_THIRDS_VOTING,
@@ -19,6 +18,7 @@ from chairdesk.core.votes import (
     tally_totals,
     vote_sentence,
 )
+from chairdesk.core.log.errors import RefusedError
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,9 @@ import pytest
 
 from chairdesk.core import adoption, floor
 from chairdesk.core import drafting as ops
-from chairdesk.core.roster import Delegation, set_roster
-from chairdesk.core.session import Session
+from chairdesk.core.floor.operations import set_roster
+from chairdesk.core.floor.roster import Delegation
+from chairdesk.core.log.session import Session
 
 
 def fixed_clock(start: datetime = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)) -> Callable[[], datetime]:

@@ -8,7 +8,7 @@ import docx
 import pytest
 
 from chairdesk.cli import main
-from chairdesk.core.session import Session
+from chairdesk.core.log.session import Session
 from chairdesk.gui import export_actions
 from chairdesk.gui.qt import QFileDialog, QMainWindow, QMessageBox
 

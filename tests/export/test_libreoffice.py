@@ -14,7 +14,7 @@ import pytest
 from lxml import etree
 
 from chairdesk.core import drafting as ops
-from chairdesk.core.session import Session
+from chairdesk.core.log.session import Session
 from chairdesk.export import export_redline, export_report, report_text
 
 from .conftest import build_small_session, fixed_clock

@@ -7,9 +7,9 @@ from pathlib import Path
 import docx
 
 from chairdesk.core import drafting as ops
-from chairdesk.core.roster import set_roster
-from chairdesk.core.session import Session
-from chairdesk.core.state import SessionState
+from chairdesk.core.floor.operations import set_roster
+from chairdesk.core.log.components import new_state
+from chairdesk.core.log.session import Session
 from chairdesk.export.record import build_record, export_record, kind_of, minutes_seconds
 from chairdesk.export.record_md import chart_path
 
@@ -17,7 +17,7 @@ from .conftest import ROSTER, fixed_clock
 
 
 def _described(session: Session) -> list[str]:
-    state = SessionState()
+    state = new_state()
     out = []
     for event in session.events:
         out.append(state.describe(event))

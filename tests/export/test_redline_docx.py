@@ -7,7 +7,7 @@ from pathlib import Path
 import docx
 
 from chairdesk.core import drafting as ops
-from chairdesk.core.session import Session
+from chairdesk.core.log.session import Session
 from chairdesk.export import export_redline, report_text
 
 from .docx_text import NS, all_paragraph_texts, body_xml, revision_view, revisions

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chairdesk.core import drafting as ops
-from chairdesk.core.errors import ChairdeskError
-from chairdesk.core.session import Session
+from chairdesk.core.log.errors import ChairdeskError
+from chairdesk.core.log.session import Session
 from chairdesk.export import export_redline, report_text
 
 from .conftest import build_small_session

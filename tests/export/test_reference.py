@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from chairdesk.core.session import Session
+from chairdesk.core.log.session import Session
 from chairdesk.export import export_redline, export_report
 
 from .docx_text import body_xml

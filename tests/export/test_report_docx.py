@@ -8,7 +8,7 @@ import docx
 import pytest
 
 from chairdesk.core import drafting as ops
-from chairdesk.core.session import Session
+from chairdesk.core.log.session import Session
 from chairdesk.export import DRAFT_MARK, ExportError, export_report
 from chairdesk.export.base import atomic_write
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from chairdesk.core import drafting
-from chairdesk.core.adoption import ADOPTED_AS_AMENDED, REOPENED, UNDER_CONSIDERATION
-from chairdesk.core.session import Session
+from chairdesk.core.adoption.model import ADOPTED_AS_AMENDED, REOPENED, UNDER_CONSIDERATION
+from chairdesk.core.log.session import Session
 from chairdesk.gui.adoption_dock import AdoptionDock
 from chairdesk.gui.controller import SessionController
 from chairdesk.gui.qt import QDialog, QDialogButtonBox, QKeySequence, Qt, QTimer

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from chairdesk.core import importers
-from chairdesk.core.session import Session
+from chairdesk.core.draft import importers
+from chairdesk.core.log.session import Session
 from chairdesk.gui.app import open_window, starting_session
 from chairdesk.gui.settings import DeskSettings, data_dir
 from chairdesk.sample import build_sample_session

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from chairdesk.core import adoption, drafting
-from chairdesk.core.session import Session
+from chairdesk.core.log.session import Session
 from chairdesk.gui.controller import SessionController
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chairdesk.core.session import Session
+from chairdesk.core.log.session import Session
 from chairdesk.gui.qt import QAbstractItemView, Qt
 from chairdesk.gui.settings import DeskSettings
 from chairdesk.gui.window import MainWindow

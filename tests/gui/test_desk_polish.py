@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from chairdesk.core import adoption
-from chairdesk.core.adoption import section_mark
-from chairdesk.core.session import Session
+from chairdesk.core.adoption.model import section_mark
+from chairdesk.core.log.session import Session
 from chairdesk.gui.app import default_docks
 from chairdesk.gui.qt import QFontMetrics, QKeySequence, QRect, Qt, QTabBar
 from chairdesk.gui.settings import DeskSettings, data_dir

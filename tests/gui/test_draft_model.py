@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from chairdesk.core import drafting
-from chairdesk.core.errors import ChairdeskError
-from chairdesk.core.session import Session
+from chairdesk.core.log.errors import ChairdeskError
+from chairdesk.core.log.session import Session
 from chairdesk.gui.draft_model import DraftModel
 from chairdesk.gui.settings import DeskSettings
 from chairdesk.sample import build_sample_session

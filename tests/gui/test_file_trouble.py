@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from chairdesk.core.session import Session
+from chairdesk.core.log.session import Session
 from chairdesk.gui.qt import Qt
 from chairdesk.gui.window import MainWindow
 

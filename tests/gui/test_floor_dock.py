@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from chairdesk.core.session import Session
+from chairdesk.core.log.session import Session
 from chairdesk.gui.controller import SessionController
 from chairdesk.gui.floor_dock import COUNTDOWN_COLOURS, FloorDock, clock_text
 from chairdesk.gui.qt import QColor, QMainWindow, Qt, QTextEdit
@@ -313,7 +313,7 @@ def test_clock_text() -> None:
 
 
 def test_figures_summary_counts_in_words(qtbot, session: Session, clock: FakeClock) -> None:  # noqa: ANN001
-    from chairdesk.core.floor import end_intervention, next_speaker, request_floor
+    from chairdesk.core.floor.operations import end_intervention, next_speaker, request_floor
     from chairdesk.gui.figures_view import FiguresDialog
 
     request_floor(session, "BLU")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chairdesk.core.session import Session
+from chairdesk.core.log.session import Session
 from chairdesk.gui.draft_model import HTML_ROLE
 from chairdesk.gui.pending_words import CANCEL, COMMIT, DISCARD
 from chairdesk.gui.qt import Qt

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from chairdesk.core import adoption, drafting
-from chairdesk.core.session import Session
+from chairdesk.core.log.session import Session
 from chairdesk.gui.adoption_dock import AdoptionDock
 from chairdesk.gui.qt import Qt
 from chairdesk.gui.window import MainWindow
@@ -125,7 +125,7 @@ def test_a_step_that_can_no_longer_be_undone_leaves_the_list(
     window: MainWindow, qtbot, tmp_path: Path
 ) -> None:  # noqa: ANN001
     """A floor request already heard cannot be withdrawn: undo says so once, then reaches the edit before it."""
-    from chairdesk.core.floor import end_intervention, next_speaker, request_floor
+    from chairdesk.core.floor.operations import end_intervention, next_speaker, request_floor
 
     session, stack = window.session, window.controller.undo_stack
     pid = amend(window, 4, " Amended.")

@@ -8,44 +8,20 @@ event: adoption, for instance, watches draft edits so that editing an adopted se
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .adoption import Adoption
-from .adoption_events import AdoptionComponent
-from .draft import Draft
-from .draft_events import DraftComponent
+from ..adoption.model import Adoption
+from ..draft.model import CHAIR, Draft
+from ..floor.model import SpeakersList
+from ..floor.roster import Roster
+from ..floor.transcript import Transcript
+from .change import Change
 from .errors import RefusedError
-from .floor import SpeakersList
-from .floor_events import FloorComponent
-from .roster import Roster, RosterComponent
-from .transcript import Transcript, TranscriptComponent
+from .meeting import Meeting
 
 if TYPE_CHECKING:
     from .eventlog import Event
-
-
-@dataclass
-class Change:
-    """What one event changed: the views refresh only the parts named here."""
-
-    event: Event
-    inverse: tuple[str, dict[str, Any]] | None = None
-    areas: set[str] = field(default_factory=set)  # "meeting", "draft", "roster", "floor", "adoption", …
-    sections: set[str] = field(default_factory=set)  # section ids touched
-    paragraphs: set[str] = field(default_factory=set)  # paragraph ids whose text or sub-paragraphs changed
-    structure: bool = False  # order or numbering changed (insert, strike, move, section add/remove)
-    notices: list[str] = field(default_factory=list)  # things the chair must be told ("Section C reopened …")
-
-    @property
-    def kind(self) -> str:
-        """The event kind, e.g. "draft.paragraph.amend"."""
-        return self.event.kind
-
-    @property
-    def subject(self) -> str | None:
-        """The id of what the event created or changed, when it names one."""
-        return self.event.payload.get("id")
 
 
 class Component(Protocol):
@@ -67,61 +43,10 @@ class Component(Protocol):
         """One sentence for the record, read against the state just before the event (only on the owner)."""
 
 
-@dataclass
-class Meeting:
-    """The meeting the session belongs to: title, body, venue, dates."""
-
-    title: str = ""
-    body: str = ""
-    venue: str = ""
-    dates: str = ""
-
-    FIELDS = ("title", "body", "venue", "dates")
-
-
-class MeetingComponent:
-    """Applies meeting.set events (the meeting's title, body, venue and dates)."""
-
-    name = "meeting"
-    prefixes = ("meeting.",)
-
-    def check(self, state: SessionState, kind: str, payload: dict[str, Any], actor: str) -> None:
-        if kind == "meeting.set":
-            unknown = set(payload) - set(Meeting.FIELDS) - {"undo_of"}
-            if unknown:
-                raise RefusedError(f"Unknown meeting details: {', '.join(sorted(unknown))}.")
-
-    def inverse(self, state: SessionState, kind: str, payload: dict[str, Any]) -> tuple[str, dict] | None:
-        return "meeting.set", {k: getattr(state.meeting, k) for k in payload if k in Meeting.FIELDS}
-
-    def describe(self, state: SessionState, event: Event) -> str:
-        details = ", ".join(f"{k} '{v}'" for k, v in event.payload.items() if k in Meeting.FIELDS and v)
-        return f"Meeting details set: {details}." if details else "Meeting details cleared."
-
-    def apply(self, state: SessionState, event: Event, change: Change) -> None:
-        if event.kind == "meeting.set":
-            for key in Meeting.FIELDS:
-                if key in event.payload:
-                    setattr(state.meeting, key, str(event.payload[key]))
-            change.areas.add("meeting")
-
-
-def default_components() -> list[Component]:
-    """The components of a session, in the order they see each event."""
-    return [
-        MeetingComponent(),
-        DraftComponent(),
-        AdoptionComponent(),
-        RosterComponent(),
-        FloorComponent(),
-        TranscriptComponent(),
-    ]
-
-
 class SessionState:
     """Everything the chair sees, derived from the events applied so far."""
 
-    def __init__(self) -> None:
+    def __init__(self, components: Iterable[Component]) -> None:
         self.meeting: Meeting = Meeting()
         self.draft: Draft = Draft()
         self.adoption: Adoption = Adoption()
@@ -130,7 +55,7 @@ class SessionState:
         self.transcript: Transcript = Transcript()
         self.seq = 0  # sequence number of the last event applied
         self.last_ts = ""
-        self.components: list[Component] = default_components()
+        self.components: list[Component] = list(components)
         self._owners: dict[str, Component] = {}
         for component in self.components:
             for prefix in component.prefixes:
@@ -164,3 +89,8 @@ class SessionState:
         self.seq = event.seq
         self.last_ts = event.ts
         return change
+
+
+def actor_name(state: SessionState, actor: str, chair: str = "the Chair") -> str:
+    """How a document names an actor: the chair's wording given, or the delegation's name from the roster."""
+    return chair if actor == CHAIR else state.roster.name_of(actor)

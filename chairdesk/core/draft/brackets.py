@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .errors import BracketError
+from ..log.errors import BracketError
 
 
 def _excerpt(text: str, at: int) -> str:

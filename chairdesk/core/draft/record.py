@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .draft import subparagraph_label
-from .roster import actor_name
+from ..log.state import actor_name
+from .model import subparagraph_label
 
 if TYPE_CHECKING:
-    from .eventlog import Event
-    from .state import SessionState
+    from ..log.eventlog import Event
+    from ..log.state import SessionState
 
 
 def describe_draft_event(state: SessionState, event: Event) -> str:

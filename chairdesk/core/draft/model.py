@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ..log.errors import DraftError
 from .brackets import count_brackets
-from .errors import DraftError
 
 CHAIR = "chair"
 

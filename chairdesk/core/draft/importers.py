@@ -27,17 +27,11 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..log.errors import BracketError, ChairdeskError, DraftImportError
+from ..log.session import UNWRITABLE, Session
 from .brackets import bracket_spans
-from .draft import subparagraph_label
-from .drafting import (
-    add_section,
-    add_subheading,
-    insert_paragraph,
-    mark_baseline,
-    set_title,
-)
-from .errors import BracketError, ChairdeskError, DraftImportError
-from .session import UNWRITABLE, Session
+from .model import subparagraph_label
+from .operations import add_section, add_subheading, insert_paragraph, mark_baseline, set_title
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}

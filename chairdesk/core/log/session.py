@@ -8,10 +8,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .draft import Draft
+from ..draft.model import Draft
+from .change import Change
+from .components import new_state
 from .errors import CorruptSessionError, RefusedError
 from .eventlog import SUFFIX, Event, EventLog, Verification, format_ts, utc_now
-from .state import Change, SessionState
+from .state import SessionState
 
 Listener = Callable[[Change], None]
 Clock = Callable[[], datetime]
@@ -48,7 +50,7 @@ def _refuse_unwritable(value: Any) -> None:
 
 def replay(events: Iterable[Event]) -> SessionState:
     """Build the state by applying events in order."""
-    state = SessionState()
+    state = new_state()
     for event in events:
         state.apply(event)
     return state

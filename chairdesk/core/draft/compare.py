@@ -11,7 +11,7 @@ from typing import Literal
 
 from diff_match_patch import diff_match_patch
 
-from .draft import Draft, Paragraph, subparagraph_label
+from .model import Draft, Paragraph, subparagraph_label
 
 Op = Literal["equal", "insert", "delete"]
 Diff = list[tuple[Op, str]]

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .errors import RefusedError
-from .floor import (
+from ..log.errors import RefusedError
+from ..log.state import actor_name
+from .model import (
     KINDS,
     MAX_SECONDS,
     MIN_SECONDS,
@@ -23,11 +24,11 @@ from .floor import (
     parse_ts,
     seconds_between,
 )
-from .roster import actor_name
 
 if TYPE_CHECKING:
-    from .eventlog import Event
-    from .state import Change, SessionState
+    from ..log.change import Change
+    from ..log.eventlog import Event
+    from ..log.state import SessionState
 
 
 class FloorComponent:

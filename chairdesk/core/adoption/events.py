@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .adoption import (
+from ..draft.model import Draft
+from ..log.errors import RefusedError
+from ..log.state import actor_name
+from .model import (
     ADOPTED,
     ADOPTED_AS_AMENDED,
     ADOPTED_STATES,
@@ -23,9 +26,6 @@ from .adoption import (
     section_name,
     text_hash,
 )
-from .draft import Draft
-from .errors import RefusedError
-from .roster import actor_name
 from .votes import (
     SUBJECT_KINDS,
     Tally,
@@ -39,8 +39,9 @@ from .votes import (
 )
 
 if TYPE_CHECKING:
-    from .eventlog import Event
-    from .state import Change, SessionState
+    from ..log.change import Change
+    from ..log.eventlog import Event
+    from ..log.state import SessionState
 
 # draft events that do not change any section's text, so they never reopen an adopted section
 _NOT_EDITS = ("draft.title.set", "draft.baseline", "draft.proposal.add", "draft.proposal.set_aside")

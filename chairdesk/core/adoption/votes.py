@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import RefusedError
+from ..log.errors import RefusedError
 
 SIMPLE_MAJORITY = "simple majority"
 TWO_THIRDS_VOTING = "two-thirds of those voting"

@@ -33,14 +33,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..log.errors import DraftError
 from .brackets import bracket_spans
-from .draft import Draft, Paragraph, Proposal, Section, SubHeading, SubParagraph
-from .draft_record import describe_draft_event
-from .errors import DraftError
+from .model import Draft, Paragraph, Proposal, Section, SubHeading, SubParagraph
+from .record import describe_draft_event
 
 if TYPE_CHECKING:
-    from .eventlog import Event
-    from .state import Change, SessionState
+    from ..log.change import Change
+    from ..log.eventlog import Event
+    from ..log.state import SessionState
 
 Payload = dict[str, Any]
 
@@ -524,7 +525,7 @@ class DraftComponent:
         c.areas.add("proposals")
 
     def _apply_baseline(self, d: Draft, e: Event, p: Payload, c: Change) -> None:
-        from .draft import Baseline
+        from .model import Baseline
 
         d.baselines.append(Baseline(e.seq, p["label"], e.ts))
         c.areas.add("baseline")

@@ -15,11 +15,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .floor import Intervention
+from .model import Intervention
 from .roster import REGIONAL_GROUPS, STAKEHOLDER_GROUPS, Delegation
 
 if TYPE_CHECKING:
-    from .state import SessionState
+    from ..log.state import SessionState
 
 UNKNOWN_GROUP = "not on the roster"
 

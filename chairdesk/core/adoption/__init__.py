@@ -1,0 +1,76 @@
+"""Adoption: sections taken up and adopted, objections, votes, the report adopted and endorsed.
+
+``chairdesk.core.adoption`` re-exports the model, the operations and the read-outs, as scripts use them.
+"""
+
+from .model import (  # noqa: F401
+    ADOPTED,
+    ADOPTED_AS_AMENDED,
+    ADOPTED_STATES,
+    NOT_TAKEN_UP,
+    OPEN_STATES,
+    REOPENED,
+    SECTION_MARKS,
+    SECTION_STATES,
+    UNDER_CONSIDERATION,
+    Adoption,
+    AdoptionProgress,
+    AdoptionStep,
+    Objection,
+    Payload,
+    SectionAdoption,
+    and_list,
+    capital,
+    full_stop,
+    section_mark,
+    section_name,
+    text_hash,
+)
+from .operations import (  # noqa: F401
+    adopt_report,
+    adopt_section,
+    record_objection,
+    record_vote,
+    reopen_report,
+    reopen_section,
+    section_amended,
+    take_up,
+)
+from .readout import (  # noqa: F401
+    readout,
+    vote_readout,
+)
+
+__all__ = [
+    "ADOPTED",
+    "ADOPTED_AS_AMENDED",
+    "ADOPTED_STATES",
+    "Adoption",
+    "AdoptionProgress",
+    "AdoptionStep",
+    "NOT_TAKEN_UP",
+    "OPEN_STATES",
+    "Objection",
+    "Payload",
+    "REOPENED",
+    "SECTION_MARKS",
+    "SECTION_STATES",
+    "SectionAdoption",
+    "UNDER_CONSIDERATION",
+    "adopt_report",
+    "adopt_section",
+    "and_list",
+    "capital",
+    "full_stop",
+    "readout",
+    "record_objection",
+    "record_vote",
+    "reopen_report",
+    "reopen_section",
+    "section_amended",
+    "section_mark",
+    "section_name",
+    "take_up",
+    "text_hash",
+    "vote_readout",
+]

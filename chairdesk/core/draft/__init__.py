@@ -1,0 +1,1 @@
+"""The draft: its model (sections, paragraphs, numbering, brackets), events, operations, comparison, importers."""

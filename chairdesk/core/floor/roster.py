@@ -1,0 +1,301 @@
+"""The roster of delegations: who is in the room (or online), their stakeholder and regional groups, CSV in and out.
+
+Events (the payload of a delegation is the dict of its fields, see Delegation.as_payload):
+
+    roster.set     {delegations: [..], source?}   replaces the whole roster (CSV import, the roster editor)
+    roster.add     {delegation, index?}
+    roster.update  {code, delegation}             a new version of one delegation (the code stays)
+    roster.remove  {code}                         refused while the delegation waits or has the floor
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..log.errors import ChairdeskError, RefusedError
+
+if TYPE_CHECKING:
+    pass
+
+STAKEHOLDER_GROUPS: tuple[str, ...] = (
+    "government",
+    "intergovernmental organisation",
+    "civil society",
+    "private sector",
+    "technical community",
+    "academia",
+)
+REGIONAL_GROUPS: tuple[str, ...] = (
+    "African Group",
+    "Asia-Pacific Group",
+    "Eastern European Group",
+    "GRULAC",
+    "WEOG",
+    "none",
+)
+ATTENDANCE = ("room", "online")
+CSV_COLUMNS = ("name", "code", "stakeholder_group", "regional_group", "colour", "attendance")
+REQUIRED_COLUMNS = ("name", "code", "stakeholder_group", "regional_group")
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$")
+_COLOUR = re.compile(r"^(#[0-9A-Fa-f]{3}|#[0-9A-Fa-f]{6}|[A-Za-z]+)$")
+
+
+class RosterError(ChairdeskError):
+    """A roster (a CSV file or a list from the editor) is not valid; the message names the file and row."""
+
+    def __init__(self, problem: str, path: str | Path | None = None, row: int | None = None) -> None:
+        self.path = Path(path) if path is not None else None
+        self.row = row
+        self.problem = problem
+        where = ", ".join(
+            x for x in (str(path) if path is not None else "", f"row {row}" if row else "") if x
+        )
+        super().__init__(f"{where}: {problem}" if where else problem)
+
+
+@dataclass(frozen=True)
+class Delegation:
+    """A party in the room: a Member State, an organisation or a stakeholder, known by its short code."""
+
+    code: str
+    name: str
+    stakeholder_group: str = "government"
+    regional_group: str = "none"
+    colour: str = ""
+    online: bool = False
+
+    def as_payload(self) -> dict[str, Any]:
+        """The delegation as an event payload."""
+        return asdict(self)
+
+    @classmethod
+    def from_payload(cls, data: dict[str, Any]) -> Delegation:
+        """The delegation from an event payload."""
+        return cls(
+            code=str(data["code"]),
+            name=str(data["name"]),
+            stakeholder_group=str(data.get("stakeholder_group", "government")),
+            regional_group=str(data.get("regional_group", "none")),
+            colour=str(data.get("colour", "")),
+            online=bool(data.get("online", False)),
+        )
+
+    @property
+    def attendance(self) -> str:
+        """ "online" or "room"."""
+        return "online" if self.online else "room"
+
+
+def _canonical(value: str, choices: Sequence[str]) -> str | None:
+    """The choice a value names, ignoring case and surrounding spaces."""
+    wanted = " ".join(value.split()).casefold()
+    for choice in choices:
+        if choice.casefold() == wanted:
+            return choice
+    return None
+
+
+def stakeholder_group(value: str) -> str | None:
+    """The stakeholder group a value names (case-insensitive), or None if it names none."""
+    return _canonical(value, STAKEHOLDER_GROUPS)
+
+
+def regional_group(value: str) -> str | None:
+    """The regional group a value names (case-insensitive, empty meaning "none"), or None if it names none."""
+    return _canonical(value or "none", REGIONAL_GROUPS)
+
+
+def delegation_problem(d: Delegation) -> str | None:
+    """What is wrong with one delegation on its own, or None."""
+    if not d.name.strip():
+        return "the name is empty"
+    if not d.code.strip():
+        return f"the code of {d.name} is empty"
+    if not _CODE.match(d.code) or d.code.casefold() == "chair":
+        return (
+            f"the code {d.code!r} of {d.name} is not a short code "
+            "(letters, digits, - or _, at most 16, and not 'chair')"
+        )
+    if d.stakeholder_group not in STAKEHOLDER_GROUPS:
+        return (
+            f"unknown stakeholder group {d.stakeholder_group!r} for {d.name} "
+            f"(one of: {', '.join(STAKEHOLDER_GROUPS)})"
+        )
+    if d.regional_group not in REGIONAL_GROUPS:
+        return (
+            f"unknown regional group {d.regional_group!r} for {d.name} (one of: {', '.join(REGIONAL_GROUPS)})"
+        )
+    if d.colour and not _COLOUR.match(d.colour):
+        return f"the colour {d.colour!r} of {d.name} is not a colour name or #rrggbb"
+    return None
+
+
+def validate_delegations(
+    delegations: Sequence[Delegation], path: str | Path | None = None, rows: Sequence[int] | None = None
+) -> None:
+    """Raise RosterError for the first invalid, duplicate-named or duplicate-coded delegation."""
+    names: dict[str, int] = {}
+    codes: dict[str, int] = {}
+    for index, d in enumerate(delegations):
+        row = rows[index] if rows else index + 1
+        problem = delegation_problem(d)
+        if problem:
+            raise RosterError(problem, path, row)
+        name_key, code_key = d.name.strip().casefold(), d.code.casefold()
+        if name_key in names:
+            raise RosterError(f"the name {d.name!r} is already used in row {names[name_key]}", path, row)
+        if code_key in codes:
+            raise RosterError(f"the code {d.code!r} is already used in row {codes[code_key]}", path, row)
+        names[name_key], codes[code_key] = row, row
+
+
+class Roster:
+    """The delegations of the session, in roster order."""
+
+    def __init__(self) -> None:
+        self.delegations: list[Delegation] = []
+        self._by_code: dict[str, Delegation] = {}
+
+    def _reindex(self) -> None:
+        self._by_code = {d.code: d for d in self.delegations}
+
+    def __len__(self) -> int:
+        return len(self.delegations)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._by_code
+
+    def get(self, code: str) -> Delegation:
+        """The delegation with this code (RefusedError if there is none)."""
+        try:
+            return self._by_code[code]
+        except KeyError:
+            raise RefusedError(f"There is no delegation {code!r} on the roster.") from None
+
+    def name_of(self, code: str) -> str:
+        """The delegation's name; the code itself if it is not on the roster."""
+        delegation = self._by_code.get(code)
+        return delegation.name if delegation else code
+
+    def codes(self) -> list[str]:
+        """The delegation codes, in roster order."""
+        return [d.code for d in self.delegations]
+
+    def names(self) -> dict[str, str]:
+        """Each delegation's code and name, in roster order."""
+        return {d.code: d.name for d in self.delegations}
+
+    def index_of(self, code: str) -> int:
+        """The delegation's place in roster order."""
+        return self.delegations.index(self.get(code))
+
+    def find(self, text: str) -> list[Delegation]:
+        """Delegations whose name or code matches typed text: exact first, then starts-with, then contains."""
+        key = text.strip().casefold()
+        if not key:
+            return []
+        exact = [d for d in self.delegations if key in (d.name.casefold(), d.code.casefold())]
+        starts = [
+            d
+            for d in self.delegations
+            if d not in exact
+            and (
+                d.name.casefold().startswith(key) or any(w.startswith(key) for w in d.name.casefold().split())
+            )
+        ]
+        contains = [
+            d for d in self.delegations if d not in exact and d not in starts and key in d.name.casefold()
+        ]
+        return exact + starts + contains
+
+
+# ----------------------------------------------------------------------------- CSV
+def read_roster_csv(path: str | Path) -> list[Delegation]:
+    """Read and validate a roster CSV (all rows first); raises RosterError naming the file and row."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise RosterError("no such file", path) from None
+    except UnicodeDecodeError:
+        raise RosterError("not a text file in UTF-8 (save the roster as CSV UTF-8)", path) from None
+    except OSError as error:
+        raise RosterError(f"cannot be read ({error.strerror})", path) from None
+    lines = text.splitlines()
+    if not any(line.strip() for line in lines):
+        raise RosterError("the file is empty", path)
+    reader = csv.reader(lines)
+    header = [h.strip().casefold().replace(" ", "_") for h in next(reader)]
+    header = ["colour" if h == "color" else h for h in header]
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        raise RosterError(
+            f"missing column(s) {', '.join(missing)}; the columns are {','.join(CSV_COLUMNS)}", path, 1
+        )
+    unknown = [h for h in header if h and h not in CSV_COLUMNS]
+    if unknown:
+        raise RosterError(f"unknown column(s) {', '.join(unknown)}", path, 1)
+    delegations: list[Delegation] = []
+    rows: list[int] = []
+    for row_number, values in enumerate(reader, start=2):
+        if not any(v.strip() for v in values):
+            continue
+        if len(values) > len(header):
+            raise RosterError(f"{len(values)} values but {len(header)} columns", path, row_number)
+        field = dict(zip(header, (v.strip() for v in values), strict=False))
+        name = " ".join(field.get("name", "").split())
+        if not name:
+            raise RosterError("the name is empty", path, row_number)
+        group = stakeholder_group(field.get("stakeholder_group", ""))
+        if group is None:
+            raise RosterError(
+                f"unknown stakeholder group {field.get('stakeholder_group', '')!r} "
+                f"(one of: {', '.join(STAKEHOLDER_GROUPS)})",
+                path,
+                row_number,
+            )
+        region = regional_group(field.get("regional_group", ""))
+        if region is None:
+            raise RosterError(
+                f"unknown regional group {field.get('regional_group', '')!r} "
+                f"(one of: {', '.join(REGIONAL_GROUPS)})",
+                path,
+                row_number,
+            )
+        attendance = (field.get("attendance") or "room").casefold()
+        if attendance not in ATTENDANCE:
+            raise RosterError(
+                f"attendance must be room or online, not {field.get('attendance')!r}", path, row_number
+            )
+        delegations.append(
+            Delegation(
+                code=field.get("code", ""),
+                name=name,
+                stakeholder_group=group,
+                regional_group=region,
+                colour=field.get("colour", ""),
+                online=attendance == "online",
+            )
+        )
+        rows.append(row_number)
+    if not delegations:
+        raise RosterError("the file has a header but no delegations", path)
+    validate_delegations(delegations, path, rows)
+    return delegations
+
+
+def write_roster_csv(roster: Roster | Iterable[Delegation], path: str | Path) -> Path:
+    """Write the roster as CSV (name,code,stakeholder_group,regional_group,colour,attendance)."""
+    path = Path(path)
+    delegations = roster.delegations if isinstance(roster, Roster) else list(roster)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(CSV_COLUMNS)
+        for d in delegations:
+            writer.writerow([d.name, d.code, d.stakeholder_group, d.regional_group, d.colour, d.attendance])
+    return path
