@@ -39,8 +39,8 @@ def main(argv: list[str]) -> int:
 
     from chairdesk.core import drafting
     from chairdesk.gui.app import make_application
+    from chairdesk.gui.desk.window import MainWindow
     from chairdesk.gui.settings import DeskSettings
-    from chairdesk.gui.window import MainWindow
 
     path = args.session or home / "large.chairdesk"
     if not path.exists():

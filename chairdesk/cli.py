@@ -66,9 +66,8 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from .export import export_redline, export_report
+    from .export import export_record, export_redline, export_report
     from .export.base import adoption_of
-    from .export.record import export_record
 
     if not (args.report or args.redline or args.record):
         print("chairdesk export: say what to write: --report, --redline and/or --record", file=sys.stderr)

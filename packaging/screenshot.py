@@ -32,9 +32,9 @@ def main(argv: list[str]) -> int:
     os.environ["CHAIRDESK_DATA_DIR"] = str(home / "data")
     from chairdesk.core import adoption, drafting
     from chairdesk.gui.app import default_docks, make_application
+    from chairdesk.gui.desk.window import MainWindow
     from chairdesk.gui.qt import QDockWidget
     from chairdesk.gui.settings import DeskSettings
-    from chairdesk.gui.window import MainWindow
     from chairdesk.sample import build_sample_session
 
     app = make_application()

@@ -6,7 +6,6 @@ import io
 import textwrap
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from ..core.draft.model import Draft
@@ -364,14 +363,3 @@ def group_table(groups: list[GroupShare], title: str) -> tuple[list[str], list[l
         for g in groups
     ]
     return header, rows
-
-
-def export_record(session: Session, path: str | Path) -> Path:
-    """Write the record of the session: Markdown for .md files, DOCX otherwise."""
-    from .record_docx import export_record_docx
-    from .record_md import export_record_md
-
-    path = Path(path)
-    if path.suffix.lower() in (".md", ".markdown"):
-        return export_record_md(session, path)
-    return export_record_docx(session, path)

@@ -9,12 +9,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..sample import ensure_sample_copy
-from .adoption_dock import AdoptionDock
-from .floor_dock import FloorDock
+from .adoption.dock import AdoptionDock
+from .desk.side_docks import DockSpec
+from .desk.window import MainWindow
+from .floor.dock import FloorDock
 from .qt import QApplication, QFont
 from .settings import DeskSettings, data_dir
-from .side_docks import DockSpec
-from .window import MainWindow
 
 
 def sample_copy() -> Path:

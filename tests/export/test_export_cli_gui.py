@@ -9,7 +9,7 @@ import pytest
 
 from chairdesk.cli import main
 from chairdesk.core.log.session import Session
-from chairdesk.gui import export_actions
+from chairdesk.gui.desk import export_actions
 from chairdesk.gui.qt import QFileDialog, QMainWindow, QMessageBox
 
 from .conftest import build_small_session

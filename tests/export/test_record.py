@@ -10,7 +10,8 @@ from chairdesk.core import drafting as ops
 from chairdesk.core.floor.operations import set_roster
 from chairdesk.core.log.components import new_state
 from chairdesk.core.log.session import Session
-from chairdesk.export.record import build_record, export_record, kind_of, minutes_seconds
+from chairdesk.export import export_record
+from chairdesk.export.record import build_record, kind_of, minutes_seconds
 from chairdesk.export.record_md import chart_path
 
 from .conftest import ROSTER, fixed_clock

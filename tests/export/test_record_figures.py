@@ -10,7 +10,8 @@ import pytest
 from chairdesk.core import floor
 from chairdesk.core.floor.roster import Delegation
 from chairdesk.core.log.session import Session
-from chairdesk.export.record import NO_INTERVENTIONS, build_record, chart_figure, export_record, minute_step
+from chairdesk.export import export_record
+from chairdesk.export.record import NO_INTERVENTIONS, build_record, chart_figure, minute_step
 from chairdesk.export.record_md import chart_path
 from tests.floor_support import FakeClock, floor_session
 

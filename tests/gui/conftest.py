@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from chairdesk.gui.window import MainWindow
+from chairdesk.gui.desk.window import MainWindow
 from chairdesk.sample import build_sample_session
 from tests.gui.desk_support import show_desk
 

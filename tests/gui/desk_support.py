@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from chairdesk.gui.desk.side_docks import DockSpec
+from chairdesk.gui.desk.window import MainWindow
 from chairdesk.gui.settings import DeskSettings
-from chairdesk.gui.side_docks import DockSpec
-from chairdesk.gui.window import MainWindow
 
 
 def show_desk(

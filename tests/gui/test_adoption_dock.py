@@ -11,7 +11,7 @@ import pytest
 from chairdesk.core import drafting
 from chairdesk.core.adoption.model import ADOPTED_AS_AMENDED, REOPENED, UNDER_CONSIDERATION
 from chairdesk.core.log.session import Session
-from chairdesk.gui.adoption_dock import AdoptionDock
+from chairdesk.gui.adoption.dock import AdoptionDock
 from chairdesk.gui.controller import SessionController
 from chairdesk.gui.qt import QDialog, QDialogButtonBox, QKeySequence, Qt, QTimer
 from chairdesk.sample import build_sample_session
@@ -258,7 +258,7 @@ def test_from_first_reading_to_endorsement(
 
 
 def test_objection_dialog_type_ahead_and_unknown_delegations(qtbot) -> None:  # noqa: ANN001
-    from chairdesk.gui.adoption_dialogs import ObjectionDialog
+    from chairdesk.gui.adoption.dialogs import ObjectionDialog
 
     dialog = ObjectionDialog(
         "section B, Rules", [("BLU", "Team Blue"), ("RED", "Team Red"), ("GRN", "Team Green")]
@@ -295,7 +295,7 @@ def test_a_cancelled_dialog_records_nothing(qtbot, dock: AdoptionDock, session: 
 
 
 def test_vote_dialog_totals_count_everyone_who_voted_as_present(qtbot, session: Session) -> None:  # noqa: ANN001
-    from chairdesk.gui.adoption_dialogs import VoteDialog
+    from chairdesk.gui.adoption.dialogs import VoteDialog
 
     dialog = VoteDialog(session.state, session.draft.order[1])
     qtbot.addWidget(dialog)

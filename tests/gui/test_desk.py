@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from chairdesk.core.log.session import Session
+from chairdesk.gui.desk.window import MainWindow
 from chairdesk.gui.qt import QAbstractItemView, Qt
 from chairdesk.gui.settings import DeskSettings
-from chairdesk.gui.window import MainWindow
 from chairdesk.sample import build_sample_session
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -8,9 +8,9 @@ import pytest
 
 from chairdesk.core import drafting
 from chairdesk.core.log.session import Session
+from chairdesk.gui.desk.window import MainWindow
 from chairdesk.gui.qt import Qt
 from chairdesk.gui.settings import DeskSettings
-from chairdesk.gui.window import MainWindow
 from chairdesk.sample import build_sample_session
 from tests.gui.desk_support import show_desk
 
@@ -212,7 +212,7 @@ def test_a_delegation_typed_on_behalf_of_must_be_on_the_roster(window: MainWindo
 
 
 def test_the_outline_keeps_its_place_after_a_strike(window: MainWindow, qtbot) -> None:  # noqa: ANN001
-    from chairdesk.gui.outline import ID_ROLE
+    from chairdesk.gui.desk.outline import ID_ROLE
 
     draft, outline, model = window.session.draft, window.outline_view, window.outline_model
     section_c = draft.order[2]
@@ -245,7 +245,7 @@ def test_the_outline_keeps_its_place_after_a_strike(window: MainWindow, qtbot) -
 
 
 def test_the_proposal_dialog_is_recorded_with_ctrl_enter(window: MainWindow, qtbot) -> None:  # noqa: ANN001
-    from chairdesk.gui.dialogs import ProposalDialog
+    from chairdesk.gui.desk.dialogs import ProposalDialog
     from chairdesk.gui.qt import QApplication, QTimer
 
     window.go_to_paragraph(9)

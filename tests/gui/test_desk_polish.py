@@ -12,9 +12,9 @@ from chairdesk.core import adoption
 from chairdesk.core.adoption.model import section_mark
 from chairdesk.core.log.session import Session
 from chairdesk.gui.app import default_docks
+from chairdesk.gui.desk.window import MainWindow
 from chairdesk.gui.qt import QFontMetrics, QKeySequence, QRect, Qt, QTabBar
 from chairdesk.gui.settings import DeskSettings, data_dir
-from chairdesk.gui.window import MainWindow
 from chairdesk.sample import build_sample_session
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -181,7 +181,7 @@ def test_no_error_at_exit_after_showing_a_window(tmp_path: Path) -> None:
         "from chairdesk.core import drafting\n"
         "from chairdesk.gui.app import default_docks, make_application\n"
         "from chairdesk.gui.settings import DeskSettings\n"
-        "from chairdesk.gui.window import MainWindow\n"
+        "from chairdesk.gui.desk.window import MainWindow\n"
         "from chairdesk.sample import build_sample_session\n"
         "app = make_application()\n"
         f"path = build_sample_session({str(tmp_path / 's.chairdesk')!r})\n"

@@ -10,7 +10,7 @@ import pytest
 from chairdesk.core import drafting
 from chairdesk.core.log.errors import ChairdeskError
 from chairdesk.core.log.session import Session
-from chairdesk.gui.draft_model import DraftModel
+from chairdesk.gui.desk.draft_model import DraftModel
 from chairdesk.gui.settings import DeskSettings
 from chairdesk.sample import build_sample_session
 

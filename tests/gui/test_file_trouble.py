@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from chairdesk.core.log.session import Session
+from chairdesk.gui.desk.window import MainWindow
 from chairdesk.gui.qt import Qt
-from chairdesk.gui.window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

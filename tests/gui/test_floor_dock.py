@@ -8,7 +8,7 @@ import pytest
 
 from chairdesk.core.log.session import Session
 from chairdesk.gui.controller import SessionController
-from chairdesk.gui.floor_dock import COUNTDOWN_COLOURS, FloorDock, clock_text
+from chairdesk.gui.floor.dock import COUNTDOWN_COLOURS, FloorDock, clock_text
 from chairdesk.gui.qt import QColor, QMainWindow, Qt, QTextEdit
 from tests.floor_support import FakeClock, floor_session
 
@@ -253,7 +253,7 @@ def test_the_session_file_holds_the_events(
 def test_roster_editor_refuses_a_bad_csv_and_records_a_good_one(
     qtbot, dock: FloorDock, session: Session, tmp_path: Path
 ) -> None:  # noqa: ANN001
-    from chairdesk.gui.roster_dialog import RosterDialog
+    from chairdesk.gui.floor.roster_dialog import RosterDialog
 
     dialog = RosterDialog(dock.controller, dock)
     qtbot.addWidget(dialog)
@@ -278,7 +278,7 @@ def test_roster_editor_refuses_a_bad_csv_and_records_a_good_one(
 
 
 def test_figures_view(qtbot, dock: FloorDock, session: Session, clock: FakeClock, tmp_path: Path) -> None:  # noqa: ANN001
-    from chairdesk.gui.figures_view import FiguresDialog
+    from chairdesk.gui.floor.figures_view import FiguresDialog
 
     type_request(qtbot, dock, "Blue")
     qtbot.waitUntil(lambda: dock.model.rowCount() == 1)
@@ -314,7 +314,7 @@ def test_clock_text() -> None:
 
 def test_figures_summary_counts_in_words(qtbot, session: Session, clock: FakeClock) -> None:  # noqa: ANN001
     from chairdesk.core.floor.operations import end_intervention, next_speaker, request_floor
-    from chairdesk.gui.figures_view import FiguresDialog
+    from chairdesk.gui.floor.figures_view import FiguresDialog
 
     request_floor(session, "BLU")
     next_speaker(session)

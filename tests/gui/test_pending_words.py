@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from chairdesk.core.log.session import Session
-from chairdesk.gui.draft_model import HTML_ROLE
-from chairdesk.gui.pending_words import CANCEL, COMMIT, DISCARD
+from chairdesk.gui.desk.draft_model import HTML_ROLE
+from chairdesk.gui.desk.pending_words import CANCEL, COMMIT, DISCARD
+from chairdesk.gui.desk.window import MainWindow
 from chairdesk.gui.qt import Qt
-from chairdesk.gui.window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

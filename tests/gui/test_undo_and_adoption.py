@@ -12,9 +12,9 @@ import pytest
 
 from chairdesk.core import adoption, drafting
 from chairdesk.core.log.session import Session
-from chairdesk.gui.adoption_dock import AdoptionDock
+from chairdesk.gui.adoption.dock import AdoptionDock
+from chairdesk.gui.desk.window import MainWindow
 from chairdesk.gui.qt import Qt
-from chairdesk.gui.window import MainWindow
 from tests.gui.desk_support import show_desk
 
 CTRL = Qt.KeyboardModifier.ControlModifier

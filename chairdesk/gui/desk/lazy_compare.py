@@ -7,7 +7,7 @@ second. Numbers, moves and the walk are the core's own (Comparison._find_moves, 
 
 from __future__ import annotations
 
-from ..core.draft.compare import (
+from ...core.draft.compare import (
     Comparison,
     Diff,
     ParagraphComparison,
@@ -15,7 +15,7 @@ from ..core.draft.compare import (
     _compare_subparagraphs,
     word_diff,
 )
-from ..core.draft.model import Draft, Paragraph
+from ...core.draft.model import Draft, Paragraph
 
 
 class LazyParagraphComparison(ParagraphComparison):

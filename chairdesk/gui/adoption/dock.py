@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..core import adoption as core
-from ..core.adoption.model import (
+from ...core import adoption as core
+from ...core.adoption.model import (
     ADOPTED_STATES,
     NOT_TAKEN_UP,
     OPEN_STATES,
@@ -14,12 +14,11 @@ from ..core.adoption.model import (
     SECTION_STATES,
     section_mark,
 )
-from ..core.log.change import Change
-from ..core.log.state import SessionState
-from .actions import shortcut_action
-from .adoption_dialogs import ObjectionDialog, ReasonDialog, VoteDialog
-from .controller import SessionController
-from .qt import (
+from ...core.log.change import Change
+from ...core.log.state import SessionState
+from ..actions import shortcut_action
+from ..controller import SessionController
+from ..qt import (
     QAction,
     QDockWidget,
     QFont,
@@ -38,6 +37,7 @@ from .qt import (
     QVBoxLayout,
     QWidget,
 )
+from .dialogs import ObjectionDialog, ReasonDialog, VoteDialog
 
 _WATCHED = {"adoption", "draft", "proposals", "roster"}
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from ..core.draft.model import Draft
-from .editor_pane import ActorPicker
-from .qt import (
+from ...core.draft.model import Draft
+from ..qt import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -23,6 +22,7 @@ from .qt import (
     QWidget,
     Signal,
 )
+from .editor_pane import ActorPicker
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:

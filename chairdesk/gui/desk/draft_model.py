@@ -10,11 +10,11 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-from ..core.log.change import Change
-from ..core.log.session import Session
+from ...core.log.change import Change
+from ...core.log.session import Session
+from ..qt import QAbstractListModel, QModelIndex, QObject, Qt
 from .draft_rows import DraftRows, Row
 from .pending_words import TAG_HTML
-from .qt import QAbstractListModel, QModelIndex, QObject, Qt
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2

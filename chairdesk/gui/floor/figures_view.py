@@ -7,13 +7,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..core.floor.figures import GroupShare, SpeakerFigures, speaker_figures, write_figures_csv
-from ..core.floor.model import format_duration
-from ..core.floor.operations import attach_transcript, map_speaker
-from ..core.log.change import Change
-from ..core.log.eventlog import utc_now
-from .controller import SessionController
-from .qt import (
+from ...core.floor.figures import GroupShare, SpeakerFigures, speaker_figures, write_figures_csv
+from ...core.floor.model import format_duration
+from ...core.floor.operations import attach_transcript, map_speaker
+from ...core.log.change import Change
+from ...core.log.eventlog import utc_now
+from ..controller import SessionController
+from ..qt import (
     QAbstractTableModel,
     QColor,
     QComboBox,

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from ..core.floor.model import POINT_OF_ORDER, RIGHT_OF_REPLY, Request, format_duration, parse_ts
-from ..core.log.state import SessionState
-from .qt import QAbstractListModel, QColor, QFont, QModelIndex, QPainter, QPersistentModelIndex, QPixmap, Qt
+from ...core.floor.model import POINT_OF_ORDER, RIGHT_OF_REPLY, Request, format_duration, parse_ts
+from ...core.log.state import SessionState
+from ..qt import QAbstractListModel, QColor, QFont, QModelIndex, QPainter, QPersistentModelIndex, QPixmap, Qt
 
 REQUEST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MARKS_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..core.draft.model import Draft, subparagraph_label
-from .qt import QMessageBox, QWidget
+from ...core.draft.model import Draft, subparagraph_label
+from ..qt import QMessageBox, QWidget
 
 if TYPE_CHECKING:
     from .window import MainWindow

@@ -10,15 +10,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..core.draft import operations as drafting
-from ..core.draft.importers import create_session_from_draft
-from ..core.log.change import Change
-from ..core.log.errors import ChairdeskError
-from ..core.log.session import Session
+from ...core.draft import operations as drafting
+from ...core.draft.importers import create_session_from_draft
+from ...core.log.change import Change
+from ...core.log.errors import ChairdeskError
+from ...core.log.session import Session
+from ..qt import QDialog, QFileDialog, QInputDialog, QLineEdit
+from ..settings import clamp_point_size, data_dir
 from .dialogs import MoveToDialog, NewSessionDialog, ProposalDialog, ShortcutsDialog
 from .editor_pane import EditRequest, known_actors, match_delegation
-from .qt import QDialog, QFileDialog, QInputDialog, QLineEdit
-from .settings import clamp_point_size, data_dir
 
 if TYPE_CHECKING:
     from .window import MainWindow
@@ -553,7 +553,7 @@ class DraftingCommands:
 
     def zoom_reset(self: MainWindow) -> None:
         """The usual text size."""
-        from .settings import DEFAULT_POINT_SIZE
+        from ..settings import DEFAULT_POINT_SIZE
 
         self.zoom(DEFAULT_POINT_SIZE)
 
@@ -567,7 +567,7 @@ class DraftingCommands:
 
     def show_shortcuts(self: MainWindow) -> None:
         """List every action with its shortcut."""
-        from .actions import shortcut_rows
+        from ..actions import shortcut_rows
 
         ShortcutsDialog(shortcut_rows(self.menuBar()) + KEYS_IN_PLACE, self).exec()
 

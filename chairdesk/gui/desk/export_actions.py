@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.log.errors import ChairdeskError
-from ..core.log.session import Session
-from ..export import export_redline, export_report
-from ..export.base import adoption_of
-from ..export.record import export_record
-from .qt import QFileDialog, QMessageBox, QWidget
+from ...core.log.errors import ChairdeskError
+from ...core.log.session import Session
+from ...export import export_record, export_redline, export_report
+from ...export.base import adoption_of
+from ..qt import QFileDialog, QMessageBox, QWidget
 
 KINDS = {
     "report": ("Export the report", "report", "Word document (*.docx)"),

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from ..core.log.change import Change
-from ..core.log.errors import ChairdeskError
-from ..core.log.session import Session
+from ...core.log.change import Change
+from ...core.log.errors import ChairdeskError
+from ...core.log.session import Session
+from ..qt import QLabel, QStatusBar, QWidget
 from .pending_words import count_text
-from .qt import QLabel, QStatusBar, QWidget
 
 
 class DeskStatusBar(QStatusBar):

@@ -10,22 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..core.log.change import Change
-from ..core.log.errors import ChairdeskError
-from ..core.log.session import Session
-from ..sample import ensure_sample_copy
-from .actions import StepAction, build_actions, build_menus
-from .commands import DraftingCommands
-from .controller import SessionController
-from .dialogs import FindBar
-from .draft_model import DraftModel
-from .draft_rows import DELETE_COLOUR, INSERT_COLOUR, MOVE_COLOUR
-from .draft_view import DraftView
-from .editor_pane import EditorPane
-from .export_actions import export_with_dialog
-from .outline import ID_ROLE, KIND_ROLE, OutlineModel, OutlineView
-from .pending_words import ask_about_pending, settle_pending
-from .qt import (
+from ...core.log.change import Change
+from ...core.log.errors import ChairdeskError
+from ...core.log.session import Session
+from ...sample import ensure_sample_copy
+from ..actions import StepAction, build_actions, build_menus
+from ..controller import SessionController
+from ..qt import (
     QAction,
     QActionGroup,
     QByteArray,
@@ -46,9 +37,18 @@ from .qt import (
     QVBoxLayout,
     QWidget,
 )
-from .settings import DeskSettings, data_dir
+from ..settings import DeskSettings, data_dir
+from ..start_page import StartPage
+from .commands import DraftingCommands
+from .dialogs import FindBar
+from .draft_model import DraftModel
+from .draft_rows import DELETE_COLOUR, INSERT_COLOUR, MOVE_COLOUR
+from .draft_view import DraftView
+from .editor_pane import EditorPane
+from .export_actions import export_with_dialog
+from .outline import ID_ROLE, KIND_ROLE, OutlineModel, OutlineView
+from .pending_words import ask_about_pending, settle_pending
 from .side_docks import DockSpec, SideDocks
-from .start_page import StartPage
 from .status_bar import DeskStatusBar
 
 OUTLINE_WIDTH = (220, 360)  # the outline's initial width: a fifth of the window, within these bounds

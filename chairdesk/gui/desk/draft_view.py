@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from .draft_model import HTML_ROLE, NUMBER_ROLE, ROW_ROLE, DraftModel
-from .qt import (
+from ..qt import (
     QAbstractItemView,
     QColor,
     QEvent,
@@ -33,6 +32,7 @@ from .qt import (
     QWidget,
     Signal,
 )
+from .draft_model import HTML_ROLE, NUMBER_ROLE, ROW_ROLE, DraftModel
 
 CACHE_SIZE = 6000
 

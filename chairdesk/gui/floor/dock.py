@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from ..core.floor.model import (
+from ...core.floor.model import (
     KINDS,
     POINT_OF_ORDER,
     SPEAKER,
@@ -17,7 +17,7 @@ from ..core.floor.model import (
     format_duration,
     minutes_seconds,
 )
-from ..core.floor.operations import (
+from ...core.floor.operations import (
     end_intervention,
     end_item,
     give_floor,
@@ -30,13 +30,12 @@ from ..core.floor.operations import (
     set_speaking_time,
     withdraw_request,
 )
-from ..core.floor.roster import Delegation
-from ..core.log.change import Change
-from ..core.log.eventlog import utc_now
-from .actions import shortcut_action
-from .controller import SessionController
-from .floor_model import SpeakersListModel, delegation_colour
-from .qt import (
+from ...core.floor.roster import Delegation
+from ...core.log.change import Change
+from ...core.log.eventlog import utc_now
+from ..actions import shortcut_action
+from ..controller import SessionController
+from ..qt import (
     QAbstractItemView,
     QAction,
     QComboBox,
@@ -59,6 +58,7 @@ from .qt import (
     QVBoxLayout,
     QWidget,
 )
+from .model import SpeakersListModel, delegation_colour
 
 Clock = Callable[[], datetime]
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from ..core.draft.compare import Diff, Entry, ParagraphComparison, word_diff
-from ..core.draft.model import Draft, Paragraph, Proposal, subparagraph_label
+from ...core.draft.compare import Diff, Entry, ParagraphComparison, word_diff
+from ...core.draft.model import Draft, Paragraph, Proposal, subparagraph_label
 from .lazy_compare import LazyComparison, LazyParagraphComparison
 
 MODES = ("tabled", "last", "clean")

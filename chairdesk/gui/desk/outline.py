@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..core.adoption.model import section_mark
-from ..core.log.session import Session
-from .qt import (
+from ...core.adoption.model import section_mark
+from ...core.log.session import Session
+from ..qt import (
     QAbstractItemView,
     QColor,
     QDropEvent,

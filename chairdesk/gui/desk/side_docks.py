@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from .controller import SessionController
-from .qt import QDockWidget, QKeySequence, QMainWindow, QMenu, Qt
+from ..controller import SessionController
+from ..qt import QDockWidget, QKeySequence, QMainWindow, QMenu, Qt
 
 DockSpec = QDockWidget | Callable[[SessionController], QDockWidget]
 

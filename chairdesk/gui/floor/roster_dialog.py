@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.floor.operations import set_roster
-from ..core.floor.roster import (
+from ...core.floor.operations import set_roster
+from ...core.floor.roster import (
     REGIONAL_GROUPS,
     STAKEHOLDER_GROUPS,
     Delegation,
@@ -14,10 +14,9 @@ from ..core.floor.roster import (
     validate_delegations,
     write_roster_csv,
 )
-from ..core.log.errors import ChairdeskError
-from .controller import SessionController
-from .floor_model import delegation_colour, swatch
-from .qt import (
+from ...core.log.errors import ChairdeskError
+from ..controller import SessionController
+from ..qt import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
@@ -34,6 +33,7 @@ from .qt import (
     QVBoxLayout,
     QWidget,
 )
+from .model import delegation_colour, swatch
 
 COLUMNS = ("Name", "Code", "Stakeholder group", "Regional group", "Colour", "Online")
 NAME, CODE, STAKEHOLDER, REGION, COLOUR, ONLINE = range(len(COLUMNS))

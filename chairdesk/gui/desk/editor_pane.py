@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.draft.model import CHAIR, subparagraph_label
-from ..core.log.session import Session
-from .pending_words import PartKey, Pending, PendingWords
-from .qt import (
+from ...core.draft.model import CHAIR, subparagraph_label
+from ...core.log.session import Session
+from ..qt import (
     QComboBox,
     QCompleter,
     QEvent,
@@ -26,6 +25,7 @@ from .qt import (
     QWidget,
     Signal,
 )
+from .pending_words import PartKey, Pending, PendingWords
 
 CHAIR_LABEL = "Chair"
 REDO_KEYS = ("Ctrl+Shift+Z", "Ctrl+Y")  # the window's Redo keys

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.adoption.votes import (
+from ...core.adoption.votes import (
     MAJORITY_RULES,
     SIMPLE_MAJORITY,
     Tally,
@@ -11,8 +11,8 @@ from ..core.adoption.votes import (
     required_yes,
     tally_ballots,
 )
-from ..core.log.state import SessionState
-from .qt import (
+from ...core.log.state import SessionState
+from ..qt import (
     QComboBox,
     QCompleter,
     QDialog,
