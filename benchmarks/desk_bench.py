@@ -74,7 +74,7 @@ def main(argv: list[str]) -> int:
     edits, layouts = [], []
     for k in range(args.edits):
         pid = live[(k * 37) % 25]  # paragraphs near the top, so the edited row is on screen
-        window.go_to_paragraph(draft.number_of(pid))
+        window.commands.go_to_paragraph(draft.number_of(pid))
         app.processEvents()
         text = draft.paragraphs[pid].text
         before = delegate.layouts

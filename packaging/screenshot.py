@@ -61,7 +61,7 @@ def main(argv: list[str]) -> int:
         controller.run(adoption.take_up, second)
         next(d for d in window.findChildren(QDockWidget) if d.objectName() == "adoptionDock").raise_()
     window.show()
-    window.go_to_paragraph(draft.number_of(p.id))
+    window.commands.go_to_paragraph(draft.number_of(p.id))
     from chairdesk.gui.qt import QTimer
 
     def grab() -> None:

@@ -63,7 +63,7 @@ def test_import_draft_from_text_opens_the_new_session(qtbot, tmp_path: Path) -> 
     window = open_window(None, DeskSettings.load(), docks=[])
     qtbot.addWidget(window)
     target = tmp_path / "imported.chairdesk"
-    assert window.import_draft_from(draft, target, importers.create_session_from_draft)
+    assert window.commands.import_draft_from(draft, target, importers.create_session_from_draft)
     assert window.session.path == target
     assert len(window.session.draft.numbering().paragraphs) == 2
     window.close()

@@ -72,7 +72,7 @@ def test_a_reading_from_the_keyboard(window: MainWindow, qtbot, sample_path: Pat
     events_at_start = len(session.events)
 
     # --- amend paragraph 5 in the editor pane, commit with Ctrl+Enter
-    window.go_to_paragraph(5)
+    window.commands.go_to_paragraph(5)
     pid5 = draft.paragraph_by_number(5).id
     assert window.controller.current_paragraph == pid5
     key(qtbot, window.draft_view, Qt.Key.Key_E, CTRL)
@@ -88,7 +88,7 @@ def test_a_reading_from_the_keyboard(window: MainWindow, qtbot, sample_path: Pat
     assert window.save_label.text().startswith("Saved")
 
     # --- strike paragraph 2 with Ctrl+Delete: numbers after it move up, the struck one shows its old number
-    window.go_to_paragraph(2)
+    window.commands.go_to_paragraph(2)
     pid2 = draft.paragraph_by_number(2).id
     pid3 = draft.paragraph_by_number(3).id
     window.draft_view.setFocus()
@@ -105,7 +105,7 @@ def test_a_reading_from_the_keyboard(window: MainWindow, qtbot, sample_path: Pat
     # --- move (former) paragraph 6 to the end of section D
     target = draft.order[3]
     moving = draft.paragraph_by_number(6).id
-    window.move_paragraph_to(moving, target, 99)
+    window.commands.move_paragraph_to(moving, target, 99)
     assert draft.paragraphs[moving].section == target
     last = len(draft.numbering().paragraphs)
     assert draft.number_of(moving) == last
@@ -129,7 +129,7 @@ def test_a_reading_from_the_keyboard(window: MainWindow, qtbot, sample_path: Pat
     # --- accept YEL's pending proposal on its paragraph with Ctrl+Shift+A
     proposal = next(p for p in draft.pending_proposals() if p.delegation == "YEL")
     number = draft.number_of(proposal.paragraph)
-    window.go_to_paragraph(number)
+    window.commands.go_to_paragraph(number)
     index, row = row_of(window, number)
     assert "Proposal by" in html(window, index)
     key(qtbot, window.draft_view, Qt.Key.Key_A, CTRL | SHIFT)
@@ -152,7 +152,7 @@ def test_a_reading_from_the_keyboard(window: MainWindow, qtbot, sample_path: Pat
 
 def test_edit_in_place_and_on_behalf_of_a_delegation(window: MainWindow, qtbot) -> None:  # noqa: ANN001
     draft = window.session.draft
-    window.go_to_paragraph(1)
+    window.commands.go_to_paragraph(1)
     pid = draft.paragraph_by_number(1).id
     codes = [window.editor.actor.itemData(i) for i in range(window.editor.actor.count())]
     assert codes[0] == "chair" and "YEL" in codes  # the roster, or (before it exists) the actors seen
@@ -180,19 +180,19 @@ def test_edit_in_place_and_on_behalf_of_a_delegation(window: MainWindow, qtbot) 
 
 def test_commit_lays_out_only_the_edited_row(window: MainWindow, qtbot) -> None:  # noqa: ANN001
     draft = window.session.draft
-    window.go_to_paragraph(3)
+    window.commands.go_to_paragraph(3)
     for _ in range(5):
         qtbot.wait(10)
     delegate = window.draft_view.row_delegate
     before = delegate.layouts
     pid = draft.paragraph_by_number(3).id
     window.editor.text.setPlainText(draft.paragraphs[pid].text + " Added words.")
-    window.commit_editor()
+    window.commands.commit_editor()
     window.draft_view.viewport().repaint()
     assert delegate.layouts - before == 1
     # a strike renumbers what follows: only the struck row is laid out again, the others change numbers only
     before = delegate.layouts
-    window.strike_current()
+    window.commands.strike_current()
     window.draft_view.viewport().repaint()
     assert delegate.layouts - before == 1
     assert row_of(window, 3)[1].tooltip == "Former paragraph 4"
@@ -200,7 +200,7 @@ def test_commit_lays_out_only_the_edited_row(window: MainWindow, qtbot) -> None:
 
 def test_insert_strike_sub_paragraphs_and_brackets(window: MainWindow, qtbot) -> None:  # noqa: ANN001
     draft = window.session.draft
-    window.go_to_paragraph(4)
+    window.commands.go_to_paragraph(4)
     pid4 = draft.paragraph_by_number(4).id
     count = len(draft.numbering().paragraphs)
     key(qtbot, window.draft_view, Qt.Key.Key_N, CTRL | SHIFT)
@@ -220,11 +220,11 @@ def test_insert_strike_sub_paragraphs_and_brackets(window: MainWindow, qtbot) ->
     assert [s.text for s in new.live_subparagraphs()] == ["in Geneva;"]
     assert "(a)" in html(window, row_of(window, 5)[0])
     assert window.editor.sub_id() == new.subparagraphs[0].id
-    window.strike_subparagraph()
+    window.commands.strike_subparagraph()
     assert new.subparagraphs[0].struck
 
     # bracket two words of paragraph 4 from the editor pane: the outline counts them
-    window.go_to_paragraph(4)
+    window.commands.go_to_paragraph(4)
     brackets = draft.open_brackets(draft.paragraphs[pid4].section)
     text = draft.paragraphs[pid4].text
     start = text.index("digital divide")
@@ -240,7 +240,7 @@ def test_insert_strike_sub_paragraphs_and_brackets(window: MainWindow, qtbot) ->
 
 def test_move_with_alt_arrows_and_the_outline(window: MainWindow, qtbot) -> None:  # noqa: ANN001
     draft = window.session.draft
-    window.go_to_paragraph(2)
+    window.commands.go_to_paragraph(2)
     pid = draft.paragraph_by_number(2).id
     key(qtbot, window.draft_view, Qt.Key.Key_Down, ALT | SHIFT)
     assert draft.number_of(pid) == 3
@@ -263,9 +263,9 @@ def test_find_go_to_and_view_modes(window: MainWindow, qtbot) -> None:  # noqa: 
     key(qtbot, window.find_bar.field, Qt.Key.Key_Return)
     current = window.controller.current_paragraph
     assert "digital divide" in draft.paragraphs[current].text
-    assert window.go_to_paragraph(10)
+    assert window.commands.go_to_paragraph(10)
     assert window.controller.current_paragraph == draft.paragraph_by_number(10).id
-    window.strike_current()
+    window.commands.strike_current()
     key(qtbot, window.draft_view, Qt.Key.Key_3, CTRL)  # clean text: no struck rows, no marks
     assert window.draft_model.mode == "clean" and window.settings.view_mode == "clean"
     assert all(r.status == "unchanged" for r in rows(window))
@@ -379,8 +379,8 @@ def test_hovering_a_number_shows_the_former_number(window: MainWindow, qtbot) ->
     from chairdesk.gui.qt import QEvent, QHelpEvent, QStyleOptionViewItem, QToolTip
 
     draft = window.session.draft
-    window.go_to_paragraph(2)
-    window.strike_current()
+    window.commands.go_to_paragraph(2)
+    window.commands.strike_current()
     index = window.draft_model.index(row_of(window, 2)[0])
     view = window.draft_view
     option = QStyleOptionViewItem()
@@ -395,24 +395,24 @@ def test_hovering_a_number_shows_the_former_number(window: MainWindow, qtbot) ->
 def test_new_session_save_a_copy_and_recent_files(
     window: MainWindow, tmp_path: Path, sample_path: Path
 ) -> None:
-    window.go_to_paragraph(1)
+    window.commands.go_to_paragraph(1)
     pid = window.session.draft.paragraph_by_number(1).id
     window.editor.text.setPlainText("States met in Geneva.")
-    window.commit_editor()
-    copy = window.save_copy_to(tmp_path / "copy")
+    window.commands.commit_editor()
+    copy = window.commands.save_copy_to(tmp_path / "copy")
     assert copy is not None and copy.name == "copy.chairdesk"
     with Session.open(copy) as saved:
         assert saved.draft.paragraphs[pid].text == "States met in Geneva."
-    assert window.create_session(tmp_path / "fresh", "Fourth session of the working group", venue="Geneva")
+    assert window.commands.create_session(tmp_path / "fresh", "Fourth session of the working group", venue="Geneva")
     assert window.session.path.name == "fresh.chairdesk"
     assert "Fourth session of the working group" in window.windowTitle()
     assert window.draft_model.rowCount() == 0 and window.editor.paragraph_id is None
     # an empty session: add a section, then type its first paragraph
-    sid = window.add_section_titled("Overview")
+    sid = window.commands.add_section_titled("Overview")
     assert window.controller.current_section == sid and window.draft_model.rowCount() == 1
-    window.insert_after()
+    window.commands.insert_after()
     window.editor.text.setPlainText("The working group met in Geneva.")
-    window.commit_editor()
+    window.commands.commit_editor()
     assert [r.number for r in rows(window)] == ["", "1"]
     assert window.controller.current_paragraph == window.session.draft.paragraph_by_number(1).id
     assert outline_lines(window)[0].startswith("○ A. Overview — ¶\u00a01")

@@ -40,7 +40,7 @@ def current_in_sight(win: MainWindow) -> bool:
 
 @pytest.mark.parametrize("key", [Qt.Key.Key_Plus, Qt.Key.Key_Minus])
 def test_zoom_keeps_the_current_paragraph_in_sight(window: MainWindow, qtbot, key: Qt.Key) -> None:  # noqa: ANN001
-    window.go_to_paragraph(18)
+    window.commands.go_to_paragraph(18)
     qtbot.wait(20)
     assert current_in_sight(window)
     start = window.settings.point_size
@@ -55,7 +55,7 @@ def test_zoom_keeps_the_current_paragraph_in_sight(window: MainWindow, qtbot, ke
 def test_a_long_draft_keeps_the_current_paragraph_in_sight(long_window: MainWindow, qtbot) -> None:  # noqa: ANN001
     win = long_window
     view = win.draft_view
-    win.go_to_paragraph(100)  # at once after opening, while the rows are still being laid out
+    win.commands.go_to_paragraph(100)  # at once after opening, while the rows are still being laid out
     qtbot.waitUntil(lambda: current_in_sight(win), timeout=3000)
     target = win.session.draft.paragraph_by_number(100).id
     for keys in ((Qt.Key.Key_3, CTRL), (Qt.Key.Key_2, CTRL), (Qt.Key.Key_1, CTRL), (Qt.Key.Key_Plus, CTRL)):
@@ -71,10 +71,10 @@ def test_a_long_draft_keeps_the_current_paragraph_in_sight(long_window: MainWind
         qtbot.wait(200)
         assert win.controller.current_paragraph == target
         assert current_in_sight(win), f"paragraph out of sight after {keys}"
-    win.go_to_paragraph(3)
+    win.commands.go_to_paragraph(3)
     qtbot.wait(50)
     assert current_in_sight(win)
-    win.go_to_paragraph(110)
+    win.commands.go_to_paragraph(110)
     qtbot.wait(50)
     assert current_in_sight(win)
 
@@ -98,7 +98,7 @@ def test_keys_on_a_struck_paragraph_say_why_they_do_nothing(
     key: Qt.Key,
     modifiers: Qt.KeyboardModifier,
 ) -> None:
-    window.go_to_paragraph(2)
+    window.commands.go_to_paragraph(2)
     pid = window.controller.current_paragraph
     qtbot.keyClick(window.draft_view, Qt.Key.Key_Delete, CTRL)
     assert window.session.draft.paragraphs[pid].struck
@@ -152,7 +152,7 @@ def test_switching_the_view_keeps_a_section_heading_current(window: MainWindow, 
 
 def test_ctrl_z_in_the_editor_pane_undoes_the_commit_once_nothing_is_typed(window: MainWindow, qtbot) -> None:  # noqa: ANN001
     session = window.session
-    window.go_to_paragraph(5)
+    window.commands.go_to_paragraph(5)
     pid = window.controller.current_paragraph
     old = session.draft.paragraphs[pid].text
     qtbot.keyClick(window.draft_view, Qt.Key.Key_E, CTRL)
@@ -179,7 +179,7 @@ def test_ctrl_z_in_the_editor_pane_undoes_the_commit_once_nothing_is_typed(windo
 
 def test_a_delegation_typed_on_behalf_of_must_be_on_the_roster(window: MainWindow, qtbot) -> None:  # noqa: ANN001
     session = window.session
-    window.go_to_paragraph(3)
+    window.commands.go_to_paragraph(3)
     pid = window.controller.current_paragraph
     qtbot.keyClick(window.draft_view, Qt.Key.Key_E, CTRL)
     window.editor.text.setPlainText("Words proposed by Yellow.")
@@ -204,10 +204,10 @@ def test_a_delegation_typed_on_behalf_of_must_be_on_the_roster(window: MainWindo
     assert session.draft.paragraphs[pid].text == "Words proposed by Yellow."
 
     # a proposal, too, comes from a delegation on the roster
-    window.record_proposal_for(pid, "Nobody", "Other words.")
+    window.commands.record_proposal_for(pid, "Nobody", "Other words.")
     assert session.events[-1].kind == "draft.paragraph.amend"
     assert "Nobody" in window.statusBar().currentMessage()
-    window.record_proposal_for(pid, "purp", "Other words.")
+    window.commands.record_proposal_for(pid, "purp", "Other words.")
     assert session.events[-1].kind == "draft.proposal.add" and session.events[-1].actor == "PUR"
 
 
@@ -248,7 +248,7 @@ def test_the_proposal_dialog_is_recorded_with_ctrl_enter(window: MainWindow, qtb
     from chairdesk.gui.desk.dialogs import ProposalDialog
     from chairdesk.gui.qt import QApplication, QTimer
 
-    window.go_to_paragraph(9)
+    window.commands.go_to_paragraph(9)
     pid = window.controller.current_paragraph
     seen: list[str] = []
 
@@ -267,7 +267,7 @@ def test_the_proposal_dialog_is_recorded_with_ctrl_enter(window: MainWindow, qtb
             dialog.reject()
 
     QTimer.singleShot(0, fill)
-    window.record_proposal()
+    window.commands.record_proposal()
     assert seen == ["closed"]
     event = window.session.events[-1]
     assert event.kind == "draft.proposal.add" and event.actor == "PUR"

@@ -156,10 +156,10 @@ def test_document_title_shown_changed_and_undone(qtbot, sample_path: Path) -> No
     action = win.actions_by_name["set_title"]
     assert action.shortcut() == QKeySequence("Ctrl+Shift+D")
     assert action in win.menus["&Section"].actions()
-    assert win.set_document_title_to("  Draft  final report of the working group ")
+    assert win.commands.set_document_title_to("  Draft  final report of the working group ")
     assert win.title_label.text() == "Draft final report of the working group"
     assert session.events[-1].kind == "draft.title.set"
-    assert not win.set_document_title_to("Draft final report of the working group")  # unchanged: no event
+    assert not win.commands.set_document_title_to("Draft final report of the working group")  # unchanged: no event
     assert win.undo_action.text() == "&Undo document title"
     qtbot.keyClick(win.draft_view, Qt.Key.Key_Z, CTRL)
     assert win.title_label.text() == tabled and session.draft.title == tabled

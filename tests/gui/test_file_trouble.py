@@ -16,7 +16,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 def amend_in_pane(qtbot, win: MainWindow, number: int, words: str) -> str:  # noqa: ANN001
     """Type new words for a paragraph in the editor pane and press Ctrl+Enter; returns its id."""
-    win.go_to_paragraph(number)
+    win.commands.go_to_paragraph(number)
     pid = win.session.draft.paragraph_by_number(number).id
     qtbot.keyClick(win.draft_view, Qt.Key.Key_E, CTRL)
     win.editor.text.setPlainText(words)
@@ -52,7 +52,7 @@ def test_an_edit_after_the_file_is_taken_away_is_refused(
     )
 
     # the record so far can still be saved elsewhere, whole
-    copy = window.save_copy_to(tmp_path / "rescued.chairdesk")
+    copy = window.commands.save_copy_to(tmp_path / "rescued.chairdesk")
     assert copy is not None
     with Session.open(copy) as rescued:
         assert len(rescued.events) == events and rescued.verify().ok

@@ -15,7 +15,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 def type_for(win: MainWindow, number: int, words: str) -> str:
     """Go to a paragraph and type words for it in the pane (not committed)."""
-    win.go_to_paragraph(number)
+    win.commands.go_to_paragraph(number)
     win.editor.text.setPlainText(words)
     return win.session.draft.paragraph_by_number(number).id
 
@@ -24,13 +24,13 @@ def test_words_are_kept_restored_and_committed(window: MainWindow, qtbot, tmp_pa
     session = window.session
     events = len(session.events)
     pid = type_for(window, 3, "Typed words for three.")
-    window.go_to_paragraph(5)
+    window.commands.go_to_paragraph(5)
     assert len(session.events) == events and session.draft.paragraphs[pid].text != "Typed words for three."
     row = window.draft_model.row_of("paragraph", pid)
     assert "not committed" in window.draft_model.index(row).data(HTML_ROLE)
     assert window.pending_label.text() == "✎ 1 paragraph has words not committed"
     window.draft_view.grab().save(str(tmp_path / "pending.png"))
-    window.go_to_paragraph(3)
+    window.commands.go_to_paragraph(3)
     assert window.editor.text.toPlainText() == "Typed words for three."
     qtbot.keyClick(window.editor.text, Qt.Key.Key_Return, CTRL)
     assert session.draft.paragraphs[pid].text == "Typed words for three."
@@ -45,11 +45,11 @@ def test_words_are_kept_restored_and_committed(window: MainWindow, qtbot, tmp_pa
 
 def test_esc_discards_the_kept_words(window: MainWindow, qtbot) -> None:  # noqa: ANN001
     pid = type_for(window, 3, "Words to throw away.")
-    window.go_to_paragraph(5)
-    window.go_to_paragraph(3)
+    window.commands.go_to_paragraph(5)
+    window.commands.go_to_paragraph(3)
     qtbot.keyClick(window.editor.text, Qt.Key.Key_Escape)
     assert window.editor.text.toPlainText() == window.session.draft.paragraphs[pid].text
-    window.go_to_paragraph(5)
+    window.commands.go_to_paragraph(5)
     assert not window.editor.pending_parts() and not window.pending_label.isVisible()
 
 

@@ -54,11 +54,11 @@ def agree_brackets(win: MainWindow, section_id: str) -> None:
 
 def amend(win: MainWindow, number: int, words: str) -> str:
     """Amend paragraph `number` in the editor pane and commit it with Ctrl+Enter; returns its id."""
-    win.go_to_paragraph(number)
+    win.commands.go_to_paragraph(number)
     pid = win.session.draft.paragraph_by_number(number).id
     win.editor.text.setFocus()
     win.editor.text.setPlainText(win.session.draft.paragraphs[pid].text + words)
-    win.commit_editor()
+    win.commands.commit_editor()
     assert win.session.draft.paragraphs[pid].text.endswith(words)
     return pid
 

@@ -14,7 +14,7 @@ from ...core.log.change import Change
 from ...core.log.session import Session
 from ..qt import QAbstractListModel, QModelIndex, QObject, Qt
 from .draft_rows import DraftRows, Row
-from .pending_words import TAG_HTML
+from .words_kept import TAG_HTML
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -6,8 +6,6 @@ attributed to the chair or to the delegation picked in "On behalf of" (type-ahea
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ...core.draft.model import CHAIR, subparagraph_label
 from ...core.log.session import Session
 from ..qt import (
@@ -25,61 +23,14 @@ from ..qt import (
     QWidget,
     Signal,
 )
-from .pending_words import PartKey, Pending, PendingWords
+from .edit_request import CHAIR_LABEL, EditRequest, known_actors, match_delegation
+from .words_kept import PartKey, Pending, PendingWords
 
-CHAIR_LABEL = "Chair"
 REDO_KEYS = ("Ctrl+Shift+Z", "Ctrl+Y")  # the window's Redo keys
 
 
 def _combo(event: QKeyEvent) -> str:
     return QKeySequence(event.keyCombination()).toString()
-
-
-def known_actors(session: Session) -> list[tuple[str, str]]:
-    """(code, name) of everyone the pen can be credited to: the roster, else the actors seen in the record."""
-    on_roster = list(session.state.roster.names().items())
-    if on_roster:
-        return on_roster
-    seen: dict[str, str] = {}
-    for event in session.events:
-        if event.actor not in (CHAIR, "system") and event.actor not in seen:
-            seen[event.actor] = event.actor
-    return sorted(seen.items(), key=lambda item: item[1].lower())
-
-
-def match_delegation(session: Session, typed: str) -> tuple[str | None, str]:
-    """The code a typed name or code stands for, and "" (or None and why not).
-
-    With a roster, it must name one delegation on it (a few letters will do); with none, any name is taken.
-    """
-    typed = typed.strip()
-    roster = session.state.roster
-    if typed.casefold() in ("", CHAIR, CHAIR_LABEL.casefold()):
-        return CHAIR, ""
-    if not roster.delegations:
-        return typed, ""
-    if typed in roster.codes():
-        return typed, ""
-    bare = typed.rsplit(" (", 1)[0] if typed.endswith(")") else typed  # "Team Yellow (YEL)"
-    matches = roster.find(bare)
-    if len(matches) == 1:
-        return matches[0].code, ""
-    if not matches:
-        return None, f"No delegation on the roster matches “{typed}”."
-    names = ", ".join(d.name for d in matches[:5])
-    return None, f"“{typed}” matches {names}: type more letters."
-
-
-@dataclass
-class EditRequest:
-    """What the chair committed in the pane: an amendment, a new paragraph or a new sub-paragraph."""
-
-    kind: str  # amend | insert | subparagraph | first (the first paragraph of an empty section)
-    paragraph_id: str  # the paragraph amended, or the one the new paragraph goes after, or the parent
-    sub_id: str | None
-    text: str
-    actor: str
-    section_id: str | None = None
 
 
 class ActorPicker(QComboBox):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...core.adoption.model import section_mark
+from ...core.draft.model import Draft
 from ...core.log.session import Session
 from ..qt import (
     QAbstractItemView,
@@ -262,6 +263,30 @@ class OutlineView(QTreeView):
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setIndentation(14)
         self.setItemDelegate(OutlineDelegate(self))
+
+    def refresh_in_place(self, draft: Draft) -> None:
+        """Rebuild the outline, keeping the sections unfolded and the item the keyboard is on."""
+        model = self.model()
+        unfolded = {
+            model.item(r).data(ID_ROLE) for r in range(model.rowCount()) if self.isExpanded(model.item(r).index())
+        }
+        current = self.currentIndex()
+        kind, item_id = (
+            (current.data(KIND_ROLE), current.data(ID_ROLE)) if current.isValid() else (None, None)
+        )
+        model.refresh()
+        for r in range(model.rowCount()):
+            if model.item(r).data(ID_ROLE) in unfolded:
+                self.setExpanded(model.item(r).index(), True)
+        if kind is None:
+            return
+        index = model.index_of(kind, item_id)
+        para = draft.paragraphs.get(item_id) if kind == "paragraph" else None
+        if not index.isValid() and para is not None:  # struck: the section it stood in
+            index = model.index_of("section", para.section)
+        if index.isValid():
+            self.setCurrentIndex(index)
+            self.scrollTo(index)
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
         super().resizeEvent(event)

@@ -8,7 +8,7 @@ from ...core.log.change import Change
 from ...core.log.errors import ChairdeskError
 from ...core.log.session import Session
 from ..qt import QLabel, QStatusBar, QWidget
-from .pending_words import count_text
+from .words_kept import count_text
 
 
 class DeskStatusBar(QStatusBar):

@@ -14,16 +14,10 @@ from ...core.log.change import Change
 from ...core.log.errors import ChairdeskError
 from ...core.log.session import Session
 from ...sample import ensure_sample_copy
-from ..actions import StepAction, build_actions, build_menus
 from ..controller import SessionController
 from ..qt import (
-    QAction,
-    QActionGroup,
-    QByteArray,
     QCloseEvent,
     QDockWidget,
-    QFont,
-    QKeySequence,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -33,16 +27,14 @@ from ..qt import (
     QStackedWidget,
     Qt,
     QTimer,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 from ..settings import DeskSettings, data_dir
 from ..start_page import StartPage
-from .commands import DraftingCommands
+from .desk_commands import DeskCommands
 from .dialogs import FindBar
 from .draft_model import DraftModel
-from .draft_rows import DELETE_COLOUR, INSERT_COLOUR, MOVE_COLOUR
 from .draft_view import DraftView
 from .editor_pane import EditorPane
 from .export_actions import export_with_dialog
@@ -50,9 +42,9 @@ from .outline import ID_ROLE, KIND_ROLE, OutlineModel, OutlineView
 from .pending_words import ask_about_pending, settle_pending
 from .side_docks import DockSpec, SideDocks
 from .status_bar import DeskStatusBar
+from .window_layout import apply_point_size, fit_columns, restore_geometry, save_geometry, update_title
+from .window_menus import EXPORT_KINDS, build_window_actions, fill_recent_menu, install_export_menu
 
-OUTLINE_WIDTH = (220, 360)  # the outline's initial width: a fifth of the window, within these bounds
-DOCK_WIDTH = (360, 520)  # the right docks': a little more than a quarter of the window
 # what the desk can do with no session open (the rest is disabled until one is)
 WITHOUT_SESSION = {
     "new_session",
@@ -63,14 +55,9 @@ WITHOUT_SESSION = {
     "zoom_out",
     "zoom_reset",
 }
-EXPORT_KINDS = (
-    ("report", "Endorsed &report (DOCX)…"),
-    ("redline", "Report with &tracked changes (DOCX)…"),
-    ("record", "&Record of the session…"),
-)
 
 
-class MainWindow(DraftingCommands, QMainWindow):
+class MainWindow(QMainWindow):
     """The main window of chairdesk for one open session at a time."""
 
     def __init__(
@@ -89,12 +76,13 @@ class MainWindow(DraftingCommands, QMainWindow):
         self.side_docks = SideDocks(self, docks, lambda: self.menus["&Help"])
         self._fitted = False  # the columns get their initial widths once, when first shown
         self.ask_pending = ask_about_pending  # (window, parts, going) -> commit | discard | cancel
+        self.commands = DeskCommands(self)  # what the actions do: acts on the controller and the views
         self.setObjectName("chairdesk")
         self.resize(1500, 950)
         self._build_widgets()
         self._build_actions()
         self.apply_point_size(settings.point_size)
-        self._restore_geometry()
+        restore_geometry(self, settings)
         self._clock = QTimer(self)
         self._clock.timeout.connect(self._tick)
         self._clock.start(1000)
@@ -127,9 +115,9 @@ class MainWindow(DraftingCommands, QMainWindow):
         layout.addWidget(self.title_label)
         layout.addWidget(splitter, 1)
         self.start_page = StartPage()
-        self.start_page.open_requested.connect(self.open_dialog)
-        self.start_page.new_requested.connect(self.new_session)
-        self.start_page.import_requested.connect(self.import_draft)
+        self.start_page.open_requested.connect(self.commands.open_dialog)
+        self.start_page.new_requested.connect(self.commands.new_session)
+        self.start_page.import_requested.connect(self.commands.import_draft)
         self.start_page.sample_requested.connect(self.open_sample)
         self.start_page.recent_chosen.connect(self.open_session)
         self.pages = QStackedWidget()
@@ -146,9 +134,9 @@ class MainWindow(DraftingCommands, QMainWindow):
         self.status = DeskStatusBar(self)
         self.setStatusBar(self.status)
         self.save_label, self.pending_label = self.status.save_label, self.status.pending_label
-        self.draft_view.row_delegate.edit_committed.connect(self._commit_in_place)
-        self.draft_view.edit_requested.connect(self.focus_editor)
-        self.editor.commit_requested.connect(self._commit_request)
+        self.draft_view.row_delegate.edit_committed.connect(self.commands.commit_in_place)
+        self.draft_view.edit_requested.connect(self.commands.focus_editor)
+        self.editor.commit_requested.connect(self.commands.commit_request)
         self.editor.dirty_changed.connect(self._dirty_changed)
         self.editor.refused.connect(self._on_refused)
         self.editor.pending_changed.connect(self._pending_changed)
@@ -158,78 +146,29 @@ class MainWindow(DraftingCommands, QMainWindow):
         )
         self.draft_view.row_delegate.edit_cancelled.connect(lambda pid: self.editor.discard(pid, None))
         self.draft_view.row_delegate.words_for = self.editor.words_for
-        self.find_bar.find_requested.connect(self.find_text)
+        self.find_bar.find_requested.connect(self.commands.find_text)
         self.find_bar.closed.connect(self.draft_view.setFocus)
-        self.outline_view.paragraph_dropped.connect(self.move_paragraph_to)
-        self.outline_view.section_dropped.connect(self.move_section_to)
+        self.outline_view.paragraph_dropped.connect(self.commands.move_paragraph_to)
+        self.outline_view.section_dropped.connect(self.commands.move_section_to)
         self.outline_view.activated.connect(self._outline_activated)
         self.outline_view.clicked.connect(self._outline_activated)
 
     def _build_actions(self) -> None:
-        self.actions_by_name = build_actions(self, lambda name: getattr(self, name))
-        self.undo_action = StepAction("&Undo", self)
-        self.undo_action.setObjectName("undo")
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.undo_action.triggered.connect(self.undo)
-        self.redo_action = StepAction("&Redo", self)
-        self.redo_action.setObjectName("redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo_action.triggered.connect(self.redo)
-        quit_action = QAction("&Quit", self)
-        quit_action.setObjectName("quit")
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
-        extra = {"undo": self.undo_action, "redo": self.redo_action, "quit": quit_action}
-        self.menus = build_menus(self.menuBar(), self.actions_by_name, extra)
-        for action in [*self.actions_by_name.values(), *extra.values()]:
-            self.addAction(action)  # shortcuts work even while a menu is hidden
+        self.actions_by_name, self.undo_action, self.redo_action, self.menus = build_window_actions(
+            self, lambda name: getattr(self.commands, name, None) or getattr(self, name)
+        )
         self.install_export_actions()
         self._fill_recent_menu()
-        modes = QActionGroup(self)
-        toolbar = QToolBar("View", self)
-        toolbar.setObjectName("viewToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addWidget(QLabel("  Show: "))
-        for name in ("mode_tabled", "mode_last", "mode_clean"):
-            modes.addAction(self.actions_by_name[name])
-            toolbar.addAction(self.actions_by_name[name])
-        toolbar.addSeparator()
-        legend = QLabel(
-            f'  <u><span style="color:{INSERT_COLOUR}">inserted</span></u> · '
-            f'<s><span style="color:{DELETE_COLOUR}">deleted</span></s> · '
-            f'<span style="color:{MOVE_COLOUR}"><i>moved</i></span>  '
-        )
-        toolbar.addWidget(legend)
-        toolbar.addSeparator()
-        for name in ("zoom_out", "zoom_in"):
-            toolbar.addAction(self.actions_by_name[name])
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
 
     def install_export_actions(self, kinds: Sequence[tuple[str, str]] = EXPORT_KINDS) -> None:
         """File ▸ Export: one entry per kind, each asking where to write it (export_with_dialog)."""
-        menu = self.menus["export"]
-        menu.clear()
-        for index, (kind, text) in enumerate(kinds, start=1):
-            action = menu.addAction(text)
-            action.setObjectName(f"export_{kind}")
-            action.setShortcut(QKeySequence(f"Ctrl+Shift+{index}"))
-            action.triggered.connect(
-                lambda _c=False, k=kind: (
-                    self.controller and export_with_dialog(self, self.controller.session, k)
-                )
-            )
-            self.addAction(action)
+        install_export_menu(
+            self, self.menus["export"], kinds,
+            lambda kind: self.controller and export_with_dialog(self, self.controller.session, kind),
+        )
 
     def _fill_recent_menu(self) -> None:
-        menu = self.menus["recent"]
-        menu.clear()
-        for index, path in enumerate(self.settings.recent_files, start=1):
-            action = menu.addAction(f"&{index} {Path(path).name}  —  {Path(path).parent}")
-            action.setData(path)
-            if index <= 9:
-                action.setShortcut(QKeySequence(f"Alt+Shift+{index}"))
-            action.triggered.connect(lambda _c=False, p=path: self.open_session(p))
-        menu.setEnabled(bool(self.settings.recent_files))
+        fill_recent_menu(self.menus["recent"], self.settings.recent_files, self.open_session)
         self.start_page.set_recent(self.settings.recent_files)
 
     # --------------------------------------------------------------- docks
@@ -268,7 +207,7 @@ class MainWindow(DraftingCommands, QMainWindow):
         self.redo_action.follow(
             stack.canRedoChanged, stack.redoTextChanged, (stack.canRedo(), stack.redoText())
         )
-        self._check_mode(self.settings.view_mode)
+        self.commands.check_mode(self.settings.view_mode)
         self.side_docks.build(controller)
         self._set_session_actions(True)
         self.pages.setCurrentWidget(self.desk)
@@ -307,7 +246,7 @@ class MainWindow(DraftingCommands, QMainWindow):
     def close_session(self) -> None:
         """File ▸ Close: close the session and leave the window open on the start page."""
         controller = self.controller
-        if controller is None or not settle_pending(self, "closing the session"):
+        if controller is None or not settle_pending(self, "closing the session", self.commands.commit_request):
             return
         self.editor.forget_pending()
         self._leave(controller)
@@ -364,7 +303,7 @@ class MainWindow(DraftingCommands, QMainWindow):
         except OSError as error:
             self.show_error("Cannot open the session", f"{path}: {error.strerror or error}")
             return False
-        if not settle_pending(self, f"opening {path.name}"):
+        if not settle_pending(self, f"opening {path.name}", self.commands.commit_request):
             session.close()
             return False
         self.set_controller(SessionController(session, self))
@@ -382,15 +321,7 @@ class MainWindow(DraftingCommands, QMainWindow):
         box.open()
 
     def _update_title(self) -> None:
-        if self.session is None:
-            self.setWindowTitle("chairdesk")
-            self.title_label.clear()
-            return
-        title = self.session.draft.title.strip()
-        self.title_label.setText(title or "Untitled document")
-        self.title_label.setEnabled(bool(title))  # an untitled document says so, greyed
-        meeting = self.session.state.meeting.title or "Untitled meeting"
-        self.setWindowTitle(f"{meeting} — {self.session.path.name} — chairdesk")
+        update_title(self, self.session)
 
     # -------------------------------------------------------------- changes
     def _on_change(self, change: Change) -> None:
@@ -424,29 +355,7 @@ class MainWindow(DraftingCommands, QMainWindow):
 
     def _refresh_outline(self) -> None:
         """Rebuild the outline, keeping the sections unfolded and the item the keyboard is on."""
-        view, model = self.outline_view, self.outline_model
-        unfolded = {
-            model.item(r).data(ID_ROLE)
-            for r in range(model.rowCount())
-            if view.isExpanded(model.item(r).index())
-        }
-        current = view.currentIndex()
-        kind, item_id = (
-            (current.data(KIND_ROLE), current.data(ID_ROLE)) if current.isValid() else (None, None)
-        )
-        model.refresh()
-        for r in range(model.rowCount()):
-            if model.item(r).data(ID_ROLE) in unfolded:
-                view.setExpanded(model.item(r).index(), True)
-        if kind is None:
-            return
-        index = model.index_of(kind, item_id)
-        para = self.session.draft.paragraphs.get(item_id) if kind == "paragraph" else None
-        if not index.isValid() and para is not None:  # struck: the section it stood in
-            index = model.index_of("section", para.section)
-        if index.isValid():
-            view.setCurrentIndex(index)
-            view.scrollTo(index)
+        self.outline_view.refresh_in_place(self.session.draft)  # type: ignore[union-attr]
 
     def _on_refused(self, message: str) -> None:
         self.statusBar().showMessage(f"Not done: {message}", 10000)
@@ -509,35 +418,12 @@ class MainWindow(DraftingCommands, QMainWindow):
     # --------------------------------------------------------------- zoom
     def apply_point_size(self, size: int) -> None:
         """Set the text size of the draft, the outline and the editor pane (zoom)."""
-        font = QFont(self.font())
-        font.setPointSize(size)
-        self.draft_view.set_text_font(font)
-        self.editor.text.setFont(font)
-        title_font = QFont(font)
-        title_font.setPointSize(size + 3)
-        title_font.setBold(True)
-        self.title_label.setFont(title_font)
-        outline_font = QFont(font)
-        outline_font.setPointSize(max(9, int(size * 0.8)))
-        self.outline_view.setFont(outline_font)
+        apply_point_size(self, size)
 
     # ------------------------------------------------------------- columns
     def fit_columns(self, outline: bool = True) -> None:
         """Give the outline and the right docks widths that suit the window (1280×800 up to 1920×1080)."""
-        width = self.width()
-        docks, sizes = [], []
-        if outline:
-            docks.append(self.outline_dock)
-            sizes.append(min(OUTLINE_WIDTH[1], max(OUTLINE_WIDTH[0], round(width * 0.2))))
-        if self.side_docks.docks:
-            docks.append(self.side_docks.docks[0])  # the others share its place as tabs
-            sizes.append(min(DOCK_WIDTH[1], max(DOCK_WIDTH[0], round(width * 0.28))))
-        if docks:
-            self.resizeDocks(docks, sizes, Qt.Orientation.Horizontal)
-        if outline:  # the editor pane: three lines of text or more, the rest for the draft
-            centre = max(400, self.height() - 130)
-            editor = max(190, round(centre * 0.28))
-            self.splitter.setSizes([centre - editor, editor])
+        fit_columns(self, outline)
         QTimer.singleShot(0, self._keep_current_in_sight)  # after the new sizes are laid out
 
     def _keep_current_in_sight(self) -> None:
@@ -554,19 +440,11 @@ class MainWindow(DraftingCommands, QMainWindow):
         self.fit_columns(outline=not self.settings.window_state)  # an outline width the chair chose stays
 
     # ------------------------------------------------------------- closing
-    def _restore_geometry(self) -> None:
-        if self.settings.geometry:
-            self.restoreGeometry(QByteArray.fromBase64(self.settings.geometry.encode()))
-        if self.settings.window_state:
-            self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if not settle_pending(self, "quitting"):
+        if not settle_pending(self, "quitting", self.commands.commit_request):
             event.ignore()
             return
-        self.settings.geometry = bytes(self.saveGeometry().toBase64()).decode()
-        self.settings.window_state = bytes(self.saveState().toBase64()).decode()
-        self.settings.save()
+        save_geometry(self, self.settings)
         controller = self.controller
         if controller is not None:
             self._leave(controller)

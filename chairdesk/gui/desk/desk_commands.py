@@ -1,0 +1,246 @@
+"""The desk's commands beyond the text: session files, find and go to, the view, zoom, focus and help.
+
+`DeskCommands` is every command of the desk (these and the text commands); the window holds one and its
+actions call it by name. The methods taking arguments are what dialogs call and what the tests drive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ...core.draft.importers import create_session_from_draft
+from ...core.log.errors import ChairdeskError
+from ...core.log.session import Session
+from ..qt import QDialog, QFileDialog, QInputDialog
+from ..settings import clamp_point_size, data_dir
+from .commands import TextCommands
+from .dialogs import NewSessionDialog, ShortcutsDialog
+
+SESSION_FILTER = "chairdesk sessions (*.chairdesk);;All files (*)"
+DRAFT_FILTER = "Drafts (*.docx *.txt *.md);;All files (*)"
+
+
+KEYS_IN_PLACE = [
+    ("While reading", "Next / previous paragraph or heading", "Down, Up, PgDown, PgUp"),
+    ("While reading", "Amend the selected paragraph in the editor pane", "Enter"),
+    ("While editing", "Commit the words as one event", "Ctrl+Enter"),
+    ("While editing", "Put back the text as it stands", "Esc"),
+    ("While editing", "Credit the edit to a delegation (type a few letters)", "Alt+B, then type"),
+    ("Find bar", "Next match / previous match / close", "Enter, Shift+Enter, Esc"),
+]
+
+
+
+class DeskCommands(TextCommands):
+    """Every command of the desk: the text commands, and the session files, find, view and help."""
+
+    # -------------------------------------------------------------- files
+    def new_session(self) -> None:
+        """Ask for a meeting title and a file, create the session and open it."""
+        dialog = NewSessionDialog(self.parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.title.text().strip():
+            return
+        start = str(data_dir() / f"{dialog.title.text().strip()}.chairdesk")
+        path, _ = QFileDialog.getSaveFileName(self.parent, "New session file", start, SESSION_FILTER)
+        if path:
+            details = {k: getattr(dialog, k).text() for k in ("body", "venue", "dates")}
+            self.create_session(path, dialog.title.text().strip(), **details)
+
+    def create_session(self, path: str | Path, title: str, **details: str) -> bool:
+        """Create a session file for a meeting (body, venue, dates) and open it."""
+        path = Path(path)
+        if path.suffix != ".chairdesk":
+            path = path.with_name(path.name + ".chairdesk")
+        try:
+            Session.create(path, title, **details).close()
+        except ChairdeskError as error:
+            self.desk.show_error("Cannot create the session", str(error))
+            return False
+        return self.desk.open_session(path)
+
+    def open_dialog(self) -> None:
+        """Choose a session file to open."""
+        start = str(self.desk.session.path.parent) if self.desk.session else str(data_dir())
+        path, _ = QFileDialog.getOpenFileName(self.parent, "Open a session", start, SESSION_FILTER)
+        if path:
+            self.desk.open_session(path)
+
+    def import_draft(self) -> None:
+        """Make a new session from a DOCX or text draft and open it."""
+        source, _ = QFileDialog.getOpenFileName(self.parent, "Import a draft", str(Path.home()), DRAFT_FILTER)
+        if not source:
+            return
+        start = str(data_dir() / (Path(source).stem + ".chairdesk"))
+        target, _ = QFileDialog.getSaveFileName(self.parent, "Session file for the draft", start, SESSION_FILTER)
+        if target:
+            self.import_draft_from(source, target)
+
+    def import_draft_from(
+        self,
+        source: str | Path,
+        target: str | Path,
+        importer: Callable[[Path, Path], Session] = create_session_from_draft,
+    ) -> bool:
+        """Create a session at target from the draft at source (with the given importer), then open it."""
+        try:
+            session = importer(Path(source), Path(target))
+        except ChairdeskError as error:
+            self.desk.show_error("Cannot import the draft", str(error))
+            return False
+        session.close()
+        return self.desk.open_session(session.path)
+
+    def save_copy(self) -> None:
+        """Write a copy of the session to another file."""
+        if self.desk.session is None:
+            return
+        start = str(self.desk.session.path.with_name(self.desk.session.path.stem + " copy.chairdesk"))
+        path, _ = QFileDialog.getSaveFileName(self.parent, "Save a copy as", start, SESSION_FILTER)
+        if path:
+            self.save_copy_to(path)
+
+    def save_copy_to(self, path: str | Path) -> Path | None:
+        """Write a consistent copy of the session to path; the open session stays the one in use."""
+        try:
+            written = self.desk.session.save_copy(path)
+        except (ChairdeskError, OSError) as error:
+            self.desk.show_error("Cannot save a copy", str(error))
+            return None
+        self.desk.statusBar().showMessage(f"A copy of the session is in {written}", 10000)
+        return written
+
+    # ------------------------------------------------------------ find, go to
+    def find(self) -> None:
+        """Show the find bar."""
+        self.desk.find_bar.open_bar()
+
+    def find_next(self) -> None:
+        """Find the next match of the find bar's words."""
+        if self.desk.find_bar.field.text():
+            self.find_text(self.desk.find_bar.field.text(), False)
+        else:
+            self.find()
+
+    def find_text(self, text: str, backwards: bool = False) -> bool:
+        """Select the next (or previous) paragraph or heading whose words contain text."""
+        if self.desk.draft_model is None or not text.strip():
+            return False
+        needle = text.casefold()
+        draft = self.desk.session.draft
+        rows = self.desk.draft_model.rows.rows
+        start = self.desk.draft_view.currentIndex().row()
+        step = -1 if backwards else 1
+        count = sum(1 for r in rows if needle in _row_words(draft, r).casefold())
+        for k in range(1, len(rows) + 1):
+            i = (start + step * k) % len(rows)
+            if needle in _row_words(draft, rows[i]).casefold():
+                self.desk.select_row(i)
+                self.desk.find_bar.status.setText(f"{count} found")
+                return True
+        self.desk.find_bar.status.setText("not found")
+        return False
+
+    def go_to_dialog(self) -> None:
+        """Ask for a paragraph number and go there."""
+        if self.desk.session is None:
+            return
+        last = len(self.desk.session.draft.numbering().paragraphs)
+        number, ok = QInputDialog.getInt(
+            self.parent, "Go to paragraph", f"Paragraph (1–{last}):", 1, 1, max(1, last)
+        )
+        if ok:
+            self.go_to_paragraph(number)
+
+    def go_to_paragraph(self, number: int) -> bool:
+        """Select the paragraph that is now number `number`."""
+        try:
+            para = self.desk.session.draft.paragraph_by_number(number)
+        except ChairdeskError as error:
+            self.desk.statusBar().showMessage(str(error), 5000)
+            return False
+        row = self.desk.draft_model.row_of("paragraph", para.id)
+        if row is not None:
+            self.desk.select_row(row)
+            self.desk.draft_view.setFocus()
+        return row is not None
+
+    # --------------------------------------------------------------- view
+    def check_mode(self, mode: str) -> None:
+        for name in ("tabled", "last", "clean"):
+            self.desk.actions_by_name[f"mode_{name}"].setChecked(name == mode)
+
+    def set_mode(self, mode: str) -> None:
+        """Show changes since the tabled draft, since the last baseline, or the clean text."""
+        self.desk.settings.view_mode = mode
+        self.check_mode(mode)
+        if self.desk.draft_model is not None:
+            current = self.desk.controller.current_paragraph
+            shown = self.desk.draft_model.row_at(self.desk.draft_view.currentIndex().row())
+            self.desk.draft_model.set_mode(mode)  # every row is new: the current one is found again
+            row = self.desk.draft_model.row_of("paragraph", current) if current else None
+            if row is None and shown is not None and shown.kind in ("section", "subheading"):
+                row = self.desk.draft_model.row_of(shown.kind, shown.id)
+            if row is None and self.desk.controller.current_section is not None:
+                row = self.desk.draft_model.row_of("section", self.desk.controller.current_section)
+            if row is not None:
+                self.desk.select_row(row)
+
+    def show_tabled(self) -> None:
+        """Show the changes since the tabled draft."""
+        self.set_mode("tabled")
+
+    def show_last(self) -> None:
+        """Show the changes since the last baseline."""
+        self.set_mode("last")
+
+    def show_clean(self) -> None:
+        """Show the clean text."""
+        self.set_mode("clean")
+
+    def zoom(self, size: int) -> None:
+        """Set the text size and remember it."""
+        self.desk.settings.point_size = clamp_point_size(size)
+        self.desk.apply_point_size(self.desk.settings.point_size)
+        self.desk.settings.save()
+
+    def zoom_in(self) -> None:
+        """Larger text."""
+        self.zoom(self.desk.settings.point_size + 2)
+
+    def zoom_out(self) -> None:
+        """Smaller text."""
+        self.zoom(self.desk.settings.point_size - 2)
+
+    def zoom_reset(self) -> None:
+        """The usual text size."""
+        from ..settings import DEFAULT_POINT_SIZE
+
+        self.zoom(DEFAULT_POINT_SIZE)
+
+    def focus_outline(self) -> None:
+        """Put the keyboard in the outline."""
+        self.desk.outline_view.setFocus()
+
+    def focus_draft(self) -> None:
+        """Put the keyboard in the draft."""
+        self.desk.draft_view.setFocus()
+
+    def show_shortcuts(self) -> None:
+        """List every action with its shortcut."""
+        from ..actions import shortcut_rows
+
+        ShortcutsDialog(shortcut_rows(self.desk.menuBar()) + KEYS_IN_PLACE, self.parent).exec()
+
+
+def _row_words(draft, row) -> str:  # noqa: ANN001
+    if row.kind == "section":
+        section = draft.sections.get(row.id)
+        return section.title if section else ""
+    if row.kind == "subheading":
+        heading = draft.subheadings.get(row.id)
+        return heading.title if heading else ""
+    if row.kind == "paragraph":
+        para = draft.paragraphs.get(row.id)
+        return para.full_text() if para and not para.struck else ""
+    return ""

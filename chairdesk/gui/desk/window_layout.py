@@ -1,0 +1,76 @@
+"""How the desk is laid out: text sizes (zoom) and the widths of the outline, the draft and the side docks.
+
+The functions take the window duck-typed, so that this module never imports it back.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...core.log.session import Session
+from ..qt import QByteArray, QFont, Qt
+from ..settings import DeskSettings
+
+OUTLINE_WIDTH = (220, 360)  # the outline's initial width: a fifth of the window, within these bounds
+DOCK_WIDTH = (360, 520)  # the right docks': a little more than a quarter of the window
+
+
+def apply_point_size(window: Any, size: int) -> None:
+    """Set the text size of the draft, the outline and the editor pane (zoom)."""
+    font = QFont(window.font())
+    font.setPointSize(size)
+    window.draft_view.set_text_font(font)
+    window.editor.text.setFont(font)
+    title_font = QFont(font)
+    title_font.setPointSize(size + 3)
+    title_font.setBold(True)
+    window.title_label.setFont(title_font)
+    outline_font = QFont(font)
+    outline_font.setPointSize(max(9, int(size * 0.8)))
+    window.outline_view.setFont(outline_font)
+
+
+def fit_columns(window: Any, outline: bool = True) -> None:
+    """Give the outline and the right docks widths that suit the window (1280×800 up to 1920×1080)."""
+    width = window.width()
+    docks, sizes = [], []
+    if outline:
+        docks.append(window.outline_dock)
+        sizes.append(min(OUTLINE_WIDTH[1], max(OUTLINE_WIDTH[0], round(width * 0.2))))
+    if window.side_docks.docks:
+        docks.append(window.side_docks.docks[0])  # the others share its place as tabs
+        sizes.append(min(DOCK_WIDTH[1], max(DOCK_WIDTH[0], round(width * 0.28))))
+    if docks:
+        window.resizeDocks(docks, sizes, Qt.Orientation.Horizontal)
+    if outline:  # the editor pane: three lines of text or more, the rest for the draft
+        centre = max(400, window.height() - 130)
+        editor = max(190, round(centre * 0.28))
+        window.splitter.setSizes([centre - editor, editor])
+
+
+def update_title(window: Any, session: Session | None) -> None:
+    """The window's title (meeting, file) and the document title above the draft."""
+    if session is None:
+        window.setWindowTitle("chairdesk")
+        window.title_label.clear()
+        return
+    title = session.draft.title.strip()
+    window.title_label.setText(title or "Untitled document")
+    window.title_label.setEnabled(bool(title))  # an untitled document says so, greyed
+    meeting = session.state.meeting.title or "Untitled meeting"
+    window.setWindowTitle(f"{meeting} — {session.path.name} — chairdesk")
+
+
+def restore_geometry(window: Any, settings: DeskSettings) -> None:
+    """Put the window and its docks where the chair left them."""
+    if settings.geometry:
+        window.restoreGeometry(QByteArray.fromBase64(settings.geometry.encode()))
+    if settings.window_state:
+        window.restoreState(QByteArray.fromBase64(settings.window_state.encode()))
+
+
+def save_geometry(window: Any, settings: DeskSettings) -> None:
+    """Remember where the window and its docks are, for the next start."""
+    settings.geometry = bytes(window.saveGeometry().toBase64()).decode()
+    settings.window_state = bytes(window.saveState().toBase64()).decode()
+    settings.save()
