@@ -21,7 +21,7 @@ from chairdesk.core.log.errors import (
 )
 from chairdesk.core.log.session import Session
 
-from .conftest import file_digest
+from ..conftest import file_digest
 
 ROOT = Path(__file__).resolve().parents[2]
 

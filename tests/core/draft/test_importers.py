@@ -19,7 +19,7 @@ from chairdesk.core.draft.importers import (
 from chairdesk.core.log.errors import DraftImportError, SessionFileError
 from chairdesk.core.log.session import Session
 
-from .conftest import file_digest
+from ..conftest import file_digest
 
 
 def make_docx(path: Path) -> Path:

@@ -12,7 +12,7 @@ from chairdesk.core import drafting
 from chairdesk.core.log.errors import ChairdeskError, CorruptSessionError, NotASessionError, SessionFileError
 from chairdesk.core.log.session import Session
 
-from .conftest import file_digest
+from ..conftest import file_digest
 
 
 def _assert_refused(path: Path, error_type: type[ChairdeskError], words: str) -> None:

@@ -16,7 +16,7 @@ from chairdesk.core.log.session import Session
 from chairdesk.export import export_redline, export_report
 from chairdesk.export.record_docx import export_record_docx
 
-from .conftest import FakeClock, build_small_draft
+from ..conftest import FakeClock, build_small_draft
 
 
 def test_a_line_break_pasted_from_word_does_not_break_the_exports(session_path: Path, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from chairdesk.core.draft.model import Draft, SubHeading
 from chairdesk.core.log.errors import DraftError
 from chairdesk.core.log.session import Session
 
-from .conftest import FakeClock
+from ..conftest import FakeClock
 
 WORDS = ["States", "shall", "may", "[encourage]", "cooperation", "capacity", "norms", "the", "group", "share"]
 TEXT = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map(lambda w: " ".join(w) + ".")

@@ -11,7 +11,7 @@ from chairdesk.core.floor.roster import Delegation
 from chairdesk.core.log.errors import RefusedError
 from chairdesk.core.log.session import Session
 
-from .conftest import FakeClock, build_small_draft
+from ..conftest import FakeClock, build_small_draft
 
 
 @pytest.mark.parametrize(
