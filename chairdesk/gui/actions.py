@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .qt import QAction, QKeySequence, QMenu, QMenuBar, QObject, Qt
+from .qt import QAction, QKeySequence, QMenu, QMenuBar, QObject, QSizePolicy, Qt, QToolButton, QWidget
 
 
 @dataclass(frozen=True)
@@ -142,6 +142,15 @@ def shortcut_action(
     action.setStatusTip(tip)
     action.triggered.connect(slot)
     return action
+
+
+def action_button(action: QAction, parent: QWidget) -> QToolButton:
+    """A text-only tool button for an action, as wide as its row allows (the docks' button rows)."""
+    button = QToolButton(parent)
+    button.setDefaultAction(action)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    return button
 
 
 def build_actions(owner: QObject, slots: Callable[[str], Callable[[], None]]) -> dict[str, QAction]:
