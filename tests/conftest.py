@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -22,3 +23,27 @@ def isolated_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
     return home
+
+
+@pytest.fixture(autouse=True)
+def docx_exports_are_schema_valid(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every DOCX export a test writes is checked against the ISO/IEC 29500 schemas (tests/ooxml): any
+    error fails the test, whatever else it checks. (Exports go through chairdesk.export.base.atomic_write.)"""
+    from chairdesk.export import base
+
+    from .ooxml.validate_docx import validate_docx
+
+    invalid: dict[str, dict[str, list[str]]] = {}
+    write = base.atomic_write
+
+    def checked(path: str | Path, fill: Callable[[Path], None]) -> Path:
+        out = write(path, fill)
+        if out.suffix.lower() == ".docx":
+            errors = validate_docx(out)
+            if errors:
+                invalid[str(out)] = errors
+        return out
+
+    monkeypatch.setattr(base, "atomic_write", checked)
+    yield
+    assert not invalid, f"DOCX exports with schema errors (tests/ooxml/validate_docx.py): {invalid}"

@@ -272,6 +272,7 @@ def new_document() -> DocxDocument:
         if name == STYLE_SECTION:
             fmt.keep_with_next = True
     _clear_title_border(styles[STYLE_TITLE])
+    fix_zoom(document)
     for name in (STYLE_TITLE, STYLE_DOCUMENT):
         _plain_letter_spacing(styles[name])
     return document
@@ -291,18 +292,78 @@ def set_hanging_indents(document: DocxDocument, number_cm: float, letter_cm: flo
         fmt.tab_stops.add_tab_stop(Cm(left))
 
 
-# The elements that follow w:spacing in a w:rPr (the schema's order).
-_AFTER_SPACING = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr")
-_AFTER_SPACING += (
-    "w:shd",
-    "w:fitText",
-    "w:vertAlign",
-    "w:rtl",
-    "w:cs",
-    "w:em",
-    "w:lang",
-    "w:eastAsianLayout",
-)
+# ------------------------------------------------------- OOXML at schema positions
+# Where an element chairdesk adds to python-docx's XML goes: (parent, child) -> the child's successors in
+# the parent's sequence in ISO/IEC 29500-4 wml.xsd. The child goes before the first successor present,
+# else last (python-docx's insert_element_before), so the part stays schema-valid whatever python-docx or
+# a template already put there. An empty tuple: the child belongs at the end (repeating content).
+W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_PPR_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct")
+_PPR_AFTER_PBDR += ("w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd")
+_PPR_AFTER_PBDR += ("w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents")
+_PPR_AFTER_PBDR += ("w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap")
+_PPR_AFTER_PBDR += ("w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+_RPR = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline")
+_RPR += ("shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing")
+_RPR += ("w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText")
+_RPR += ("vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath", "rPrChange")
+_RPR_AFTER_SPACING = tuple(f"w:{name}" for name in _RPR[_RPR.index("spacing") + 1 :])
+_MARK_RPR_AFTER_INS = ("w:del", "w:moveFrom", "w:moveTo") + tuple(f"w:{name}" for name in _RPR)
+_TCPR_AFTER_TCW = ("w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd", "w:noWrap", "w:tcMar")
+_TCPR_AFTER_TCW += ("w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark", "w:headers", "w:cellIns")
+_TCPR_AFTER_TCW += ("w:cellDel", "w:cellMerge", "w:tcPrChange")
+_CELL_CONTENT = ("w:p", "w:tbl", "w:customXml", "w:sdt")
+_RUN_CONTENT = ("t", "delText", "instrText", "fldChar", "tab", "commentReference")
+SUCCESSORS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("w:pPr", "w:pBdr"): _PPR_AFTER_PBDR,
+    ("w:pPr", "w:pStyle"): ("w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr") + _PPR_AFTER_PBDR,
+    ("w:pPr", "w:rPr"): ("w:sectPr", "w:pPrChange"),  # the paragraph mark's properties
+    ("w:pBdr", "w:bottom"): ("w:right", "w:between", "w:bar"),
+    ("w:rPr", "w:spacing"): _RPR_AFTER_SPACING,
+    ("w:rPr", "w:ins"): _MARK_RPR_AFTER_INS,  # a paragraph mark's revision (CT_ParaRPr)
+    ("w:rPr", "w:del"): _MARK_RPR_AFTER_INS[1:],
+    ("w:tbl", "w:tr"): (),
+    ("w:tr", "w:trPr"): ("w:tc",) + _CELL_CONTENT[2:],
+    ("w:tr", "w:tc"): (),
+    ("w:trPr", "w:tblHeader"): ("w:ins", "w:del", "w:trPrChange"),
+    ("w:tc", "w:tcPr"): _CELL_CONTENT,
+    ("w:tc", "w:p"): (),
+    ("w:tcPr", "w:tcW"): _TCPR_AFTER_TCW,
+    ("w:p", "w:pPr"): ("w:r", "w:ins", "w:del", "w:commentRangeStart", "w:commentRangeEnd", "w:hyperlink"),
+    ("w:p", "w:r"): (),
+    ("w:p", "w:ins"): (),
+    ("w:p", "w:del"): (),
+    ("w:p", "w:commentRangeEnd"): (),
+    ("w:ins", "w:r"): (),
+    ("w:del", "w:r"): (),
+    **{("w:r", f"w:{child}"): () for child in _RUN_CONTENT},  # run content follows w:rPr, in order
+}
+
+
+def add_child(parent: Any, child: Any) -> Any:
+    """Put child into parent at its schema position (see SUCCESSORS, which must list the pair); return it."""
+    key = (_prefixed(parent.tag), _prefixed(child.tag))
+    if key not in SUCCESSORS:
+        raise KeyError(f"no schema position known for {key[1]} in {key[0]}; add it to SUCCESSORS")
+    successors = {qn(tag) for tag in SUCCESSORS[key]}
+    # python-docx's insert_element_before, which elements it has no class for (w:pBdr, w:ins) lack.
+    following = next((existing for existing in parent if existing.tag in successors), None)
+    if following is not None:
+        following.addprevious(child)
+    else:
+        parent.append(child)
+    return child
+
+
+def _prefixed(tag: str) -> str:
+    return "w:" + tag.rsplit("}", 1)[1] if tag.startswith(W_NS) else tag
+
+
+def fix_zoom(document: DocxDocument) -> None:
+    """python-docx's template has <w:zoom w:val="bestFit"/>; the schema requires w:percent as well."""
+    zoom = document.settings.element.find(qn("w:zoom"))
+    if zoom is not None and zoom.get(qn("w:percent")) is None:
+        zoom.set(qn("w:percent"), "100")
 
 
 def _plain_letter_spacing(style: Any) -> None:
@@ -311,7 +372,7 @@ def _plain_letter_spacing(style: Any) -> None:
     rpr = style.element.get_or_add_rPr()
     spacing = OxmlElement("w:spacing")
     spacing.set(qn("w:val"), "0")
-    rpr.insert_element_before(spacing, *_AFTER_SPACING)
+    add_child(rpr, spacing)
 
 
 def _clear_title_border(style: Any) -> None:
@@ -320,8 +381,8 @@ def _clear_title_border(style: Any) -> None:
     border = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
     bottom.set(qn("w:val"), "nil")
-    border.append(bottom)
-    ppr.append(border)
+    add_child(border, bottom)
+    add_child(ppr, border)
 
 
 def add_page_numbers(document: DocxDocument) -> None:
@@ -347,7 +408,7 @@ def add_page_numbers(document: DocxDocument) -> None:
         else:
             element = OxmlElement("w:fldChar")
             element.set(qn("w:fldCharType"), kind)
-        run._r.append(element)
+        add_child(run._r, element)
 
 
 def add_header(document: DocxDocument, text: str) -> None:

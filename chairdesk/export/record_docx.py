@@ -21,6 +21,7 @@ from .base import (
     STYLE_TABLE_TEXT,
     STYLE_TEXT,
     STYLE_TITLE,
+    add_child,
     add_page_numbers,
     long_date,
     new_document,
@@ -46,31 +47,31 @@ def _row(cells: list[str], widths: list[int], style_id: str, heading: bool = Fal
     tr = OxmlElement("w:tr")
     if heading:
         trpr = OxmlElement("w:trPr")
-        trpr.append(OxmlElement("w:tblHeader"))  # the heading row repeats on every page
-        tr.append(trpr)
+        add_child(trpr, OxmlElement("w:tblHeader"))  # the heading row repeats on every page
+        add_child(tr, trpr)
     for text, width in zip(cells, widths, strict=True):
         tc = OxmlElement("w:tc")
         tcpr = OxmlElement("w:tcPr")
         tcw = OxmlElement("w:tcW")
         tcw.set(qn("w:w"), str(width))
         tcw.set(qn("w:type"), "dxa")
-        tcpr.append(tcw)
-        tc.append(tcpr)
+        add_child(tcpr, tcw)
+        add_child(tc, tcpr)
         para = OxmlElement("w:p")
         ppr = OxmlElement("w:pPr")
         pstyle = OxmlElement("w:pStyle")
         pstyle.set(qn("w:val"), style_id)
-        ppr.append(pstyle)
-        para.append(ppr)
+        add_child(ppr, pstyle)
+        add_child(para, ppr)
         if text:
             run = OxmlElement("w:r")
             t = OxmlElement("w:t")
             t.set(qn("xml:space"), "preserve")
             t.text = text
-            run.append(t)
-            para.append(run)
-        tc.append(para)
-        tr.append(tc)
+            add_child(run, t)
+            add_child(para, run)
+        add_child(tc, para)
+        add_child(tr, tc)
     return tr
 
 
@@ -82,10 +83,10 @@ def _table(document: DocxDocument, header: list[str], rows: list[list[str]], wid
     for column, width in zip(table.columns, widths_cm, strict=True):
         column.width = Cm(width)  # the grid, which LibreOffice follows; each cell's width is for Word
     tbl = table._tbl
-    tbl.append(_row(header, widths, document.styles[STYLE_TABLE_HEADING].style_id, heading=True))
+    add_child(tbl, _row(header, widths, document.styles[STYLE_TABLE_HEADING].style_id, heading=True))
     text_style = document.styles[STYLE_TABLE_TEXT].style_id
     for row in rows:
-        tbl.append(_row(row, widths, text_style))
+        add_child(tbl, _row(row, widths, text_style))
 
 
 def _chart(document: DocxDocument, png: bytes) -> None:

@@ -31,6 +31,7 @@ from .base import (
     STYLE_SUBPARAGRAPH,
     Part,
     TitleBlock,
+    add_child,
     add_header,
     add_page_numbers,
     adoption_of,
@@ -146,12 +147,12 @@ class RedlineWriter:
         run = OxmlElement("w:r")
         for index, piece in enumerate(text.split("\t")):
             if index:
-                run.append(OxmlElement("w:tab"))
+                add_child(run, OxmlElement("w:tab"))
             if piece:
                 element = OxmlElement("w:delText" if deleted else "w:t")
                 element.set(qn("xml:space"), "preserve")
                 element.text = piece
-                run.append(element)
+                add_child(run, element)
         return run
 
     def _tracked(self, tag: str, revision: Revision) -> OxmlElement:
@@ -168,17 +169,17 @@ class RedlineWriter:
         para = self.document.add_paragraph(style=style)._p
         if mark is not None:
             rpr = OxmlElement("w:rPr")
-            rpr.append(self._tracked("w:ins" if mark[0] == "insert" else "w:del", mark[1]))
-            para.get_or_add_pPr().append(rpr)
+            add_child(rpr, self._tracked("w:ins" if mark[0] == "insert" else "w:del", mark[1]))
+            add_child(para.get_or_add_pPr(), rpr)
         for op, text, revision in segments:
             if not text:
                 continue
             if op == "equal" or revision is None:
-                para.append(self._run(text, deleted=False))
+                add_child(para, self._run(text, deleted=False))
             else:
                 wrapper = self._tracked("w:ins" if op == "insert" else "w:del", revision)
-                wrapper.append(self._run(text, deleted=op == "delete"))
-                para.append(wrapper)
+                add_child(wrapper, self._run(text, deleted=op == "delete"))
+                add_child(para, wrapper)
         return para
 
     def whole(self, style: str, text: str, op: str, revision: Revision) -> OxmlElement:
@@ -204,17 +205,17 @@ class RedlineWriter:
         end.set(qn("w:id"), cid)
         ppr = para.find(qn("w:pPr"))
         if ppr is not None:
-            ppr.addnext(start)
+            ppr.addnext(start)  # the range opens before the paragraph's first run, right after its w:pPr
         else:
             para.insert(0, start)
-        para.append(end)
+        add_child(para, end)
         reference = OxmlElement("w:r")
         ref = OxmlElement("w:commentReference")
         ref.set(qn("w:id"), cid)
-        reference.append(ref)
+        add_child(reference, ref)
         wrapper = self._tracked("w:ins" if op == "insert" else "w:del", revision)
-        wrapper.append(reference)
-        para.append(wrapper)
+        add_child(wrapper, reference)
+        add_child(para, wrapper)
 
     # -------------------------------------------------------------- parts
     def _heading(self, draft: Draft, section_id: str) -> str:
