@@ -10,7 +10,7 @@ mode="${1:-run}"; shift || true
 packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libxcb-cursor0
           libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0
           libxcb-image0 fonts-dejavu-core)
-if [ "$mode" = test ]; then packages+=(libreoffice-writer python3-uno xvfb xauth); fi
+if [ "$mode" = test ]; then packages+=(libreoffice-writer python3-uno xvfb xauth poppler-utils); fi
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for p in "${packages[@]}"; do

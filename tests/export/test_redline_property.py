@@ -12,6 +12,7 @@ from chairdesk.core import drafting as ops
 from chairdesk.core.log.errors import ChairdeskError
 from chairdesk.core.log.session import Session
 from chairdesk.export import export_redline, report_text
+from tests.hypothesis_support import StepCount, examples
 
 from .conftest import build_small_session
 from .docx_text import revision_view
@@ -68,17 +69,28 @@ def _step(session: Session, action: int, a: int, b: int, words: list[str]) -> No
         ops.move_paragraph_by(session, para.id, 1 if a % 2 else -1)
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(st.integers(0, 14), st.integers(0, 50), st.integers(0, 50), WORDS), max_size=12))
-def test_accept_and_reject_give_the_two_texts(steps: list[tuple[int, int, int, list[str]]]) -> None:
+def test_accept_and_reject_give_the_two_texts() -> None:
+    """Random drafting, then the redline: Accept All gives the text now, Reject All the tabled text."""
+    count = StepCount()
+    steps = st.lists(st.tuples(st.integers(0, 14), st.integers(0, 50), st.integers(0, 50), WORDS), max_size=12)
+    run = settings(max_examples=examples(50, 150), deadline=None, suppress_health_check=[HealthCheck.too_slow])(
+        given(steps)(lambda steps: one_redline(steps, count))
+    )
+    run()
+    count.check()
+
+
+def one_redline(steps: list[tuple[int, int, int, list[str]]], count: StepCount) -> None:
+    """One random sequence of drafting steps, then the redline's two views."""
     with tempfile.TemporaryDirectory() as folder:
         session = build_small_session(Path(folder) / "s.chairdesk")
         try:
             for step in steps:
+                count.tried += 1
                 try:
                     _step(session, *step)
                 except ChairdeskError:
-                    pass  # refused moves (e.g. unchanged text) are part of the game
+                    count.refused += 1  # refused moves (e.g. unchanged text) are part of the game
             out = export_redline(session, Path(folder) / "redline.docx")
             assert revision_view(out, "accept") == report_text(session.state).split("\n")
             tabled = session.baseline("tabled")

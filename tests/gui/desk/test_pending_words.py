@@ -6,9 +6,9 @@ from pathlib import Path
 
 from chairdesk.core.log.session import Session
 from chairdesk.gui.desk.draft_model import HTML_ROLE
-from chairdesk.gui.desk.pending_words import CANCEL, COMMIT, DISCARD
+from chairdesk.gui.desk.pending_words import CANCEL, COMMIT, DISCARD, ask_about_pending
 from chairdesk.gui.desk.window import MainWindow
-from chairdesk.gui.qt import Qt
+from chairdesk.gui.qt import QApplication, QMessageBox, Qt, QTimer
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -79,3 +79,51 @@ def test_close_asks_cancel_discard_commit(window: MainWindow) -> None:
         assert again.draft.paragraphs[pid3].text == "Kept three."
         assert again.draft.paragraphs[pid4].text == "Kept four."
         assert [e.kind for e in again.events[-2:]] == ["draft.paragraph.amend"] * 2
+
+
+def _answer_the_box(qtbot, key: Qt.Key, seen: list[str]) -> None:  # noqa: ANN001
+    """Once the real question box is up, note its default button and press a key in it."""
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, press)
+            return
+        seen.append(box.defaultButton().text())
+        qtbot.keyClick(box, key)
+
+    QTimer.singleShot(0, press)
+
+
+def test_the_real_closing_question_defaults_to_cancel(window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    """The box a chair sees (not a stand-in): Enter takes its default, Cancel; then Alt+D discards."""
+    assert window.ask_pending is ask_about_pending
+    session = window.session
+    pid = type_for(window, 3, "Words the chair typed.")
+    window.commands.go_to_paragraph(5)
+    seen: list[str] = []
+    _answer_the_box(qtbot, Qt.Key.Key_Return, seen)
+    window.close_session()
+    assert seen == ["Cancel"]
+    assert window.session is session  # Cancel: the session stays open, the words are still kept
+    assert window.editor.pending_parts()
+    events = len(session.events)
+    _answer_the_box(qtbot, Qt.Key.Key_Escape, seen)
+    window.close_session()
+    assert window.session is session and len(seen) == 2  # Esc is Cancel too
+    discard: list[str] = []
+
+    def click_discard() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click_discard)
+            return
+        button = next(b for b in box.buttons() if "Discard" in b.text())
+        discard.append(button.text())
+        button.click()
+
+    QTimer.singleShot(0, click_discard)
+    path = session.path
+    window.close_session()
+    assert discard and window.session is None
+    with Session.open(path) as again:
+        assert len(again.events) == events and again.draft.paragraphs[pid].text != "Words the chair typed."
