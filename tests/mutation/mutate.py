@@ -114,9 +114,9 @@ def _variants(node: ast.AST, docstrings: set[int]) -> list[tuple[str, ast.AST]]:
     return out
 
 
-def mutants_of(module: str) -> list[Mutant]:
+def mutants_of(module: str, root: Path = ROOT) -> list[Mutant]:
     """Every mutant the operators make of a module (If: its condition negated; others: the node replaced)."""
-    source = (ROOT / module).read_text(encoding="utf-8")
+    source = (root / module).read_text(encoding="utf-8")
     tree = ast.parse(source)
     docstrings = _docstring_nodes(tree)
     found: list[Mutant] = []
@@ -149,9 +149,9 @@ def apply(source: str, m: Mutant) -> str:
     return source[:start] + m.after + source[end:]
 
 
-def run_one(m: Mutant, tests: list[str], timeout: float) -> Mutant:
+def run_one(m: Mutant, tests: list[str], timeout: float, root: Path = ROOT) -> Mutant:
     """Plant the mutant, run its tests, put the source back; killed = the tests failed or hung."""
-    path = ROOT / m.module
+    path = root / m.module
     original = path.read_text(encoding="utf-8")
     began = time.monotonic()
     try:
@@ -159,7 +159,7 @@ def run_one(m: Mutant, tests: list[str], timeout: float) -> Mutant:
         env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", QT_QPA_PLATFORM="offscreen")
         command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", *tests]
         try:
-            result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, timeout=timeout)
+            result = subprocess.run(command, cwd=root, env=env, capture_output=True, timeout=timeout)
             m.killed = result.returncode != 0
         except subprocess.TimeoutExpired:
             m.killed = True
