@@ -14,6 +14,7 @@ from ..core.errors import ChairdeskError
 from ..core.session import Session
 from ..core.state import Change
 from ..sample import ensure_sample_copy
+from .about import install_about
 from .actions import StepAction, build_actions, build_menus
 from .commands import DraftingCommands
 from .controller import SessionController
@@ -23,6 +24,7 @@ from .draft_rows import DELETE_COLOUR, INSERT_COLOUR, MOVE_COLOUR
 from .draft_view import DraftView
 from .editor_pane import EditorPane
 from .export_actions import export_with_dialog
+from .geometry import place_window
 from .outline import ID_ROLE, KIND_ROLE, OutlineModel, OutlineView
 from .pending_words import ask_about_pending, settle_pending
 from .qt import (
@@ -90,7 +92,6 @@ class MainWindow(DraftingCommands, QMainWindow):
         self._fitted = False  # the columns get their initial widths once, when first shown
         self.ask_pending = ask_about_pending  # (window, parts, going) -> commit | discard | cancel
         self.setObjectName("chairdesk")
-        self.resize(1500, 950)
         self._build_widgets()
         self._build_actions()
         self.apply_point_size(settings.point_size)
@@ -181,6 +182,7 @@ class MainWindow(DraftingCommands, QMainWindow):
         quit_action.triggered.connect(self.close)
         extra = {"undo": self.undo_action, "redo": self.redo_action, "quit": quit_action}
         self.menus = build_menus(self.menuBar(), self.actions_by_name, extra)
+        install_about(self, self.menus["&Help"])
         for action in [*self.actions_by_name.values(), *extra.values()]:
             self.addAction(action)  # shortcuts work even while a menu is hidden
         self.install_export_actions()
@@ -555,8 +557,7 @@ class MainWindow(DraftingCommands, QMainWindow):
 
     # ------------------------------------------------------------- closing
     def _restore_geometry(self) -> None:
-        if self.settings.geometry:
-            self.restoreGeometry(QByteArray.fromBase64(self.settings.geometry.encode()))
+        place_window(self, self.settings.geometry)  # fitted to the screen it opens on
         if self.settings.window_state:
             self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
 
