@@ -1,7 +1,8 @@
-"""chairdesk's version, from one place: pyproject.toml, read through the installed package's metadata.
+"""chairdesk's version, from one place: the [project] version in pyproject.toml.
 
-An installed chairdesk (pip, or `pip install -e`) answers from importlib.metadata; a frozen bundle and a
-checkout that was never installed read the pyproject.toml shipped beside them (the PyInstaller spec bundles it).
+A checkout (installed with `pip install -e`, or not at all) and a frozen bundle read the pyproject.toml beside
+the code (the PyInstaller spec bundles it); a chairdesk installed from a wheel, which has no pyproject.toml,
+answers from its package metadata (importlib.metadata), which pip wrote from that same pyproject.toml.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import sys
 import tomllib
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 
 UNKNOWN = "unknown"
@@ -36,14 +36,14 @@ def version_from_pyproject(path: Path) -> str | None:
 
 @cache
 def app_version() -> str:
-    """chairdesk's version: the installed package's, else the bundled or checked-out pyproject.toml's."""
-    if not getattr(sys, "frozen", False):
-        try:
-            return metadata.version("chairdesk")
-        except metadata.PackageNotFoundError:
-            pass
+    """chairdesk's version: the bundled or checked-out pyproject.toml's, else the installed package's."""
     for candidate in pyproject_candidates():
         found = version_from_pyproject(candidate)
         if found:
             return found
-    return UNKNOWN
+    from importlib import metadata  # only for a wheel install: it costs a scan of sys.path
+
+    try:
+        return metadata.version("chairdesk")
+    except metadata.PackageNotFoundError:
+        return UNKNOWN

@@ -44,8 +44,10 @@ up_to_date() {
   # every package is still there, and chairdesk is this checkout's (no import: that would cost a second)
   .venv/bin/python - "$root" <<'EOF' 2>/dev/null
 import importlib.util, pathlib, sys
-names = ["PySide6.QtWidgets", "docx", "diff_match_patch", "sqlite_utils", "platformdirs", "matplotlib"]
+names = ["PySide6", "shiboken6", "docx", "diff_match_patch", "sqlite_utils", "platformdirs", "matplotlib"]
 if any(importlib.util.find_spec(name) is None for name in names):
+    sys.exit(1)
+if not list(pathlib.Path(importlib.util.find_spec("PySide6").origin).parent.glob("QtWidgets.*")):
     sys.exit(1)
 spec = importlib.util.find_spec("chairdesk")
 sys.exit(0 if spec and pathlib.Path(spec.origin).resolve().parent.parent == pathlib.Path(sys.argv[1]) else 1)
