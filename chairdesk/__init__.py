@@ -1,3 +1,5 @@
 """chairdesk: the chair's desk for a drafting session."""
 
-__version__ = "0.1.0"
+from .version import app_version
+
+__version__ = app_version()

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from .core.log.errors import ChairdeskError
 from .core.log.session import Session
+from .display import missing_display
+from .version import app_version
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
@@ -162,6 +164,12 @@ def _cmd_adoption(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every verb."""
     parser = argparse.ArgumentParser(prog="chairdesk", description="The chair's desk for a drafting session.")
+    parser.add_argument("--version", action="version", version=f"chairdesk {app_version()}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation: open, edit, export and verify a copy of the sample; open the window",
+    )
     sub = parser.add_subparsers(dest="command")
 
     new = sub.add_parser("new", help="create an empty session for a meeting")
@@ -232,6 +240,10 @@ def main(argv: list[str] | None = None) -> int:
     ):  # type: ignore[union-attr]
         return _start_gui(argv)
     args = parser.parse_args(argv)
+    if args.self_test:
+        from .selftest import run_self_test
+
+        return run_self_test()
     if not getattr(args, "func", None):
         return _start_gui([])
     func: Callable[[argparse.Namespace], int] = args.func
@@ -243,6 +255,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _start_gui(argv: list[str]) -> int:
+    no_display = missing_display()
+    if no_display:
+        print(no_display, file=sys.stderr)
+        return 2
     try:
         import PySide6.QtWidgets  # noqa: F401 - Qt and the system libraries it loads (libEGL, libxcb, …)
     except ImportError as error:

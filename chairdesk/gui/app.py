@@ -8,10 +8,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .. import __version__
 from ..sample import ensure_sample_copy
+from .about import app_icon
 from .adoption.dock import AdoptionDock
 from .desk.side_docks import DockSpec
 from .desk.window import MainWindow
+from .first_show import exit_when_shown_requested, quit_when_shown
 from .floor.dock import FloorDock
 from .qt import QApplication, QFont
 from .settings import DeskSettings, data_dir
@@ -43,6 +46,9 @@ def make_application(argv: Sequence[str] = ()) -> QApplication:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "chairdesk", *argv])
     app.setApplicationName("chairdesk")
     app.setOrganizationName("chairdesk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("chairdesk")  # Wayland and the task bar match the window to chairdesk.desktop
+    app.setWindowIcon(app_icon())
     font = QFont(app.font())
     if font.pointSize() < 11:
         font.setPointSize(11)
@@ -77,4 +83,6 @@ def run(argv: list[str]) -> int:
     if window.last_error:
         print(f"chairdesk: {window.last_error}", file=sys.stderr)
     window.show()
+    if exit_when_shown_requested():
+        quit_when_shown(app, window)
     return app.exec()

@@ -52,7 +52,7 @@ class _ChangeCommand(QUndoCommand):
 class SessionController(QObject):
     """Wraps an open Session for the window: run(op, …) is how every widget changes anything."""
 
-    changed = Signal(object)  # core.state.Change, after it is on disk
+    changed = Signal(object)  # core.log.change.Change, after it is on disk
     refused = Signal(str)  # the message of a refused operation
     notice = Signal(str)  # something the chair must be told (e.g. "Section C reopened")
     current_changed = Signal(object, object)  # section id, paragraph id under discussion (either may be None)

@@ -1,6 +1,7 @@
 """The one place the GUI imports PySide6 from, so a change of Qt binding touches one file."""
 
 from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import __version__ as pyside_version  # Help ▸ About shows it
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractListModel,

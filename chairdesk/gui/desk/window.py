@@ -14,6 +14,7 @@ from ...core.log.change import Change
 from ...core.log.errors import ChairdeskError
 from ...core.log.session import Session
 from ...sample import ensure_sample_copy
+from ..about import install_about
 from ..controller import SessionController
 from ..qt import (
     QCloseEvent,
@@ -78,7 +79,6 @@ class MainWindow(QMainWindow):
         self.ask_pending = ask_about_pending  # (window, parts, going) -> commit | discard | cancel
         self.commands = DeskCommands(self)  # what the actions do: acts on the controller and the views
         self.setObjectName("chairdesk")
-        self.resize(1500, 950)
         self._build_widgets()
         self._build_actions()
         self.apply_point_size(settings.point_size)
@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name, self.undo_action, self.redo_action, self.menus = build_window_actions(
             self, lambda name: getattr(self.commands, name, None) or getattr(self, name)
         )
+        install_about(self, self.menus["&Help"])
         self.install_export_actions()
         self._fill_recent_menu()
 

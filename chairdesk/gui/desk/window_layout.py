@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...core.log.session import Session
+from ..geometry import place_window
 from ..qt import QByteArray, QFont, Qt
 from ..settings import DeskSettings
 
@@ -62,9 +63,8 @@ def update_title(window: Any, session: Session | None) -> None:
 
 
 def restore_geometry(window: Any, settings: DeskSettings) -> None:
-    """Put the window and its docks where the chair left them."""
-    if settings.geometry:
-        window.restoreGeometry(QByteArray.fromBase64(settings.geometry.encode()))
+    """Put the window and its docks where the chair left them, fitted to the screen it opens on."""
+    place_window(window, settings.geometry)
     if settings.window_state:
         window.restoreState(QByteArray.fromBase64(settings.window_state.encode()))
 

@@ -1,0 +1,74 @@
+"""The first window fits the screen it opens on; a size remembered from a larger screen is brought within it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from chairdesk.gui.geometry import PREFERRED, centred, fit_rect, place_window
+from chairdesk.gui.qt import QGuiApplication, QMainWindow, QRect, QSize, QtCore
+from tests.launch_support import run_chairdesk, screen_config, shown_in
+
+FRAME = QtCore.QMargins(4, 34, 4, 4)
+
+
+def test_a_rect_too_big_for_the_screen_is_cut_and_moved_inside() -> None:
+    projector = QRect(0, 0, 1280, 800)
+    assert fit_rect(QRect(300, 200, 1500, 950), projector, FRAME) == QRect(4, 34, 1272, 762)
+    assert fit_rect(QRect(-50, -10, 600, 400), projector, FRAME) == QRect(4, 34, 600, 400)
+    assert fit_rect(QRect(1000, 600, 600, 400), projector, FRAME) == QRect(676, 396, 600, 400)
+    second_screen = QRect(1920, 0, 1280, 1024)
+    assert fit_rect(QRect(2000, 100, 900, 700), second_screen, FRAME) == QRect(2000, 100, 900, 700)
+
+
+def test_the_preferred_size_is_centred_when_it_fits() -> None:
+    big = QRect(0, 0, 2560, 1440)
+    assert centred(PREFERRED, big, FRAME) == QRect(530, 260, 1500, 950)
+    assert centred(PREFERRED, QRect(0, 0, 1024, 768), FRAME).size() == QSize(1016, 730)
+
+
+def _frame_inside_screen(window: QMainWindow) -> bool:
+    return window.screen().availableGeometry().contains(window.frameGeometry())
+
+
+def test_first_window_and_remembered_size_fit_the_screen(qtbot) -> None:  # noqa: ANN001
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    assert area.width() < PREFERRED.width()  # the offscreen test screen is smaller than the desk would like
+    first = QMainWindow()
+    qtbot.addWidget(first)
+    place_window(first, None)
+    first.show()
+    qtbot.waitExposed(first)
+    assert _frame_inside_screen(first), (first.frameGeometry(), area)
+    assert first.width() >= area.width() - 8 and first.height() >= area.height() - 40  # it uses the room
+
+    big = QMainWindow()  # as saved on a 2560×1440 screen
+    qtbot.addWidget(big)
+    big.setGeometry(500, 300, 1900, 1100)
+    remembered = bytes(big.saveGeometry().toBase64()).decode()
+    again = QMainWindow()
+    qtbot.addWidget(again)
+    place_window(again, remembered)
+    again.show()
+    qtbot.waitExposed(again)
+    assert _frame_inside_screen(again), (again.frameGeometry(), area)
+
+
+def test_the_desk_on_a_projector_then_a_size_from_a_large_screen(tmp_path: Path) -> None:
+    env = {"CHAIRDESK_EXIT_WHEN_SHOWN": "1", "QT_QPA_PLATFORM": screen_config(tmp_path, 1280, 800)}
+    first = run_chairdesk("--sample", env=env)
+    assert first.returncode == 0, first.stderr
+    shown = shown_in(first.stdout)
+    assert shown.area == (0, 0, 1280, 800) and shown.fits(), shown  # it was 1500×950 whatever the screen
+    assert shown.width >= 1200 and shown.height >= 760
+
+    large = run_chairdesk("--sample", env={**env, "QT_QPA_PLATFORM": screen_config(tmp_path, 2560, 1440)})
+    on_large = shown_in(large.stdout)
+    assert (on_large.width, on_large.height) == (
+        PREFERRED.width() + 4,
+        PREFERRED.height() + 4,
+    )  # + 2 px frame
+    assert on_large.fits() and on_large.x > 400 and on_large.y > 200  # centred
+
+    back = run_chairdesk("--sample", env=env)  # the same settings: the size remembered from 2560×1440
+    on_projector = shown_in(back.stdout)
+    assert on_projector.area == (0, 0, 1280, 800) and on_projector.fits(), on_projector
