@@ -256,18 +256,16 @@ def _separator(first_line: str, path: Path) -> str:
         header = _header(next(csv.reader([first_line], delimiter=separator)))
         if all(c in header for c in REQUIRED_COLUMNS):
             return separator
-    try:
-        sniffed = csv.Sniffer().sniff(first_line).delimiter
-    except csv.Error:
-        return ","
-    header = _header(next(csv.reader([first_line], delimiter=sniffed)))
-    if sniffed not in CSV_SEPARATORS and all(c in header for c in REQUIRED_COLUMNS):
-        raise RosterError(
-            f"the columns are separated by {sniffed!r}; save the roster with commas, semicolons or tabs "
-            "between the columns",
-            path,
-            1,
-        )
+    others = sorted({c for c in first_line if not (c.isalnum() or c in "_ \"'")})
+    for separator in others:
+        header = _header(next(csv.reader([first_line], delimiter=separator)))
+        if all(c in header for c in REQUIRED_COLUMNS):
+            raise RosterError(
+                f"the columns are separated by {separator!r}; save the roster with commas, semicolons or "
+                "tabs between the columns",
+                path,
+                1,
+            )
     return ","
 
 

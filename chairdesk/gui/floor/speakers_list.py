@@ -50,14 +50,15 @@ class SpeakersListPanel(QWidget):
         self.request_edit = QLineEdit(self)
         self.request_edit.setPlaceholderText("Type a delegation, Enter")
         self.request_edit.setClearButtonEnabled(True)
-        # The popup lists the roster's own candidates for the typed text (accents, aliases, codes: Roster.find),
-        # so Qt does no filtering of its own.
+        # The popup lists the roster's own candidates for the typed text (accents, aliases, codes: Roster.find);
+        # the field drives it (setWidget, not setCompleter), and no row is current until the chair moves to
+        # one, so that Enter on typed text never takes the first candidate.
         self.completer = QCompleter([], self.request_edit)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.request_edit.setCompleter(self.completer)
+        self.completer.setWidget(self.request_edit)
         self.request_edit.textEdited.connect(self.show_candidates)
         self.request_edit.returnPressed.connect(self._submit_later)
-        self.completer.activated.connect(self._submit_later)
+        self.completer.activated.connect(self._chosen)
         self.kind_combo = QComboBox(self)
         for kind in KINDS:
             self.kind_combo.addItem(kind.capitalize(), kind)
@@ -152,10 +153,16 @@ class SpeakersListPanel(QWidget):
         """Offer the roster's delegations matching the typed text (best first) in the popup."""
         found = self.controller.session.state.roster.find(text)[:CANDIDATES_LISTED] if text.strip() else []
         self.completer.model().setStringList([d.name for d in found])  # type: ignore[attr-defined]
+        popup = self.completer.popup()
         if found:
             self.completer.complete()
+            popup.setCurrentIndex(popup.model().index(-1, 0))
         else:
-            self.completer.popup().hide()
+            popup.hide()
+
+    def _chosen(self, name: str) -> None:
+        self.request_edit.setText(name)
+        self._submit_later()
 
     def clear_request(self) -> None:
         """Empty the type-ahead field and set the kind back to the usual one."""
