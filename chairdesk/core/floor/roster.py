@@ -239,6 +239,10 @@ class Roster:
         exact, starts, contains = self._index().tiers(text)
         return exact + starts + contains
 
+    def exact(self, text: str) -> list[Delegation]:
+        """The delegations a code, name or alias names exactly, as chairs type it (codes first)."""
+        return self._index().exact(text)
+
     def resolve(self, text: str) -> Resolution:
         """The one delegation typed text stands for, or the candidates to choose from (see core.floor.names)."""
         return resolve_typed(self._index(), text)

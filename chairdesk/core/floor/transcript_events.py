@@ -60,8 +60,13 @@ class TranscriptComponent:
         p = event.payload
         if event.kind == "transcript.attach":
             turns = parse_transcript(p["text"], p.get("source", "transcript"))
-            names = len({t.speaker for t in turns})
-            return f"A transcript was attached ({p.get('source') or 'text'}): {len(turns)} turns by {names} speakers."
+            names = len({t.speaker for t in turns if t.named})
+            unnamed = sum(1 for t in turns if not t.named)
+            extra = f" and {unnamed} unnamed turn{'s' if unnamed != 1 else ''}" if unnamed else ""
+            return (
+                f"A transcript was attached ({p.get('source') or 'text'}): "
+                f"{len(turns)} turns by {names} speakers{extra}."
+            )
         if event.kind == "transcript.map":
             code = p.get("delegation")
             if code is None:
@@ -81,7 +86,7 @@ class TranscriptComponent:
             transcript.source = str(p.get("source", ""))
             transcript.text = p["text"]
             transcript.turns = parse_transcript(p["text"], transcript.source)
-            transcript.mapping = {}
+            transcript.mapping = transcript.keep_mapping()  # "MODERATOR" mapped once stays mapped
             unmatched = transcript.unmatched_names(state.roster)
             if unmatched:
                 change.notices.append(
@@ -90,5 +95,5 @@ class TranscriptComponent:
         elif event.kind == "transcript.map":
             transcript.mapping[p["name"]] = p.get("delegation")
         elif event.kind == "transcript.detach":
-            state.transcript = Transcript()
+            state.transcript = Transcript(mapping=transcript.keep_mapping())
         change.areas.add("transcript")
