@@ -97,3 +97,29 @@ def test_no_match_says_so(qtbot, dock: FloorDock) -> None:  # noqa: ANN001
     assert waiting(dock) == []
     assert dock.message.text() == "No delegation on the roster matches “Atlantis”."
     assert not dock.completer.popup().isVisible()
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "transcripts"
+
+
+def test_figures_dialog_lists_unnamed_turns_and_shows_transcript_time(qtbot, dock: FloorDock) -> None:  # noqa: ANN001
+    from chairdesk.gui.floor.figures_view import FiguresDialog
+
+    dialog = FiguresDialog(dock.speakers.controller, None, clock=FakeClock())
+    qtbot.addWidget(dialog)
+    assert dialog.attach(CORPUS / "forum-newcomers-unnamed.txt")
+    labels = [dialog.unmatched_combo.itemText(i) for i in range(dialog.unmatched_combo.count())]
+    assert labels[0] == "(unnamed, line 7): “We all meet online now. We all need the network to hold.”"
+    assert "(unnamed, line 23): “Please, who?”" in labels and "NADIA PERRIN" in labels
+    dialog.unmatched_combo.setCurrentIndex(labels.index("(unnamed, line 23): “Please, who?”"))
+    dialog.target_combo.setCurrentIndex(0)  # (leave out)
+    dialog.map_selected()
+    session = dock.speakers.controller.session
+    assert session.events[-1].kind == "transcript.map"
+    assert session.events[-1].payload == {"name": "(unnamed, line 23)", "delegation": None}
+    assert dialog.attach(CORPUS / "timed-after-name.txt")
+    model = dialog.delegation_model
+    header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    brazil = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "Brazil")
+    assert header[-1] == "Time (transcript)" and model.index(brazil, len(header) - 1).data() == "3 min"
+    assert model.index(brazil, header.index("Turns")).data() == "2"
