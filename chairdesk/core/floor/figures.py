@@ -102,12 +102,15 @@ def speaker_figures(state: SessionState, now: str | datetime | None = None) -> S
     timed = transcript.seconds(roster) if transcript.attached and transcript.timed else None
     codes = roster.codes()
     codes += list(dict.fromkeys(i.delegation for i, _ in counted if i.delegation not in roster))
+    by_code: dict[str, list[tuple[Intervention, float]]] = {}
+    for intervention, seconds in counted:
+        by_code.setdefault(intervention.delegation, []).append((intervention, seconds))
     rows: list[DelegationFigures] = []
     for code in codes:
         delegation = (
             roster.get(code) if code in roster else Delegation(code, code, UNKNOWN_GROUP, UNKNOWN_GROUP)
         )
-        mine = [(i, s) for i, s in counted if i.delegation == code]
+        mine = by_code.get(code, [])
         seconds = sum(s for _, s in mine)
         waits = [i.wait_seconds for i, _ in mine if i.wait_seconds is not None]
         words, turns = (None, None)

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ _WORD_SPLIT = re.compile(r"[\s\-'(),/]+")
 CANDIDATES_SHOWN = 8
 
 
+@lru_cache(maxsize=8192)  # the roster's names and the transcript's are folded again on every figures refresh
 def fold(text: str) -> str:
     """Text as compared for matching: no accents, one apostrophe, no dots, case and spacing ignored."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
@@ -42,6 +44,7 @@ class _Entry:
     code: str
     names: tuple[str, ...]  # the name first, then the aliases
     words: tuple[str, ...]
+    haystack: str  # the names on lines of their own: one `in` test rules out most delegations per keystroke
 
 
 @dataclass
@@ -49,29 +52,32 @@ class NameIndex:
     """The roster's names folded once, so that each keystroke of the type-ahead is a scan of short strings."""
 
     entries: list[_Entry] = field(default_factory=list)
+    _exact: tuple[dict[str, list[Delegation]], ...] = ({}, {}, {})  # by code, by name, by alias
 
     @classmethod
     def build(cls, delegations: Sequence[Delegation]) -> NameIndex:
         """An index of these delegations, in roster order."""
         entries = []
+        by_code: dict[str, list[Delegation]] = {}
+        by_name: dict[str, list[Delegation]] = {}
+        by_alias: dict[str, list[Delegation]] = {}
         for d in delegations:
             names = tuple(dict.fromkeys(fold(n) for n in (d.name, *d.aliases) if fold(n)))
             words = tuple(dict.fromkeys(w for n in names for w in _WORD_SPLIT.split(n) if w))
-            entries.append(_Entry(d, d.code.casefold(), names, words))
-        return cls(entries)
+            entries.append(_Entry(d, d.code.casefold(), names, words, "\n".join(names)))
+            by_code.setdefault(d.code.casefold(), []).append(d)
+            for index, name in enumerate(names):
+                (by_alias if index else by_name).setdefault(name, []).append(d)
+        return cls(entries, (by_code, by_name, by_alias))
 
     def exact(self, text: str) -> list[Delegation]:
         """The delegations the text names exactly: by code, else by name, else by alias."""
         key = fold(text)
         if not key:
             return []
-        for tier in (
-            [e for e in self.entries if e.code == key],
-            [e for e in self.entries if e.names[:1] == (key,)],
-            [e for e in self.entries if key in e.names[1:]],
-        ):
-            if tier:
-                return [e.delegation for e in tier]
+        for table in self._exact:
+            if key in table:
+                return list(table[key])
         return []
 
     def tiers(self, text: str) -> tuple[list[Delegation], list[Delegation], list[Delegation]]:
@@ -83,7 +89,7 @@ class NameIndex:
         seen = {id(d) for d in exact}
         starts, contains = [], []
         for e in self.entries:
-            if id(e.delegation) in seen:
+            if key not in e.haystack or id(e.delegation) in seen:
                 continue
             if any(n.startswith(key) for n in e.names) or any(w.startswith(key) for w in e.words):
                 starts.append(e.delegation)
