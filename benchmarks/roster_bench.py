@@ -58,7 +58,8 @@ class Clock:
 def roster_of_200() -> list[Delegation]:
     """The UN roster and five observers: 200 delegations."""
     extra = [
-        Delegation(f"OBS{i}", f"Observer organisation {i}", "intergovernmental organisation") for i in range(5)
+        Delegation(f"OBS{i}", f"Observer organisation {i}", "intergovernmental organisation")
+        for i in range(5)
     ]
     return [*un_roster(), *extra]
 
@@ -76,7 +77,9 @@ def build_session(folder: Path, interventions: int) -> Session:
         next_speaker(session)
         clock.now += timedelta(seconds=90 + index % 60)
         end_intervention(session)
-        lines.append(f">> {delegation.name.upper()}: Thank you, Chair. We support paragraph {index % 40 + 1}.")
+        lines.append(
+            f">> {delegation.name.upper()}: Thank you, Chair. We support paragraph {index % 40 + 1}."
+        )
     transcript = folder / "transcript.txt"
     transcript.write_text("\n".join(lines) + "\n", encoding="utf-8")
     attach_transcript(session, transcript)

@@ -39,7 +39,7 @@ class DelegationFigures:
     mean_wait_seconds: float | None
     words: int | None
     turns: int | None
-    transcript_seconds: float | None = None  # from the transcript's times, next to the timer's speaking_seconds
+    transcript_seconds: float | None = None  # from the transcript's times, next to speaking_seconds
 
 
 @dataclass(frozen=True)
