@@ -94,8 +94,11 @@ def _with_durations(turns: list[Turn], starts: list[float | None], clock: bool) 
     return result
 
 
-def parse_transcript(text: str, source: str | Path = "transcript") -> list[Turn]:
-    """The turns of a transcript text (TranscriptError naming the source, and line, if it is not one)."""
+def parse_transcript(text: str, source: str | Path = "transcript", strict: bool = True) -> list[Turn]:
+    """The turns of a transcript text (TranscriptError naming the source, and line, if it is not one).
+
+    Not strict: the text of a transcript already recorded in a session (an older chairdesk took a single
+    turn), read as well as it can be so that the session opens."""
     try:
         blocks = read_blocks(text)
     except LayoutError as error:
@@ -113,13 +116,13 @@ def parse_transcript(text: str, source: str | Path = "transcript") -> list[Turn]
         speaker = block.speaker if block.speaker is not None else UNNAMED.format(line=block.line)
         turns.append(Turn(speaker, block.text, block.line, None, block.speaker is not None))
         starts.append(start)
-    if not turns:
+    if not turns and strict:
         raise TranscriptError(
             source,
             'no "Speaker name:" line and no ">> NAME:" turn found; each turn starts with the speaker\'s name '
             'and a colon (on its own line, or after ">>" or a time)',
         )
-    if len(turns) == 1:
+    if len(turns) == 1 and strict:
         raise TranscriptError(
             source,
             f"only one turn found (line {turns[0].line}, {turns[0].speaker}); a transcript has turns by "

@@ -27,7 +27,9 @@ class TranscriptComponent:
             if not isinstance(payload.get("text"), str):
                 raise RefusedError("A transcript must be text.")
             try:
-                parse_transcript(payload["text"], payload.get("source", "transcript"))
+                # an undo puts back a transcript the session already held, as an older chairdesk read it
+                strict = "undo_of" not in payload
+                parse_transcript(payload["text"], payload.get("source", "transcript"), strict=strict)
             except TranscriptError as error:
                 raise RefusedError(str(error)) from None
         elif kind == "transcript.map":
@@ -59,7 +61,7 @@ class TranscriptComponent:
     def describe(self, state: SessionState, event: Event) -> str:
         p = event.payload
         if event.kind == "transcript.attach":
-            turns = parse_transcript(p["text"], p.get("source", "transcript"))
+            turns = parse_transcript(p["text"], p.get("source", "transcript"), strict=False)
             names = len({t.speaker for t in turns if t.named})
             unnamed = sum(1 for t in turns if not t.named)
             extra = f" and {unnamed} unnamed turn{'s' if unnamed != 1 else ''}" if unnamed else ""
@@ -85,7 +87,7 @@ class TranscriptComponent:
         if event.kind == "transcript.attach":
             transcript.source = str(p.get("source", ""))
             transcript.text = p["text"]
-            transcript.turns = parse_transcript(p["text"], transcript.source)
+            transcript.turns = parse_transcript(p["text"], transcript.source, strict=False)
             transcript.mapping = transcript.keep_mapping()  # "MODERATOR" mapped once stays mapped
             unmatched = transcript.unmatched_names(state.roster)
             if unmatched:

@@ -262,3 +262,19 @@ def test_transcript_seconds_sit_next_to_the_timers_in_the_figures(
     )
     attach_transcript(un_session, CORPUS / "numbered-lines.txt")  # no times: no transcript seconds
     assert speaker_figures(un_session.state).delegations[0].transcript_seconds is None
+
+
+def test_a_session_holding_a_transcript_an_older_chairdesk_took_still_opens(tmp_path: Path) -> None:
+    session = floor_session(tmp_path, FakeClock())
+    old_text = "Minutes\n\nBlue:\nWe agree.\n"  # one turn: taken before issue 12
+    session.log.append(
+        "transcript.attach", {"source": "old.txt", "text": old_text}, "chair", "2026-05-04T10:00:00Z"
+    )
+    session.close()
+    with Session.open(tmp_path / "floor.chairdesk") as reopened:
+        transcript = reopened.state.transcript
+        assert [(t.speaker, t.words) for t in transcript.turns] == [("Blue", 2)]
+        assert transcript.counts(reopened.state.roster) == {"BLU": (2, 1)}
+        change = detach_transcript(reopened)
+        reopened.undo(change)  # puts the old transcript back, as it was read
+        assert reopened.state.transcript.attached
