@@ -17,10 +17,23 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import Generic, Protocol, TypeVar
 
-if TYPE_CHECKING:
-    from .roster import Delegation
+
+class Named(Protocol):
+    """What is matched: a delegation's code, name and aliases (roster.Delegation; no import, no cycle)."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+
+
+Delegation = TypeVar("Delegation", bound=Named)
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "\u2010": "-", "\u2011": "-"})
 _WORD_SPLIT = re.compile(r"[\s\-'(),/]+")
@@ -37,7 +50,7 @@ def fold(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class _Entry:
+class _Entry(Generic[Delegation]):
     """One delegation's folded code, name and aliases, and the words they start."""
 
     delegation: Delegation
@@ -48,14 +61,15 @@ class _Entry:
 
 
 @dataclass
-class NameIndex:
+class NameIndex(Generic[Delegation]):
     """The roster's names folded once, so that each keystroke of the type-ahead is a scan of short strings."""
 
-    entries: list[_Entry] = field(default_factory=list)
-    _exact: tuple[dict[str, list[Delegation]], ...] = ({}, {}, {})  # by code, by name, by alias
+    entries: list[_Entry[Delegation]] = field(default_factory=list)
+    _exact: tuple[dict[str, list[Delegation]], ...] = field(default_factory=lambda: ({}, {}, {}))
+    # the delegations by folded code, by name and by alias
 
     @classmethod
-    def build(cls, delegations: Sequence[Delegation]) -> NameIndex:
+    def build(cls, delegations: Sequence[Delegation]) -> NameIndex[Delegation]:
         """An index of these delegations, in roster order."""
         entries = []
         by_code: dict[str, list[Delegation]] = {}
@@ -99,7 +113,7 @@ class NameIndex:
 
 
 @dataclass(frozen=True)
-class Resolution:
+class Resolution(Generic[Delegation]):
     """What typed text stands for: one delegation, or the candidates the chair chooses from (maybe none)."""
 
     text: str
@@ -120,7 +134,7 @@ class Resolution:
         return f"“{typed}” matches {shown}{tail}: choose one or type more letters."
 
 
-def resolve_typed(index: NameIndex, text: str) -> Resolution:
+def resolve_typed(index: NameIndex[Delegation], text: str) -> Resolution[Delegation]:
     """The one delegation typed text stands for, or the candidates when it is not one (see the module)."""
     exact, starts, contains = index.tiers(text)
     for tier in (exact, starts, contains):

@@ -193,13 +193,13 @@ class Roster:
     def __init__(self) -> None:
         self.delegations: list[Delegation] = []
         self._by_code: dict[str, Delegation] = {}
-        self._names = NameIndex()
+        self._names: NameIndex[Delegation] = NameIndex()
 
     def _reindex(self) -> None:
         self._by_code = {d.code: d for d in self.delegations}
         self._names = NameIndex.build(self.delegations)
 
-    def _index(self) -> NameIndex:
+    def _index(self) -> NameIndex[Delegation]:
         if len(self._names.entries) != len(self.delegations):  # delegations set without _reindex
             self._reindex()
         return self._names
@@ -243,7 +243,7 @@ class Roster:
         """The delegations a code, name or alias names exactly, as chairs type it (codes first)."""
         return self._index().exact(text)
 
-    def resolve(self, text: str) -> Resolution:
+    def resolve(self, text: str) -> Resolution[Delegation]:
         """The one delegation typed text stands for, or the candidates to choose from (see core.floor.names)."""
         return resolve_typed(self._index(), text)
 
