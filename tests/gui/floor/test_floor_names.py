@@ -123,3 +123,19 @@ def test_figures_dialog_lists_unnamed_turns_and_shows_transcript_time(qtbot, doc
     brazil = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "Brazil")
     assert header[-1] == "Time (transcript)" and model.index(brazil, len(header) - 1).data() == "3 min"
     assert model.index(brazil, header.index("Turns")).data() == "2"
+
+
+def test_the_roster_editor_shows_and_keeps_aliases(qtbot, dock: FloorDock) -> None:  # noqa: ANN001
+    from chairdesk.gui.floor.roster_dialog import ALIASES, NAME, RosterDialog
+
+    session = dock.speakers.controller.session
+    dialog = RosterDialog(dock.speakers.controller)
+    qtbot.addWidget(dialog)
+    row = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, NAME).text() == "Viet Nam")
+    assert dialog.table.item(row, ALIASES).text() == "Vietnam"
+    events = len(session.events)
+    assert dialog.delegations() == session.state.roster.delegations  # aliases read back from the table
+    dialog.table.item(row, ALIASES).setText("Vietnam | VN")
+    dialog.accept()
+    assert len(session.events) == events + 1 and session.state.roster.get("VNM").aliases == ("Vietnam", "VN")
+    assert session.state.roster.resolve("VN").delegation.code == "VNM"
