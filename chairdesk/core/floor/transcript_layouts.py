@@ -6,7 +6,8 @@ Each line is read in this order:
   name or a role such as "Moderator") starts a named turn; ``>> text`` starts an unnamed turn of its own;
 - ``[00:01:23] NAME: text`` or ``00:01:23 NAME: text`` (a time before the name) and ``NAME (14:05):`` or
   ``NAME [00:01:23]`` (a time after it; the text on the same line or the lines below) start a timed turn;
-- ``Name:`` on a line of its own, and ``NAME: text`` with the name in capitals, start a turn;
+- ``Name:`` on a line of its own, and ``NAME: text`` with the name in capitals, start a turn (not in a file of
+  ``>>`` turns, where only ``>>`` lines do);
 - any other line belongs to the turn above it (lines before the first turn, a title or a disclaimer, are left
   out).
 
@@ -119,20 +120,36 @@ def strip_line_numbers(lines: list[str]) -> list[str]:
     return result
 
 
-def _block_start(line: str, number: int) -> Block | None:
-    """The block a line starts, or None if the line continues the one above."""
+def _caption_block(rest: str, number: int) -> Block:
+    """The block a ">>" line starts: named (with a time, if it has one) or unnamed."""
+    timed = _TIME_AFTER.match(rest) or _TIME_FIRST.match(rest)
+    if timed:
+        name, time, text = (
+            (timed.group(1), timed.group(2), timed.group(4))
+            if timed.re is _TIME_AFTER
+            else (timed.group(2), timed.group(1), timed.group(3))
+        )
+        if looks_like_a_name(name, strict=True):
+            return Block(" ".join(name.split()), number, [text or ""], time)
+    named = _NAMED.match(rest)
+    if named and looks_like_a_name(named.group(1), strict=True):
+        return Block(" ".join(named.group(1).split()), number, [named.group(2)])
+    bare = rest.strip()
+    if _in_capitals(bare) and bare[-1:].isalpha() and looks_like_a_name(bare, strict=True):
+        if len(bare.split()) > 1 or bare.casefold() in ROLE_NAMES:
+            return Block(" ".join(bare.split()), number, [])  # ">> NAME" with the words below
+    return Block(None, number, [rest])
+
+
+def _block_start(line: str, number: int, captioned: bool) -> Block | None:
+    """The block a line starts, or None if the line continues the one above.
+
+    In a captioned file (">>" turns) only ">>" lines start turns: a speech's own "Note:" is not a speaker."""
     caption = _CAPTION.match(line)
     if caption:
-        rest = caption.group(1).strip()
-        timed = _TIME_AFTER.match(rest)
-        if timed and looks_like_a_name(timed.group(1), strict=True):
-            return Block(" ".join(timed.group(1).split()), number, [timed.group(4) or ""], timed.group(2))
-        named = _NAMED.match(rest)
-        if named and looks_like_a_name(named.group(1), strict=True):
-            return Block(" ".join(named.group(1).split()), number, [named.group(2)])
-        if rest and _in_capitals(rest) and looks_like_a_name(rest, strict=True):
-            return Block(" ".join(rest.split()), number, [])  # ">> NAME" with the words below
-        return Block(None, number, [rest])
+        return _caption_block(caption.group(1).strip(), number)
+    if captioned:
+        return None
     timed = _TIME_FIRST.match(line)
     if timed and looks_like_a_name(timed.group(2), strict=False):
         return Block(" ".join(timed.group(2).split()), number, [timed.group(3)], timed.group(1))
@@ -184,9 +201,10 @@ def drop_trailing_figures(block: Block) -> int:
 def read_blocks(text: str) -> list[Block]:
     """The blocks of a transcript text, in order (LayoutError for control characters)."""
     lines = strip_line_numbers(clean_lines(text))
+    captioned = sum(1 for line in lines if _CAPTION.match(line)) >= 2
     blocks: list[Block] = []
     for number, line in enumerate(lines, start=1):
-        block = _block_start(line, number)
+        block = _block_start(line, number, captioned)
         if block is not None:
             blocks.append(block)
         elif blocks:

@@ -278,3 +278,23 @@ def test_a_session_holding_a_transcript_an_older_chairdesk_took_still_opens(tmp_
         change = detach_transcript(reopened)
         reopened.undo(change)  # puts the old transcript back, as it was read
         assert reopened.state.transcript.attached
+
+
+def test_in_a_captioned_file_only_caption_lines_start_turns() -> None:
+    text = (
+        ">> CHAIR: We have three points.\n"
+        "And one more thing:\n"  # a speech's own colon, on a line of its own
+        "NOTE: the text is in the annex.\n"  # capitals and a colon inside a speech
+        ">> YES.\n"  # a reply in capitals: an unnamed turn, not a speaker called "YES."
+        ">> [00:10:02] BLUE: Thank you.\n"
+        ">> MODERATOR\n"  # a role on its own, the words below
+        "Next speaker, please.\n"
+    )
+    turns = parse_transcript(text)
+    assert [(t.speaker, t.named) for t in turns] == [
+        ("CHAIR", True),
+        ("(unnamed, line 4)", False),
+        ("BLUE", True),
+        ("MODERATOR", True),
+    ]
+    assert turns[0].words == 4 + 4 + 7 and turns[3].text == "Next speaker, please."
