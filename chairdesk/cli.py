@@ -14,9 +14,16 @@ from .version import app_version
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
+    from .core.floor.operations import set_roster
+    from .resources import load_roster
+
+    delegations, source = load_roster(args.roster)  # read first: a bad roster leaves no file behind
     session = Session.create(args.output, args.title, body=args.body, venue=args.venue, dates=args.dates)
+    if delegations:
+        set_roster(session, delegations, source=source)
     session.close()
-    print(f"Created {args.output}")
+    roster = f", roster: {len(delegations)} delegations ({source})" if delegations else ""
+    print(f"Created {args.output}{roster}")
     return 0
 
 
@@ -180,6 +187,12 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--body", default="", help="the body that meets, e.g. 'Open-ended working group'")
     new.add_argument("--venue", default="")
     new.add_argument("--dates", default="")
+    new.add_argument(
+        "--roster",
+        default="empty",
+        metavar="un|FILE",
+        help="start with a roster: 'un' (the 193 UN Member States and 2 observer States), or a roster CSV",
+    )
     new.set_defaults(func=_cmd_new)
 
     imp = sub.add_parser("import", help="create a session from a draft (DOCX, or text/Markdown)")

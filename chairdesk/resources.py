@@ -1,9 +1,11 @@
-"""Find the bundled resources (icons, stylesheets, sample session) from a checkout or a frozen bundle."""
+"""Find the bundled resources (icons, stylesheets, sample session, rosters) from a checkout or a frozen bundle."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+
+from .core.floor.roster import Delegation, read_roster_csv
 
 
 def resources_dir() -> Path:
@@ -23,3 +25,24 @@ def resource_path(*parts: str) -> Path:
     if not path.exists():
         raise FileNotFoundError(f"{path}: missing from chairdesk's resources")
     return path
+
+
+UN_ROSTER = ("rosters", "un-member-states.csv")
+ROSTER_CHOICES = ("empty", "un")  # anything else is a CSV file
+
+
+def un_roster() -> list[Delegation]:
+    """The 193 UN Member States and the 2 observer States, with regional groups and aliases (see its SOURCES.md)."""
+    return read_roster_csv(resource_path(*UN_ROSTER))
+
+
+def load_roster(choice: str | Path) -> tuple[list[Delegation], str]:
+    """The delegations a new session starts with, and their source: "empty", "un", or a roster CSV file.
+
+    RosterError (naming the file and row) for a CSV that cannot be used."""
+    if str(choice).strip().casefold() in ("", "empty"):
+        return [], ""
+    if str(choice).strip().casefold() == "un":
+        return un_roster(), "UN Member States"
+    path = Path(choice)
+    return read_roster_csv(path), path.name

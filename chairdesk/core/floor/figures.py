@@ -3,7 +3,7 @@
 Interventions are the finished ones (pass ``now`` to count the current one, and one suspended by a point of
 order, up to that moment). Every kind counts: speaker, point of order, right of reply. An intervention
 suspended by a point of order is one intervention; its suspended time is not speaking time. Shares are fractions from 0 to 1. Words and turns come from
-the attached transcript, when there is one (None otherwise).
+the attached transcript, when there is one (None otherwise), and so do transcript seconds when it has times.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ class DelegationFigures:
     mean_wait_seconds: float | None
     words: int | None
     turns: int | None
+    transcript_seconds: float | None = None  # from the transcript's times, next to speaking_seconds
 
 
 @dataclass(frozen=True)
@@ -98,14 +99,18 @@ def speaker_figures(state: SessionState, now: str | datetime | None = None) -> S
     counted = _counted(state, now)
     transcript = state.transcript
     words_turns = transcript.counts(roster) if transcript.attached else None
+    timed = transcript.seconds(roster) if transcript.attached and transcript.timed else None
     codes = roster.codes()
     codes += list(dict.fromkeys(i.delegation for i, _ in counted if i.delegation not in roster))
+    by_code: dict[str, list[tuple[Intervention, float]]] = {}
+    for intervention, seconds in counted:
+        by_code.setdefault(intervention.delegation, []).append((intervention, seconds))
     rows: list[DelegationFigures] = []
     for code in codes:
         delegation = (
             roster.get(code) if code in roster else Delegation(code, code, UNKNOWN_GROUP, UNKNOWN_GROUP)
         )
-        mine = [(i, s) for i, s in counted if i.delegation == code]
+        mine = by_code.get(code, [])
         seconds = sum(s for _, s in mine)
         waits = [i.wait_seconds for i, _ in mine if i.wait_seconds is not None]
         words, turns = (None, None)
@@ -124,6 +129,7 @@ def speaker_figures(state: SessionState, now: str | datetime | None = None) -> S
                 mean_wait_seconds=sum(waits) / len(waits) if waits else None,
                 words=words,
                 turns=turns,
+                transcript_seconds=None if timed is None else timed.get(code, 0.0),
             )
         )
     return SpeakerFigures(
@@ -180,6 +186,7 @@ CSV_COLUMNS = (
     "mean_wait_seconds",
     "words",
     "turns",
+    "transcript_seconds",
 )
 
 
@@ -212,6 +219,7 @@ def write_figures_csv(figures: SpeakerFigures, path: str | Path) -> Path:
                     "mean_wait_seconds": _number(d.mean_wait_seconds),
                     "words": _number(d.words),
                     "turns": _number(d.turns),
+                    "transcript_seconds": _number(d.transcript_seconds),
                 }
             )
         for table, shares in (

@@ -17,13 +17,14 @@ if TYPE_CHECKING:
 
 
 def _code(session: Session, delegation: str) -> str:
+    """The code of the delegation a code, name or alias stands for, as the chair types it (see Roster.resolve)."""
     roster = session.state.roster
     if delegation in roster:
         return delegation
-    matches = [d for d in roster.delegations if d.name.casefold() == delegation.strip().casefold()]
-    if len(matches) == 1:
-        return matches[0].code
-    raise RefusedError(f"There is no delegation called {delegation!r} on the roster.")
+    found = roster.resolve(delegation)
+    if found.delegation is None:
+        raise RefusedError(found.message)
+    return found.delegation.code
 
 
 def request_floor(

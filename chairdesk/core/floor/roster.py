@@ -13,14 +13,12 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..log.errors import ChairdeskError, RefusedError
-
-if TYPE_CHECKING:
-    pass
+from .names import NameIndex, Resolution, fold, resolve_typed
 
 STAKEHOLDER_GROUPS: tuple[str, ...] = (
     "government",
@@ -39,7 +37,11 @@ REGIONAL_GROUPS: tuple[str, ...] = (
     "none",
 )
 ATTENDANCE = ("room", "online")
-CSV_COLUMNS = ("name", "code", "stakeholder_group", "regional_group", "colour", "attendance")
+CSV_COLUMNS = ("name", "code", "stakeholder_group", "regional_group", "colour", "attendance", "aliases")
+ALIAS_SEPARATOR = "|"
+# A roster is a meeting's parties (the General Assembly: 193 Member States and 2 observer States).
+MAX_DELEGATIONS = 1000
+CSV_SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
 REQUIRED_COLUMNS = ("name", "code", "stakeholder_group", "regional_group")
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$")
 _COLOUR = re.compile(r"^(#[0-9A-Fa-f]{3}|#[0-9A-Fa-f]{6}|[A-Za-z]+)$")
@@ -68,10 +70,21 @@ class Delegation:
     regional_group: str = "none"
     colour: str = ""
     online: bool = False
+    aliases: tuple[str, ...] = ()  # other names chairs type: former, common, short ("Turkey", "UK")
 
     def as_payload(self) -> dict[str, Any]:
-        """The delegation as an event payload."""
-        return asdict(self)
+        """The delegation as an event payload (aliases only when there are some, as older files have none)."""
+        payload: dict[str, Any] = {
+            "code": self.code,
+            "name": self.name,
+            "stakeholder_group": self.stakeholder_group,
+            "regional_group": self.regional_group,
+            "colour": self.colour,
+            "online": self.online,
+        }
+        if self.aliases:
+            payload["aliases"] = list(self.aliases)
+        return payload
 
     @classmethod
     def from_payload(cls, data: dict[str, Any]) -> Delegation:
@@ -83,6 +96,7 @@ class Delegation:
             regional_group=str(data.get("regional_group", "none")),
             colour=str(data.get("colour", "")),
             online=bool(data.get("online", False)),
+            aliases=tuple(str(a) for a in data.get("aliases", ()) or ()),
         )
 
     @property
@@ -132,26 +146,45 @@ def delegation_problem(d: Delegation) -> str | None:
         )
     if d.colour and not _COLOUR.match(d.colour):
         return f"the colour {d.colour!r} of {d.name} is not a colour name or #rrggbb"
+    for alias in d.aliases:
+        if not fold(alias) or ALIAS_SEPARATOR in alias or len(alias) > 120:
+            return f"the alias {alias!r} of {d.name} is empty, too long or holds a {ALIAS_SEPARATOR!r}"
     return None
 
 
 def validate_delegations(
     delegations: Sequence[Delegation], path: str | Path | None = None, rows: Sequence[int] | None = None
 ) -> None:
-    """Raise RosterError for the first invalid, duplicate-named or duplicate-coded delegation."""
-    names: dict[str, int] = {}
+    """Raise RosterError for too many delegations, or the first invalid or duplicate name, code or alias.
+
+    Names and aliases are compared as chairs type them (`names.fold`: no accents, either apostrophe), so that
+    each name, alias or code stands for one delegation only."""
+    if len(delegations) > MAX_DELEGATIONS:
+        raise RosterError(
+            f"{len(delegations)} delegations; a roster holds at most {MAX_DELEGATIONS:,}", path, None
+        )
+    names: dict[str, tuple[int, str]] = {}  # folded name, alias or code → (row, code)
     codes: dict[str, int] = {}
     for index, d in enumerate(delegations):
         row = rows[index] if rows else index + 1
         problem = delegation_problem(d)
         if problem:
             raise RosterError(problem, path, row)
-        name_key, code_key = d.name.strip().casefold(), d.code.casefold()
-        if name_key in names:
-            raise RosterError(f"the name {d.name!r} is already used in row {names[name_key]}", path, row)
+        code_key = d.code.casefold()
         if code_key in codes:
             raise RosterError(f"the code {d.code!r} is already used in row {codes[code_key]}", path, row)
-        names[name_key], codes[code_key] = row, row
+        codes[code_key] = row
+        for kind, value in (("name", d.name), *(("alias", a) for a in d.aliases)):
+            key = fold(value)
+            if key in names and names[key][1] != code_key:
+                raise RosterError(f"the {kind} {value!r} is already used in row {names[key][0]}", path, row)
+            names.setdefault(key, (row, code_key))
+    for index, d in enumerate(delegations):  # an alias that is another delegation's code
+        for alias in d.aliases:
+            other = codes.get(fold(alias))
+            row = rows[index] if rows else index + 1
+            if other is not None and fold(alias) != d.code.casefold():
+                raise RosterError(f"the alias {alias!r} of {d.name} is the code of row {other}", path, row)
 
 
 class Roster:
@@ -160,9 +193,16 @@ class Roster:
     def __init__(self) -> None:
         self.delegations: list[Delegation] = []
         self._by_code: dict[str, Delegation] = {}
+        self._names: NameIndex[Delegation] = NameIndex()
 
     def _reindex(self) -> None:
         self._by_code = {d.code: d for d in self.delegations}
+        self._names = NameIndex.build(self.delegations)
+
+    def _index(self) -> NameIndex[Delegation]:
+        if len(self._names.entries) != len(self.delegations):  # delegations set without _reindex
+            self._reindex()
+        return self._names
 
     def __len__(self) -> int:
         return len(self.delegations)
@@ -195,26 +235,44 @@ class Roster:
         return self.delegations.index(self.get(code))
 
     def find(self, text: str) -> list[Delegation]:
-        """Delegations whose name or code matches typed text: exact first, then starts-with, then contains."""
-        key = text.strip().casefold()
-        if not key:
-            return []
-        exact = [d for d in self.delegations if key in (d.name.casefold(), d.code.casefold())]
-        starts = [
-            d
-            for d in self.delegations
-            if d not in exact
-            and (
-                d.name.casefold().startswith(key) or any(w.startswith(key) for w in d.name.casefold().split())
-            )
-        ]
-        contains = [
-            d for d in self.delegations if d not in exact and d not in starts and key in d.name.casefold()
-        ]
+        """Delegations typed text may stand for, best first: exact code/name/alias, word starts, contains."""
+        exact, starts, contains = self._index().tiers(text)
         return exact + starts + contains
+
+    def exact(self, text: str) -> list[Delegation]:
+        """The delegations a code, name or alias names exactly, as chairs type it (codes first)."""
+        return self._index().exact(text)
+
+    def resolve(self, text: str) -> Resolution[Delegation]:
+        """The one delegation typed text stands for, or the candidates to choose from (see core.floor.names)."""
+        return resolve_typed(self._index(), text)
 
 
 # ----------------------------------------------------------------------------- CSV
+def _header(cells: Sequence[str]) -> list[str]:
+    header = [h.strip().casefold().replace(" ", "_") for h in cells]
+    return ["colour" if h == "color" else h for h in header]
+
+
+def _separator(first_line: str, path: Path) -> str:
+    """The separator of the header line: comma, semicolon or tab; RosterError naming any other one."""
+    for separator in CSV_SEPARATORS:
+        header = _header(next(csv.reader([first_line], delimiter=separator)))
+        if all(c in header for c in REQUIRED_COLUMNS):
+            return separator
+    others = sorted({c for c in first_line if not (c.isalnum() or c in "_ \"'")})
+    for separator in others:
+        header = _header(next(csv.reader([first_line], delimiter=separator)))
+        if all(c in header for c in REQUIRED_COLUMNS):
+            raise RosterError(
+                f"the columns are separated by {separator!r}; save the roster with commas, semicolons or "
+                "tabs between the columns",
+                path,
+                1,
+            )
+    return ","
+
+
 def read_roster_csv(path: str | Path) -> list[Delegation]:
     """Read and validate a roster CSV (all rows first); raises RosterError naming the file and row."""
     path = Path(path)
@@ -229,9 +287,8 @@ def read_roster_csv(path: str | Path) -> list[Delegation]:
     lines = text.splitlines()
     if not any(line.strip() for line in lines):
         raise RosterError("the file is empty", path)
-    reader = csv.reader(lines)
-    header = [h.strip().casefold().replace(" ", "_") for h in next(reader)]
-    header = ["colour" if h == "color" else h for h in header]
+    reader = csv.reader(lines, delimiter=_separator(lines[0], path))
+    header = _header(next(reader))
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise RosterError(
@@ -247,6 +304,10 @@ def read_roster_csv(path: str | Path) -> list[Delegation]:
             continue
         if len(values) > len(header):
             raise RosterError(f"{len(values)} values but {len(header)} columns", path, row_number)
+        if len(delegations) == MAX_DELEGATIONS:
+            raise RosterError(
+                f"more than {MAX_DELEGATIONS:,} delegations; a roster holds at most that", path, row_number
+            )
         field = dict(zip(header, (v.strip() for v in values), strict=False))
         name = " ".join(field.get("name", "").split())
         if not name:
@@ -280,6 +341,9 @@ def read_roster_csv(path: str | Path) -> list[Delegation]:
                 regional_group=region,
                 colour=field.get("colour", ""),
                 online=attendance == "online",
+                aliases=tuple(
+                    " ".join(a.split()) for a in field.get("aliases", "").split(ALIAS_SEPARATOR) if a.strip()
+                ),
             )
         )
         rows.append(row_number)
@@ -290,12 +354,17 @@ def read_roster_csv(path: str | Path) -> list[Delegation]:
 
 
 def write_roster_csv(roster: Roster | Iterable[Delegation], path: str | Path) -> Path:
-    """Write the roster as CSV (name,code,stakeholder_group,regional_group,colour,attendance)."""
+    """Write the roster as CSV (name,code,stakeholder_group,regional_group,colour,attendance[,aliases]).
+
+    The aliases column ("|" between aliases) is written when a delegation has aliases."""
     path = Path(path)
     delegations = roster.delegations if isinstance(roster, Roster) else list(roster)
+    with_aliases = any(d.aliases for d in delegations)
+    columns = CSV_COLUMNS if with_aliases else CSV_COLUMNS[:-1]
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(CSV_COLUMNS)
+        writer.writerow(columns)
         for d in delegations:
-            writer.writerow([d.name, d.code, d.stakeholder_group, d.regional_group, d.colour, d.attendance])
+            row = [d.name, d.code, d.stakeholder_group, d.regional_group, d.colour, d.attendance]
+            writer.writerow([*row, ALIAS_SEPARATOR.join(d.aliases)] if with_aliases else row)
     return path

@@ -27,7 +27,9 @@ class TranscriptComponent:
             if not isinstance(payload.get("text"), str):
                 raise RefusedError("A transcript must be text.")
             try:
-                parse_transcript(payload["text"], payload.get("source", "transcript"))
+                # an undo puts back a transcript the session already held, as an older chairdesk read it
+                strict = "undo_of" not in payload
+                parse_transcript(payload["text"], payload.get("source", "transcript"), strict=strict)
             except TranscriptError as error:
                 raise RefusedError(str(error)) from None
         elif kind == "transcript.map":
@@ -59,9 +61,14 @@ class TranscriptComponent:
     def describe(self, state: SessionState, event: Event) -> str:
         p = event.payload
         if event.kind == "transcript.attach":
-            turns = parse_transcript(p["text"], p.get("source", "transcript"))
-            names = len({t.speaker for t in turns})
-            return f"A transcript was attached ({p.get('source') or 'text'}): {len(turns)} turns by {names} speakers."
+            turns = parse_transcript(p["text"], p.get("source", "transcript"), strict=False)
+            names = len({t.speaker for t in turns if t.named})
+            unnamed = sum(1 for t in turns if not t.named)
+            extra = f" and {unnamed} unnamed turn{'s' if unnamed != 1 else ''}" if unnamed else ""
+            return (
+                f"A transcript was attached ({p.get('source') or 'text'}): "
+                f"{len(turns)} turns by {names} speakers{extra}."
+            )
         if event.kind == "transcript.map":
             code = p.get("delegation")
             if code is None:
@@ -80,8 +87,8 @@ class TranscriptComponent:
         if event.kind == "transcript.attach":
             transcript.source = str(p.get("source", ""))
             transcript.text = p["text"]
-            transcript.turns = parse_transcript(p["text"], transcript.source)
-            transcript.mapping = {}
+            transcript.turns = parse_transcript(p["text"], transcript.source, strict=False)
+            transcript.mapping = transcript.keep_mapping()  # "MODERATOR" mapped once stays mapped
             unmatched = transcript.unmatched_names(state.roster)
             if unmatched:
                 change.notices.append(
@@ -90,5 +97,5 @@ class TranscriptComponent:
         elif event.kind == "transcript.map":
             transcript.mapping[p["name"]] = p.get("delegation")
         elif event.kind == "transcript.detach":
-            state.transcript = Transcript()
+            state.transcript = Transcript(mapping=transcript.keep_mapping())
         change.areas.add("transcript")

@@ -10,8 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ...core.draft.importers import create_session_from_draft
+from ...core.floor.operations import set_roster
 from ...core.log.errors import ChairdeskError
 from ...core.log.session import Session
+from ...resources import load_roster
 from ..qt import QDialog, QFileDialog, QInputDialog
 from ..settings import clamp_point_size, data_dir
 from .commands import TextCommands
@@ -45,15 +47,23 @@ class DeskCommands(TextCommands):
         path, _ = QFileDialog.getSaveFileName(self.parent, "New session file", start, SESSION_FILTER)
         if path:
             details = {k: getattr(dialog, k).text() for k in ("body", "venue", "dates")}
-            self.create_session(path, dialog.title.text().strip(), **details)
+            self.create_session(path, dialog.title.text().strip(), roster=dialog.roster_choice(), **details)
 
-    def create_session(self, path: str | Path, title: str, **details: str) -> bool:
-        """Create a session file for a meeting (body, venue, dates) and open it."""
+    def create_session(
+        self, path: str | Path, title: str, roster: str | Path = "empty", **details: str
+    ) -> bool:
+        """Create a session file for a meeting (body, venue, dates), with a roster (empty, "un", a CSV); open it.
+
+        A roster CSV that cannot be used is refused before the file is made, so nothing is left on disk."""
         path = Path(path)
         if path.suffix != ".chairdesk":
             path = path.with_name(path.name + ".chairdesk")
         try:
-            Session.create(path, title, **details).close()
+            delegations, source = load_roster(roster)
+            session = Session.create(path, title, **details)
+            if delegations:
+                set_roster(session, delegations, source=source)
+            session.close()
         except ChairdeskError as error:
             self.desk.show_error("Cannot create the session", str(error))
             return False

@@ -7,6 +7,7 @@ from ..qt import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QKeySequence,
@@ -97,7 +98,12 @@ class ProposalDialog(QDialog):
 
 
 class NewSessionDialog(QDialog):
-    """Title of the meeting for a new session."""
+    """Title of the meeting for a new session, and the roster it starts with."""
+
+    ROSTERS = (
+        ("Empty (add delegations later)", "empty"),
+        ("UN Member States (193 + 2 observer States)", "un"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,13 +112,48 @@ class NewSessionDialog(QDialog):
         self.body = QLineEdit()
         self.venue = QLineEdit()
         self.dates = QLineEdit()
+        self.roster = QComboBox()
+        for label, choice in self.ROSTERS:
+            self.roster.addItem(label, choice)
+        self.roster.addItem("From a CSV file…", "csv")
+        self.roster_file = QLineEdit()
+        self.roster_file.setPlaceholderText("roster.csv (name, code, stakeholder_group, regional_group, …)")
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._choose_file)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.roster_file, 1)
+        file_row.addWidget(browse)
         form = QFormLayout(self)
         form.addRow("Meeting &title:", self.title)
         form.addRow("&Body:", self.body)
         form.addRow("&Venue:", self.venue)
         form.addRow("&Dates:", self.dates)
+        form.addRow("&Roster:", self.roster)
+        form.addRow("Roster &file:", file_row)
         form.addRow(_buttons(self))
-        self.resize(560, 200)
+        self.roster.currentIndexChanged.connect(lambda _i: self._update())
+        self.roster_file.textEdited.connect(self._file_typed)
+        self._browse = browse
+        self._update()
+        self.resize(560, 240)
+
+    def _update(self) -> None:
+        from_file = self.roster.currentData() == "csv"
+        self.roster_file.setEnabled(from_file)
+        self._browse.setEnabled(from_file)
+
+    def _file_typed(self, _text: str) -> None:
+        self.roster.setCurrentIndex(self.roster.findData("csv"))
+
+    def _choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Roster for the session", "", "CSV files (*.csv)")
+        if path:
+            self.roster_file.setText(path)
+
+    def roster_choice(self) -> str:
+        """What the session starts with: "empty", "un", or the path of a roster CSV."""
+        choice = self.roster.currentData()
+        return self.roster_file.text().strip() if choice == "csv" else choice
 
 
 class FindBar(QWidget):

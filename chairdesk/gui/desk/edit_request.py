@@ -36,13 +36,12 @@ def match_delegation(session: Session, typed: str) -> tuple[str | None, str]:
     if typed in roster.codes():
         return typed, ""
     bare = typed.rsplit(" (", 1)[0] if typed.endswith(")") else typed  # "Team Yellow (YEL)"
-    matches = roster.find(bare)
-    if len(matches) == 1:
-        return matches[0].code, ""
-    if not matches:
-        return None, f"No delegation on the roster matches “{typed}”."
-    names = ", ".join(d.name for d in matches[:5])
-    return None, f"“{typed}” matches {names}: type more letters."
+    found = roster.resolve(typed)
+    if found.delegation is None and bare != typed:
+        found = roster.resolve(bare)
+    if found.delegation is not None:
+        return found.delegation.code, ""
+    return None, found.message
 
 
 @dataclass

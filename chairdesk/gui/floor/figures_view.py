@@ -44,6 +44,7 @@ DELEGATION_COLUMNS = (
     "Mean wait",
     "Words",
     "Turns",
+    "Time (transcript)",
 )
 GROUP_COLUMNS = (
     "Group",
@@ -123,6 +124,7 @@ class DelegationFiguresModel(_FiguresTable):
             format_duration(d.mean_wait_seconds) if d.mean_wait_seconds is not None else "",
             "" if d.words is None else str(d.words),
             "" if d.turns is None else str(d.turns),
+            "" if d.transcript_seconds is None else format_duration(d.transcript_seconds),
         )
         return values[column]
 
@@ -253,7 +255,11 @@ class FiguresDialog(QDialog):
         )
         unmatched = transcript.unmatched_names(state.roster) if transcript.attached else []
         self.unmatched_combo.clear()
-        self.unmatched_combo.addItems(unmatched)
+        unnamed = {t.speaker: t.text for t in transcript.unnamed_turns()}
+        for name in unmatched:  # an unnamed turn shows its first words, so the chair can tell who spoke
+            words = " ".join(unnamed.get(name, "").split())
+            label = f"{name}: “{words[:60]}{'…' if len(words) > 60 else ''}”" if name in unnamed else name
+            self.unmatched_combo.addItem(label, name)
         self.target_combo.clear()
         self.target_combo.addItem("(leave out)", None)
         self.target_combo.addItem("the Chair", "chair")
@@ -267,7 +273,7 @@ class FiguresDialog(QDialog):
 
     def map_selected(self) -> None:
         """Map the chosen transcript name to the chosen delegation."""
-        name = self.unmatched_combo.currentText()
+        name = self.unmatched_combo.currentData()
         if name:
             self.controller.run(map_speaker, name, self.target_combo.currentData())
 

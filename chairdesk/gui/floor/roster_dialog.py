@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ...core.floor.operations import set_roster
 from ...core.floor.roster import (
+    ALIAS_SEPARATOR,
     REGIONAL_GROUPS,
     STAKEHOLDER_GROUPS,
     Delegation,
@@ -35,8 +36,8 @@ from ..qt import (
 )
 from .model import delegation_colour, swatch
 
-COLUMNS = ("Name", "Code", "Stakeholder group", "Regional group", "Colour", "Online")
-NAME, CODE, STAKEHOLDER, REGION, COLOUR, ONLINE = range(len(COLUMNS))
+COLUMNS = ("Name", "Code", "Stakeholder group", "Regional group", "Colour", "Online", "Aliases (a | b)")
+NAME, CODE, STAKEHOLDER, REGION, COLOUR, ONLINE, ALIASES = range(len(COLUMNS))
 
 
 class RosterDialog(QDialog):
@@ -45,7 +46,7 @@ class RosterDialog(QDialog):
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Roster of delegations")
-        self.resize(820, 420)
+        self.resize(980, 420)
         self.controller = controller
         self.source = ""
         layout = QVBoxLayout(self)
@@ -109,6 +110,7 @@ class RosterDialog(QDialog):
         online = QCheckBox(self.table)
         online.setChecked(d.online)
         self.table.setCellWidget(row, ONLINE, online)
+        self.table.setItem(row, ALIASES, QTableWidgetItem(f" {ALIAS_SEPARATOR} ".join(d.aliases)))
         return row
 
     def remove_selected(self) -> None:
@@ -136,6 +138,7 @@ class RosterDialog(QDialog):
                     regional_group=region.currentText(),  # type: ignore[union-attr]
                     colour=text(COLOUR),
                     online=online.isChecked(),  # type: ignore[union-attr]
+                    aliases=tuple(a.strip() for a in text(ALIASES).split(ALIAS_SEPARATOR) if a.strip()),
                 )
             )
         return result

@@ -33,6 +33,7 @@ from ..qt import (
 from .model import SpeakersListModel
 
 Clock = Callable[[], datetime]
+CANDIDATES_LISTED = 12
 
 
 class SpeakersListPanel(QWidget):
@@ -49,12 +50,15 @@ class SpeakersListPanel(QWidget):
         self.request_edit = QLineEdit(self)
         self.request_edit.setPlaceholderText("Type a delegation, Enter")
         self.request_edit.setClearButtonEnabled(True)
+        # The popup lists the roster's own candidates for the typed text (accents, aliases, codes: Roster.find);
+        # the field drives it (setWidget, not setCompleter), and no row is current until the chair moves to
+        # one, so that Enter on typed text never takes the first candidate.
         self.completer = QCompleter([], self.request_edit)
-        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.request_edit.setCompleter(self.completer)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.setWidget(self.request_edit)
+        self.request_edit.textEdited.connect(self.show_candidates)
         self.request_edit.returnPressed.connect(self._submit_later)
-        self.completer.activated.connect(self._submit_later)
+        self.completer.activated.connect(self._chosen)
         self.kind_combo = QComboBox(self)
         for kind in KINDS:
             self.kind_combo.addItem(kind.capitalize(), kind)
@@ -132,25 +136,33 @@ class SpeakersListPanel(QWidget):
             self.say(text, error=True)
 
     def resolve(self, text: str) -> Delegation | None:
-        """The delegation typed text stands for, or None (the reason is shown in the dock)."""
-        roster = self.controller.session.state.roster
+        """The delegation typed text stands for, or None (the reason, or the candidates, shown in the dock)."""
         if not text.strip():
             return None
-        matches = roster.find(text)
-        if not matches:
-            self.say(f"No delegation on the roster matches “{text.strip()}”.", error=True)
-            return None
-        key = text.strip().casefold()
-        exact = [d for d in matches if key in (d.name.casefold(), d.code.casefold())]
-        starts = [d for d in matches if any(w.startswith(key) for w in d.name.casefold().split())]
-        for tier in (exact, starts, matches):
-            if len(tier) == 1:
-                return tier[0]
-            if len(tier) > 1:
-                names = ", ".join(d.name for d in tier[:5])
-                self.say(f"“{text.strip()}” matches {names}: type more letters.", error=True)
-                return None
-        return None
+        found = self.controller.session.state.roster.resolve(text)
+        if found.delegation is None:
+            self.say(found.message, error=True)
+        return found.delegation
+
+    def candidates(self) -> list[str]:
+        """The names the type-ahead popup offers for the text in the field."""
+        model = self.completer.model()
+        return [model.index(i, 0).data() for i in range(model.rowCount())]
+
+    def show_candidates(self, text: str) -> None:
+        """Offer the roster's delegations matching the typed text (best first) in the popup."""
+        found = self.controller.session.state.roster.find(text)[:CANDIDATES_LISTED] if text.strip() else []
+        self.completer.model().setStringList([d.name for d in found])  # type: ignore[attr-defined]
+        popup = self.completer.popup()
+        if found:
+            self.completer.complete()
+            popup.setCurrentIndex(popup.model().index(-1, 0))
+        else:
+            popup.hide()
+
+    def _chosen(self, name: str) -> None:
+        self.request_edit.setText(name)
+        self._submit_later()
 
     def clear_request(self) -> None:
         """Empty the type-ahead field and set the kind back to the usual one."""
@@ -216,7 +228,7 @@ class SpeakersListPanel(QWidget):
 
     # --------------------------------------------------------------- display
     def refresh(self) -> None:
-        """Show the list, keeping the selected request selected, and the roster's names in the completer."""
+        """Show the list, keeping the selected request selected."""
         state = self.controller.session.state
         floor = state.floor
         selected = self.selected_id()
@@ -224,10 +236,5 @@ class SpeakersListPanel(QWidget):
         ids = [r.id for r in floor.queue]
         if selected in ids:
             self.queue_view.setCurrentIndex(self.model.index(ids.index(selected), 0))
-        names = [d.name for d in state.roster.delegations]
-        if self.completer.model().rowCount() != len(names) or names != [
-            self.completer.model().index(i, 0).data() for i in range(len(names))
-        ]:
-            self.completer.model().setStringList(names)  # type: ignore[attr-defined]
         self.end_item_action.setEnabled(True)
         self.list_title.setText(f"<b>List of speakers</b> ({len(floor.queue)} waiting)")

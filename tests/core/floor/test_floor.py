@@ -73,7 +73,7 @@ def test_a_delegation_already_waiting_is_not_added_twice(session: Session) -> No
 
 
 def test_unknown_delegation_is_refused(session: Session) -> None:
-    with pytest.raises(RefusedError, match="no delegation called 'Mauve'"):
+    with pytest.raises(RefusedError, match="No delegation on the roster matches “Mauve”"):
         request_floor(session, "Mauve")
 
 

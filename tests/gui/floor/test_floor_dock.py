@@ -274,7 +274,10 @@ def test_roster_editor_refuses_a_bad_csv_and_records_a_good_one(
     dialog.accept()
     assert session.events[-1].kind == "roster.set" and session.events[-1].payload["source"] == "good.csv"
     assert [d.name for d in session.state.roster.delegations] == ["Mauve", "Teal"]
-    assert dock.completer.model().stringList() == ["Mauve", "Teal"]
+    dock.request_edit.clear()
+    qtbot.keyClicks(dock.request_edit, "e")  # the type-ahead offers the new roster's names
+    assert dock.speakers.candidates() == ["Mauve", "Teal"]
+    dock.completer.popup().hide()
 
 
 def test_figures_view(qtbot, dock: FloorDock, session: Session, clock: FakeClock, tmp_path: Path) -> None:  # noqa: ANN001
