@@ -2,8 +2,10 @@
 
 Interventions are the finished ones (pass ``now`` to count the current one, and one suspended by a point of
 order, up to that moment). Every kind counts: speaker, point of order, right of reply. An intervention
-suspended by a point of order is one intervention; its suspended time is not speaking time. Shares are fractions from 0 to 1. Words and turns come from
-the attached transcript, when there is one (None otherwise).
+suspended by a point of order is one intervention; its suspended time is not speaking time. Speaking time in
+a moderated caucus (Model UN) is part of the speaking time and also counted on its own (``caucus_seconds``).
+Shares are fractions from 0 to 1. Words and turns come from the attached transcript, when there is one (None
+otherwise).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ class DelegationFigures:
     mean_wait_seconds: float | None
     words: int | None
     turns: int | None
+    caucus_seconds: float = 0.0  # of the speaking time, how much in moderated caucuses (Model UN)
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,7 @@ def speaker_figures(state: SessionState, now: str | datetime | None = None) -> S
                 mean_wait_seconds=sum(waits) / len(waits) if waits else None,
                 words=words,
                 turns=turns,
+                caucus_seconds=sum(s for i, s in mine if i.caucus is not None),
             )
         )
     return SpeakerFigures(
@@ -180,6 +184,7 @@ CSV_COLUMNS = (
     "mean_wait_seconds",
     "words",
     "turns",
+    "caucus_seconds",
 )
 
 
@@ -212,6 +217,7 @@ def write_figures_csv(figures: SpeakerFigures, path: str | Path) -> Path:
                     "mean_wait_seconds": _number(d.mean_wait_seconds),
                     "words": _number(d.words),
                     "turns": _number(d.turns),
+                    "caucus_seconds": _number(d.caucus_seconds),
                 }
             )
         for table, shares in (

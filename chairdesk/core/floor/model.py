@@ -130,6 +130,7 @@ class Intervention:
     suspended_seconds: float = 0.0
     suspensions: int = 0
     suspends: str | None = None  # for a point of order: the delegation whose intervention it suspended
+    caucus: str | None = None  # the moderated caucus (its motion id) the speech was given in
 
     @property
     def paused(self) -> bool:
