@@ -228,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     if (
         not argv
         or argv[0] == "--sample"
+        or argv[0].startswith("--sample=")
         or (argv[0] not in parser._subparsers._group_actions[0].choices and not argv[0].startswith("-"))
     ):  # type: ignore[union-attr]
         return _start_gui(argv)
