@@ -14,6 +14,7 @@ from .adoption.dock import AdoptionDock
 from .desk.side_docks import DockSpec
 from .desk.window import MainWindow
 from .floor.dock import FloorDock
+from .procedure.dock import ProcedureDock
 from .qt import QApplication, QFont
 from .settings import DeskSettings, data_dir
 
@@ -36,8 +37,8 @@ def starting_session(file: Path | None, sample: bool | str | None, settings: Des
 
 
 def default_docks() -> list[DockSpec]:
-    """The right-hand docks: the floor, then adoption."""
-    return [FloorDock, AdoptionDock]
+    """The right-hand docks: the floor, adoption, then procedure (shown only under Model UN rules)."""
+    return [FloorDock, AdoptionDock, ProcedureDock]
 
 
 def make_application(argv: Sequence[str] = ()) -> QApplication:

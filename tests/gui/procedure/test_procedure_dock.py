@@ -1,0 +1,212 @@
+"""The Procedure dock driven from the keyboard in the desk window: rules, roll call, motions, caucus, yields."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from chairdesk.core.floor.operations import give_floor, request_floor
+from chairdesk.core.procedure.model import MODERATED, PRESENT, PRESENT_AND_VOTING, UNMODERATED
+from chairdesk.gui.app import default_docks
+from chairdesk.gui.desk.window import MainWindow
+from chairdesk.gui.procedure.dialogs import MotionDialog, MotionVoteDialog
+from chairdesk.gui.procedure.dock import ProcedureDock
+from chairdesk.gui.qt import QApplication, QDialog, QInputDialog, Qt, QTimer
+from chairdesk.sample import build_sample_session
+from tests.gui.desk_support import show_desk
+
+CTRL_ALT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+
+
+@pytest.fixture
+def mun_window(qtbot, tmp_path: Path) -> MainWindow:  # noqa: ANN001
+    """The desk on a fresh copy of the Model UN sample, with the usual docks."""
+    return show_desk(
+        qtbot, build_sample_session(tmp_path / "mun.chairdesk", "mun"), default_docks(), (1600, 1000)
+    )
+
+
+def dock_of(window: MainWindow) -> ProcedureDock:
+    return window.findChild(ProcedureDock)
+
+
+def press(qtbot, window: MainWindow, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:  # noqa: ANN001
+    if QApplication.activeWindow() is not window:  # a dialog just closed: the desk has the keys again
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    focus = QApplication.focusWidget()
+    qtbot.keyClick(focus if focus is not None and focus.isVisible() else window, key, modifiers)
+    qtbot.wait(10)
+
+
+def when_dialog(qtbot, kind: type, fill: Callable[[QDialog], None]) -> None:  # noqa: ANN001
+    """When a dialog of this kind opens, let fill() type into it (fill ends by pressing Enter or Esc)."""
+
+    def respond() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(10, respond)
+            return
+        fill(dialogs[-1])
+
+    QTimer.singleShot(0, respond)
+
+
+def kinds(window: MainWindow) -> list[str]:
+    return [e.kind for e in window.session.events]
+
+
+def test_un_working_group_keeps_the_window_as_it_was(qtbot, sample_path: Path) -> None:  # noqa: ANN001
+    window = show_desk(qtbot, sample_path, default_docks())
+    dock = dock_of(window)
+    assert dock is not None and not dock.isVisible()
+    menu = next(m for m in window.side_docks.menus if m.title() == "Procedure")
+    assert [a.text() for a in menu.actions() if a.isVisible() and not a.isSeparator()] == [
+        "Model UN rules of procedure"
+    ]
+    before = len(window.session.events)
+    press(qtbot, window, Qt.Key.Key_M, CTRL_ALT)  # Move a motion: not under these rules
+    press(qtbot, window, Qt.Key.Key_R, CTRL_ALT)
+    assert len(window.session.events) == before and not dock.isVisible()
+    press(qtbot, window, Qt.Key.Key_P, CTRL_ALT)  # Rules: Model UN
+    assert window.session.state.procedure.mun and dock.isVisible()
+    assert all(a.isEnabled() for a in dock.actions())
+    press(qtbot, window, Qt.Key.Key_P, CTRL_ALT)  # and back to the working group
+    assert not window.session.state.procedure.mun and not dock.isVisible()
+    assert kinds(window)[-2:] == ["procedure.rules", "procedure.rules"]
+
+
+def test_roll_call_motions_and_a_moderated_caucus_from_the_keyboard(qtbot, mun_window: MainWindow) -> None:  # noqa: ANN001
+    window = mun_window
+    dock = dock_of(window)
+    assert dock.isVisible() and dock.meeting_line.text() == "Rules: Model UN"
+    assert dock.roll.quorum.text() == "No roll call yet."
+
+    press(qtbot, window, Qt.Key.Key_R, CTRL_ALT)  # Roll call: the table has the keyboard
+    assert QApplication.focusWidget() is dock.roll.table
+    for key in "PPVPAPVPPPPA":  # twelve delegations, down the list
+        press(qtbot, window, getattr(Qt.Key, f"Key_{key}"))
+    procedure = window.session.state.procedure
+    assert procedure.status("BRA") == PRESENT and procedure.status("CIV") == PRESENT_AND_VOTING
+    assert procedure.status("USA") == "absent"
+    assert dock.roll.quorum.text() == "Quorum: 10 of 12 present, 2 present and voting (7 needed): quorum."
+    assert dock.roll.model.data(dock.roll.model.index(4, 1)) == "absent"  # France
+
+    def absent_mover(dialog: QDialog) -> None:
+        qtbot.keyClicks(dialog.delegation, "France")
+        dialog.delegation.completer().popup().hide()
+        dialog.topic.setFocus()
+        qtbot.keyClicks(dialog.topic, "Hospitals")
+        qtbot.keyClick(dialog.topic, Qt.Key.Key_Return)
+
+    when_dialog(qtbot, MotionDialog, absent_mover)
+    press(qtbot, window, Qt.Key.Key_M, CTRL_ALT)
+    assert dock.message.text() == "France is not present at the roll call and cannot move a motion."
+
+    def moderated(dialog: QDialog) -> None:
+        qtbot.keyClicks(dialog.delegation, "Indi")
+        dialog.delegation.completer().popup().hide()
+        dialog.topic.setFocus()
+        qtbot.keyClicks(dialog.topic, "Protecting hospitals")
+        qtbot.keyClick(dialog.topic, Qt.Key.Key_Return)
+
+    when_dialog(qtbot, MotionDialog, moderated)
+    press(qtbot, window, Qt.Key.Key_M, CTRL_ALT)
+    assert procedure.motions[-1].kind == MODERATED and procedure.motions[-1].delegation == "IND"
+
+    def unmoderated(dialog: QDialog) -> None:
+        dialog.kind.setFocus()
+        dialog.kind.setCurrentIndex(dialog.kind.findData(UNMODERATED))
+        dialog.delegation.setFocus()
+        qtbot.keyClicks(dialog.delegation, "Mexico")
+        dialog.delegation.completer().popup().hide()
+        dialog.minutes.setFocus()
+        dialog.minutes.selectAll()
+        qtbot.keyClicks(dialog.minutes, "5")
+        qtbot.keyClick(dialog.minutes, Qt.Key.Key_Return)
+
+    when_dialog(qtbot, MotionDialog, unmoderated)
+    press(qtbot, window, Qt.Key.Key_M, CTRL_ALT)
+    assert [dock.motions_model.text(r) for r in range(dock.motions_model.rowCount())] == [
+        "1. Mexico: for an unmoderated caucus of 5 min",
+        "2. India: for a moderated caucus on 'Protecting hospitals' (10 min, 45 s per speaker)",
+    ]
+
+    def fails(dialog: QDialog) -> None:  # the unmoderated caucus first: it fails
+        qtbot.keyClicks(dialog.yes, "3")
+        qtbot.keyClick(dialog.yes, Qt.Key.Key_Tab)
+        dialog.no.selectAll()
+        qtbot.keyClicks(dialog.no, "6")
+        assert dialog.result.text() == "<b>Fails</b>: 3 in favour, 6 against (simple majority)."
+        qtbot.keyClick(dialog.no, Qt.Key.Key_Return)
+
+    when_dialog(qtbot, MotionVoteDialog, fails)
+    press(qtbot, window, Qt.Key.Key_V, CTRL_ALT)
+    assert dock.message.text() == "The motion for an unmoderated caucus of 5 min failed."
+
+    def carries(dialog: QDialog) -> None:
+        qtbot.keyClicks(dialog.yes, "7")
+        qtbot.keyClick(dialog.yes, Qt.Key.Key_Tab)
+        dialog.no.selectAll()
+        qtbot.keyClicks(dialog.no, "2")
+        qtbot.keyClick(dialog.no, Qt.Key.Key_Return)
+
+    when_dialog(qtbot, MotionVoteDialog, carries)
+    press(qtbot, window, Qt.Key.Key_V, CTRL_ALT)
+    caucus = procedure.caucus
+    assert caucus is not None and caucus.moderated and dock.motions_model.rowCount() == 0
+    assert dock.caucus.countdown.text().startswith("Moderated caucus on 'Protecting hospitals': 10:00 left")
+
+    window.controller.run(request_floor, "CHN")  # China waits on the general list meanwhile
+    press(qtbot, window, Qt.Key.Key_L, CTRL_ALT)  # Caucus: ask to speak
+    for name in ("Braz", "Egy"):
+        qtbot.keyClicks(dock.caucus.request_edit, name)
+        dock.caucus.completer.popup().hide()
+        qtbot.keyClick(dock.caucus.request_edit, Qt.Key.Key_Return)
+        qtbot.wait(20)
+    assert [dock.caucus.model.text(r) for r in range(dock.caucus.model.rowCount())] == [
+        "1. Brazil",
+        "2. Egypt",
+    ]
+    press(qtbot, window, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)  # Caucus: next speaker
+    current = window.session.state.floor.current
+    assert (
+        current.delegation == "BRA" and current.caucus == caucus.motion.id and current.allotted_seconds == 45
+    )
+    press(qtbot, window, Qt.Key.Key_F6)  # the general list's Next speaker is refused during the caucus
+    floor_dock = window.side_docks.docks[0]
+    assert "moderated caucus is under way" in floor_dock.message.text()
+    press(qtbot, window, Qt.Key.Key_E, CTRL_ALT)  # End caucus (Brazil's speech ends first)
+    assert procedure.caucus is None and window.session.state.floor.current is None
+    assert kinds(window)[-3:] == ["floor.give", "floor.end", "procedure.caucus.end"]
+    assert dock.caucus.countdown.text() == "No caucus under way."
+
+
+def test_yields_from_the_keyboard(qtbot, mun_window: MainWindow) -> None:  # noqa: ANN001
+    window = mun_window
+    dock = dock_of(window)
+    session = window.session
+    window.controller.run(give_floor, "FRA")
+    press(qtbot, window, Qt.Key.Key_Q, CTRL_ALT)  # France yields to questions
+    assert session.state.procedure.questions == "FRA"
+    assert dock.meeting_line.text() == "France answers questions"
+    press(qtbot, window, Qt.Key.Key_C, CTRL_ALT)  # a second yield is refused, and said
+    assert dock.message.text() == "France has already yielded to questions."
+    window.controller.run(give_floor, "JPN")  # France's intervention ends
+
+    def to_mexico(dialog: QInputDialog) -> None:
+        dialog.setTextValue("Mexi")
+        dialog.accept()
+
+    when_dialog(qtbot, QInputDialog, to_mexico)
+    press(qtbot, window, Qt.Key.Key_Y, CTRL_ALT)  # Japan yields to Mexico
+    current = session.state.floor.current
+    assert current.delegation == "MEX" and 170 <= current.allotted_seconds <= 180
+    press(qtbot, window, Qt.Key.Key_C, CTRL_ALT)
+    assert dock.message.text() == "Mexico speaks on yielded time, which cannot be yielded again."
+    window.controller.run(give_floor, "EGY")
+    press(qtbot, window, Qt.Key.Key_C, CTRL_ALT)  # Egypt yields to the chair: the floor is free
+    assert session.state.floor.current is None
+    assert [y.to for y in session.state.procedure.yields] == ["questions", "delegation", "chair"]
