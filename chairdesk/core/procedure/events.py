@@ -110,7 +110,8 @@ class ProcedureComponent:
             caucus = procedure.caucus
             assert caucus is not None
             spent = caucus.elapsed_seconds(event.ts)
-            speeches = f", {caucus.speeches} speeches" if caucus.moderated else ""
+            plural = "speech" if caucus.speeches == 1 else "speeches"
+            speeches = f", {caucus.speeches} {plural}" if caucus.moderated else ""
             topic = f" on '{caucus.motion.topic}'" if caucus.moderated else ""
             return f"{who} closed the {caucus.kind}{topic} after {format_duration(spent)}{speeches}."
         if kind == "procedure.caucus.request":

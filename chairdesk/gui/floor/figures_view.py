@@ -44,6 +44,7 @@ DELEGATION_COLUMNS = (
     "Mean wait",
     "Words",
     "Turns",
+    "In caucus",  # of the speaking time, in moderated caucuses (Model UN)
 )
 GROUP_COLUMNS = (
     "Group",
@@ -123,6 +124,7 @@ class DelegationFiguresModel(_FiguresTable):
             format_duration(d.mean_wait_seconds) if d.mean_wait_seconds is not None else "",
             "" if d.words is None else str(d.words),
             "" if d.turns is None else str(d.turns),
+            format_duration(d.caucus_seconds) if d.caucus_seconds else "",
         )
         return values[column]
 
