@@ -210,3 +210,25 @@ def test_yields_from_the_keyboard(qtbot, mun_window: MainWindow) -> None:  # noq
     press(qtbot, window, Qt.Key.Key_C, CTRL_ALT)  # Egypt yields to the chair: the floor is free
     assert session.state.floor.current is None
     assert [y.to for y in session.state.procedure.yields] == ["questions", "delegation", "chair"]
+
+
+def test_the_adoption_vote_dialog_counts_those_present_from_the_roll_call(
+    qtbot, mun_window: MainWindow
+) -> None:  # noqa: ANN001
+    from chairdesk.core.adoption.votes import TWO_THIRDS_PRESENT
+    from chairdesk.core.procedure.operations import roll_call
+    from chairdesk.gui.adoption.dialogs import VoteDialog
+
+    session = mun_window.session
+    for code in ("BRA", "CHN", "CIV", "EGY", "FRA", "IND"):
+        mun_window.controller.run(roll_call, code, PRESENT)
+    dialog = VoteDialog(session.state, session.draft.order[1])
+    qtbot.addWidget(dialog)
+    dialog.tabs.setCurrentIndex(1)  # totals
+    assert dialog.counts["present"].value() == 6 and not dialog.counts["present"].isEnabled()
+    dialog.rule.setCurrentIndex(dialog.rule.findData(TWO_THIRDS_PRESENT))
+    dialog.counts["yes"].setValue(3)
+    assert (
+        dialog.result.text()
+        == "<b>Not carried</b>: 3 in favour, 0 against, 0 abstentions (6 present); required majority 4."
+    )
