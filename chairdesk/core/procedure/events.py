@@ -203,7 +203,10 @@ class ProcedureComponent:
         lapsed = len(procedure.motions) - 1
         procedure.motions = []
         if lapsed:
-            change.notices.append(f"The motion carried; the {lapsed} other motion(s) on the list lapse.")
+            others = (
+                "the other motion on the list lapses" if lapsed == 1 else f"the {lapsed} other motions lapse"
+            )
+            change.notices.append(f"The motion carried; {others}.")
         if motion.kind in CAUCUSES:
             procedure.due = motion
         elif motion.kind == SUSPEND:

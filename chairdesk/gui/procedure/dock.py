@@ -110,8 +110,9 @@ class ProcedureDock(QDockWidget):
 
     def _buttons(self, layout: QVBoxLayout, actions: list[QAction]) -> None:
         grid = QGridLayout()
+        columns = len(actions) if len(actions) <= 3 else 2
         for index, action in enumerate(actions):
-            grid.addWidget(action_button(action, self.widget()), index // 2, index % 2)
+            grid.addWidget(action_button(action, self.widget()), index // columns, index % columns)
         layout.addLayout(grid)
 
     # ---------------------------------------------------------------- actions

@@ -181,5 +181,11 @@ def caucus_line(state: SessionState, now: Any) -> str:
     clock = f"{minutes_seconds(left)} left" if left >= 0 else f"{minutes_seconds(-left)} OVER TIME"
     if caucus.moderated:
         per = f"{caucus.motion.speaking_seconds} s"
-        return f"Moderated caucus on '{caucus.motion.topic}': {clock} ({per} per speaker)"
+        line = f"Moderated caucus on '{caucus.motion.topic}': {clock} ({per} per speaker)"
+        speaker = state.floor.current
+        if speaker is not None and speaker.caucus == caucus.motion.id:
+            left = speaker.remaining_seconds(now)
+            time = f"{minutes_seconds(left)} left" if left >= 0 else f"{minutes_seconds(-left)} over"
+            line += f"\nSpeaking: {state.roster.name_of(speaker.delegation)}, {time}"
+        return line
     return f"Unmoderated caucus: {clock}"

@@ -175,6 +175,7 @@ def test_roll_call_motions_and_a_moderated_caucus_from_the_keyboard(qtbot, mun_w
     assert (
         current.delegation == "BRA" and current.caucus == caucus.motion.id and current.allotted_seconds == 45
     )
+    assert "\nSpeaking: Brazil, 0:4" in dock.caucus.countdown.text()  # 45 s, on the real clock
     press(qtbot, window, Qt.Key.Key_F6)  # the general list's Next speaker is refused during the caucus
     floor_dock = window.side_docks.docks[0]
     assert "moderated caucus is under way" in floor_dock.message.text()
