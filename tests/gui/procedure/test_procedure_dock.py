@@ -233,3 +233,84 @@ def test_the_adoption_vote_dialog_counts_those_present_from_the_roll_call(
         dialog.result.text()
         == "<b>Not carried</b>: 3 in favour, 0 against, 0 abstentions (6 present); required majority 4."
     )
+
+
+def test_every_procedure_action_has_its_own_key_in_the_window(mun_window: MainWindow) -> None:
+    from chairdesk.gui.qt import QKeySequence
+
+    dock = dock_of(mun_window)
+    for action in dock.actions():
+        keys = action.shortcuts()
+        assert keys, action.text()
+        for key in keys:
+            owners = {
+                id(a) for a in mun_window.findChildren(type(action)) if key in a.shortcuts() and a.isEnabled()
+            }
+            assert len(owners) == 1, (action.text(), key.toString(QKeySequence.SequenceFormat.NativeText))
+    menu = next(m for m in mun_window.side_docks.menus if m.title() == "Procedure")
+    front = next(a for a in menu.actions() if a.text() == "Show the Procedure panel")
+    assert front.isVisible() and front.shortcut() == QKeySequence("Ctrl+Alt+3")
+
+
+def test_withdraw_resume_and_undo_from_the_keyboard(qtbot, mun_window: MainWindow) -> None:  # noqa: ANN001
+    from chairdesk.core.procedure.model import SUSPEND
+    from chairdesk.core.procedure.operations import move_motion, put_motion_to_vote
+
+    window = mun_window
+    dock = dock_of(window)
+    procedure = window.session.state.procedure
+    press(qtbot, window, Qt.Key.Key_R, CTRL_ALT)
+    press(qtbot, window, Qt.Key.Key_V)  # Brazil present and voting
+    assert procedure.status("BRA") == PRESENT_AND_VOTING
+    window.draft_view.setFocus()
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo: not called any more
+    assert procedure.status("BRA") is None and not procedure.roll_called
+
+    window.controller.run(move_motion, SUSPEND, "EGY", seconds=600)
+    press(qtbot, window, Qt.Key.Key_W, CTRL_ALT)  # nothing selected: said so
+    assert dock.message.text() == "Select a motion on the list first."
+    dock.motions_view.setCurrentIndex(dock.motions_model.index(0, 0))
+    press(qtbot, window, Qt.Key.Key_W, CTRL_ALT)
+    assert procedure.motions == [] and kinds(window)[-1] == "procedure.motion.withdraw"
+
+    window.controller.run(move_motion, SUSPEND, "EGY", seconds=600)
+    window.controller.run(put_motion_to_vote, None, 6, 1)
+    assert dock.meeting_line.text().startswith("Meeting SUSPENDED at ")
+    press(qtbot, window, Qt.Key.Key_U, CTRL_ALT)  # resume
+    assert procedure.suspended_at is None and dock.meeting_line.text() == "Rules: Model UN"
+    press(qtbot, window, Qt.Key.Key_U, CTRL_ALT)
+    assert dock.message.text() == "The meeting is neither suspended nor adjourned."
+
+
+def test_caucus_withdraw_and_an_unmoderated_caucus_countdown(qtbot, mun_window: MainWindow) -> None:  # noqa: ANN001
+    from datetime import datetime, timedelta
+
+    from chairdesk.core.procedure.operations import (
+        move_motion,
+        put_motion_to_vote,
+        request_caucus_floor,
+    )
+
+    window = mun_window
+    dock = dock_of(window)
+    procedure = window.session.state.procedure
+    window.controller.run(
+        move_motion, MODERATED, "BRA", topic="Norms", total_seconds=300, speaking_seconds=30
+    )
+    window.controller.run(put_motion_to_vote, None, 6, 2)
+    window.controller.run(request_caucus_floor, "JPN")
+    window.controller.run(request_caucus_floor, "MEX")
+    press(qtbot, window, Qt.Key.Key_D, CTRL_ALT)  # the first request, when none is selected
+    assert [r.delegation for r in procedure.caucus.queue] == ["MEX"]
+    press(qtbot, window, Qt.Key.Key_E, CTRL_ALT)
+    window.controller.run(move_motion, UNMODERATED, "EGY", seconds=600)
+    window.controller.run(put_motion_to_vote, None, 5, 2)
+    assert not dock.caucus.list_view.isVisible() and not dock.caucus.request_edit.isEnabled()
+    start = procedure.caucus.start_ts
+    dock.caucus.clock = lambda: datetime.fromisoformat(start) + timedelta(seconds=630)
+    dock.caucus.tick()
+    assert dock.caucus.countdown.text() == "Unmoderated caucus: 0:30 OVER TIME"
+    assert "#b3001b" in dock.caucus.countdown.styleSheet()
+    press(qtbot, window, Qt.Key.Key_L, CTRL_ALT)
+    qtbot.keyClicks(dock.caucus.request_edit, "Japan")  # disabled: an unmoderated caucus has no list
+    assert dock.caucus.request_edit.text() == ""
