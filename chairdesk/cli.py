@@ -53,6 +53,11 @@ def _cmd_info(args: argparse.Namespace) -> int:
             paragraphs = f"¶ {span[0]}–{span[1]}" if span else "no paragraphs"
             status = state.adoption.status_text(sid)
             print(f"  {numbering.label[sid]}. {section.title} — {paragraphs} — {status}")
+        procedure = state.procedure
+        if procedure.mun:  # Model UN rules of procedure
+            codes = state.roster.codes()
+            roll = procedure.quorum_line(codes) if procedure.roll_called else "no roll call yet"
+            print(f"Rules:     Model UN; {roll}; {len(procedure.motions)} motion(s) waiting")
         print(f"Events:    {len(session.events)}")
         print(f"Record:    {session.verify()}")
     return 0

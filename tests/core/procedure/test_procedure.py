@@ -276,3 +276,18 @@ def test_state_is_the_same_after_reopening(tmp_path: Path, session: Session, clo
         assert after.roll_call == before.roll_call
         assert after.caucus.motion.topic == "Norms" and [r.delegation for r in after.caucus.queue] == ["YEL"]
         assert len(after.votes) == 1 and after.votes[0].carried
+
+
+def test_info_says_the_rules_and_the_quorum(session: Session, capsys: pytest.CaptureFixture[str]) -> None:
+    from chairdesk.cli import main
+
+    call_all(session, {"BLU": PRESENT, "YEL": PRESENT_AND_VOTING, "GRN": PRESENT, "PUR": PRESENT})
+    move_motion(session, SUSPEND, "BLU")
+    path = session.path
+    session.close()
+    assert main(["info", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "Rules:     Model UN; 4 of 6 present, 1 present and voting (4 needed): quorum; 1 motion(s) waiting"
+        in out
+    )
