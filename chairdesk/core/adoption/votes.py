@@ -1,6 +1,6 @@
 """Recorded votes: ballots or totals, the majority rule chosen for the vote, and whether it carried.
 
-Three rules are known, each with its own treatment of abstentions:
+Four rules are known, each with its own treatment of abstentions:
 
 - "simple majority": more yes than no among those voting; abstentions are not votes cast.
 - "two-thirds of those voting": yes at least two-thirds of yes + no; abstentions are not votes cast.

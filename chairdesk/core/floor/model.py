@@ -34,6 +34,8 @@ Events (applied by floor_events.FloorComponent):
     floor.withdraw  {id}
     floor.reorder   {order: [request ids]}
     floor.give      {delegation, kind, request, allotted, section, paragraph, suspends: code | None}
+                    (+ caucus, caucus_request for a speech in a moderated caucus, yielded_by for yielded time:
+                     see core/procedure)
     floor.end       {}      floor.pause {}      floor.resume {}
     floor.item.end  {}
     floor.time.set  {kind: None | kind, seconds: int | None}   None seconds clears a per-kind override
