@@ -77,6 +77,8 @@ def put_motion_to_vote(session: Session, motion_id: str | None, yes: int, no: in
     procedure = _procedure(session)
     motion = procedure.motion(motion_id or next_motion_id(session))
     carried = motion_carries(motion, yes, no) if isinstance(yes, int) and isinstance(no, int) else False
+    if carried and motion.kind in CAUCUSES and session.state.floor.suspended is not None:
+        raise RefusedError("A point of order is being heard; end it before the vote on a caucus.")
     change = session.record(
         "procedure.motion.vote", {"id": motion.id, "yes": yes, "no": no, "carried": carried}
     )
@@ -88,11 +90,14 @@ def put_motion_to_vote(session: Session, motion_id: str | None, yes: int, no: in
 
 
 def start_caucus(session: Session) -> Change:
-    """Open the caucus a carried motion called for (the delegation that has the floor finishes first)."""
+    """Open the caucus a carried motion called for (the delegation that has the floor finishes first, and a
+    caucus under way ends)."""
     procedure = _procedure(session)
     if procedure.due is None:
         raise RefusedError("No carried motion for a caucus is waiting to start.")
     _end_floor(session)
+    if procedure.caucus is not None:  # the committee voted for another caucus: it follows this one
+        session.record("procedure.caucus.end", {})
     return session.record("procedure.caucus.start", {"motion": procedure.due.id})
 
 

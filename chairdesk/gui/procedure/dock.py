@@ -22,6 +22,7 @@ from ...core.procedure.operations import (
     put_motion_to_vote,
     resume_meeting,
     set_rules,
+    start_caucus,
     withdraw_caucus_request,
     withdraw_motion,
     yield_time,
@@ -183,6 +184,13 @@ class ProcedureDock(QDockWidget):
             "Take the selected request off the caucus's list",
             "caucusWithdraw",
         )
+        self.caucus_start_action = a(
+            "Start caucus",
+            "Ctrl+Alt+S",
+            self.start_caucus,
+            "Open the caucus a carried motion called for (it opens by itself when the vote carries)",
+            "caucusStart",
+        )
         self.caucus_end_action = a(
             "End caucus", "Ctrl+Alt+E", self.end_caucus, "Close the caucus under way", "caucusEnd"
         )
@@ -220,6 +228,7 @@ class ProcedureDock(QDockWidget):
             self.caucus_request_action,
             self.caucus_next_action,
             self.caucus_withdraw_action,
+            self.caucus_start_action,
             self.caucus_end_action,
             self.yield_delegation_action,
             self.yield_questions_action,
@@ -316,6 +325,10 @@ class ProcedureDock(QDockWidget):
             self.say("The caucus's list is empty.", error=True)
             return
         self.run(withdraw_caucus_request, request_id, text="Withdraw caucus request")
+
+    def start_caucus(self) -> None:
+        """Open the caucus a carried motion called for, if it has not opened."""
+        self.run(start_caucus)
 
     def end_caucus(self) -> None:
         """Close the caucus under way."""

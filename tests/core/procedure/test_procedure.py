@@ -291,3 +291,34 @@ def test_info_says_the_rules_and_the_quorum(session: Session, capsys: pytest.Cap
         "Rules:     Model UN; 4 of 6 present, 1 present and voting (4 needed): quorum; 1 motion(s) waiting"
         in out
     )
+
+
+def test_a_carried_caucus_follows_the_one_under_way_and_waits_for_a_point_of_order(session: Session) -> None:
+    from chairdesk.core.floor.operations import hear_point_of_order
+    from chairdesk.core.procedure import start_caucus
+
+    move_motion(session, UNMODERATED, "BLU", seconds=600)
+    put_motion_to_vote(session, None, 4, 1)
+    first = session.state.procedure.caucus
+    move_motion(session, MODERATED, "YEL", topic="Next steps", total_seconds=300, speaking_seconds=30)
+    give_floor(session, "GRN")  # someone speaks during the unmoderated caucus
+    request_floor(session, "PUR", "point of order")
+    hear_point_of_order(session)
+    before = len(session.events)
+    with pytest.raises(RefusedError, match="point of order is being heard"):
+        put_motion_to_vote(session, None, 4, 1)
+    assert len(session.events) == before
+    end_intervention(session)  # the point of order ends; Green resumes
+    put_motion_to_vote(session, None, 4, 1)
+    kinds = [e.kind for e in session.events[before:]]
+    assert kinds == [
+        "floor.end",
+        "procedure.motion.vote",
+        "floor.end",
+        "procedure.caucus.end",
+        "procedure.caucus.start",
+    ]
+    procedure = session.state.procedure
+    assert procedure.caucuses == [first] and procedure.caucus.motion.topic == "Next steps"
+    with pytest.raises(RefusedError, match="No carried motion for a caucus"):
+        start_caucus(session)

@@ -280,6 +280,8 @@ def test_withdraw_resume_and_undo_from_the_keyboard(qtbot, mun_window: MainWindo
     assert procedure.suspended_at is None and dock.meeting_line.text() == "Rules: Model UN"
     press(qtbot, window, Qt.Key.Key_U, CTRL_ALT)
     assert dock.message.text() == "The meeting is neither suspended nor adjourned."
+    press(qtbot, window, Qt.Key.Key_S, CTRL_ALT)  # Start caucus: none is due
+    assert dock.message.text() == "No carried motion for a caucus is waiting to start."
 
 
 def test_caucus_withdraw_and_an_unmoderated_caucus_countdown(qtbot, mun_window: MainWindow) -> None:  # noqa: ANN001
