@@ -62,6 +62,11 @@ def _cmd_info(args: argparse.Namespace) -> int:
             paragraphs = f"¶ {span[0]}–{span[1]}" if span else "no paragraphs"
             status = state.adoption.status_text(sid)
             print(f"  {numbering.label[sid]}. {section.title} — {paragraphs} — {status}")
+        procedure = state.procedure
+        if procedure.mun:  # Model UN rules of procedure
+            codes = state.roster.codes()
+            roll = procedure.quorum_line(codes) if procedure.roll_called else "no roll call yet"
+            print(f"Rules:     Model UN; {roll}; {len(procedure.motions)} motion(s) waiting")
         print(f"Events:    {len(session.events)}")
         print(f"Record:    {session.verify()}")
     return 0
@@ -249,6 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     if (
         not argv
         or argv[0] == "--sample"
+        or argv[0].startswith("--sample=")
         or (argv[0] not in parser._subparsers._group_actions[0].choices and not argv[0].startswith("-"))
     ):  # type: ignore[union-attr]
         return _start_gui(argv)

@@ -1,4 +1,5 @@
-"""The bundled sample session: an ICT-security working group's draft report, ready for a chair to try."""
+"""The bundled sample sessions, ready for a chair to try: an ICT-security working group's draft report, and a
+Model UN committee (DISEC) with a short draft resolution under the Model UN rules of procedure."""
 
 from __future__ import annotations
 
@@ -10,25 +11,40 @@ from typing import Any
 from .core.draft import operations as drafting
 from .core.floor.operations import set_roster
 from .core.floor.roster import Delegation
+from .core.log.errors import ChairdeskError
 from .core.log.session import Session
+from .core.procedure.operations import set_rules
 from .resources import resource_path, resources_dir
 
 SAMPLE_NAME = "oewg-ict-security"
+MUN_SAMPLE_NAME = "mun-disec"
+SAMPLES: dict[str, str] = {"oewg": SAMPLE_NAME, "mun": MUN_SAMPLE_NAME}  # short name -> file name
 
 
-def sample_source() -> dict[str, Any]:
+def sample_name(which: str) -> str:
+    """The file name of a sample given by its short name ("oewg", "mun") or its file name."""
+    if which in SAMPLES.values():
+        return which
+    if which in SAMPLES:
+        return SAMPLES[which]
+    raise ChairdeskError(f"There is no sample {which!r}; the samples are: {', '.join(SAMPLES)}.")
+
+
+def sample_source(name: str = SAMPLE_NAME) -> dict[str, Any]:
     """The sample's text, roster and proposals, as stored in resources/samples/."""
-    return json.loads(resource_path("samples", f"{SAMPLE_NAME}.json").read_text(encoding="utf-8"))
+    return json.loads(resource_path("samples", f"{sample_name(name)}.json").read_text(encoding="utf-8"))
 
 
-def build_sample_session(path: str | Path) -> Path:
-    """Create the sample session at path: meeting, roster, tabled draft, then two pending proposals."""
-    source = sample_source()
+def build_sample_session(path: str | Path, name: str = SAMPLE_NAME) -> Path:
+    """Create the sample session at path: meeting, rules, roster, tabled draft, then any pending proposals."""
+    source = sample_source(name)
     path = Path(path)
     meeting = source["meeting"]
     with Session.create(
         path, meeting["title"], body=meeting["body"], venue=meeting["venue"], dates=meeting["dates"]
     ) as session:
+        if source.get("rules"):
+            set_rules(session, source["rules"])
         _add_roster(session, source.get("roster", []))
         drafting.set_title(session, source["title"])
         section_ids = []
@@ -73,23 +89,25 @@ def _add_roster(session: Session, entries: list[dict[str, str]]) -> None:
     set_roster(session, delegations)
 
 
-def ensure_sample_copy(data_dir: str | Path) -> Path:
+def ensure_sample_copy(data_dir: str | Path, name: str = SAMPLE_NAME) -> Path:
     """A writable copy of the sample in data_dir (made once; the bundled file itself is never written)."""
-    target = Path(data_dir) / "samples" / f"{SAMPLE_NAME}.chairdesk"
+    name = sample_name(name)
+    target = Path(data_dir) / "samples" / f"{name}.chairdesk"
     if target.exists():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
-    shipped = resources_dir() / "samples" / f"{SAMPLE_NAME}.chairdesk"
+    shipped = resources_dir() / "samples" / f"{name}.chairdesk"
     if shipped.exists():
         shutil.copyfile(shipped, target)
     else:
-        build_sample_session(target)
+        build_sample_session(target, name)
     return target
 
 
 if __name__ == "__main__":
     import sys
 
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else resources_dir() / "samples" / f"{SAMPLE_NAME}.chairdesk")
+    which = sample_name(sys.argv[2] if len(sys.argv) > 2 else SAMPLE_NAME)
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else resources_dir() / "samples" / f"{which}.chairdesk")
     out.unlink(missing_ok=True)
-    print(build_sample_session(out))
+    print(build_sample_session(out, which))

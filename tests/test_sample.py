@@ -44,3 +44,36 @@ def test_the_window_gets_a_copy_not_the_shipped_file(tmp_path: Path) -> None:
     assert copy != resource_path("samples", "oewg-ict-security.chairdesk")
     assert _digest(copy) == _digest(resource_path("samples", "oewg-ict-security.chairdesk"))
     assert ensure_sample_copy(tmp_path) == copy
+
+
+def test_model_un_sample_is_a_committee_under_model_un_rules(tmp_path: Path) -> None:
+    shipped = resource_path("samples", "mun-disec.chairdesk")
+    before = _digest(shipped)
+    fresh = build_sample_session(tmp_path / "mun.chairdesk", "mun")
+    with Session.open(shipped) as old, Session.open(fresh) as new:
+        assert old.draft.fingerprint() == new.draft.fingerprint()
+        assert old.verify().ok
+        state = new.state
+        assert state.meeting.title == "General Assembly First Committee (DISEC)"
+        assert state.procedure.mun and not state.procedure.roll_called
+        names = [d.name for d in state.roster.delegations]
+        assert len(names) == 12 and "Türkiye" in names and "Côte d'Ivoire" in names
+        sections = new.draft.live_sections()
+        assert [s.title for s in sections] == ["Preambular paragraphs", "Operative paragraphs"]
+        preamble = [p.text for p in new.draft.live_paragraphs(sections[0].id)]
+        operative = [p.text for p in new.draft.live_paragraphs(sections[1].id)]
+        assert preamble[0].startswith("Recalling") and all(p.endswith(",") for p in preamble)
+        assert operative[-1] == "Decides to remain actively seized of the matter."
+        assert new.draft.baselines[0].label == "Tabled draft"
+    assert _digest(shipped) == before
+    copy = ensure_sample_copy(tmp_path / "data", "mun")
+    assert copy.name == "mun-disec.chairdesk" and _digest(copy) == before
+
+
+def test_unknown_sample_is_refused_by_name() -> None:
+    import pytest
+
+    from chairdesk.core.log.errors import ChairdeskError
+
+    with pytest.raises(ChairdeskError, match="no sample 'parliament'; the samples are: oewg, mun"):
+        sample_source("parliament")

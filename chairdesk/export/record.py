@@ -31,6 +31,7 @@ KINDS: dict[str, str] = {
     "objection": "Objection",
     "vote": "Vote",
     "final": "Final adoption",
+    "procedure": "Procedure",
     "other": "Other",
 }
 
@@ -58,6 +59,8 @@ def kind_of(kind: str, payload: dict[str, Any]) -> str:
         return "final"
     if kind.startswith("adoption."):
         return "adoption"
+    if kind.startswith("procedure."):
+        return "procedure"
     return "other"
 
 
@@ -192,7 +195,7 @@ def _interventions(state: SessionState) -> list[InterventionRow]:
             InterventionRow(
                 f"{start:%H:%M:%S}" if start else "",
                 actor_name(state, item.delegation),
-                item.kind,
+                item.kind + (" (moderated caucus)" if item.caucus else ""),
                 float(item.duration_seconds),
                 float(item.overrun_seconds),
                 about,
@@ -332,8 +335,9 @@ def roster_lines(figures: SpeakerFigures) -> list[str]:
 
 
 def delegation_table(figures: SpeakerFigures) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of the per-delegation figures."""
+    """Header and rows of the per-delegation figures (with the time in caucus when there was any)."""
     header = ["Delegation", "Group", "Interventions", "Speaking time", "Mean", "Overruns", "Mean wait"]
+    caucus = any(d.caucus_seconds for d in figures.delegations)
     rows = [
         [
             d.name,
@@ -346,6 +350,10 @@ def delegation_table(figures: SpeakerFigures) -> tuple[list[str], list[list[str]
         ]
         for d in figures.delegations
     ]
+    if caucus:  # Model UN: the speaking time in moderated caucuses, counted on its own
+        header.insert(4, "Of which in caucus")
+        for row, d in zip(rows, figures.delegations, strict=True):
+            row.insert(4, minutes_seconds(d.caucus_seconds))
     return header, rows
 
 

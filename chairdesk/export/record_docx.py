@@ -145,7 +145,10 @@ def build_record_docx(record: SessionRecord) -> DocxDocument:
     else:
         figures = record.figures
         header, rows = delegation_table(figures)
-        _table(document, header, rows, [3.0, 2.6, 2.8, 2.1, 1.5, 2.1, 1.9])
+        widths = [3.0, 2.6, 2.8, 2.1, 1.5, 2.1, 1.9]
+        if len(header) == 8:  # with the time in caucus (Model UN)
+            widths = [2.8, 2.2, 2.2, 2.0, 2.0, 1.5, 1.8, 1.5]
+        _table(document, header, rows, widths)
         document.add_paragraph("By stakeholder group", style=STYLE_SUBHEADING)
         header, rows = group_table(figures.stakeholder_groups, "Stakeholder group")
         _table(document, header, rows, [4.5, 3.0, 3.0, 3.0, 3.0])

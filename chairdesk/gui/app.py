@@ -1,5 +1,6 @@
 """Start the window: `chairdesk` (the last session, or the sample the first time), `chairdesk FILE`,
-`chairdesk --sample` (the chair's copy of the bundled sample session)."""
+`chairdesk --sample [oewg|mun]` (the chair's copy of a bundled sample session: the working group, or the
+Model UN committee)."""
 
 from __future__ import annotations
 
@@ -9,36 +10,38 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import __version__
-from ..sample import ensure_sample_copy
+from ..sample import SAMPLES, ensure_sample_copy
 from .about import app_icon
 from .adoption.dock import AdoptionDock
 from .desk.side_docks import DockSpec
 from .desk.window import MainWindow
 from .first_show import exit_when_shown_requested, quit_when_shown
 from .floor.dock import FloorDock
+from .procedure.dock import ProcedureDock
 from .qt import QApplication, QFont
 from .settings import DeskSettings, data_dir
 
 
-def sample_copy() -> Path:
-    """The writable copy of the bundled sample session in the data folder."""
-    return ensure_sample_copy(data_dir())
+def sample_copy(which: str = "oewg") -> Path:
+    """The writable copy of a bundled sample session ("oewg" or "mun") in the data folder."""
+    return ensure_sample_copy(data_dir(), SAMPLES[which])
 
 
-def starting_session(file: Path | None, sample: bool, settings: DeskSettings) -> Path:
-    """What to open: the file given, the sample when asked, else the last session, else the sample."""
+def starting_session(file: Path | None, sample: bool | str | None, settings: DeskSettings) -> Path:
+    """What to open: the file given, the sample when asked (True or its short name), else the last session,
+    else the working group's sample."""
     if file is not None:
         return file
     if sample:
-        return sample_copy()
+        return sample_copy(sample if isinstance(sample, str) else "oewg")
     if settings.last_session and Path(settings.last_session).exists():
         return Path(settings.last_session)
     return sample_copy()
 
 
 def default_docks() -> list[DockSpec]:
-    """The right-hand docks: the floor, then adoption."""
-    return [FloorDock, AdoptionDock]
+    """The right-hand docks: the floor, adoption, then procedure (shown only under Model UN rules)."""
+    return [FloorDock, AdoptionDock, ProcedureDock]
 
 
 def make_application(argv: Sequence[str] = ()) -> QApplication:
@@ -72,7 +75,13 @@ def run(argv: list[str]) -> int:
     """Entry point of the window (called by the `chairdesk` command)."""
     parser = argparse.ArgumentParser(prog="chairdesk", description="The chair's desk for a drafting session.")
     parser.add_argument("file", nargs="?", type=Path, help="a session file (.chairdesk) to open")
-    parser.add_argument("--sample", action="store_true", help="open your copy of the bundled sample session")
+    parser.add_argument(
+        "--sample",
+        nargs="?",
+        const="oewg",
+        choices=sorted(SAMPLES),
+        help="open your copy of a bundled sample session: oewg (a working group, the default) or mun (Model UN)",
+    )
     args = parser.parse_args(argv)
     if args.file is not None and not args.file.exists():
         print(f"chairdesk: {args.file}: no such file", file=sys.stderr)

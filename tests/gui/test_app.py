@@ -52,6 +52,8 @@ def test_cli_routes_the_window_verbs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cli, "_start_gui", lambda argv: seen.append(argv) or 0)
     assert cli.main(["--sample"]) == 0 and cli.main([]) == 0 and cli.main(["x.chairdesk"]) == 0
     assert seen == [["--sample"], [], ["x.chairdesk"]]
+    assert cli.main(["--sample", "mun"]) == 0 and cli.main(["--sample=mun"]) == 0
+    assert seen[-2:] == [["--sample", "mun"], ["--sample=mun"]]
 
 
 def test_import_draft_from_text_opens_the_new_session(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
@@ -69,3 +71,12 @@ def test_import_draft_from_text_opens_the_new_session(qtbot, tmp_path: Path) -> 
     window.close()
     with Session.open(target) as session:
         assert session.draft.paragraph_by_number(2).text.startswith("States agreed")
+
+
+def test_sample_mun_opens_the_model_un_committee(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    from chairdesk.gui import app
+
+    monkeypatch.setattr(app, "data_dir", lambda: tmp_path)
+    path = starting_session(None, "mun", DeskSettings.load())
+    assert path == tmp_path / "samples" / "mun-disec.chairdesk"
+    assert starting_session(None, True, DeskSettings.load()).name == "oewg-ict-security.chairdesk"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from ..draft.model import CHAIR, Draft, SubHeading
 from ..log.errors import RefusedError
 from .model import text_hash
-from .votes import carries, tally_ballots, tally_totals
+from .votes import carries, tally_ballots, tally_totals, with_roll_call
 
 if TYPE_CHECKING:
     from ..log.change import Change
@@ -82,13 +82,18 @@ def record_vote(
     totals: dict[str, int] | None = None,
     actor: str = CHAIR,
 ) -> Change:
-    """Record a vote on a section, a proposal or the report, from a roll call (ballots) or totals."""
+    """Record a vote on a section, a proposal or the report, from a roll call (ballots) or totals.
+
+    Under Model UN rules with a roll call taken, those present are the roll call's."""
     if ballots:
         tally = tally_ballots(ballots)
     elif totals:
         tally = tally_totals(totals)
     else:
         raise RefusedError("Enter the roll call or the totals of the vote.")
+    procedure = session.state.procedure
+    if procedure.mun and procedure.roll_called:  # those present are the roll call's
+        tally = with_roll_call(tally, len(procedure.present_codes(session.state.roster.codes())))
     payload: dict[str, Any] = {
         "subject_kind": subject_kind,
         "subject": subject,

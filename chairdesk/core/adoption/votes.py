@@ -1,11 +1,16 @@
 """Recorded votes: ballots or totals, the majority rule chosen for the vote, and whether it carried.
 
-Three rules are known, each with its own treatment of abstentions:
+Four rules are known, each with its own treatment of abstentions:
 
 - "simple majority": more yes than no among those voting; abstentions are not votes cast.
 - "two-thirds of those voting": yes at least two-thirds of yes + no; abstentions are not votes cast.
 - "two-thirds of those present": yes at least two-thirds of everyone present; an abstention
   (or a delegation present that does not vote) counts as much as a no.
+- "simple majority of those present": yes more than half of everyone present (abstentions count as no).
+
+"Those voting" are those present and voting (yes or no). "Those present" come from the roll call when the
+session has one (Model UN rules, ``with_roll_call``); otherwise every delegation that answered, or the number
+the chair enters.
 
 A tie fails under every rule, and a vote in which nobody voted fails.
 """
@@ -21,10 +26,12 @@ from ..log.errors import RefusedError
 SIMPLE_MAJORITY = "simple majority"
 TWO_THIRDS_VOTING = "two-thirds of those voting"
 TWO_THIRDS_PRESENT = "two-thirds of those present"
+SIMPLE_MAJORITY_PRESENT = "simple majority of those present"
 MAJORITY_RULES: dict[str, str] = {
     SIMPLE_MAJORITY: "more in favour than against; abstentions do not count as votes cast",
     TWO_THIRDS_VOTING: "at least two-thirds of those voting yes or no; abstentions do not count",
     TWO_THIRDS_PRESENT: "at least two-thirds of those present; abstentions count like votes against",
+    SIMPLE_MAJORITY_PRESENT: "more than half of those present; abstentions count like votes against",
 }
 CHOICES = ("yes", "no", "abstain")
 SUBJECT_KINDS = ("section", "proposal", "report")
@@ -104,6 +111,8 @@ def required_yes(rule: str, tally: Tally) -> int:
     """The required majority: how many yes votes carry it, given how many voted (or were present)."""
     if rule == SIMPLE_MAJORITY:
         return tally.voting // 2 + 1  # more than half of those voting, so a tie fails
+    if rule == SIMPLE_MAJORITY_PRESENT:
+        return tally.present // 2 + 1
     if rule == TWO_THIRDS_VOTING:
         base = tally.voting
     elif rule == TWO_THIRDS_PRESENT:
@@ -112,6 +121,14 @@ def required_yes(rule: str, tally: Tally) -> int:
         raise RefusedError(f"Unknown majority rule {rule!r}; the rules are: {', '.join(MAJORITY_RULES)}.")
     # at least two-thirds (which is always more yes than no), and never carried when nobody voted
     return max(-(-2 * base // 3), 1)
+
+
+def with_roll_call(tally: Tally, present: int) -> Tally:
+    """The tally with those present taken from the roll call (refused if more voted than are present)."""
+    cast = tally.yes + tally.no + tally.abstain
+    if cast > present:
+        raise RefusedError(f"{cast} votes were cast, but the roll call counts only {present} delegations present.")
+    return Tally(tally.yes, tally.no, tally.abstain, present)
 
 
 def carries(rule: str, tally: Tally) -> bool:

@@ -196,6 +196,10 @@ class FloorComponent:
                 )
             if p.get("suspends"):
                 return f"{text}, suspending the intervention of {name(p['suspends'])}."
+            if p.get("caucus"):
+                text += " in the moderated caucus"
+            if p.get("yielded_by"):
+                text += f", on the time {name(p['yielded_by'])} yielded"
             return text + "."
         if kind == "floor.end" and floor.current is not None and floor.suspended is not None:
             point, speaker = floor.current, floor.suspended
@@ -278,8 +282,9 @@ class FloorComponent:
                 request_id=request.id if request else None,
                 item=floor.item,
                 suspends=p.get("suspends"),
+                caucus=p.get("caucus"),
             )
-            for waiting in floor.queue:
+            for waiting in [] if p.get("caucus") else floor.queue:  # a caucus has its own list
                 if waiting.delegation == p["delegation"] and waiting.kind == p["kind"]:
                     waiting.old_hand = True
         elif kind == "floor.end":

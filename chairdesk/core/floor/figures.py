@@ -2,8 +2,10 @@
 
 Interventions are the finished ones (pass ``now`` to count the current one, and one suspended by a point of
 order, up to that moment). Every kind counts: speaker, point of order, right of reply. An intervention
-suspended by a point of order is one intervention; its suspended time is not speaking time. Shares are fractions from 0 to 1. Words and turns come from
-the attached transcript, when there is one (None otherwise), and so do transcript seconds when it has times.
+suspended by a point of order is one intervention; its suspended time is not speaking time. Speaking time in
+a moderated caucus (Model UN) is part of the speaking time and also counted on its own (``caucus_seconds``).
+Shares are fractions from 0 to 1. Words and turns come from the attached transcript, when there is one (None
+otherwise), and so do transcript seconds when it has times.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class DelegationFigures:
     words: int | None
     turns: int | None
     transcript_seconds: float | None = None  # from the transcript's times, next to speaking_seconds
+    caucus_seconds: float = 0.0  # of the speaking time, how much in moderated caucuses (Model UN)
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,7 @@ def speaker_figures(state: SessionState, now: str | datetime | None = None) -> S
                 words=words,
                 turns=turns,
                 transcript_seconds=None if timed is None else timed.get(code, 0.0),
+                caucus_seconds=sum(s for i, s in mine if i.caucus is not None),
             )
         )
     return SpeakerFigures(
@@ -184,6 +188,7 @@ CSV_COLUMNS = (
     "mean_seconds",
     "overruns",
     "mean_wait_seconds",
+    "caucus_seconds",
     "words",
     "turns",
     "transcript_seconds",
@@ -220,6 +225,7 @@ def write_figures_csv(figures: SpeakerFigures, path: str | Path) -> Path:
                     "words": _number(d.words),
                     "turns": _number(d.turns),
                     "transcript_seconds": _number(d.transcript_seconds),
+                    "caucus_seconds": _number(d.caucus_seconds),
                 }
             )
         for table, shares in (

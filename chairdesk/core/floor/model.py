@@ -34,6 +34,8 @@ Events (applied by floor_events.FloorComponent):
     floor.withdraw  {id}
     floor.reorder   {order: [request ids]}
     floor.give      {delegation, kind, request, allotted, section, paragraph, suspends: code | None}
+                    (+ caucus, caucus_request for a speech in a moderated caucus, yielded_by for yielded time:
+                     see core/procedure)
     floor.end       {}      floor.pause {}      floor.resume {}
     floor.item.end  {}
     floor.time.set  {kind: None | kind, seconds: int | None}   None seconds clears a per-kind override
@@ -130,6 +132,7 @@ class Intervention:
     suspended_seconds: float = 0.0
     suspensions: int = 0
     suspends: str | None = None  # for a point of order: the delegation whose intervention it suspended
+    caucus: str | None = None  # the moderated caucus (its motion id) the speech was given in
 
     @property
     def paused(self) -> bool:

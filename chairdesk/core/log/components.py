@@ -7,6 +7,7 @@ from ..draft.events import DraftComponent
 from ..floor.events import FloorComponent
 from ..floor.roster_events import RosterComponent
 from ..floor.transcript_events import TranscriptComponent
+from ..procedure.events import ProcedureComponent
 from .meeting_events import MeetingComponent
 from .state import Component, SessionState
 
@@ -20,6 +21,7 @@ def default_components() -> list[Component]:
         RosterComponent(),
         FloorComponent(),
         TranscriptComponent(),
+        ProcedureComponent(),
     ]
 
 

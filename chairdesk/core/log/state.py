@@ -16,6 +16,7 @@ from ..draft.model import CHAIR, Draft
 from ..floor.model import SpeakersList
 from ..floor.roster import Roster
 from ..floor.transcript import Transcript
+from ..procedure.model import Procedure
 from .change import Change
 from .errors import RefusedError
 from .meeting import Meeting
@@ -53,6 +54,7 @@ class SessionState:
         self.roster: Roster = Roster()
         self.floor: SpeakersList = SpeakersList()
         self.transcript: Transcript = Transcript()
+        self.procedure: Procedure = Procedure()
         self.seq = 0  # sequence number of the last event applied
         self.last_ts = ""
         self.components: list[Component] = list(components)

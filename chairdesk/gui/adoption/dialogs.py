@@ -202,6 +202,9 @@ class VoteDialog(QDialog):
             self.roll_call.setCellWidget(row, 1, choice)
             self.choices[code] = choice
         self.tabs.addTab(self.roll_call, "&Roll call")
+        procedure = state.procedure  # under Model UN rules, those present are the roll call's
+        roll = procedure.mun and procedure.roll_called
+        self._roll_present = len(procedure.present_codes(state.roster.codes())) if roll else None
         totals = QWidget()
         totals_form = QFormLayout(totals)
         self.counts: dict[str, QSpinBox] = {}
@@ -217,6 +220,12 @@ class VoteDialog(QDialog):
             spin.valueChanged.connect(self._update)
             totals_form.addRow(text, spin)
             self.counts[key] = spin
+        if self._roll_present is not None:
+            self.counts["present"].blockSignals(True)  # the result line is drawn once the dialog is built
+            self.counts["present"].setValue(self._roll_present)
+            self.counts["present"].blockSignals(False)
+            self.counts["present"].setEnabled(False)
+            self.counts["present"].setToolTip("From the roll call (Procedure panel).")
         self.tabs.addTab(totals, "T&otals")
         if not self._delegations:
             self.tabs.setTabEnabled(0, False)
@@ -256,9 +265,13 @@ class VoteDialog(QDialog):
     def tally(self) -> Tally:
         """The counts of the vote as entered so far."""
         if self.is_roll_call():
-            return tally_ballots(self.ballots())
-        t = self.totals()
-        return Tally(t["yes"], t["no"], t["abstain"], t["present"])
+            tally = tally_ballots(self.ballots())
+        else:
+            t = self.totals()
+            tally = Tally(t["yes"], t["no"], t["abstain"], t["present"])
+        if self._roll_present is not None:
+            return Tally(tally.yes, tally.no, tally.abstain, max(self._roll_present, tally.present))
+        return tally
 
     def _update(self) -> None:
         cast = sum(self.counts[key].value() for key in ("yes", "no", "abstain"))

@@ -65,5 +65,8 @@ class SideDocks:
             menu.addAction(dock.toggleViewAction())
             window.menuBar().insertMenu(self._before_menu().menuAction(), menu)
             self.menus.append(menu)
+            attach = getattr(dock, "attach_menu", None)
+            if attach is not None:  # a dock that shows itself only sometimes (Procedure: Model UN only)
+                attach(menu, front)
         if self.docks:
             self.docks[0].raise_()

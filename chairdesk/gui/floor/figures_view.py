@@ -45,6 +45,7 @@ DELEGATION_COLUMNS = (
     "Words",
     "Turns",
     "Time (transcript)",
+    "In caucus",  # of the speaking time, in moderated caucuses (Model UN)
 )
 GROUP_COLUMNS = (
     "Group",
@@ -125,6 +126,7 @@ class DelegationFiguresModel(_FiguresTable):
             "" if d.words is None else str(d.words),
             "" if d.turns is None else str(d.turns),
             "" if d.transcript_seconds is None else format_duration(d.transcript_seconds),
+            format_duration(d.caucus_seconds) if d.caucus_seconds else "",
         )
         return values[column]
 

@@ -1,0 +1,191 @@
+"""Thin Qt models over the Model UN procedure: the roll call table, the motions in the chair's order, and the
+moderated caucus's list of speakers; plus finding a delegation from a few typed letters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ...core.floor.model import minutes_seconds
+from ...core.floor.roster import Delegation, Roster
+from ...core.log.state import SessionState
+from ...core.procedure.model import ABSENT, PRESENT, PRESENT_AND_VOTING, CaucusRequest, Motion
+from ..floor.model import delegation_colour, swatch
+from ..qt import QAbstractListModel, QAbstractTableModel, QColor, QModelIndex, QPersistentModelIndex, Qt
+
+Index = QModelIndex | QPersistentModelIndex
+STATUS_KEYS = {"P": PRESENT, "V": PRESENT_AND_VOTING, "A": ABSENT}
+STATUS_COLOURS = {PRESENT: "#1d6b3a", PRESENT_AND_VOTING: "#1f4fa0", ABSENT: "#9a3412"}
+
+
+def resolve_delegation(roster: Roster, text: str) -> tuple[Delegation | None, str]:
+    """The delegation a few typed letters stand for, or None and why ("matches Brazil, Burundi: type more")."""
+    text = text.strip()
+    if not text:
+        return None, "Type a few letters of a delegation's name."
+    matches = roster.find(text)
+    if not matches:
+        return None, f"No delegation on the roster matches “{text}”."
+    key = text.casefold()
+    exact = [d for d in matches if key in (d.name.casefold(), d.code.casefold())]
+    starts = [d for d in matches if any(w.startswith(key) for w in d.name.casefold().split())]
+    for tier in (exact, starts, matches):
+        if len(tier) == 1:
+            return tier[0], ""
+        if len(tier) > 1:
+            return None, f"“{text}” matches {', '.join(d.name for d in tier[:5])}: type more letters."
+    return None, f"No delegation on the roster matches “{text}”."
+
+
+class RollCallModel(QAbstractTableModel):
+    """One row per delegation on the roster: its name and its roll-call status."""
+
+    HEADERS = ("Delegation", "Roll call")
+
+    def __init__(self, state: Callable[[], SessionState], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._state = state
+        self._rows: list[tuple[Delegation, str | None]] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the roster and the roll call again."""
+        state = self._state()
+        rows = [(d, state.procedure.status(d.code)) for d in state.roster.delegations]
+        if len(rows) != len(self._rows):
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+            return
+        self._rows = rows
+        if rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, 1))
+
+    def code_at(self, row: int) -> str:
+        """The delegation code of a row."""
+        return self._rows[row][0].code
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        delegation, status = self._rows[index.row()]
+        if index.column() == 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return delegation.name
+            if role == Qt.ItemDataRole.DecorationRole:
+                return swatch(delegation_colour(delegation.colour))
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return status or "—"
+        if role == Qt.ItemDataRole.ForegroundRole and status:
+            return QColor(STATUS_COLOURS[status])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "P present · V present and voting · A absent"
+        return None
+
+
+class MotionsModel(QAbstractListModel):
+    """The motions waiting for a vote, in the chair's order (most disruptive first)."""
+
+    def __init__(self, state: Callable[[], SessionState], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._state = state
+        self._motions: list[Motion] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the motions again."""
+        self.beginResetModel()
+        self._motions = self._state().procedure.ordered_motions()
+        self.endResetModel()
+
+    def motion_at(self, row: int) -> Motion:
+        """The motion of a row."""
+        return self._motions[row]
+
+    def text(self, row: int) -> str:
+        """ "1. France: to suspend the meeting"."""
+        motion = self._motions[row]
+        name = self._state().roster.name_of(motion.delegation)
+        majority = " (two-thirds)" if motion.two_thirds else ""
+        return f"{row + 1}. {name}: {motion.words()}{majority}"
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._motions)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(index.row())
+        if role == Qt.ItemDataRole.ToolTipRole and index.row() == 0:
+            return "The most disruptive motion: it goes to the vote first."
+        return None
+
+
+class CaucusListModel(QAbstractListModel):
+    """The moderated caucus's own list of speakers."""
+
+    def __init__(self, state: Callable[[], SessionState], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._state = state
+        self._requests: list[CaucusRequest] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the caucus's list again."""
+        caucus = self._state().procedure.caucus
+        self.beginResetModel()
+        self._requests = list(caucus.queue) if caucus is not None and caucus.moderated else []
+        self.endResetModel()
+
+    def request_at(self, row: int) -> CaucusRequest:
+        """The request of a row."""
+        return self._requests[row]
+
+    def text(self, row: int) -> str:
+        """ "1. Brazil"."""
+        return f"{row + 1}. {self._state().roster.name_of(self._requests[row].delegation)}"
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._requests)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(index.row())
+        return None
+
+
+def caucus_line(state: SessionState, now: Any) -> str:
+    """What the caucus countdown says: "Moderated caucus on 'X': 7:32 left (45 s per speaker)"."""
+    procedure = state.procedure
+    caucus = procedure.caucus
+    if caucus is None:
+        if procedure.due is not None:
+            return f"Carried, not started: {procedure.due.words()}"
+        return "No caucus under way."
+    left = caucus.remaining_seconds(now)
+    clock = f"{minutes_seconds(left)} left" if left >= 0 else f"{minutes_seconds(-left)} OVER TIME"
+    if caucus.moderated:
+        per = f"{caucus.motion.speaking_seconds} s"
+        line = f"Moderated caucus on '{caucus.motion.topic}': {clock} ({per} per speaker)"
+        speaker = state.floor.current
+        if speaker is not None and speaker.caucus == caucus.motion.id:
+            left = speaker.remaining_seconds(now)
+            time = f"{minutes_seconds(left)} left" if left >= 0 else f"{minutes_seconds(-left)} over"
+            line += f"\nSpeaking: {state.roster.name_of(speaker.delegation)}, {time}"
+        return line
+    return f"Unmoderated caucus: {clock}"

@@ -1,0 +1,191 @@
+"""The procedure dock's two panels: the roll call table (keys P, V, A) and the caucus (its countdown and, for a
+moderated caucus, its own list of speakers fed by type-ahead)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from ...core.log.change import Change
+from ...core.procedure.operations import request_caucus_floor, roll_call
+from ..controller import SessionController
+from ..qt import (
+    QAbstractItemView,
+    QAction,
+    QCompleter,
+    QFont,
+    QHeaderView,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QListView,
+    Qt,
+    QTableView,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+)
+from .model import STATUS_KEYS, CaucusListModel, RollCallModel, caucus_line, resolve_delegation
+
+Clock = Callable[[], datetime]
+Runner = Callable[..., Change | None]
+Say = Callable[[str, bool], None]
+
+
+class RollCallPanel(QWidget):
+    """The roll call: one row per delegation; P, V or A records the selected one and moves to the next."""
+
+    def __init__(self, controller: SessionController, run: Runner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self._run = run
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel("<b>Roll call</b> — P present · V present and voting · A absent", self)
+        self.title.setWordWrap(True)
+        layout.addWidget(self.title)
+        self.model = RollCallModel(lambda: controller.session.state, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("rollCallTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.table, 1)
+        self.quorum = QLabel(self)
+        self.quorum.setObjectName("quorum")
+        layout.addWidget(self.quorum)
+        self.status_actions: list[QAction] = []
+        for key, status in STATUS_KEYS.items():
+            action = QAction(f"Roll call: {status}", self.table)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # only while the table has focus
+            action.triggered.connect(lambda _c=False, s=status: self.mark(s))
+            self.table.addAction(action)
+            self.status_actions.append(action)
+
+    def mark(self, status: str) -> None:
+        """Record the selected delegation's status, then select the next one (a roll call goes down the list)."""
+        row = self.table.currentIndex().row()
+        if row < 0:
+            if not self.model.rowCount():
+                return
+            row = 0
+        code = self.model.code_at(row)
+        if self._run(roll_call, code, status, text=f"Roll call: {status}") is not None:
+            following = min(row + 1, self.model.rowCount() - 1)
+            self.table.setCurrentIndex(self.model.index(following, 0))
+
+    def focus(self) -> None:
+        """Put the keyboard in the table, on the first delegation not yet called."""
+        state = self.controller.session.state
+        codes = state.roster.codes()
+        row = next((i for i, c in enumerate(codes) if state.procedure.status(c) is None), 0)
+        if codes:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def refresh(self) -> None:
+        """Show the roll call and the quorum."""
+        state = self.controller.session.state
+        current = self.table.currentIndex()
+        self.model.refresh()
+        if current.isValid() and current.row() < self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(current.row(), 0))
+        procedure = state.procedure
+        if procedure.roll_called:
+            self.quorum.setText(f"Quorum: {procedure.quorum_line(state.roster.codes())}.")
+        else:
+            self.quorum.setText("No roll call yet.")
+
+
+class CaucusPanel(QWidget):
+    """The caucus under way: a large countdown of its total time, and a moderated caucus's list of speakers."""
+
+    def __init__(
+        self,
+        controller: SessionController,
+        clock: Clock,
+        run: Runner,
+        say: Say,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.clock = clock
+        self._run = run
+        self._say = say
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.countdown = QLabel(self)
+        self.countdown.setObjectName("caucusCountdown")
+        self.countdown.setWordWrap(True)
+        font = QFont(self.countdown.font())
+        font.setPointSize(font.pointSize() + 3)
+        font.setBold(True)
+        self.countdown.setFont(font)
+        layout.addWidget(self.countdown)
+        self.request_edit = QLineEdit(self)
+        self.request_edit.setObjectName("caucusRequest")
+        self.request_edit.setPlaceholderText("Caucus: type a delegation, Enter")
+        self.completer = QCompleter([], self.request_edit)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.request_edit.setCompleter(self.completer)
+        self.request_edit.returnPressed.connect(self._submit_later)
+        layout.addWidget(self.request_edit)
+        self.model = CaucusListModel(lambda: controller.session.state, self)
+        self.list_view = QListView(self)
+        self.list_view.setObjectName("caucusList")
+        self.list_view.setModel(self.model)
+        layout.addWidget(self.list_view, 1)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start(1000)
+
+    def _submit_later(self) -> None:
+        QTimer.singleShot(0, self.submit_request)  # after the completer's own handling of the same Enter
+
+    def submit_request(self) -> None:
+        """Put the delegation typed in the field on the caucus's list."""
+        state = self.controller.session.state
+        delegation, problem = resolve_delegation(state.roster, self.request_edit.text())
+        if delegation is None:
+            self._say(problem, True)
+            return
+        change = self._run(request_caucus_floor, delegation.code, text=f"Caucus request: {delegation.name}")
+        if change is not None:
+            caucus = self.controller.session.state.procedure.caucus
+            place = len(caucus.queue) if caucus else 0
+            self._say(f"{delegation.name} is on the caucus's list, place {place}.", False)
+            self.request_edit.clear()
+
+    def selected_id(self) -> str | None:
+        """The caucus request selected (or the first), or None when the list is empty."""
+        index = self.list_view.currentIndex()
+        if index.isValid():
+            return self.model.request_at(index.row()).id
+        return self.model.request_at(0).id if self.model.rowCount() else None
+
+    def tick(self) -> None:
+        """Redraw the countdown against the clock."""
+        state = self.controller.session.state
+        self.countdown.setText(caucus_line(state, self.clock()))
+        caucus = state.procedure.caucus
+        over = caucus is not None and caucus.remaining_seconds(self.clock()) < 0
+        self.countdown.setStyleSheet("color: #b3001b;" if over else "")
+
+    def refresh(self) -> None:
+        """Show the caucus, its list and the roster's names in the completer."""
+        state = self.controller.session.state
+        caucus = state.procedure.caucus
+        moderated = caucus is not None and caucus.moderated
+        self.model.refresh()
+        self.request_edit.setEnabled(moderated)
+        self.list_view.setVisible(moderated)
+        names = [d.name for d in state.roster.delegations]
+        self.completer.model().setStringList(names)  # type: ignore[attr-defined]
+        self.tick()
