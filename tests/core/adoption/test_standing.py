@@ -104,7 +104,12 @@ def test_the_chair_may_adopt_with_the_objection_noted(session: Session) -> None:
     take_up(session, a)
     record_objection(session, a, "PUR", "The text goes too far.")
     change = adopt_section(session, a, over_objection=True)
-    assert change.event.payload == {"section": a, "amended": False, "over_objection": True, "objecting": ["PUR"]}
+    assert change.event.payload == {
+        "section": a,
+        "amended": False,
+        "over_objection": True,
+        "objecting": ["PUR"],
+    }
     adoption = session.state.adoption
     assert adoption.section_status(a) == ADOPTED
     assert adoption.standing_objections(a) == []
@@ -147,7 +152,9 @@ def test_pending_proposals_refuse_adoption_until_they_lapse(session: Session) ->
     assert [p.id for p in pending_proposals(session.state, a)] == [q]
     assert [p.id for p in pending_proposals(session.state, None)] == [q, other]
     take_up(session, a)
-    with pytest.raises(RefusedError, match="proposals are pending: the proposal of Team Blue for paragraph 2"):
+    with pytest.raises(
+        RefusedError, match="proposals are pending: the proposal of Team Blue for paragraph 2"
+    ):
         adopt_section(session, a)
     with pytest.raises(RefusedError, match="not pending on section A"):
         session.record("adoption.adopt", {"section": a, "amended": False, "lapsed": [q, other]})
