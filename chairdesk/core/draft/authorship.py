@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .compare import Op, word_diff
@@ -88,7 +88,7 @@ def _merged(pieces: list[Piece]) -> list[Piece]:
             piece.ts,
             piece.inserted_by,
         ):
-            out[-1] = replace(last, text=last.text + piece.text)
+            out[-1] = Piece(last.op, last.text + piece.text, last.actor, last.ts, last.inserted_by)
         else:
             out.append(piece)
     return out
@@ -110,10 +110,10 @@ def edit(pieces: list[Piece], new: str, actor: str, ts: str) -> list[Piece]:
                 continue
             part, rest = piece.text[:wanted], piece.text[wanted:]
             if rest:
-                queue.append(replace(piece, text=rest))
+                queue.append(Piece(piece.op, rest, piece.actor, piece.ts, piece.inserted_by))
             wanted -= len(part)
             if op == "equal":
-                out.append(replace(piece, text=part))
+                out.append(Piece(piece.op, part, piece.actor, piece.ts, piece.inserted_by) if rest else piece)
             elif piece.op == "equal":
                 out.append(Piece("delete", part, actor, ts))
             elif piece.actor != actor:
@@ -131,6 +131,7 @@ class _Replay:
     pieces: list[Piece] = field(default_factory=list)
     before: dict[int, list[Piece]] = field(default_factory=dict)  # the pieces just before each event
     done: int = 0
+    runs: dict[bool, list[Run]] = field(default_factory=dict)  # authored_diff's answer, nested or not
 
     def play(self, event: TextEvent) -> None:
         if event.seq <= self.baseline_seq:
@@ -206,10 +207,20 @@ class AuthorshipIndex:
         events = self.texts.get(key, [])
         seq = self.baseline_seq(baseline)
         replay = self._replays.setdefault((key, seq), _Replay(seq))
-        for event in events[replay.done :]:
-            replay.play(event)
-        replay.done = len(events)
+        if replay.done < len(events):
+            for event in events[replay.done :]:
+                replay.play(event)
+            replay.done = len(events)
+            replay.runs.clear()
         return replay.pieces
+
+    def runs(self, key: str, baseline: str | int = "tabled", nested: bool = False) -> list[Run]:
+        """The text's runs against the baseline (kept until the text's next event)."""
+        pieces = self.pieces(key, baseline)
+        replay = self._replays[(key, self.baseline_seq(baseline))]
+        if nested not in replay.runs:
+            replay.runs[nested] = _runs(pieces, nested)
+        return replay.runs[nested]
 
 
 _INDEXES: weakref.WeakKeyDictionary[Any, AuthorshipIndex] = weakref.WeakKeyDictionary()
@@ -251,8 +262,13 @@ def authored_diff(
 
     The old side of the runs is the baseline text and the new side the text as it stands; with nested,
     words inserted since the baseline and deleted again by someone else are included as deletions too."""
+    index = authorship_index(source)
+    return list(index.runs(text_key(paragraph_id, subparagraph), baseline, nested))
+
+
+def _runs(pieces: list[Piece], nested: bool) -> list[Run]:
     runs: list[Run] = []
-    for piece in authored_pieces(source, paragraph_id, baseline, subparagraph):
+    for piece in pieces:
         if piece.inserted_by is not None and not nested:
             continue
         run = Run(piece.op, piece.text, piece.actor, piece.ts)
