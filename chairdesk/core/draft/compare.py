@@ -30,6 +30,8 @@ def _attaches(char: str) -> bool:
 
 def _tokens(text: str) -> list[str]:
     """Words, runs of space and single signs; a letter keeps its marks and a joined emoji stays whole."""
+    if text.isascii():  # no marks, joiners or emoji to keep together: the pattern's tokens as they are
+        return _TOKEN.findall(text)
     out: list[str] = []
     for token in _TOKEN.findall(text):
         # Two word tokens in a row were cut apart only by marks inside one word ("मुहम्मद", "مُحَمَّد").
