@@ -27,13 +27,16 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from ..draft.model import Draft, Proposal
 from .votes import VoteResult
 
-if TYPE_CHECKING:
-    from ..log.state import SessionState
+
+class HasDraft(Protocol):
+    """Anything holding a draft, such as the session state (not imported here: it imports this module)."""
+
+    draft: Draft
 
 NOT_TAKEN_UP = "not taken up"
 UNDER_CONSIDERATION = "under consideration"
@@ -167,7 +170,7 @@ class Adoption:
         )
 
 
-def pending_proposals(state: SessionState, section_id: str | None = None) -> list[Proposal]:
+def pending_proposals(state: HasDraft, section_id: str | None = None) -> list[Proposal]:
     """Proposals still pending on the section's paragraphs (on any paragraph when section_id is None)."""
     draft = state.draft
     return [
