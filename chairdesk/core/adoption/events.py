@@ -156,6 +156,10 @@ class AdoptionComponent:
             raise RefusedError(f"Give the reason for reopening {section_name(state.draft, section_id)}.")
 
     def _check_report_adopt(self, state: SessionState, payload: Payload) -> None:
+        self._check_report_ready(state, payload)
+        check_lapsed(state, None, payload)
+
+    def _check_report_ready(self, state: SessionState, payload: Payload) -> None:
         draft = state.draft
         if not draft.order:
             raise RefusedError("The document has no sections to adopt.")
@@ -169,7 +173,6 @@ class AdoptionComponent:
             )
         if payload.get("hash") != text_hash(draft):
             raise RefusedError("The text has changed since the adoption was moved; move it again.")
-        check_lapsed(state, None, payload)
 
     def _check_report_reopen(self, state: SessionState, payload: Payload) -> None:
         if not state.adoption.report_adopted:
@@ -185,7 +188,7 @@ class AdoptionComponent:
         if kind == "section":
             self._check_adoptable(state, {"section": payload.get("subject"), **payload})
         elif kind == "report":
-            self._check_report_adopt(state, payload)
+            self._check_report_ready(state, payload)
         else:
             proposal = state.draft.proposals.get(str(payload.get("subject")))
             if proposal is None:
@@ -197,6 +200,10 @@ class AdoptionComponent:
             self._check_known(state, list(payload["ballots"]))
         if payload.get("carried") is not carries(payload["rule"], tally):
             raise RefusedError("The result does not follow from the votes and the majority rule.")
+        if kind in ("section", "report") and payload["carried"]:  # adopted by the vote: nothing left pending
+            check_lapsed(state, payload.get("subject") if kind == "section" else None, payload)
+        elif payload.get("lapsed"):
+            raise RefusedError("Proposals lapse only when a section or the report is adopted.")
 
     # ---------------------------------------------------------------- inverse
     def inverse(self, state: SessionState, kind: str, payload: Payload) -> tuple[str, Payload] | None:
@@ -238,7 +245,7 @@ class AdoptionComponent:
                 text += f" {capital(vote.subject_text)}, was {words}."
             elif vote.carried and vote.subject_kind == "report":
                 text += " The report was adopted and endorsed."
-            return text
+            return " ".join(filter(None, [text, lapsed_sentence(state, p.get("lapsed") or [])]))
         return f"{who}: {kind}."
 
     # ------------------------------------------------------------------ apply
@@ -335,10 +342,12 @@ class AdoptionComponent:
         if vote.carried and vote.subject_kind == "section" and vote.subject:
             record = adoption.sections.setdefault(vote.subject, SectionAdoption())
             self._adopt(record, bool(p.get("amended")), event.ts)
+            record.lapsed = self._lapse(state, change, p.get("lapsed") or [])
             change.sections.add(vote.subject)
             step(record.status, vote.subject, "by vote")
         elif vote.carried and vote.subject_kind == "report":
             self._adopt_report(adoption, p["hash"], event.ts)
+            adoption.report_lapsed = self._lapse(state, change, p.get("lapsed") or [])
             step("report adopted", None, f"by vote; SHA-256 {p['hash']}")
 
     def _reopen_edited(self, state: SessionState, event: Event, change: Change) -> None:

@@ -107,8 +107,12 @@ def record_vote(
     ballots: dict[str, str] | None = None,
     totals: dict[str, int] | None = None,
     actor: str = CHAIR,
+    lapse_proposals: bool = False,
 ) -> Change:
-    """Record a vote on a section, a proposal or the report, from a roll call (ballots) or totals."""
+    """Record a vote on a section, a proposal or the report, from a roll call (ballots) or totals.
+
+    A carried vote adopts the section or the report: proposals still pending on it are refused unless
+    lapse_proposals (they lapse in the same event)."""
     if ballots:
         tally = tally_ballots(ballots)
     elif totals:
@@ -129,4 +133,7 @@ def record_vote(
     elif subject_kind == "report":
         payload["subject"] = None
         payload["hash"] = text_hash(session.draft)
+    if lapse_proposals and payload["carried"] and subject_kind in ("section", "report"):
+        section = payload["subject"] if subject_kind == "section" else None
+        payload["lapsed"] = [p.id for p in pending_proposals(session.state, section)]
     return session.record("adoption.vote", payload, actor)

@@ -192,3 +192,20 @@ def test_the_report_lapses_the_last_pending_proposals(session: Session) -> None:
         assert again.draft.proposals[q].status == "lapsed"
         reopen_report(again, "A proposal was left.")
         assert again.draft.proposals[q].status == "pending"
+
+
+def test_a_carried_vote_adopts_and_lapses_like_the_chair_adopting(session: Session) -> None:
+    a = section(session, "A")
+    q = drafting.propose(session, session.draft.live_paragraphs(a)[0].id, "Better.", "BLU").subject
+    take_up(session, a)
+    ballots = {"PUR": "yes", "BLU": "no", "YEL": "yes"}
+    with pytest.raises(RefusedError, match="proposals are pending: the proposal of Team Blue for paragraph 1"):
+        record_vote(session, "section", a, "simple majority", ballots=ballots)
+    # a vote that fails adopts nothing: the proposal stays pending, nothing lapses
+    record_vote(session, "section", a, "simple majority", ballots={"PUR": "no", "BLU": "no", "YEL": "yes"})
+    assert session.draft.proposals[q].status == "pending"
+    change = record_vote(session, "section", a, "simple majority", ballots=ballots, lapse_proposals=True)
+    assert change.event.payload["lapsed"] == [q]
+    assert session.state.adoption.section_status(a) == ADOPTED
+    assert session.draft.proposals[q].status == "lapsed"
+    assert describe_last(session).endswith("The proposal of Team Blue for paragraph 1 lapsed.")
