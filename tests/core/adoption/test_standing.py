@@ -199,7 +199,9 @@ def test_a_carried_vote_adopts_and_lapses_like_the_chair_adopting(session: Sessi
     q = drafting.propose(session, session.draft.live_paragraphs(a)[0].id, "Better.", "BLU").subject
     take_up(session, a)
     ballots = {"PUR": "yes", "BLU": "no", "YEL": "yes"}
-    with pytest.raises(RefusedError, match="proposals are pending: the proposal of Team Blue for paragraph 1"):
+    with pytest.raises(
+        RefusedError, match="proposals are pending: the proposal of Team Blue for paragraph 1"
+    ):
         record_vote(session, "section", a, "simple majority", ballots=ballots)
     # a vote that fails adopts nothing: the proposal stays pending, nothing lapses
     record_vote(session, "section", a, "simple majority", ballots={"PUR": "no", "BLU": "no", "YEL": "yes"})
