@@ -3,6 +3,9 @@
 Numbers and letters are literal text, so a renumbered paragraph carries its number change as a revision
 too; whole paragraphs inserted or deleted have their paragraph mark tracked. Accepting every revision gives
 the text as it stands (the endorsed report); rejecting every revision gives the baseline (the tabled text).
+A paragraph's wording has one revision per run of words, credited to who typed it and when
+(core/draft/authorship.py); words deleted from another author's insertion are a w:del nested in that w:ins.
+Titles, headings and moved paragraphs are credited to the last event that changed them (Attribution).
 """
 
 from __future__ import annotations
