@@ -171,3 +171,13 @@ def test_markdown_title_block_lines_are_separate_paragraphs(small_session: Sessi
         "Geneva, 24\u201328 November 2026",
         "Document: Draft outcome document",
     ]
+
+
+def test_the_record_says_adopted_over_an_objection_and_what_lapsed(full_session: Session) -> None:
+    record = build_record(full_session)
+    texts = [e.text for e in record.entries]
+    assert (
+        "Section B, Confidence-building measures and cooperation, was adopted as amended, Red objecting."
+        in texts
+    )
+    assert any(what.endswith("(Red objecting)") for _, what in record.adoption)

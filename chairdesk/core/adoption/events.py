@@ -274,8 +274,10 @@ class AdoptionComponent:
             over = objecting_names(state, record.standing_objections) if p.get("over_objection") else []
             self._adopt(record, bool(p["amended"]), event.ts)
             record.adopted_over = over
+            details = [f"{and_list(over)} objecting"] if over else []
+            details += [lapsed_sentence(state, p.get("lapsed") or [])]  # read before they are marked lapsed
             record.lapsed = self._lapse(state, change, p.get("lapsed") or [])
-            step(record.status, section_id, f"{and_list(over)} objecting" if over else "")
+            step(record.status, section_id, "; ".join(d.rstrip(".") for d in details if d))
         elif kind == "adoption.object" and record is not None:
             name = state.roster.name_of(p["delegation"])
             objection = Objection(p["delegation"], name, p["reason"], event.seq, event.ts)

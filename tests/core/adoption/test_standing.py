@@ -163,6 +163,7 @@ def test_pending_proposals_refuse_adoption_until_they_lapse(session: Session) ->
     assert describe_last(session) == (
         "Section A, Overview, was adopted. The proposal of Team Blue for paragraph 2 lapsed."
     )
+    assert session.state.adoption.steps[-1].detail == "The proposal of Team Blue for paragraph 2 lapsed"
     draft = session.draft
     assert draft.proposals[q].status == "lapsed"
     assert draft.proposals[other].status == "pending"  # another section's proposal is left alone
