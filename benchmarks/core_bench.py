@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.large_session import make_large_session  # noqa: E402
 from chairdesk.core import drafting  # noqa: E402
+from chairdesk.core.draft.authorship import authored_diff  # noqa: E402
 from chairdesk.core.draft.compare import _cached_word_diff, compare  # noqa: E402
 from chairdesk.core.draft.model import Draft  # noqa: E402
 from chairdesk.core.log.session import Session  # noqa: E402
@@ -66,6 +67,18 @@ def bench(path: Path, repeat: int, appends: int) -> dict[str, float]:
                 drafting.amend_paragraph(session, pid, f"Amended wording, version {next(counter)}.")
 
             figures["append"] = median_seconds(amend, appends)
+            ids = session.draft.numbering().paragraphs
+            start = time.perf_counter()
+            for paragraph in ids:
+                authored_diff(session, paragraph)
+            figures["authorship"] = time.perf_counter() - start
+
+            def amend_and_ask_all() -> None:
+                amend()
+                for paragraph in ids:
+                    authored_diff(session, paragraph)
+
+            figures["authorship_warm"] = median_seconds(amend_and_ask_all, repeat) - figures["append"]
             raw = iter(range(10**9))
             figures["append_raw"] = median_seconds(
                 lambda: session.log.append(
@@ -99,6 +112,8 @@ def main() -> None:
     print(f"open the session (Session.open + close):                median {f['open'] * 1000:.0f} ms")
     print(f"rebuild the tabled baseline (first session.baseline()):  {f['baseline'] * 1000:.0f} ms")
     print(f"full-document comparison (compare + walk), cold:        median {f['compare'] * 1000:.0f} ms")
+    print(f"authorship of every paragraph (authored_diff), first time:       {f['authorship'] * 1000:.0f} ms")
+    print(f"after one more amendment (the amendment's own time left out): median {f['authorship_warm'] * 1000:.1f} ms")
     print(
         f"repeated, paragraph diffs remembered:                    median {f['compare_warm'] * 1000:.0f} ms"
     )

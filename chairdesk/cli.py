@@ -154,6 +154,8 @@ def _cmd_adoption(args: argparse.Namespace) -> int:
             print(
                 f"{mark:<3} {draft.label_of(sid)}. {draft.sections[sid].title} — {adoption.status_text(sid)}"
             )
+            for objection in adoption.standing_objections(sid):
+                print(f"      standing objection: {objection.name} ({objection.ts[11:19]}): {objection.reason}")
         progress = adoption.progress(draft)
         print(
             f"Adopted:   {progress.adopted} of {progress.total} sections; open brackets left: "

@@ -28,12 +28,14 @@ def test_adoption_verb(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "✔*  A. Overview — adopted as amended"
     assert lines[1].startswith("▶   B. Rules, norms") and lines[1].endswith("objection by Team Blue")
-    assert lines[4] == "Adopted:   1 of 4 sections; open brackets left: 4; pending proposals left: 2"
+    assert lines[2].strip().startswith("standing objection: Team Blue (")
+    assert lines[2].endswith("): Premature.")
+    assert lines[5] == "Adopted:   1 of 4 sections; open brackets left: 4; pending proposals left: 2"
     assert (
-        lines[5]
+        lines[6]
         == "Report:    The report cannot yet be moved for adoption: sections B, C and D are not adopted."
     )
-    assert lines[7].endswith("chair  objection, section B — by Team Blue: Premature.")
+    assert lines[8].endswith("chair  objection, section B — by Team Blue: Premature.")
     assert lines[-1].endswith("chair  adopted as amended, section A")
 
 

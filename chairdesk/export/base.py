@@ -335,6 +335,7 @@ SUCCESSORS: dict[tuple[str, str], tuple[str, ...]] = {
     ("w:p", "w:del"): (),
     ("w:p", "w:commentRangeEnd"): (),
     ("w:ins", "w:r"): (),
+    ("w:ins", "w:del"): (),  # another author deleted words inside this insertion (as Word nests it)
     ("w:del", "w:r"): (),
     **{("w:r", f"w:{child}"): () for child in _RUN_CONTENT},  # run content follows w:rPr, in order
 }

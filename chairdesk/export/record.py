@@ -10,8 +10,9 @@ from typing import Any
 
 from ..core.draft.model import Draft
 from ..core.floor.figures import GroupShare, SpeakerFigures, speaker_figures
-from ..core.floor.model import minutes_seconds
+from ..core.floor.model import Intervention, minutes_seconds
 from ..core.log.components import new_state
+from ..core.log.eventlog import format_ts
 from ..core.log.session import Session
 from ..core.log.state import SessionState, actor_name
 from .base import TitleBlock
@@ -106,11 +107,17 @@ class InterventionRow:
     seconds: float
     overrun: float
     about: str
+    running: str = ""  # for one not finished: "running at the time of export (10:42:07 UTC)", …
 
     @property
     def duration(self) -> str:
-        """ "3:05"."""
-        return minutes_seconds(self.seconds)
+        """ "3:05" ("3:05 so far" for one still running)."""
+        return minutes_seconds(self.seconds) + (" so far" if self.running else "")
+
+    @property
+    def what(self) -> str:
+        """The kind, and whether it was still running: "speaker (running at the time of export, …)"."""
+        return f"{self.kind} ({self.running})" if self.running else self.kind
 
 
 @dataclass
@@ -181,32 +188,58 @@ def tabling_sentence(draft: Draft, label: str) -> str:
     return f"The draft was tabled as '{label}': {sections}, {paragraphs}."
 
 
-def _interventions(state: SessionState) -> list[InterventionRow]:
+def _running(state: SessionState, item: Intervention, now: str) -> str:
+    """Why an intervention is in the record unfinished: it was running at the export (and the adoption)."""
+    floor = state.floor
+    at = f"{datetime.fromisoformat(now):%H:%M:%S} UTC"
+    how = "suspended by a point of order" if item is floor.suspended else "running"
+    if item.paused:
+        how = "paused"
+    adopted = state.adoption.report_adopted_at if state.adoption.report_adopted else None
+    if adopted and adopted >= item.start_ts:
+        when = f"{datetime.fromisoformat(adopted):%H:%M:%S} UTC"
+        return f"{how} when the report was adopted ({when}) and at the time of export ({at})"
+    return f"{how} at the time of export ({at})"
+
+
+def _interventions(state: SessionState, now: str) -> list[InterventionRow]:
     rows = []
     draft = state.draft
-    for item in state.floor.interventions:
+    floor = state.floor
+    unfinished = [i for i in (floor.suspended, floor.current) if i is not None]
+    for number, item in enumerate([*floor.interventions, *unfinished]):
         about = ""
         if item.paragraph and draft.number_of(item.paragraph):
             about = f"paragraph {draft.number_of(item.paragraph)}"
         elif item.section in draft.order:
             about = f"section {draft.label_of(item.section)}"
         start = datetime.fromisoformat(item.start_ts) if item.start_ts else None
+        finished = number < len(floor.interventions)
+        seconds = float(item.duration_seconds if finished else item.elapsed_seconds(now))
         rows.append(
             InterventionRow(
                 f"{start:%H:%M:%S}" if start else "",
                 actor_name(state, item.delegation),
                 item.kind + (" (moderated caucus)" if item.caucus else ""),
-                float(item.duration_seconds),
-                float(item.overrun_seconds),
+                seconds,
+                float(item.overrun_seconds) if finished else max(0.0, seconds - item.allotted_seconds),
                 about,
+                "" if finished else _running(state, item, now),
             )
         )
     return rows
 
 
-def _figures(state: SessionState) -> SpeakerFigures | None:
-    figures = speaker_figures(state)
+def _figures(state: SessionState, now: str) -> SpeakerFigures | None:
+    figures = speaker_figures(state, now)  # an intervention still running counts, with its time so far
     return figures if figures.delegations else None
+
+
+def export_moment(session: Session) -> str:
+    """Now, from the session's clock, never before its last event: the moment an export is made."""
+    moment = format_ts(session.clock())
+    last = session.events[-1].ts if session.events else moment
+    return max(moment, last)
 
 
 def _adoption_steps(state: SessionState) -> tuple[list[tuple[str, str]], str | None]:
@@ -225,16 +258,20 @@ def _adoption_steps(state: SessionState) -> tuple[list[tuple[str, str]], str | N
     return steps, adopted_at
 
 
-def build_record(session: Session) -> SessionRecord:
-    """Replay the session's log and gather the record of the session."""
+def build_record(session: Session, now: str | None = None) -> SessionRecord:
+    """Replay the session's log and gather the record of the session, as at `now` (default: the export).
+
+    An intervention still running (or paused, or suspended by a point of order) is in the record with its
+    time so far, marked so; it counts in the figures."""
+    now = now or export_moment(session)
     entries, state = replay_descriptions(session)
     tabled = next((e for e in entries if e.kind == "tabling"), None)
     steps, adopted_at = _adoption_steps(state)
     return SessionRecord(
         TitleBlock.of(state),
         entries,
-        _interventions(state),
-        _figures(state),
+        _interventions(state, now),
+        _figures(state, now),
         steps,
         adopted_at,
         sum(1 for e in session.events if tabled and e.seq <= tabled.seq and e.kind.startswith("draft.")),

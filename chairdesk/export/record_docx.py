@@ -132,7 +132,7 @@ def build_record_docx(record: SessionRecord) -> DocxDocument:
 
     if record.interventions:
         document.add_paragraph("Interventions", style=STYLE_SECTION)
-        rows = [[i.start, i.delegation, i.kind, i.duration, i.about] for i in record.interventions]
+        rows = [[i.start, i.delegation, i.what, i.duration, i.about] for i in record.interventions]
         _table(document, ["Start", "Delegation", "Kind", "Duration", "On"], rows, [2.1, 4.6, 3.4, 2.2, 4.2])
 
     document.add_paragraph("Speaker figures", style=STYLE_SECTION)

@@ -58,7 +58,7 @@ def record_markdown(record: SessionRecord, chart_name: str | None = None) -> str
     if record.adoption:
         lines += ["## Adoption", ""] + _table(["Time", "Step"], [list(s) for s in record.adoption])
     if record.interventions:
-        rows = [[i.start, i.delegation, i.kind, i.duration, i.about] for i in record.interventions]
+        rows = [[i.start, i.delegation, i.what, i.duration, i.about] for i in record.interventions]
         lines += ["## Interventions", ""] + _table(["Start", "Delegation", "Kind", "Duration", "On"], rows)
     lines += ["## Speaker figures", ""]
     if not record.spoke:

@@ -3,6 +3,9 @@
 Numbers and letters are literal text, so a renumbered paragraph carries its number change as a revision
 too; whole paragraphs inserted or deleted have their paragraph mark tracked. Accepting every revision gives
 the text as it stands (the endorsed report); rejecting every revision gives the baseline (the tabled text).
+A paragraph's wording has one revision per run of words, credited to who typed it and when
+(core/draft/authorship.py); words deleted from another author's insertion are a w:del nested in that w:ins.
+Titles, headings and moved paragraphs are credited to the last event that changed them (Attribution).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from ..core.draft.authorship import Piece, authored_pieces, baseline_text, current_text
 from ..core.draft.compare import word_diff
 from ..core.draft.model import CHAIR, Draft, subparagraph_label
 from ..core.log.errors import RefusedError
@@ -122,7 +126,20 @@ class Attribution:
         return self._revision(None)
 
 
-Segment = tuple[str, str, Revision | None]  # (equal | insert | delete, text, revision)
+# (equal | insert | delete, text, revision) or, for words deleted inside another author's insertion,
+# ("delete", text, the deletion's revision, the insertion's revision): Word nests the w:del in the w:ins.
+Segment = tuple[str, str, Revision | None] | tuple[str, str, Revision, Revision]
+
+
+def _joined(segments: list[Segment]) -> list[Segment]:
+    """Neighbouring segments of the same change by the same author at the same time, as one."""
+    out: list[Segment] = []
+    for segment in segments:
+        if out and out[-1][0] == segment[0] and out[-1][2:] == segment[2:]:
+            out[-1] = (segment[0], out[-1][1] + segment[1], *segment[2:])  # type: ignore[assignment]
+        else:
+            out.append(segment)
+    return out
 
 
 class RedlineWriter:
@@ -138,6 +155,7 @@ class RedlineWriter:
         mark = (baselines[0] if baseline == "tabled" else baselines[-1]) if baselines else None
         self.baseline_label = f"{mark.label} ({long_date(mark.ts)})" if mark else "the empty draft"
         self.attribution = Attribution(session, mark.seq if mark else 0)
+        self.session, self.baseline_seq = session, mark.seq if mark else 0
         self.document: DocxDocument = new_document()
         set_hanging_indents(self.document, *LEAD_WIDTHS)
         self._ids = itertools.count(1)
@@ -171,7 +189,7 @@ class RedlineWriter:
             rpr = OxmlElement("w:rPr")
             add_child(rpr, self._tracked("w:ins" if mark[0] == "insert" else "w:del", mark[1]))
             add_child(para.get_or_add_pPr(), rpr)
-        for op, text, revision in segments:
+        for op, text, revision, *inserted in _joined(segments):
             if not text:
                 continue
             if op == "equal" or revision is None:
@@ -179,8 +197,55 @@ class RedlineWriter:
             else:
                 wrapper = self._tracked("w:ins" if op == "insert" else "w:del", revision)
                 add_child(wrapper, self._run(text, deleted=op == "delete"))
+                if inserted:  # deleted inside another author's insertion, as Word writes it
+                    outer = self._tracked("w:ins", inserted[0])
+                    add_child(outer, wrapper)
+                    wrapper = outer
                 add_child(para, wrapper)
         return para
+
+    # ---------------------------------------------------------- authorship
+    def _revision(self, actor: str, ts: str) -> Revision:
+        return Revision(actor_name(self.state, actor, chair="Chair"), word_date(ts))
+
+    def _piece(self, piece: Piece, default: Revision) -> Segment:
+        """A piece of authored text as a segment: its own author and time (kept text: `default`'s)."""
+        if piece.inserted_by is not None:
+            return (
+                "delete",
+                piece.text,
+                self._revision(piece.actor, piece.ts),
+                self._revision(*piece.inserted_by),
+            )
+        if piece.op == "equal":
+            return ("equal", piece.text, None)
+        return (piece.op, piece.text, self._revision(piece.actor, piece.ts))
+
+    def authored(
+        self, old: str, new: str, fallback: Revision, paragraph: str, sub: str | None = None
+    ) -> list[Segment]:
+        """The change from old to new, one revision per author run (the word diff under one revision if
+        the log's replay does not give these two texts)."""
+        pieces = authored_pieces(self.session, paragraph, self.baseline_seq, sub)
+        if baseline_text(pieces) == old and current_text(pieces) == new:
+            return [self._piece(piece, fallback) for piece in pieces]
+        return [(op, text, fallback) for op, text in word_diff(old, new)]
+
+    def inserted_whole(
+        self, text: str, place: Revision, paragraph: str, sub: str | None = None
+    ) -> list[Segment]:
+        """A text inserted with its paragraph: who typed which words (words kept since the baseline, of a
+        paragraph struck then, are the insertion of whoever put the paragraph back)."""
+        pieces = authored_pieces(self.session, paragraph, self.baseline_seq, sub)
+        if current_text(pieces) != text:
+            return [("insert", text, place)]
+        segments: list[Segment] = []
+        for piece in pieces:
+            if piece.op == "equal":
+                segments.append(("insert", piece.text, place))
+            elif piece.op == "insert" or piece.inserted_by is not None:
+                segments.append(self._piece(piece, place))
+        return segments
 
     def whole(self, style: str, text: str, op: str, revision: Revision) -> OxmlElement:
         """A paragraph inserted or deleted as a whole, its mark included."""
@@ -247,11 +312,19 @@ class RedlineWriter:
         draft = self.new if part.op == "insert" else self.old
         para = draft.paragraphs[part.id]
         revision = self.attribution.of_place(part.id, para.section)
-        first = self.whole(
-            STYLE_PARAGRAPH, paragraph_lead(draft.number_of(para.id)) + para.text, part.op, revision
-        )
+        lead = paragraph_lead(draft.number_of(para.id))
+        if part.op == "insert" and not part.moved:
+            segments = [("insert", lead, revision), *self.inserted_whole(para.text, revision, para.id)]
+            first = self.paragraph(STYLE_PARAGRAPH, segments, ("insert", revision))
+        else:
+            first = self.whole(STYLE_PARAGRAPH, lead + para.text, part.op, revision)
         for index, sub in enumerate(para.live_subparagraphs()):
-            self.whole(STYLE_SUBPARAGRAPH, subparagraph_lead(index) + sub.text, part.op, revision)
+            if part.op == "insert" and not part.moved:
+                segments = [("insert", subparagraph_lead(index), revision)]
+                segments += self.inserted_whole(sub.text, revision, para.id, sub.id)
+                self.paragraph(STYLE_SUBPARAGRAPH, segments, ("insert", revision))
+            else:
+                self.whole(STYLE_SUBPARAGRAPH, subparagraph_lead(index) + sub.text, part.op, revision)
         if part.moved:
             old_number, new_number = self.old.number_of(part.id), self.new.number_of(part.id)
             if part.op == "insert":
@@ -265,8 +338,7 @@ class RedlineWriter:
         old, new = self.old.paragraphs[part.id], self.new.paragraphs[part.id]
         old_number, new_number = self.old.number_of(part.id), self.new.number_of(part.id)
         segments: list[Segment] = self._lead(f"{old_number}.", f"{new_number}.")
-        text_rev = self.attribution.of_text(part.id)
-        segments += [(op, text, text_rev) for op, text in word_diff(old.text, new.text)]
+        segments += self.authored(old.text, new.text, self.attribution.of_text(part.id), part.id)
         self.paragraph(STYLE_PARAGRAPH, segments)
         old_letters = {s.id: i for i, s in enumerate(old.live_subparagraphs())}
         new_letters = {s.id: i for i, s in enumerate(new.live_subparagraphs())}
@@ -277,11 +349,16 @@ class RedlineWriter:
                     f"({subparagraph_label(new_letters[sub_id])})",
                 )
                 revision = self.attribution.of_text(sub_id, part.id)
-                diff = word_diff(old.subparagraph(sub_id).text, new.subparagraph(sub_id).text)
-                self.paragraph(STYLE_SUBPARAGRAPH, lead + [(o, t, revision) for o, t in diff])
+                old_text, new_text = old.subparagraph(sub_id).text, new.subparagraph(sub_id).text
+                lead += self.authored(old_text, new_text, revision, part.id, sub_id)
+                self.paragraph(STYLE_SUBPARAGRAPH, lead)
+            elif op == "insert":
+                revision = self.attribution.of_place(sub_id, part.id)
+                segments = [("insert", subparagraph_lead(new_letters[sub_id]), revision)]
+                segments += self.inserted_whole(new.subparagraph(sub_id).text, revision, part.id, sub_id)
+                self.paragraph(STYLE_SUBPARAGRAPH, segments, ("insert", revision))
             else:
-                para, letters = (new, new_letters) if op == "insert" else (old, old_letters)
-                text = subparagraph_lead(letters[sub_id]) + para.subparagraph(sub_id).text
+                text = subparagraph_lead(old_letters[sub_id]) + old.subparagraph(sub_id).text
                 self.whole(STYLE_SUBPARAGRAPH, text, op, self.attribution.of_place(sub_id, part.id))
 
     def _lead(self, old: str, new: str) -> list[Segment]:

@@ -95,7 +95,7 @@ def _debate_and_adopt(session: Session) -> None:
         adoption.take_up(session, sid)
         if sid == b:
             adoption.record_objection(session, sid, "red", "The measures go too far.")
-        adoption.adopt_section(session, sid)
+        adoption.adopt_section(session, sid, over_objection=True)
     adoption.adopt_report(session)
 
 

@@ -39,7 +39,9 @@ def revision_view(path: Path, view: str) -> list[str]:
     for para in body_xml(path).iter(_q("p")):
         for run in para.iter(_q("r")):
             parent = run.getparent()
-            if parent.tag == _q(drop):
+            # A deletion nested in another author's insertion goes with either: accepting deletes it,
+            # rejecting takes the insertion back.
+            if any(ancestor.tag == _q(drop) for ancestor in run.iterancestors()):
                 continue
             buffer += _run_text(run, deleted=parent.tag == _q("del"))
         mark = para.find("w:pPr/w:rPr", NS)

@@ -18,6 +18,7 @@ from chairdesk.core.log.session import Session
 from chairdesk.export import export_redline, export_report, report_text
 
 from .conftest import build_small_session, fixed_clock
+from .three_authors import NOW, TABLED, three_author_session
 
 SYSTEM_PYTHON = "/usr/bin/python3"  # the Debian python that python3-uno belongs to
 SCRIPT = Path(__file__).with_name("lo_convert.py")
@@ -47,6 +48,10 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Session]:
     export_redline(session, folder / "redline.docx")
     with _renumbered_session(folder / "renumbered.chairdesk") as renumbered:
         export_redline(renumbered, folder / "renumbered.docx")
+    three, _ = three_author_session(folder / "three.chairdesk")
+    with three:
+        export_redline(three, folder / "three.docx")
+        three_texts = (report_text(three.state), report_text(three.state, three.baseline("tabled")))
     jobs = [
         {"input": "renumbered.docx", "output": "renumbered.pdf", "filter": "pdf", "changes": "keep"},
         {"input": "report.docx", "output": "report.txt", "filter": "txt", "changes": "keep"},
@@ -54,12 +59,15 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Session]:
         {"input": "redline.docx", "output": "accepted.txt", "filter": "txt", "changes": "accept"},
         {"input": "redline.docx", "output": "rejected.txt", "filter": "txt", "changes": "reject"},
         {"input": "redline.docx", "output": "redline.pdf", "filter": "pdf", "changes": "keep"},
+        {"input": "three.docx", "output": "three-accepted.txt", "filter": "txt", "changes": "accept"},
+        {"input": "three.docx", "output": "three-rejected.txt", "filter": "txt", "changes": "reject"},
     ]
     for job in jobs:
         job["input"], job["output"] = str(folder / job["input"]), str(folder / job["output"])
     subprocess.run(
         [SYSTEM_PYTHON, str(SCRIPT), str(folder / "profile"), json.dumps(jobs)], check=True, timeout=120
     )
+    (folder / "three-expected.json").write_text(json.dumps(three_texts), encoding="utf-8")
     yield folder, session
     session.close()
 
@@ -100,6 +108,15 @@ def test_accepting_all_changes_gives_the_endorsed_text(converted: tuple[Path, Se
 def test_rejecting_all_changes_gives_the_tabled_text(converted: tuple[Path, Session]) -> None:
     folder, session = converted
     assert _text(folder / "rejected.txt") == report_text(session.state, session.baseline("tabled"))
+
+
+def test_three_authors_accept_all_and_reject_all_in_libreoffice(converted: tuple[Path, Session]) -> None:
+    """A paragraph edited by Blue, Yellow (deleting Blue's word: nested revisions), Purple and the Chair."""
+    folder, _ = converted
+    current, tabled = json.loads((folder / "three-expected.json").read_text(encoding="utf-8"))
+    accepted, rejected = _text(folder / "three-accepted.txt"), _text(folder / "three-rejected.txt")
+    assert accepted == current and f"2.\t{NOW}" in accepted
+    assert rejected == tabled and f"2.\t{TABLED}" in rejected
 
 
 def test_both_convert_to_pdf(converted: tuple[Path, Session]) -> None:

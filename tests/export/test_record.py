@@ -142,11 +142,7 @@ def test_tabling_keeps_meeting_and_roster_events_in_place(tmp_path: Path) -> Non
         ("09:00:00", "Meeting", "Meeting details set: title 'Working group'."),
         ("09:02:00", "Roster", "The roster was set: 2 delegations."),
         ("09:06:00", "Tabling", "The draft was tabled as 'Tabled draft': 1 section, 2 paragraphs."),
-        (
-            "09:07:00",
-            "Text change",
-            "The Chair amended paragraph 1 to read: \u201cStates met in Geneva.\u201d",
-        ),
+        ("09:07:00", "Text change", "The Chair inserted 'in Geneva' in paragraph 1."),
         ("09:08:00", "Baseline", "The Chair marked the text as it stands as 'Second reading'."),
     ]
     assert record.tabling_events == 5
@@ -175,3 +171,13 @@ def test_markdown_title_block_lines_are_separate_paragraphs(small_session: Sessi
         "Geneva, 24\u201328 November 2026",
         "Document: Draft outcome document",
     ]
+
+
+def test_the_record_says_adopted_over_an_objection_and_what_lapsed(full_session: Session) -> None:
+    record = build_record(full_session)
+    texts = [e.text for e in record.entries]
+    assert (
+        "Section B, Confidence-building measures and cooperation, was adopted as amended, Red objecting."
+        in texts
+    )
+    assert any(what.endswith("(Red objecting)") for _, what in record.adoption)

@@ -22,11 +22,12 @@ def _images(document: docx.document.Document) -> list[object]:
 
 @pytest.fixture()
 def silent_session(tmp_path: Path) -> Session:
-    """A roster, and Blue on the floor but not finished: no intervention is counted."""
+    """A roster, and Blue waiting for the floor, never given it: nobody spoke.
+
+    (Blue on the floor and not finished would be in the record: see test_record_running.py.)"""
     clock = FakeClock()
     session = floor_session(tmp_path, clock)
     floor.request_floor(session, "BLU")
-    floor.next_speaker(session)
     clock.tick(90)
     yield session
     session.close()

@@ -22,6 +22,7 @@ from .model import (  # noqa: F401
     and_list,
     capital,
     full_stop,
+    pending_proposals,
     section_mark,
     section_name,
     text_hash,
@@ -35,6 +36,7 @@ from .operations import (  # noqa: F401
     reopen_section,
     section_amended,
     take_up,
+    withdraw_objection,
 )
 from .readout import (  # noqa: F401
     readout,
@@ -71,6 +73,8 @@ __all__ = [
     "section_mark",
     "section_name",
     "take_up",
+    "withdraw_objection",
+    "pending_proposals",
     "text_hash",
     "vote_readout",
 ]

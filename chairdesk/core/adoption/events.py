@@ -26,6 +26,15 @@ from .model import (
     section_name,
     text_hash,
 )
+from .standing import (
+    check_lapsed,
+    check_objections,
+    check_withdrawal,
+    lapse,
+    lapsed_sentence,
+    objecting_names,
+    revive,
+)
 from .votes import (
     SUBJECT_KINDS,
     Tally,
@@ -108,6 +117,12 @@ class AdoptionComponent:
 
     def _check_adopt(self, state: SessionState, payload: Payload) -> None:
         self._check_adoptable(state, payload)
+        check_objections(state, payload["section"], payload)
+        check_lapsed(state, payload["section"], payload)
+
+    def _check_objection_withdraw(self, state: SessionState, payload: Payload) -> None:
+        section_id, _ = self._open_section(state, payload)
+        check_withdrawal(state, section_id, payload)
 
     def _check_object(self, state: SessionState, payload: Payload) -> None:
         section_id, name = self._open_section(state, payload)
@@ -141,6 +156,10 @@ class AdoptionComponent:
             raise RefusedError(f"Give the reason for reopening {section_name(state.draft, section_id)}.")
 
     def _check_report_adopt(self, state: SessionState, payload: Payload) -> None:
+        self._check_report_ready(state, payload)
+        check_lapsed(state, None, payload)
+
+    def _check_report_ready(self, state: SessionState, payload: Payload) -> None:
         draft = state.draft
         if not draft.order:
             raise RefusedError("The document has no sections to adopt.")
@@ -169,7 +188,7 @@ class AdoptionComponent:
         if kind == "section":
             self._check_adoptable(state, {"section": payload.get("subject"), **payload})
         elif kind == "report":
-            self._check_report_adopt(state, payload)
+            self._check_report_ready(state, payload)
         else:
             proposal = state.draft.proposals.get(str(payload.get("subject")))
             if proposal is None:
@@ -181,6 +200,10 @@ class AdoptionComponent:
             self._check_known(state, list(payload["ballots"]))
         if payload.get("carried") is not carries(payload["rule"], tally):
             raise RefusedError("The result does not follow from the votes and the majority rule.")
+        if kind in ("section", "report") and payload["carried"]:  # adopted by the vote: nothing left pending
+            check_lapsed(state, payload.get("subject") if kind == "section" else None, payload)
+        elif payload.get("lapsed"):
+            raise RefusedError("Proposals lapse only when a section or the report is adopted.")
 
     # ---------------------------------------------------------------- inverse
     def inverse(self, state: SessionState, kind: str, payload: Payload) -> tuple[str, Payload] | None:
@@ -196,14 +219,22 @@ class AdoptionComponent:
             return f"{who} took up {section_name(draft, p['section'])}{again}."
         if kind == "adoption.adopt":
             state_words = ADOPTED_AS_AMENDED if p["amended"] else ADOPTED
-            return f"{capital(section_name(draft, p['section']))}, was {state_words}."
+            if p.get("over_objection"):
+                objecting = state.adoption.standing_objections(p["section"])
+                state_words += f", {and_list(objecting_names(state, objecting))} objecting"
+            text = f"{capital(section_name(draft, p['section']))}, was {state_words}."
+            return " ".join(filter(None, [text, lapsed_sentence(state, p.get("lapsed") or [])]))
+        if kind == "adoption.objection.withdraw":
+            name = state.roster.name_of(p["delegation"])
+            return f"{name} withdrew its objection to {section_name(draft, p['section'])}."
         if kind == "adoption.object":
             label = draft.numbering().label.get(p["section"], "?")
             return f"Objection by {state.roster.name_of(p['delegation'])} to section {label}: {full_stop(p['reason'])}"
         if kind == "adoption.reopen":
             return f"{who} reopened {section_name(draft, p['section'])}: {full_stop(p['reason'])}"
         if kind == "adoption.report.adopt":
-            return f"The report was adopted and endorsed (SHA-256 of the text {p['hash'][:16]}…)."
+            text = f"The report was adopted and endorsed (SHA-256 of the text {p['hash'][:16]}…)."
+            return " ".join(filter(None, [text, lapsed_sentence(state, p.get("lapsed") or [])]))
         if kind == "adoption.report.reopen":
             return f"{who} reopened the adopted report: {full_stop(p['reason'])}"
         if kind == "adoption.vote":
@@ -214,7 +245,7 @@ class AdoptionComponent:
                 text += f" {capital(vote.subject_text)}, was {words}."
             elif vote.carried and vote.subject_kind == "report":
                 text += " The report was adopted and endorsed."
-            return text
+            return " ".join(filter(None, [text, lapsed_sentence(state, p.get("lapsed") or [])]))
         return f"{who}: {kind}."
 
     # ------------------------------------------------------------------ apply
@@ -237,30 +268,65 @@ class AdoptionComponent:
 
         if kind == "adoption.take_up" and record is not None:
             record.status, record.objections, record.reason = UNDER_CONSIDERATION, [], ""
+            record.standing_objections, record.adopted_over = [], []
             step("taken up", section_id)
         elif kind == "adoption.adopt" and record is not None:
+            over = objecting_names(state, record.standing_objections) if p.get("over_objection") else []
             self._adopt(record, bool(p["amended"]), event.ts)
-            step(record.status, section_id)
+            record.adopted_over = over
+            details = [f"{and_list(over)} objecting"] if over else []
+            details += [lapsed_sentence(state, p.get("lapsed") or [])]  # read before they are marked lapsed
+            record.lapsed = self._lapse(state, change, p.get("lapsed") or [])
+            step(record.status, section_id, "; ".join(d.rstrip(".") for d in details if d))
         elif kind == "adoption.object" and record is not None:
             name = state.roster.name_of(p["delegation"])
-            record.objections.append(Objection(p["delegation"], name, p["reason"], event.seq, event.ts))
+            objection = Objection(p["delegation"], name, p["reason"], event.seq, event.ts)
+            record.objections.append(objection)
+            record.standing_objections = [
+                o for o in record.standing_objections if o.delegation != p["delegation"]
+            ] + [objection]
             step("objection", section_id, f"by {name}: {p['reason']}")
+        elif kind == "adoption.objection.withdraw" and record is not None:
+            record.standing_objections = [
+                o for o in record.standing_objections if o.delegation != p["delegation"]
+            ]
+            step("objection withdrawn", section_id, f"by {state.roster.name_of(p['delegation'])}")
         elif kind == "adoption.reopen" and record is not None:
             record.status, record.reason = REOPENED, p["reason"]
+            record.lapsed = self._revive(state, change, record.lapsed)
             step("reopened", section_id, p["reason"])
         elif kind == "adoption.report.adopt":
             self._adopt_report(adoption, p["hash"], event.ts)
+            adoption.report_lapsed = self._lapse(state, change, p.get("lapsed") or [])
             step("report adopted", None, f"SHA-256 {p['hash']}")
         elif kind == "adoption.report.reopen":
             adoption.report_adopted, adoption.report_adopted_at = False, None
             adoption.report_hash, adoption.report_reopen_reason = None, p["reason"]
+            adoption.report_lapsed = self._revive(state, change, adoption.report_lapsed)
             step("report reopened", None, p["reason"])
         elif kind == "adoption.vote":
             self._apply_vote(state, event, change, step)
 
     def _adopt(self, record: SectionAdoption, amended: bool, ts: str) -> None:
         record.status = ADOPTED_AS_AMENDED if amended else ADOPTED
-        record.objections, record.reason, record.adopted_ts = [], "", ts
+        record.standing_objections, record.reason, record.adopted_ts = [], "", ts
+        record.adopted_over = []
+
+    def _lapse(self, state: SessionState, change: Change, proposal_ids: list[str]) -> list[str]:
+        """Mark the proposals lapsed and tell the views; returns the ids, kept for a reopening."""
+        lapse(state, proposal_ids)
+        self._touch_proposals(state, change, proposal_ids)
+        return list(proposal_ids)
+
+    def _revive(self, state: SessionState, change: Change, proposal_ids: list[str]) -> list[str]:
+        """Reopening brings lapsed proposals back as pending; nothing is kept lapsed any more."""
+        self._touch_proposals(state, change, revive(state, proposal_ids))
+        return []
+
+    def _touch_proposals(self, state: SessionState, change: Change, proposal_ids: list[str]) -> None:
+        if proposal_ids:
+            change.areas.add("proposals")
+            change.paragraphs.update(state.draft.proposals[pid].paragraph for pid in proposal_ids)
 
     def _adopt_report(self, adoption: Adoption, digest: str, ts: str) -> None:
         adoption.report_adopted, adoption.report_adopted_at = True, ts
@@ -273,13 +339,17 @@ class AdoptionComponent:
         adoption.votes.append(vote)
         subject = vote.subject if vote.subject_kind == "section" else None
         step("vote", subject, vote_sentence(vote, roll_call_order(vote.ballots or {}, state.roster.codes())))
+        if subject is not None and subject in adoption.sections:  # putting it to the vote settles objections
+            adoption.sections[subject].standing_objections = []
         if vote.carried and vote.subject_kind == "section" and vote.subject:
             record = adoption.sections.setdefault(vote.subject, SectionAdoption())
             self._adopt(record, bool(p.get("amended")), event.ts)
+            record.lapsed = self._lapse(state, change, p.get("lapsed") or [])
             change.sections.add(vote.subject)
             step(record.status, vote.subject, "by vote")
         elif vote.carried and vote.subject_kind == "report":
             self._adopt_report(adoption, p["hash"], event.ts)
+            adoption.report_lapsed = self._lapse(state, change, p.get("lapsed") or [])
             step("report adopted", None, f"by vote; SHA-256 {p['hash']}")
 
     def _reopen_edited(self, state: SessionState, event: Event, change: Change) -> None:

@@ -3,29 +3,40 @@
 Events (payloads):
 
     adoption.take_up       {section}
-    adoption.adopt         {section, amended}        amended: the section changed since the last baseline
+    adoption.adopt         {section, amended, over_objection?, objecting?, lapsed?}
+                           amended: the section changed since the last baseline; objecting: the codes of the
+                           standing objections the chair adopted over; lapsed: pending proposal ids that lapse
     adoption.object        {section, delegation, reason}
+    adoption.objection.withdraw {section, delegation}
     adoption.reopen        {section, reason}
-    adoption.report.adopt  {hash}                    SHA-256 of the endorsed text (Draft.plain_text())
+    adoption.report.adopt  {hash, lapsed?}           SHA-256 of the endorsed text (Draft.plain_text())
     adoption.report.reopen {reason}
     adoption.vote          {subject_kind, subject, rule, ballots, totals, carried, amended?, hash?}
 
 Nothing is agreed until everything is agreed: a draft.* event that touches an adopted section reopens it
 (recorded in the state with the reason, and the chair is told through ``change.notices``). While the
 report is adopted every draft.* event is refused until the chair reopens the report.
+
+An objection stands until it is withdrawn, the section is put to the vote, or the chair adopts the section
+over it (``over_objection``, the objecting delegations kept in the payload): while one stands, adoption is
+refused. Proposals still pending on a section's paragraphs (on any paragraph, for the report) must lapse in
+the adoption event itself (``lapsed``); reopening the section (or the report) brings them back as pending.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from ..draft.model import Draft
+from ..draft.model import Draft, Proposal
 from .votes import VoteResult
 
-if TYPE_CHECKING:
-    pass
+
+class HasDraft(Protocol):
+    """Anything holding a draft, such as the session state (not imported here: it imports this module)."""
+
+    draft: Draft
 
 NOT_TAKEN_UP = "not taken up"
 UNDER_CONSIDERATION = "under consideration"
@@ -83,9 +94,12 @@ class SectionAdoption:
     """Where one section stands: its state, objections since it was last taken up, why it was reopened."""
 
     status: str = NOT_TAKEN_UP
-    objections: list[Objection] = field(default_factory=list)
+    objections: list[Objection] = field(default_factory=list)  # every objection since it was taken up
+    standing_objections: list[Objection] = field(default_factory=list)  # not withdrawn, voted on or overruled
     reason: str = ""
     adopted_ts: str | None = None
+    adopted_over: list[str] = field(default_factory=list)  # names of the delegations objecting at adoption
+    lapsed: list[str] = field(default_factory=list)  # proposal ids that lapsed at its last adoption
 
 
 @dataclass(frozen=True)
@@ -109,6 +123,7 @@ class Adoption:
         self.report_reopen_reason = ""
         self.steps: list[AdoptionStep] = []
         self.votes: list[VoteResult] = []
+        self.report_lapsed: list[str] = []  # proposal ids that lapsed when the report was adopted
 
     def section(self, section_id: str) -> SectionAdoption:
         """The record of a section (a fresh "not taken up" one if nothing happened to it yet)."""
@@ -123,8 +138,12 @@ class Adoption:
         return self.section_status(section_id) in ADOPTED_STATES
 
     def objections(self, section_id: str) -> list[Objection]:
-        """Objections raised since the section was last taken up or adopted."""
+        """Objections raised since the section was last taken up (withdrawn or settled ones included)."""
         return list(self.section(section_id).objections)
+
+    def standing_objections(self, section_id: str) -> list[Objection]:
+        """Objections that still stand: not withdrawn, not settled by a vote, not overruled at adoption."""
+        return list(self.section(section_id).standing_objections)
 
     def status_text(self, section_id: str) -> str:
         """The state in words, e.g. "under consideration — objection by Team Blue"."""
@@ -132,8 +151,11 @@ class Adoption:
         text = "not yet taken up" if record.status == NOT_TAKEN_UP else record.status
         if record.status == REOPENED and record.reason:
             text += f" ({record.reason})"
-        if record.objections:
-            text += " — objection by " + and_list(list(dict.fromkeys(o.name for o in record.objections)))
+        if record.status in ADOPTED_STATES and record.adopted_over:
+            text += ", " + and_list(record.adopted_over) + " objecting"
+        if record.standing_objections:
+            names = and_list(list(dict.fromkeys(o.name for o in record.standing_objections)))
+            text += " — objection by " + names
         return text
 
     def unadopted(self, draft: Draft) -> list[str]:
@@ -146,6 +168,17 @@ class Adoption:
         return AdoptionProgress(
             adopted, len(draft.order), draft.open_brackets(), len(draft.pending_proposals())
         )
+
+
+def pending_proposals(state: HasDraft, section_id: str | None = None) -> list[Proposal]:
+    """Proposals still pending on the section's paragraphs (on any paragraph when section_id is None)."""
+    draft = state.draft
+    return [
+        p
+        for p in draft.pending_proposals()
+        if section_id is None
+        or (p.paragraph in draft.paragraphs and draft.paragraphs[p.paragraph].section == section_id)
+    ]
 
 
 def and_list(items: list[str]) -> str:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..draft.model import CHAIR, Draft, SubHeading
 from ..log.errors import RefusedError
-from .model import text_hash
+from .model import pending_proposals, text_hash
 from .votes import carries, tally_ballots, tally_totals, with_roll_call
 
 if TYPE_CHECKING:
@@ -43,11 +43,32 @@ def take_up(session: Session, section_id: str, actor: str = CHAIR) -> Change:
     return session.record("adoption.take_up", {"section": section_id}, actor)
 
 
-def adopt_section(session: Session, section_id: str, actor: str = CHAIR) -> Change:
-    """Adopt the section under consideration; "as amended" when it changed since the last baseline."""
+def adopt_section(
+    session: Session,
+    section_id: str,
+    actor: str = CHAIR,
+    over_objection: bool = False,
+    lapse_proposals: bool = False,
+) -> Change:
+    """Adopt the section under consideration; "as amended" when it changed since the last baseline.
+
+    Refused while an objection stands unless over_objection (the chair's ruling, recorded with the objecting
+    delegations), and while proposals are pending on its paragraphs unless lapse_proposals (they lapse)."""
     session.draft.section(section_id)
-    payload = {"section": section_id, "amended": section_amended(session, section_id)}
+    payload: dict[str, Any] = {"section": section_id, "amended": section_amended(session, section_id)}
+    standing = session.state.adoption.standing_objections(section_id)
+    if over_objection and standing:
+        payload["over_objection"] = True
+        payload["objecting"] = sorted({o.delegation for o in standing})
+    if lapse_proposals:
+        payload["lapsed"] = [p.id for p in pending_proposals(session.state, section_id)]
     return session.record("adoption.adopt", payload, actor)
+
+
+def withdraw_objection(session: Session, section_id: str, delegation: str, actor: str = CHAIR) -> Change:
+    """Record that a delegation withdraws its standing objection to the section."""
+    payload = {"section": section_id, "delegation": delegation.strip()}
+    return session.record("adoption.objection.withdraw", payload, actor)
 
 
 def record_objection(
@@ -63,9 +84,14 @@ def reopen_section(session: Session, section_id: str, reason: str, actor: str = 
     return session.record("adoption.reopen", {"section": section_id, "reason": reason.strip()}, actor)
 
 
-def adopt_report(session: Session, actor: str = CHAIR) -> Change:
-    """Adopt and endorse the whole report (every section adopted); keeps the text's hash and freezes it."""
-    return session.record("adoption.report.adopt", {"hash": text_hash(session.draft)}, actor)
+def adopt_report(session: Session, actor: str = CHAIR, lapse_proposals: bool = False) -> Change:
+    """Adopt and endorse the whole report (every section adopted); keeps the text's hash and freezes it.
+
+    Refused while proposals are pending unless lapse_proposals (they lapse, listed in the event)."""
+    payload: dict[str, Any] = {"hash": text_hash(session.draft)}
+    if lapse_proposals:
+        payload["lapsed"] = [p.id for p in pending_proposals(session.state, None)]
+    return session.record("adoption.report.adopt", payload, actor)
 
 
 def reopen_report(session: Session, reason: str, actor: str = CHAIR) -> Change:
@@ -81,10 +107,13 @@ def record_vote(
     ballots: dict[str, str] | None = None,
     totals: dict[str, int] | None = None,
     actor: str = CHAIR,
+    lapse_proposals: bool = False,
 ) -> Change:
     """Record a vote on a section, a proposal or the report, from a roll call (ballots) or totals.
 
-    Under Model UN rules with a roll call taken, those present are the roll call's."""
+    Under Model UN rules with a roll call taken, those present are the roll call's. A carried vote adopts the
+    section or the report: proposals still pending on it are refused unless lapse_proposals (they lapse in the
+    same event)."""
     if ballots:
         tally = tally_ballots(ballots)
     elif totals:
@@ -108,4 +137,7 @@ def record_vote(
     elif subject_kind == "report":
         payload["subject"] = None
         payload["hash"] = text_hash(session.draft)
+    if lapse_proposals and payload["carried"] and subject_kind in ("section", "report"):
+        section = payload["subject"] if subject_kind == "section" else None
+        payload["lapsed"] = [p.id for p in pending_proposals(session.state, section)]
     return session.record("adoption.vote", payload, actor)

@@ -30,11 +30,12 @@ def readout(state: SessionState, section_id: str | None) -> str:
     name = capital(section_name(draft, section_id, spoken=True))
     record = adoption.section(section_id)
     if record.status in ADOPTED_STATES:
-        return f"{name}, is {record.status}."
+        over = f", {and_list(record.adopted_over)} objecting" if record.adopted_over else ""
+        return f"{name}, is {record.status}{over}."
     if record.status == NOT_TAKEN_UP:
         return f"{name}, has not yet been taken up."
-    if record.objections:
-        names = and_list(list(dict.fromkeys(o.name for o in record.objections)))
+    if record.standing_objections:
+        names = and_list(list(dict.fromkeys(o.name for o in record.standing_objections)))
         return f"There is an objection by {names}. {name}, remains open."
     if record.status == REOPENED:
         return (

@@ -20,6 +20,7 @@ DIFF_SECONDS = 0.25
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
 _WORD = re.compile(r"\w")
 _ZWJ = "\u200d"
+BRACKETS = ("[", "]")  # always tokens of their own (see _tokens), and kept apart by the cleanup
 
 
 def _attaches(char: str) -> bool:
@@ -29,6 +30,8 @@ def _attaches(char: str) -> bool:
 
 def _tokens(text: str) -> list[str]:
     """Words, runs of space and single signs; a letter keeps its marks and a joined emoji stays whole."""
+    if text.isascii():  # no marks, joiners or emoji to keep together: the pattern's tokens as they are
+        return _TOKEN.findall(text)
     out: list[str] = []
     for token in _TOKEN.findall(text):
         # Two word tokens in a row were cut apart only by marks inside one word ("मुहम्मद", "مُحَمَّد").
@@ -76,8 +79,7 @@ def _word_diff(old: str, new: str) -> Diff:
     # Ordinary paragraphs diff in microseconds; a wholesale rewrite of a very long one would take seconds
     # to make minimal, so past this budget diff-match-patch returns a coarser (still exact) diff.
     dmp.Diff_Timeout = DIFF_SECONDS
-    diffs = dmp.diff_main(a, b, False)
-    dmp.diff_cleanupSemantic(diffs)  # on word tokens, so a change never splits a word
+    diffs = _cleaned(dmp, dmp.diff_main(a, b, False), table.get(BRACKETS[0], ""), table.get(BRACKETS[1], ""))
     merged: Diff = []
     for op, text in diffs:
         words = "".join(decode[c] for c in text)
@@ -88,6 +90,39 @@ def _word_diff(old: str, new: str) -> Diff:
         else:
             merged.append((_OPS[op], words))
     return merged
+
+
+def _cleaned(
+    dmp: diff_match_patch, diffs: list[tuple[int, str]], opening: str, closing: str
+) -> list[tuple[int, str]]:
+    """Semantic cleanup on word tokens (a change never splits a word), except around words whose two
+    brackets alone were added or removed: those stay two one-sign changes around the words kept, instead
+    of the words deleted and inserted again ("[transboundary]transboundary")."""
+    brackets = {opening, closing}
+    out: list[tuple[int, str]] = []
+    chunk: list[tuple[int, str]] = []
+    index = 0
+    while index < len(diffs):
+        triple = diffs[index : index + 3]
+        if (
+            opening
+            and closing
+            and len(triple) == 3
+            and triple[0][0] != 0
+            and triple[0] == (triple[0][0], opening)
+            and triple[1][0] == 0
+            and not set(triple[1][1]) & brackets
+            and triple[2] == (triple[0][0], closing)
+        ):
+            dmp.diff_cleanupSemantic(chunk)
+            out += chunk + triple
+            chunk = []
+            index += 3
+        else:
+            chunk.append(diffs[index])
+            index += 1
+    dmp.diff_cleanupSemantic(chunk)
+    return out + chunk
 
 
 def apply_diff(old: str, diff: Diff) -> str:

@@ -5,11 +5,71 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..log.state import actor_name
+from .compare import Diff, word_diff
 from .model import subparagraph_label
+
+MOST_CHANGES = 3  # past this many changes in one step, the record says how many and quotes the new wording
 
 if TYPE_CHECKING:
     from ..log.eventlog import Event
     from ..log.state import SessionState
+
+
+def _quote(text: str) -> str:
+    stripped = text.strip()
+    return f"'{stripped}'" if stripped else "a space"
+
+
+def changes(old: str, new: str) -> list[str]:
+    """What a change of wording did, in words: "replaced 'they' with 'delegations'", "inserted '…'",
+    "deleted '…'", "removed the square brackets around '…'", "bracketed '…'"."""
+    diff: Diff = word_diff(old, new)
+    out: list[str] = []
+    index = 0
+    while index < len(diff):
+        op, text = diff[index]
+        triple = diff[index : index + 3]
+        if (
+            len(triple) == 3
+            and op != "equal"
+            and [t for _, t in triple[::2]] == ["[", "]"]
+            and triple[2][0] == op
+            and triple[1][0] == "equal"
+        ):
+            verb = "removed the square brackets around" if op == "delete" else "bracketed"
+            out.append(f"{verb} {_quote(triple[1][1])}")
+            index += 3
+            continue
+        if op == "equal":
+            index += 1
+            continue
+        deleted = inserted = ""
+        while index < len(diff) and diff[index][0] != "equal":
+            if diff[index][0] == "delete":
+                deleted += diff[index][1]
+            else:
+                inserted += diff[index][1]
+            index += 1
+        if deleted and inserted:
+            out.append(f"replaced {_quote(deleted)} with {_quote(inserted)}")
+        else:
+            out.append(f"inserted {_quote(inserted)}" if inserted else f"deleted {_quote(deleted)}")
+    return out
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def wording_change(who: str, old: str, new: str, where: str) -> str:
+    """ "Team Yellow replaced 'they' with 'delegations' in paragraph 15 (e)" (many changes: how many, and
+    the new wording)."""
+    done = changes(old, new)
+    if not done:
+        return f"{who} left the wording of {where} as it was"
+    if len(done) > MOST_CHANGES:
+        return f"{who} made {len(done)} changes to {where}, which now reads: \u201c{new}\u201d"
+    return f"{who} {_and(done)} in {where}"
 
 
 def describe_draft_event(state: SessionState, event: Event) -> str:
@@ -53,7 +113,7 @@ def describe_draft_event(state: SessionState, event: Event) -> str:
         )
         text = f"{who} inserted a new paragraph {place}: \u201c{p['text']}\u201d"
     elif kind == "draft.paragraph.amend":
-        text = f"{who} amended {para(p['id'])} to read: \u201c{p['text']}\u201d"
+        text = wording_change(who, d.paragraphs[p["id"]].text, p["text"], para(p["id"]))
     elif kind == "draft.paragraph.strike":
         text = f"{who} struck {para(p['id'])}"
     elif kind == "draft.paragraph.restore":
@@ -74,14 +134,21 @@ def describe_draft_event(state: SessionState, event: Event) -> str:
             "move": "reordered the sub-paragraphs of",
         }[action]
         text = f"{who} {verb} {where}"
-        if action in ("add", "amend"):
+        if action == "add":
             text += f": \u201c{p['text']}\u201d"
+        elif action == "amend":
+            old = d.paragraphs[p["paragraph"]].subparagraph(p["id"]).text
+            text = wording_change(who, old, p["text"], where)
     elif kind == "draft.proposal.add":
         text = f"{who} proposed for {para(p['paragraph'])}: \u201c{p['text']}\u201d"
     elif kind in ("draft.proposal.accept", "draft.proposal.set_aside", "draft.proposal.reopen"):
         proposal = d.proposals[p["id"]]
         verb = {"accept": "accepted", "set_aside": "set aside", "reopen": "reopened"}[kind.rsplit(".", 1)[1]]
         text = f"{who} {verb} the proposal of {actor_name(state, proposal.delegation)} for {para(proposal.paragraph)}"
+        if kind == "draft.proposal.accept":
+            done = changes(d.paragraphs[proposal.paragraph].text, proposal.text)
+            if done and len(done) <= MOST_CHANGES:
+                text += ", which " + _and(done)
     elif kind == "draft.baseline":
         text = f"{who} marked the text as it stands as '{p['label']}'"
     else:

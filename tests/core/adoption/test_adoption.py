@@ -27,6 +27,7 @@ from chairdesk.core.adoption.operations import (
     reopen_report,
     reopen_section,
     take_up,
+    withdraw_objection,
 )
 from chairdesk.core.adoption.readout import readout, vote_readout
 from chairdesk.core.log.errors import DraftError, RefusedError
@@ -208,10 +209,14 @@ def test_an_objection_keeps_the_section_open(session: Session) -> None:
         record_objection(session, c, "RED", "  ")
     with pytest.raises(RefusedError, match="Say which delegation objects"):
         record_objection(session, c, "", "No.")
-    # once the wording is settled the chair moves adoption again; the objection is in the record
+    # the objection stands: adoption is refused until Blue withdraws it; it stays in the history
+    with pytest.raises(RefusedError, match="BLU objects and the objection stands"):
+        adopt_section(session, c)
+    withdraw_objection(session, c, "BLU")
     adopt_section(session, c)
-    assert adoption.objections(c) == []
-    assert [s.action for s in adoption.steps] == ["taken up", "objection", "adopted"]
+    assert [o.delegation for o in adoption.objections(c)] == ["BLU"]
+    assert adoption.standing_objections(c) == []
+    assert [s.action for s in adoption.steps] == ["taken up", "objection", "objection withdrawn", "adopted"]
 
 
 def test_editing_an_adopted_section_reopens_it_and_tells_the_chair(session: Session) -> None:
@@ -462,7 +467,7 @@ def test_replay_gives_the_same_adoption(session: Session, tmp_path: Path) -> Non
     drafting.amend_paragraph(
         session, session.draft.live_paragraphs(c)[0].id, "States welcomed the directory."
     )
-    adopt_section(session, c)
+    adopt_section(session, c, over_objection=True)
     drafting.mark_baseline(session, "Second reading")  # a later baseline must not change what was recorded
     drafting.amend_paragraph(session, session.draft.live_paragraphs(c)[1].id, "States encouraged tests.")
     record_vote(session, "section", c, "simple majority", ballots={"BLU": "yes", "RED": "no", "YEL": "yes"})

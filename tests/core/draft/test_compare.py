@@ -157,3 +157,36 @@ def test_a_rewrite_of_a_very_long_paragraph_still_diffs_exactly() -> None:
     diff = word_diff(old, new)
     assert apply_diff(old, diff) == new
     assert old_text(diff) == old
+
+
+def test_removing_brackets_is_the_removal_of_the_two_signs() -> None:
+    """Not "[transboundary]" deleted and "transboundary" inserted again: the words stay, the signs go."""
+    assert word_diff("States [transboundary] cooperation", "States transboundary cooperation") == [
+        ("equal", "States "),
+        ("delete", "["),
+        ("equal", "transboundary"),
+        ("delete", "]"),
+        ("equal", " cooperation"),
+    ]
+    assert word_diff("States transboundary cooperation", "States [transboundary] cooperation") == [
+        ("equal", "States "),
+        ("insert", "["),
+        ("equal", "transboundary"),
+        ("insert", "]"),
+        ("equal", " cooperation"),
+    ]
+    # brackets removed and a word changed elsewhere in the same step: both told apart
+    assert word_diff("[regular] exchanges of data", "regular exchanges of information") == [
+        ("delete", "["),
+        ("equal", "regular"),
+        ("delete", "]"),
+        ("equal", " exchanges of "),
+        ("delete", "data"),
+        ("insert", "information"),
+    ]
+    # a bracketed word replaced is still a replacement of the whole
+    assert word_diff("[regular] exchanges", "frequent exchanges") == [
+        ("delete", "[regular]"),
+        ("insert", "frequent"),
+        ("equal", " exchanges"),
+    ]

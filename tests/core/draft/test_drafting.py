@@ -269,7 +269,7 @@ def test_record_sentences_name_the_sub_paragraph_and_end_once(small_session) -> 
     drafting.amend_subparagraph(session, ids["p4"], second, "hold regular exercises.")
     drafting.strike_subparagraph(session, ids["p4"], second)
     amend, strike = session.events[-2:]
-    assert session.state_at(amend.seq - 1).describe(amend) == (
-        "The Chair amended paragraph 4 (b): \u201chold regular exercises.\u201d"
+    assert (
+        session.state_at(amend.seq - 1).describe(amend) == "The Chair inserted 'regular' in paragraph 4 (b)."
     )
     assert session.state_at(strike.seq - 1).describe(strike) == "The Chair struck paragraph 4 (b)."

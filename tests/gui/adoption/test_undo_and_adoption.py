@@ -104,7 +104,7 @@ def test_undo_refused_while_the_report_is_adopted_keeps_the_stack_in_step(window
     pid = amend(window, 5, " Final words.")
     for section_id in session.draft.order:
         assert window.controller.run(adoption.take_up, section_id) is not None
-        assert window.controller.run(adoption.adopt_section, section_id) is not None
+        assert window.controller.run(adoption.adopt_section, section_id, lapse_proposals=True) is not None
     press(qtbot, window, Qt.Key.Key_F10, CTRL)  # adopt the report
     assert session.state.adoption.report_adopted
     before, index = on_disk(session), stack.index()

@@ -1,0 +1,59 @@
+"""The record says what a text change changed, not only the new wording."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from chairdesk.core import drafting
+from chairdesk.core.draft.record import changes
+from chairdesk.core.floor.operations import set_roster
+from chairdesk.core.floor.roster import Delegation
+from chairdesk.core.log.session import Session
+
+from ..conftest import FakeClock
+
+
+def _described(session: Session) -> str:
+    event = session.events[-1]
+    return session.state_at(event.seq - 1).describe(event)
+
+
+def test_a_text_change_says_what_changed(tmp_path: Path, clock: FakeClock) -> None:
+    with Session.create(tmp_path / "r.chairdesk", "Working group", clock=clock) as session:
+        set_roster(session, [Delegation("YEL", "Team Yellow"), Delegation("BLU", "Team Blue")])
+        a = drafting.add_section(session, "Overview").subject
+        p1 = drafting.insert_paragraph(session, a, "States met in Geneva.").subject
+        p2 = drafting.insert_paragraph(
+            session, a, "States are encouraged to:", subparagraphs=["share views;", "report as they see fit."]
+        ).subject
+        drafting.mark_baseline(session, "Tabled draft")
+        sub = session.draft.paragraph(p2).subparagraphs[1].id
+        drafting.amend_subparagraph(session, p2, sub, "report as delegations see fit.", "YEL")
+        assert _described(session) == "Team Yellow replaced 'they' with 'delegations' in paragraph 2 (b)."
+        drafting.amend_paragraph(session, p1, "States met in Geneva, as delegations requested.")
+        assert _described(session) == "The Chair inserted ', as delegations requested' in paragraph 1."
+        drafting.amend_paragraph(session, p1, "States met, as delegations requested.")
+        assert _described(session) == "The Chair deleted 'in Geneva' in paragraph 1."
+        drafting.amend_paragraph(session, p1, "States met, as [delegations] requested.")
+        assert _described(session) == "The Chair bracketed 'delegations' in paragraph 1."
+        drafting.unbracket_text(session, p1, session.draft.paragraph(p1).text.index("["))
+        assert (
+            _described(session)
+            == "The Chair removed the square brackets around 'delegations' in paragraph 1."
+        )
+        q = drafting.propose(session, p1, "States met, as all delegations requested.", "BLU").subject
+        drafting.accept_proposal(session, q)
+        assert _described(session) == (
+            "The Chair accepted the proposal of Team Blue for paragraph 1, which inserted 'all'."
+        )
+        drafting.amend_paragraph(session, p1, "Delegations met twice, as all States requested today.")
+        assert _described(session) == (
+            "The Chair made 4 changes to paragraph 1, which now reads: "
+            "\u201cDelegations met twice, as all States requested today.\u201d"
+        )
+
+
+def test_changes_in_words() -> None:
+    assert changes("a b c d", "a x c y") == ["replaced 'b' with 'x'", "replaced 'd' with 'y'"]
+    assert changes("a [b] c", "a b c") == ["removed the square brackets around 'b'"]
+    assert changes("same", "same") == []
