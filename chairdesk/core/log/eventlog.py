@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from .errors import (
     SessionFileError,
     SessionLockedError,
 )
+from .schema import check_schema, unexpected_objects
 
 FORMAT = "chairdesk-session"
 SCHEMA_VERSION = 1
@@ -126,6 +128,15 @@ def _explain(path: Path, error: sqlite3.Error) -> SessionFileError:
     return CorruptSessionError(path, f"the session file is damaged or truncated ({text})")
 
 
+def writing_problem(error: Exception) -> str:
+    """Why a write failed, in words: "read-only" when the file or its folder cannot be written."""
+    text = str(error)
+    errno = getattr(error, "errno", None)
+    if "readonly" in text.replace("-", "").replace(" ", "") or errno in (1, 13, 30):
+        return f"the file or its folder is read-only: {text}"
+    return text
+
+
 class EventLog:
     """An open session file; append() commits before it returns."""
 
@@ -169,6 +180,8 @@ class EventLog:
             raise SessionFileError(path, "a file of that name exists already; choose another name")
         if not path.parent.is_dir():
             raise SessionFileError(path, "the folder does not exist")
+        if not os.access(path.parent, os.W_OK):
+            raise SessionFileError(path, f"the folder {path.parent} is read-only; choose another folder")
         try:
             conn = cls._connect(path)
         except SessionFileError:
@@ -210,6 +223,8 @@ class EventLog:
         _looks_like_sqlite(path)
         conn = cls._connect(path)
         try:
+            # Before anything reads or writes through it: the schema must be exactly chairdesk's.
+            check_schema(path, conn, FORMAT, SCHEMA_VERSION)
             log = cls(path, conn)
             version = log._check_format()
             if version < SCHEMA_VERSION:
@@ -344,7 +359,9 @@ class EventLog:
                 self._events_table.insert(row)
                 self._meta_table.upsert_all([{"key": k, "value": v} for k, v in mirror.items()], pk="key")
         except sqlite3.Error as error:
-            raise SessionFileError(self.path, f"could not write to the session file ({error})") from error
+            raise SessionFileError(
+                self.path, f"could not write to the session file ({writing_problem(error)})"
+            ) from error
         event = Event(seq, ts, actor, kind, json.loads(payload_json), prev, digest)
         self._events.append(event)
         return event
@@ -361,18 +378,39 @@ class EventLog:
                 else:
                     self._meta_table.upsert({"key": "head", "value": head}, pk="key")
         except sqlite3.Error as error:
-            raise SessionFileError(self.path, f"could not write to the session file ({error})") from error
+            raise SessionFileError(
+                self.path, f"could not write to the session file ({writing_problem(error)})"
+            ) from error
         self._events.pop()
 
     def save_copy(self, destination: str | Path) -> Path:
-        """Write a consistent copy of the whole session to another file (which must not exist)."""
+        """Write a consistent copy of the whole session to another file (which must not exist).
+
+        The copy is made beside it under a temporary name and moved into place only once its schema is
+        checked to be exactly chairdesk's, so it can never carry a trigger, a view or a table of its own.
+        """
         destination = Path(destination)
         if destination.exists():
             raise SessionFileError(destination, "a file of that name exists already")
+        temp = destination.with_name(f".{destination.name}.{os.getpid()}.part")
         try:
-            self.conn.execute("VACUUM INTO ?", (str(destination),))
-        except sqlite3.Error as error:
-            raise SessionFileError(destination, f"could not write the copy ({error})") from error
+            temp.unlink(missing_ok=True)
+            self.conn.execute("VACUUM INTO ?", (str(temp),))
+            copy = sqlite3.connect(str(temp))
+            try:
+                extra = unexpected_objects(copy)
+            finally:
+                copy.close()
+            if extra:
+                raise SessionFileError(
+                    destination, f"the copy was not written: the session holds {', '.join(extra)}"
+                )
+            os.replace(temp, destination)
+        except (sqlite3.Error, OSError) as error:
+            problem = writing_problem(error)
+            raise SessionFileError(destination, f"could not write the copy ({problem})") from error
+        finally:
+            temp.unlink(missing_ok=True)
         return destination
 
     def close(self) -> None:
