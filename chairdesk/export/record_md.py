@@ -15,6 +15,7 @@ from .record import (
     roster_lines,
     speaking_time_chart,
 )
+from .seal import checked_record, seal_of
 
 
 def _cell(text: str) -> str:
@@ -88,12 +89,20 @@ def chart_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}-speaking-time.png")
 
 
-def export_record_md(session: Session, path: str | Path) -> Path:
-    """Write the record of the session to a Markdown file (and its chart beside it when there are figures)."""
+def export_record_md(session: Session, path: str | Path, force: bool = False) -> Path:
+    """Write the record of the session to a Markdown file (and its chart beside it when there are figures).
+
+    The record is verified first (refused when broken, or with force marked at the top); its seal ends it.
+    """
     path = Path(path)
+    mark = checked_record(session, path, force)
     record = build_record(session)
     chart = chart_path(path) if record.spoke else None
     text = record_markdown(record, chart.name if chart else None)
+    seal = "\n\n".join(seal_of(session).full_lines())
+    text += f"\n## The record's seal\n\n{seal}\n"
+    if mark:
+        text = f"**{mark}**\n\n{text}"
     if chart is not None:
         image = speaking_time_chart(record.figures)
         atomic_write(chart, lambda temp: temp.write_bytes(image))

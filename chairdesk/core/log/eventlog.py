@@ -413,6 +413,14 @@ class EventLog:
             temp.unlink(missing_ok=True)
         return destination
 
+    def checkpoint(self) -> bool:
+        """Copy the committed events from the -wal into the file itself; False if it could not be done now."""
+        try:
+            busy = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        except sqlite3.Error:
+            return False
+        return busy == 0
+
     def close(self) -> None:
         """Checkpoint the write-ahead log into the file and release the lock."""
         try:

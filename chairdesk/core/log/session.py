@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..draft.model import Draft
+from .anchors import anchor_warning, remember
 from .change import Change
 from .components import new_state
 from .errors import CorruptSessionError, RefusedError
@@ -64,6 +65,8 @@ class Session:
         self.clock = clock
         self._listeners: list[Listener] = []
         self._drafts_at: dict[int, Draft] = {}
+        self._written = False  # anything appended by this process: its anchor is kept on close
+        self.warnings: list[str] = []  # what the chair must be told on open (a file shorter than it was)
         try:
             self.state = replay(log.events)
         except (RefusedError, LookupError, ValueError, TypeError, AttributeError) as error:
@@ -92,11 +95,27 @@ class Session:
 
     @classmethod
     def open(cls, path: str | Path, clock: Clock = utc_now) -> Session:
-        """Open an existing session file (raises a ChairdeskError naming the file if it cannot)."""
-        return cls(EventLog.open(path), clock)
+        """Open an existing session file (raises a ChairdeskError naming the file if it cannot).
+
+        session.warnings says when the file has fewer events or another history than when this computer
+        last closed it (anchors.py).
+        """
+        session = cls(EventLog.open(path), clock)
+        warning = anchor_warning(session.log)
+        if warning:
+            session.warnings.append(warning)
+        return session
+
+    def checkpoint(self) -> None:
+        """Move the committed events from the -wal beside the file into it, and keep the anchor (idle moments)."""
+        self.log.checkpoint()
+        if self._written:
+            remember(self.log)
 
     def close(self) -> None:
-        """Close the file; every event is on disk already."""
+        """Close the file (checkpointed into one file) and keep its anchor; every event is on disk already."""
+        if self._written:
+            remember(self.log)
         self.log.close()
 
     def __enter__(self) -> Session:
@@ -119,6 +138,7 @@ class Session:
         if kind == "meeting.set":
             meta = {k: str(v) for k, v in payload.items() if k in ("title", "body", "venue", "dates")}
         event = self.log.append(kind, payload, actor, self._timestamp(), meta)
+        self._written = True
         try:
             change = self.state.apply(event, Change(event, inverse))
         except Exception as error:
