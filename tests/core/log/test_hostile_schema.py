@@ -66,9 +66,7 @@ def test_a_view_in_place_of_the_events_table_is_refused(tmp_path: Path) -> None:
 
 def test_an_extra_table_and_index_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "extra.chairdesk"
-    _session_with(
-        path, "CREATE TABLE notes (text TEXT)", "CREATE INDEX events_by_actor ON events (actor)"
-    )
+    _session_with(path, "CREATE TABLE notes (text TEXT)", "CREATE INDEX events_by_actor ON events (actor)")
     _refused(path, "table 'notes'", "index 'events_by_actor' on 'events'")
 
 
