@@ -133,7 +133,21 @@ class Session:
     def record(self, kind: str, payload: dict[str, Any], actor: str = "chair") -> Change:
         """Check, append and commit one event, apply it, then tell every listener what changed."""
         _refuse_unwritable([kind, actor, payload])
-        inverse = self.state.check(kind, payload, actor)
+        if not isinstance(payload, dict) or not isinstance(actor, str):
+            raise RefusedError(
+                f"The step '{kind}' is malformed (its payload is not a mapping); nothing was recorded."
+            )
+        try:
+            # Derived facts (amended or not, the text's hash) are computed here, never taken from the payload.
+            derive = getattr(self.state.owner(kind), "derive", None)
+            if derive is not None:
+                payload = derive(self, kind, payload)
+            inverse = self.state.check(kind, payload, actor)
+        except (LookupError, TypeError, ValueError, AttributeError, RecursionError) as error:
+            # A hand-made payload missing a field, or with one of the wrong type, is refused like any rule.
+            raise RefusedError(
+                f"The step '{kind}' is malformed ({type(error).__name__}: {error}); nothing was recorded."
+            ) from error
         meta = None
         if kind == "meeting.set":
             meta = {k: str(v) for k, v in payload.items() if k in ("title", "body", "venue", "dates")}
