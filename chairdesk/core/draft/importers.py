@@ -27,7 +27,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..log.errors import BracketError, ChairdeskError, DraftImportError
+from ..log.errors import BracketError, ChairdeskError, DraftImportError, SessionFileError
 from ..log.session import UNWRITABLE, Session
 from .brackets import bracket_spans
 from .model import subparagraph_label
@@ -313,17 +313,12 @@ def create_session_from_draft(
     draft = read_draft(draft_path)
     session_path = Path(session_path)
     meeting = title or draft.title or Path(draft_path).stem
-    session = Session.create(session_path, meeting)  # refuses an existing file, which is then left alone
     try:
-        record_draft(session, draft)
-    except BaseException as error:
-        session.close()
-        for leftover in (
-            session_path,
-            *(session_path.with_name(session_path.name + s) for s in ("-wal", "-shm")),
-        ):
-            leftover.unlink(missing_ok=True)
-        if isinstance(error, ChairdeskError) and not isinstance(error, DraftImportError):
-            raise DraftImportError(Path(draft_path), str(error)) from error
-        raise
-    return session
+        # Built under a temporary name and moved into place complete: never a session without its baseline.
+        return Session.create(session_path, meeting, build=lambda session: record_draft(session, draft))
+    except SessionFileError:
+        raise  # about the session file (exists already, read-only folder): it names that file
+    except ChairdeskError as error:
+        if isinstance(error, DraftImportError):
+            raise
+        raise DraftImportError(Path(draft_path), str(error)) from error

@@ -137,6 +137,16 @@ def writing_problem(error: Exception) -> str:
     return text
 
 
+def refuse_new_path(path: Path) -> None:
+    """Raise unless a new session file can be made at path (no file there, a folder that can be written)."""
+    if path.exists():
+        raise SessionFileError(path, "a file of that name exists already; choose another name")
+    if not path.parent.is_dir():
+        raise SessionFileError(path, "the folder does not exist")
+    if not os.access(path.parent, os.W_OK):
+        raise SessionFileError(path, f"the folder {path.parent} is read-only; choose another folder")
+
+
 class EventLog:
     """An open session file; append() commits before it returns."""
 
@@ -176,12 +186,7 @@ class EventLog:
     def create(cls, path: str | Path, meta: dict[str, str] | None = None) -> EventLog:
         """Create a new, empty session file; refuses to overwrite an existing file."""
         path = Path(path)
-        if path.exists():
-            raise SessionFileError(path, "a file of that name exists already; choose another name")
-        if not path.parent.is_dir():
-            raise SessionFileError(path, "the folder does not exist")
-        if not os.access(path.parent, os.W_OK):
-            raise SessionFileError(path, f"the folder {path.parent} is read-only; choose another folder")
+        refuse_new_path(path)
         try:
             conn = cls._connect(path)
         except SessionFileError:

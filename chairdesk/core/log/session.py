@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import glob
+import os
 import re
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -12,8 +14,17 @@ from ..draft.model import Draft
 from .anchors import anchor_warning, remember
 from .change import Change
 from .components import new_state
-from .errors import CorruptSessionError, RefusedError
-from .eventlog import SUFFIX, Event, EventLog, Verification, format_ts, utc_now
+from .errors import CorruptSessionError, RefusedError, SessionFileError
+from .eventlog import (
+    SUFFIX,
+    Event,
+    EventLog,
+    Verification,
+    format_ts,
+    refuse_new_path,
+    utc_now,
+    writing_problem,
+)
 from .state import SessionState
 
 Listener = Callable[[Change], None]
@@ -47,6 +58,33 @@ def _refuse_unwritable(value: Any) -> None:
             f"The text contains an invisible control character (U+{ord(character):04X}) that cannot be "
             "written to a document; remove it and try again."
         )
+
+
+CREATING = ".creating"  # the suffix of a session file being created, before it is moved into place
+
+
+def _with_journals(path: Path) -> list[Path]:
+    return [path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))]
+
+
+def _clear_abandoned(path: Path) -> None:
+    """Remove what a create killed before it finished left beside path (its process is gone)."""
+    for temp in path.parent.glob(f".{glob.escape(path.name)}.*{CREATING}"):
+        pid = temp.name[len(path.name) + 2 : -len(CREATING)]
+        if not pid.isdigit() or _running(int(pid)):
+            continue
+        for leftover in _with_journals(temp):
+            leftover.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def replay(events: Iterable[Event]) -> SessionState:
@@ -84,14 +122,41 @@ class Session:
         venue: str = "",
         dates: str = "",
         clock: Clock = utc_now,
+        build: Callable[[Session], None] | None = None,
     ) -> Session:
-        """Create a new session file for a meeting and open it."""
+        """Create a new session file for a meeting (with build's events, for an import) and open it.
+
+        The file is made under a temporary name beside path and moved into place only when complete, so an
+        error or a kill on the way never leaves a half session at path (nor blocks a new one there).
+        """
         path = Path(path)
         _refuse_unwritable([title, body, venue, dates])  # before the file exists, so none is left behind
-        log = EventLog.create(path, {"title": title, "body": body, "venue": venue, "dates": dates})
-        session = cls(log, clock)
-        session.record("meeting.set", {"title": title, "body": body, "venue": venue, "dates": dates})
-        return session
+        refuse_new_path(path)
+        _clear_abandoned(path)
+        temp = path.with_name(f".{path.name}.{os.getpid()}{CREATING}")
+        try:
+            log = EventLog.create(temp, {"title": title, "body": body, "venue": venue, "dates": dates})
+        except SessionFileError as error:
+            raise SessionFileError(path, error.problem) from error
+        try:
+            session = cls(log, clock)
+            session.record("meeting.set", {"title": title, "body": body, "venue": venue, "dates": dates})
+            if build is not None:
+                build(session)
+            log.close()
+            refuse_new_path(path)  # nothing appeared there meanwhile
+            os.replace(temp, path)
+        except BaseException as error:
+            log.close()
+            for leftover in _with_journals(temp):
+                leftover.unlink(missing_ok=True)
+            if isinstance(error, OSError):
+                raise SessionFileError(path, f"could not be created ({writing_problem(error)})") from error
+            raise
+        opened = cls.open(path, clock)
+        opened._written = True  # its anchor is kept as for any session written here
+        remember(opened.log)
+        return opened
 
     @classmethod
     def open(cls, path: str | Path, clock: Clock = utc_now) -> Session:
