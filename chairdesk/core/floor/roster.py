@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..log.errors import ChairdeskError, RefusedError
+from .csv_files import MAX_CSV_BYTES, MAX_FIELD_CHARS, from_spreadsheet, write_csv
 
 if TYPE_CHECKING:
     pass
@@ -41,6 +42,9 @@ REGIONAL_GROUPS: tuple[str, ...] = (
 ATTENDANCE = ("room", "online")
 CSV_COLUMNS = ("name", "code", "stakeholder_group", "regional_group", "colour", "attendance")
 REQUIRED_COLUMNS = ("name", "code", "stakeholder_group", "regional_group")
+MAX_ROSTER = 2000  # delegations; the largest UN bodies with observers and stakeholders stay well below
+MAX_NAME = 200  # characters in a delegation's name
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$")
 _COLOUR = re.compile(r"^(#[0-9A-Fa-f]{3}|#[0-9A-Fa-f]{6}|[A-Za-z]+)$")
 
@@ -114,6 +118,14 @@ def delegation_problem(d: Delegation) -> str | None:
     """What is wrong with one delegation on its own, or None."""
     if not d.name.strip():
         return "the name is empty"
+    for column, value in asdict(d).items():
+        found = _CONTROL.search(value) if isinstance(value, str) else None
+        if found:
+            return (
+                f"the {column} holds an invisible control character (U+{ord(found.group()):04X}); remove it"
+            )
+    if len(d.name) > MAX_NAME:
+        return f"the name is {len(d.name)} characters long; a delegation's name has at most {MAX_NAME}"
     if not d.code.strip():
         return f"the code of {d.name} is empty"
     if not _CODE.match(d.code) or d.code.casefold() == "chair":
@@ -139,6 +151,8 @@ def validate_delegations(
     delegations: Sequence[Delegation], path: str | Path | None = None, rows: Sequence[int] | None = None
 ) -> None:
     """Raise RosterError for the first invalid, duplicate-named or duplicate-coded delegation."""
+    if len(delegations) > MAX_ROSTER:
+        raise RosterError(f"{len(delegations)} delegations; a roster holds at most {MAX_ROSTER}", path)
     names: dict[str, int] = {}
     codes: dict[str, int] = {}
     for index, d in enumerate(delegations):
@@ -219,6 +233,12 @@ def read_roster_csv(path: str | Path) -> list[Delegation]:
     """Read and validate a roster CSV (all rows first); raises RosterError naming the file and row."""
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_CSV_BYTES:
+            raise RosterError(
+                f"the file is {path.stat().st_size / 1e6:.0f} MB; a roster CSV is at most "
+                f"{MAX_CSV_BYTES // 1024 // 1024} MB (and {MAX_ROSTER} delegations)",
+                path,
+            )
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise RosterError("no such file", path) from None
@@ -226,10 +246,11 @@ def read_roster_csv(path: str | Path) -> list[Delegation]:
         raise RosterError("not a text file in UTF-8 (save the roster as CSV UTF-8)", path) from None
     except OSError as error:
         raise RosterError(f"cannot be read ({error.strerror})", path) from None
-    lines = text.splitlines()
+    lines = text.replace("\f", " ").split("\n")  # a form feed is whitespace; CR and other controls are not
+    lines = [line[:-1] if line.endswith("\r") else line for line in lines]
     if not any(line.strip() for line in lines):
         raise RosterError("the file is empty", path)
-    reader = csv.reader(lines)
+    reader = _LimitedReader(lines, path)
     header = [h.strip().casefold().replace(" ", "_") for h in next(reader)]
     header = ["colour" if h == "color" else h for h in header]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
@@ -247,7 +268,11 @@ def read_roster_csv(path: str | Path) -> list[Delegation]:
             continue
         if len(values) > len(header):
             raise RosterError(f"{len(values)} values but {len(header)} columns", path, row_number)
-        field = dict(zip(header, (v.strip() for v in values), strict=False))
+        if row_number - 1 > MAX_ROSTER:
+            raise RosterError(
+                f"more than {MAX_ROSTER} delegations; a roster holds at most that", path, row_number
+            )
+        field = dict(zip(header, (from_spreadsheet(v.strip()) for v in values), strict=False))
         name = " ".join(field.get("name", "").split())
         if not name:
             raise RosterError("the name is empty", path, row_number)
@@ -290,12 +315,36 @@ def read_roster_csv(path: str | Path) -> list[Delegation]:
 
 
 def write_roster_csv(roster: Roster | Iterable[Delegation], path: str | Path) -> Path:
-    """Write the roster as CSV (name,code,stakeholder_group,regional_group,colour,attendance)."""
-    path = Path(path)
+    """Write the roster as CSV (name,code,stakeholder_group,regional_group,colour,attendance), atomically,
+    with cells that could run as spreadsheet formulas escaped."""
     delegations = roster.delegations if isinstance(roster, Roster) else list(roster)
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(CSV_COLUMNS)
-        for d in delegations:
-            writer.writerow([d.name, d.code, d.stakeholder_group, d.regional_group, d.colour, d.attendance])
-    return path
+    rows = (
+        [d.name, d.code, d.stakeholder_group, d.regional_group, d.colour, d.attendance] for d in delegations
+    )
+    return write_csv(path, CSV_COLUMNS, rows)
+
+
+class _LimitedReader:
+    """csv.reader over lines, whose errors (a field past the limit, a stray quote) name the file and row."""
+
+    def __init__(self, lines: list[str], path: Path) -> None:
+        self._reader = csv.reader(lines, strict=False)
+        self._path = path
+
+    def __iter__(self) -> _LimitedReader:
+        return self
+
+    def __next__(self) -> list[str]:
+        previous = csv.field_size_limit(MAX_FIELD_CHARS)
+        try:
+            values = next(self._reader)
+        except csv.Error as error:
+            row = self._reader.line_num
+            raise RosterError(
+                f"cannot be read as CSV ({error}; no field of a roster is longer than {MAX_FIELD_CHARS:,} characters)",
+                self._path,
+                row,
+            ) from None
+        finally:
+            csv.field_size_limit(previous)
+        return values
