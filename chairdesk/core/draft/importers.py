@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from ..log.errors import BracketError, ChairdeskError, DraftImportError, Session
 from ..log.session import UNWRITABLE, Session
 from .brackets import bracket_spans
 from .model import subparagraph_label
-from .operations import add_section, add_subheading, insert_paragraph, mark_baseline, set_title
+from .operations import add_section, add_subheading, mark_baseline, set_title
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -285,18 +286,54 @@ def read_draft(path: str | Path) -> ImportedDraft:
 
 
 def record_draft(session: Session, draft: ImportedDraft, baseline: str = BASELINE_LABEL) -> None:
-    """Record an already parsed draft into a session, then mark it as the baseline."""
+    """Record an already parsed draft into a session, then mark it as the baseline.
+
+    One pass: each section's items go in at its end, with ids counted on from the highest in the draft, so
+    nothing is searched again for each paragraph (20,000 paragraphs import in seconds, not minutes).
+    """
     if draft.title:
         set_title(session, draft.title)
+    ids = _IdCounter(session)
     for section in draft.sections:
         section_id = add_section(session, section.title).subject
         assert section_id is not None
+        last: str | None = None
         for item in section.items:
             if isinstance(item, ImportedSubHeading):
-                add_subheading(session, section_id, item.title)
-            else:
-                insert_paragraph(session, section_id, item.text, subparagraphs=item.subparagraphs)
+                last = add_subheading(session, section_id, item.title).subject
+                continue
+            subs = [{"id": ids.next("sp"), "text": _typed(text)} for text in item.subparagraphs]
+            payload = {
+                "id": ids.next("p"),
+                "section": section_id,
+                "after": last,
+                "text": _typed(item.text),
+                "subparagraphs": subs,
+            }
+            last = session.record("draft.paragraph.insert", payload).subject
     mark_baseline(session, baseline)
+
+
+class _IdCounter:
+    """The next free paragraph and sub-paragraph ids ("p12", "sp40"), counted on without searching again."""
+
+    def __init__(self, session: Session) -> None:
+        draft = session.draft
+        subs = [s.id for p in draft.paragraphs.values() for s in p.subparagraphs]
+        self.high = {"p": _highest(draft.paragraphs, "p"), "sp": _highest(subs, "sp")}
+
+    def next(self, prefix: str) -> str:
+        self.high[prefix] += 1
+        return f"{prefix}{self.high[prefix]}"
+
+
+def _highest(ids: Iterable[str], prefix: str) -> int:
+    cut = len(prefix)
+    return max((int(i[cut:]) for i in ids if i.startswith(prefix) and i[cut:].isdigit()), default=0)
+
+
+def _typed(text: str) -> str:
+    return text.replace("\x0b", " ").replace("\x0c", " ")
 
 
 def import_draft(session: Session, path: str | Path) -> ImportedDraft:

@@ -147,6 +147,10 @@ def refuse_new_path(path: Path) -> None:
         raise SessionFileError(path, f"the folder {path.parent} is read-only; choose another folder")
 
 
+_INSERT_EVENT = "INSERT INTO events (seq, ts, actor, kind, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)"
+_UPSERT_META = "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+
+
 class EventLog:
     """An open session file; append() commits before it returns."""
 
@@ -360,9 +364,10 @@ class EventLog:
         # were cut off the end of the log, which the chain alone cannot show.
         mirror = {**(meta or {}), "head": f"{seq}:{digest}"}
         try:
+            # Plain SQL on the hot path (sqlite-utils' insert looks the table up again on every call).
             with self.db.atomic():
-                self._events_table.insert(row)
-                self._meta_table.upsert_all([{"key": k, "value": v} for k, v in mirror.items()], pk="key")
+                self.conn.execute(_INSERT_EVENT, tuple(row.values()))
+                self.conn.executemany(_UPSERT_META, list(mirror.items()))
         except sqlite3.Error as error:
             raise SessionFileError(
                 self.path, f"could not write to the session file ({writing_problem(error)})"

@@ -142,7 +142,11 @@ class Session:
             session = cls(log, clock)
             session.record("meeting.set", {"title": title, "body": body, "venue": venue, "dates": dates})
             if build is not None:
+                # Nothing is at path until the build is complete, so its events need not each reach the
+                # disk: one sync at the end (the checkpoint on close, with synchronous FULL again).
+                log.conn.execute("PRAGMA synchronous=OFF")
                 build(session)
+                log.conn.execute("PRAGMA synchronous=FULL")
             log.close()
             refuse_new_path(path)  # nothing appeared there meanwhile
             os.replace(temp, path)
