@@ -155,6 +155,43 @@ def _check_brackets(draft: ImportedDraft) -> None:
 
 
 # ------------------------------------------------------------------------------------------------ DOCX
+MAX_DOCX_PARTS = 5_000  # files inside the DOCX
+MAX_XML_PART = 64 * 1024 * 1024  # unpacked bytes of one XML part (document.xml of 20,000 paragraphs: ~10 MB)
+MAX_UNPACKED = 256 * 1024 * 1024  # unpacked bytes of the whole DOCX, images included
+
+
+def _check_unpacked_size(path: Path, archive: zipfile.ZipFile) -> None:
+    """Refuse a DOCX that unpacks to more than a draft can hold (a zip bomb), before anything parses it.
+
+    The sizes the archive declares are checked first; then the XML parts, which are what gets parsed, are
+    unpacked in chunks and counted, since a declared size can lie.
+    """
+    infos = archive.infolist()
+    limit = f"{MAX_UNPACKED // 1024 // 1024} MB"
+    if len(infos) > MAX_DOCX_PARTS:
+        raise DraftImportError(path, f"the DOCX holds {len(infos):,} files; a Word document has far fewer")
+    declared = sum(info.file_size for info in infos)
+    if declared > MAX_UNPACKED:
+        raise DraftImportError(
+            path, f"the DOCX unpacks to {declared / 1e6:,.0f} MB, more than the {limit} a draft may take"
+        )
+    for info in infos:
+        if not info.filename.endswith((".xml", ".rels")):
+            continue
+        if info.file_size > MAX_XML_PART:
+            raise DraftImportError(
+                path, f"{info.filename} inside the DOCX is too large ({info.file_size / 1e6:,.0f} MB)"
+            )
+        actual = 0
+        with archive.open(info) as member:
+            while chunk := member.read(1 << 20):
+                actual += len(chunk)
+                if actual > MAX_XML_PART or actual > info.file_size:
+                    raise DraftImportError(
+                        path, f"{info.filename} inside the DOCX unpacks to more than it declares (a zip bomb)"
+                    )
+
+
 def _read_docx(path: Path) -> ImportedDraft:
     import docx
     from docx.enum.style import WD_STYLE_TYPE
@@ -176,7 +213,8 @@ def _read_docx(path: Path) -> ImportedDraft:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError) as error:
+            _check_unpacked_size(path, archive)
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as error:
         raise DraftImportError(path, f"the DOCX file is damaged ({error})") from None
     if "word/document.xml" not in names:
         raise DraftImportError(path, "a ZIP archive, but not a Word document (no word/document.xml)")

@@ -270,7 +270,7 @@ def read_roster_csv(path: str | Path) -> list[Delegation]:
             raise RosterError(f"{len(values)} values but {len(header)} columns", path, row_number)
         if row_number - 1 > MAX_ROSTER:
             raise RosterError(
-                f"more than {MAX_ROSTER} delegations; a roster holds at most that", path, row_number
+                f"more than {MAX_ROSTER} delegations; a roster holds at most {MAX_ROSTER}", path, row_number
             )
         field = dict(zip(header, (from_spreadsheet(v.strip()) for v in values), strict=False))
         name = " ".join(field.get("name", "").split())

@@ -147,8 +147,12 @@ def refuse_new_path(path: Path) -> None:
         raise SessionFileError(path, f"the folder {path.parent} is read-only; choose another folder")
 
 
-_INSERT_EVENT = "INSERT INTO events (seq, ts, actor, kind, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)"
-_UPSERT_META = "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+_INSERT_EVENT = (
+    "INSERT INTO events (seq, ts, actor, kind, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+_UPSERT_META = (
+    "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+)
 
 
 class EventLog:
@@ -287,15 +291,35 @@ class EventLog:
         )
         events = []
         for seq, ts, actor, kind, payload, prev_hash, digest in rows:
-            try:
-                data = json.loads(payload)
-            except json.JSONDecodeError:
-                raise CorruptSessionError(self.path, f"event {seq} is unreadable") from None
-            events.append(Event(seq, ts, actor, kind, data, prev_hash, digest))
+            events.append(self._event(seq, ts, actor, kind, payload, prev_hash, digest))
         for expected, event in enumerate(events, start=1):
             if event.seq != expected:
                 raise CorruptSessionError(self.path, f"event {expected} is missing from the log")
         self._events = events
+
+    def _event(self, seq: Any, ts: Any, actor: Any, kind: Any, payload: Any, prev: Any, digest: Any) -> Event:
+        """One stored row as an Event; a row no chairdesk could have written is refused, naming the event."""
+        if not isinstance(seq, int) or not all(
+            isinstance(v, str) for v in (ts, actor, kind, payload, prev, digest)
+        ):
+            raise CorruptSessionError(self.path, f"event {seq} is unreadable (a field is not text)")
+        try:
+            data = json.loads(payload)
+        except (json.JSONDecodeError, RecursionError):
+            raise CorruptSessionError(self.path, f"event {seq} is unreadable") from None
+        if not isinstance(data, dict):
+            raise CorruptSessionError(
+                self.path, f"event {seq} is unreadable (its content is not a set of fields)"
+            )
+        try:
+            moment = datetime.fromisoformat(ts)
+        except ValueError:
+            moment = None
+        if moment is None or moment.tzinfo is None:
+            raise CorruptSessionError(
+                self.path, f"event {seq} has a timestamp that is not a time ({ts[:40]!r})"
+            )
+        return Event(seq, ts, actor, kind, data, prev, digest)
 
     # ------------------------------------------------------------- reading
     @property

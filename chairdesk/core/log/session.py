@@ -201,7 +201,12 @@ class Session:
     # ------------------------------------------------------ the one path
     def record(self, kind: str, payload: dict[str, Any], actor: str = "chair") -> Change:
         """Check, append and commit one event, apply it, then tell every listener what changed."""
-        _refuse_unwritable([kind, actor, payload])
+        try:
+            _refuse_unwritable([kind, actor, payload])
+        except RecursionError:
+            raise RefusedError(
+                f"The step '{kind}' is nested too deeply to be recorded; nothing was recorded."
+            ) from None
         if not isinstance(payload, dict) or not isinstance(actor, str):
             raise RefusedError(
                 f"The step '{kind}' is malformed (its payload is not a mapping); nothing was recorded."
