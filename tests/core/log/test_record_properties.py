@@ -16,7 +16,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chairdesk.core import drafting
-from chairdesk.core.adoption.model import ADOPTED_AS_AMENDED, ADOPTED_STATES, section_changed, text_hash
+from chairdesk.core.adoption.model import (
+    ADOPTED_AS_AMENDED,
+    ADOPTED_STATES,
+    OPEN_STATES,
+    section_changed,
+    text_hash,
+)
 from chairdesk.core.floor.operations import set_roster
 from chairdesk.core.floor.roster import Delegation
 from chairdesk.core.log.errors import ChairdeskError
@@ -59,7 +65,6 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "adoption.vote": (
         "subject_kind",
         "subject",
-        "section",
         "rule",
         "ballots",
         "totals",
@@ -134,6 +139,7 @@ def _plausible(data: st.DataObject, session: Session, kind: str, name: str) -> A
     codes = state.roster.codes() or ["BLU"]
     items = paragraphs + list(draft.subheadings)
     queue = [r.id for r in state.floor.queue]
+    open_sections = [sid for sid in draft.order if state.adoption.section_status(sid) in OPEN_STATES]
     texts = st.sampled_from(["States agreed.", "States [agreed] to meet.", "A reason.", "first;", "Overview"])
     fresh = f"x{len(session.events)}"
     if kind.startswith("roster.") and name == "delegation":
@@ -143,8 +149,8 @@ def _plausible(data: st.DataObject, session: Session, kind: str, name: str) -> A
         "id": st.sampled_from(
             [fresh, *sections, *paragraphs, *subs, *draft.subheadings, *draft.proposals, *queue]
         ),
-        "section": st.sampled_from(sections),
-        "subject": st.sampled_from([*sections, *draft.proposals, None]),
+        "section": st.sampled_from(open_sections * 3 + sections),
+        "subject": st.sampled_from(open_sections * 3 + [*sections, *draft.proposals, None]),
         "paragraph": st.sampled_from(paragraphs),
         "index": st.integers(0, len(draft.order)),
         "after": st.sampled_from([None, *items, *subs]),
@@ -165,6 +171,7 @@ def _plausible(data: st.DataObject, session: Session, kind: str, name: str) -> A
             ["simple majority", "two-thirds of those voting", "two-thirds of those present"]
         ),
         "ballots": st.one_of(
+            st.none(),
             st.none(),
             st.dictionaries(st.sampled_from(codes), st.sampled_from(["yes", "no", "abstain"]), min_size=1),
         ),
@@ -235,6 +242,10 @@ def test_random_payloads_never_break_the_rules(data: st.DataObject) -> None:
             for _ in range(data.draw(st.integers(1, 40))):
                 kind = data.draw(st.sampled_from(KINDS))
                 payload = {name: _plausible(data, session, kind, name) for name in FIELDS[kind]}
+                if (
+                    kind == "adoption.vote" and data.draw(st.integers(0, 3)) == 0
+                ):  # a section beside the subject
+                    payload["section"] = _plausible(data, session, kind, "section")
                 if payload and data.draw(st.integers(0, 3)) == 0:  # one field hand-made wrong, or left out
                     name = data.draw(st.sampled_from(sorted(payload)))
                     if data.draw(st.booleans()):
