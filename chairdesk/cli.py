@@ -121,14 +121,18 @@ def _cmd_roster(args: argparse.Namespace) -> int:
     with _open(args.file) as session:
         if args.import_csv:
             import_roster_csv(session, args.import_csv)
-            print(f"Imported {args.import_csv} into {args.file}")
+            print(visible(f"Imported {args.import_csv} into {args.file}"))
         roster = session.state.roster
         if args.export_csv:
             write_roster_csv(roster, args.export_csv)
-            print(f"Wrote {args.export_csv}")
+            print(visible(f"Wrote {args.export_csv}"))
         for d in roster.delegations:
-            print(f"{d.code:<8} {d.name:<28} {d.stakeholder_group:<30} {d.regional_group:<22} {d.attendance}")
-        print(f"{len(roster)} delegations")
+            print(
+                visible(
+                    f"{d.code:<8} {d.name:<28} {d.stakeholder_group:<30} {d.regional_group:<22} {d.attendance}"
+                )
+            )
+        print(visible(f"{len(roster)} delegations"))
     return 0
 
 
@@ -140,19 +144,23 @@ def _cmd_figures(args: argparse.Namespace) -> int:
         figures = speaker_figures(session.state)
         for d in figures.delegations:
             words = f"  {d.words} words" if d.words is not None else ""
-            print(f"{d.name:<28} {d.interventions:>3} × {format_duration(d.speaking_seconds):>12}{words}")
+            print(
+                visible(
+                    f"{d.name:<28} {d.interventions:>3} × {format_duration(d.speaking_seconds):>12}{words}"
+                )
+            )
         for title, shares in (
             ("Stakeholder groups", figures.stakeholder_groups),
             ("Regional groups", figures.regional_groups),
         ):
-            print(f"{title} (share of roster / of interventions / of time):")
+            print(visible(f"{title} (share of roster / of interventions / of time):"))
             for g in shares:
                 print(
                     f"  {g.group:<32} {g.roster_share:>5.0%} {g.intervention_share:>5.0%} {g.time_share:>5.0%}"
                 )
         if args.csv:
             write_figures_csv(figures, args.csv)
-            print(f"Wrote {args.csv}")
+            print(visible(f"Wrote {args.csv}"))
     return 0
 
 
@@ -178,12 +186,12 @@ def _cmd_adoption(args: argparse.Namespace) -> int:
                 f"Report:    adopted and endorsed at {adoption.report_adopted_at}; SHA-256 {adoption.report_hash}"
             )
         else:
-            print(f"Report:    {readout(state, None)}")
+            print(visible(f"Report:    {readout(state, None)}"))
         for step in adoption.steps:
             label = draft.numbering().label.get(step.section or "", "")
             where = f", section {label}" if label else ""
             detail = f" — {step.detail}" if step.detail else ""
-            print(f"  {step.ts[11:19]}  #{step.seq:<5} {step.actor:<6} {step.action}{where}{detail}")
+            print(visible(f"  {step.ts[11:19]}  #{step.seq:<5} {step.actor:<6} {step.action}{where}{detail}"))
     return 0
 
 
