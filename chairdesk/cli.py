@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +12,25 @@ from .core.log.errors import ChairdeskError
 from .core.log.session import Session
 from .display import missing_display
 from .version import app_version
+
+
+def _open(path: Path) -> Session:
+    """Open a session, printing to stderr what the chair must be told (a file shorter than it was here)."""
+    session = Session.open(path)
+    for warning in session.warnings:
+        print(f"chairdesk: WARNING: {visible(warning)}", file=sys.stderr)
+    return session
+
+
+def visible(text: object) -> str:
+    """Text for the terminal with control characters shown as escapes (a title cannot drive the terminal)."""
+    out = []
+    for char in str(text):
+        if unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp") and char != "\u200d":
+            out.append(f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
@@ -39,19 +59,19 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
-    with Session.open(args.file) as session:
+    with _open(args.file) as session:
         state = session.state
         draft = state.draft
-        print(f"Meeting:   {state.meeting.title}")
+        print(f"Meeting:   {visible(state.meeting.title)}")
         for label, value in (
             ("Body", state.meeting.body),
             ("Venue", state.meeting.venue),
             ("Dates", state.meeting.dates),
         ):
             if value:
-                print(f"{label + ':':<10} {value}")
+                print(f"{label + ':':<10} {visible(value)}")
         if draft.title:
-            print(f"Document:  {draft.title}")
+            print(f"Document:  {visible(draft.title)}")
         numbering = draft.numbering()
         print(
             f"Sections:  {len(draft.order)}; paragraphs: {len(numbering.paragraphs)}; open brackets: {draft.open_brackets()}"
@@ -61,7 +81,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
             span = draft.paragraph_range(sid)
             paragraphs = f"¶ {span[0]}–{span[1]}" if span else "no paragraphs"
             status = state.adoption.status_text(sid)
-            print(f"  {numbering.label[sid]}. {section.title} — {paragraphs} — {status}")
+            print(f"  {numbering.label[sid]}. {visible(section.title)} — {paragraphs} — {visible(status)}")
         procedure = state.procedure
         if procedure.mun:  # Model UN rules of procedure
             codes = state.roster.codes()
@@ -73,10 +93,18 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    with Session.open(args.file) as session:
+    with _open(args.file) as session:
+        if args.against:
+            from .export.seal import verify_against
+
+            ok, lines = verify_against(session, args.against)
+            for line in lines:
+                print(visible(line))
+            return 0 if ok else 1
         result = session.verify()
-    print(f"{args.file}: {result}")
-    return 0 if result.ok else 1
+        anchored = not session.warnings  # the file alone verifies, but this computer wrote more, or else
+    print(f"{args.file}: {result}" + ("" if anchored else " — but see the warning above"))
+    return 0 if result.ok and anchored else 1
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -86,16 +114,16 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if not (args.report or args.redline or args.record):
         print("chairdesk export: say what to write: --report, --redline and/or --record", file=sys.stderr)
         return 2
-    with Session.open(args.file) as session:
+    with _open(args.file) as session:
         if args.report:
-            export_report(session, args.report)
+            export_report(session, args.report, force=args.force)
             adopted, _ = adoption_of(session.state)
             print(f"Report: {args.report}" + ("" if adopted else " (marked DRAFT \u2014 not adopted)"))
         if args.redline:
-            export_redline(session, args.redline, args.baseline)
+            export_redline(session, args.redline, args.baseline, force=args.force)
             print(f"Redline against the {args.baseline} baseline: {args.redline}")
         if args.record:
-            export_record(session, args.record)
+            export_record(session, args.record, force=args.force)
             print(f"Record of the session: {args.record}")
     return 0
 
@@ -104,17 +132,21 @@ def _cmd_roster(args: argparse.Namespace) -> int:
     from .core.floor.operations import import_roster_csv
     from .core.floor.roster import write_roster_csv
 
-    with Session.open(args.file) as session:
+    with _open(args.file) as session:
         if args.import_csv:
             import_roster_csv(session, args.import_csv)
-            print(f"Imported {args.import_csv} into {args.file}")
+            print(visible(f"Imported {args.import_csv} into {args.file}"))
         roster = session.state.roster
         if args.export_csv:
             write_roster_csv(roster, args.export_csv)
-            print(f"Wrote {args.export_csv}")
+            print(visible(f"Wrote {args.export_csv}"))
         for d in roster.delegations:
-            print(f"{d.code:<8} {d.name:<28} {d.stakeholder_group:<30} {d.regional_group:<22} {d.attendance}")
-        print(f"{len(roster)} delegations")
+            print(
+                visible(
+                    f"{d.code:<8} {d.name:<28} {d.stakeholder_group:<30} {d.regional_group:<22} {d.attendance}"
+                )
+            )
+        print(visible(f"{len(roster)} delegations"))
     return 0
 
 
@@ -122,23 +154,27 @@ def _cmd_figures(args: argparse.Namespace) -> int:
     from .core.floor.figures import speaker_figures, write_figures_csv
     from .core.floor.model import format_duration
 
-    with Session.open(args.file) as session:
+    with _open(args.file) as session:
         figures = speaker_figures(session.state)
         for d in figures.delegations:
             words = f"  {d.words} words" if d.words is not None else ""
-            print(f"{d.name:<28} {d.interventions:>3} × {format_duration(d.speaking_seconds):>12}{words}")
+            print(
+                visible(
+                    f"{d.name:<28} {d.interventions:>3} × {format_duration(d.speaking_seconds):>12}{words}"
+                )
+            )
         for title, shares in (
             ("Stakeholder groups", figures.stakeholder_groups),
             ("Regional groups", figures.regional_groups),
         ):
-            print(f"{title} (share of roster / of interventions / of time):")
+            print(visible(f"{title} (share of roster / of interventions / of time):"))
             for g in shares:
                 print(
                     f"  {g.group:<32} {g.roster_share:>5.0%} {g.intervention_share:>5.0%} {g.time_share:>5.0%}"
                 )
         if args.csv:
             write_figures_csv(figures, args.csv)
-            print(f"Wrote {args.csv}")
+            print(visible(f"Wrote {args.csv}"))
     return 0
 
 
@@ -146,7 +182,7 @@ def _cmd_adoption(args: argparse.Namespace) -> int:
     from .core.adoption.model import section_mark
     from .core.adoption.readout import readout
 
-    with Session.open(args.file) as session:
+    with _open(args.file) as session:
         state = session.state
         draft, adoption = state.draft, state.adoption
         for sid in draft.order:
@@ -166,12 +202,12 @@ def _cmd_adoption(args: argparse.Namespace) -> int:
                 f"Report:    adopted and endorsed at {adoption.report_adopted_at}; SHA-256 {adoption.report_hash}"
             )
         else:
-            print(f"Report:    {readout(state, None)}")
+            print(visible(f"Report:    {readout(state, None)}"))
         for step in adoption.steps:
             label = draft.numbering().label.get(step.section or "", "")
             where = f", section {label}" if label else ""
             detail = f" — {step.detail}" if step.detail else ""
-            print(f"  {step.ts[11:19]}  #{step.seq:<5} {step.actor:<6} {step.action}{where}{detail}")
+            print(visible(f"  {step.ts[11:19]}  #{step.seq:<5} {step.actor:<6} {step.action}{where}{detail}"))
     return 0
 
 
@@ -216,6 +252,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     verify = sub.add_parser("verify", help="check the hash chain of a session's record")
     verify.add_argument("file", type=Path)
+    verify.add_argument(
+        "--against",
+        type=Path,
+        metavar="REPORT.docx|RECORD.md",
+        help="check the file against an export: same history up to the export's event, same endorsed text",
+    )
     verify.set_defaults(func=_cmd_verify)
 
     export = sub.add_parser("export", help="write the report, the redline and/or the record of the session")
@@ -228,6 +270,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--baseline", choices=("tabled", "last"), default="tabled", help="what the redline compares against"
     )
     export.add_argument("--record", type=Path, metavar="OUT.docx|OUT.md", help="the record of the session")
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="export even a record that fails verification, marked on every page",
+    )
     export.set_defaults(func=_cmd_export)
 
     roster = sub.add_parser("roster", help="show a session's roster; import or export it as CSV")
@@ -272,6 +319,10 @@ def main(argv: list[str] | None = None) -> int:
         return func(args)
     except ChairdeskError as error:
         print(f"chairdesk: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:  # a folder or file the system refuses (read-only, missing, full disk)
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"chairdesk: {where}{error.strerror or error}", file=sys.stderr)
         return 2
 
 

@@ -12,12 +12,12 @@ from .redline_docx import build_redline, export_redline
 from .report_docx import build_report, export_report, report_text
 
 
-def export_record(session: Session, path: str | Path) -> Path:
+def export_record(session: Session, path: str | Path, force: bool = False) -> Path:
     """Write the record of the session: Markdown for .md files, DOCX otherwise."""
     path = Path(path)
     if path.suffix.lower() in (".md", ".markdown"):
-        return export_record_md(session, path)
-    return export_record_docx(session, path)
+        return export_record_md(session, path, force)
+    return export_record_docx(session, path, force)
 
 
 __all__ = [

@@ -423,8 +423,10 @@ def add_header(document: DocxDocument, text: str) -> None:
 def set_properties(document: DocxDocument, title: str, subject: str, ts: str | None) -> None:
     """Core properties: title, subject, author and a creation time taken from the session (not the clock)."""
     props = document.core_properties
-    props.title = title
-    props.subject = subject
+    # Word's core properties hold at most 255 characters (python-docx refuses more); the full title is in
+    # the document's text.
+    props.title = _property(title)
+    props.subject = _property(subject)
     props.author = "chairdesk"
     props.last_modified_by = "chairdesk"
     props.revision = 1
@@ -432,6 +434,12 @@ def set_properties(document: DocxDocument, title: str, subject: str, ts: str | N
         moment = datetime.fromisoformat(ts).replace(tzinfo=None, microsecond=0)
         props.created = moment
         props.modified = moment
+
+
+def _property(text: str, limit: int = 255) -> str:
+    """A core property's text: one line, cut to the limit with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 def save_docx(document: DocxDocument, path: str | Path) -> Path:

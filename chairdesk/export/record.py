@@ -288,27 +288,44 @@ def minute_step(longest_minutes: float) -> float:
     return next((step for step in _MINUTE_STEPS if longest_minutes / step <= 5), _MINUTE_STEPS[-1])
 
 
+CHART_DELEGATIONS = 30  # bars in the chart; a longer roster shows those who spoke longest, then "others"
+
+
+def chart_rows(figures: SpeakerFigures) -> list[tuple[str, float]]:
+    """(name, seconds) of each bar: every delegation in roster order, or for a long roster the ones who
+    spoke longest and one bar for all the others, so the chart stays readable at any roster size."""
+    rows = [(d.name, d.speaking_seconds) for d in figures.delegations]
+    if len(rows) <= CHART_DELEGATIONS:
+        return rows
+    ranked = sorted(rows, key=lambda row: -row[1])
+    kept, rest = ranked[: CHART_DELEGATIONS - 1], ranked[CHART_DELEGATIONS - 1 :]
+    return [*kept, (f"{len(rest):,} others", sum(seconds for _, seconds in rest))]
+
+
 def chart_figure(figures: SpeakerFigures) -> Any:
     """The speaking-time chart as a matplotlib Figure: minutes per delegation (m:ss ticks and labels), and
     each stakeholder group's share of speaking time next to its share of the roster (per cent labels)."""
     from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter, MultipleLocator
 
-    delegations = list(figures.delegations)[::-1]  # barh draws bottom-up; the roster order reads top-down
+    shown = chart_rows(figures)[::-1]  # barh draws bottom-up; the roster order reads top-down
     groups = [g for g in figures.stakeholder_groups if g.roster_count or g.speaking_seconds][::-1]
-    rows = max(len(delegations), 2 * len(groups))
+    rows = max(len(shown), 2 * len(groups))
     figure = Figure(figsize=(8, max(2.6, 0.3 * rows + 1.4)), dpi=150)
     figure.set_layout_engine("constrained")
     left, right = figure.subplots(1, 2, width_ratios=[1.15, 1])
-    minutes = [d.speaking_seconds / 60 for d in delegations]
-    names = [textwrap.fill(d.name, 24) for d in delegations]  # a long name must not squeeze the bars
-    bars = left.barh(names, minutes, color=TIME_COLOUR)
-    left.bar_label(bars, [minutes_seconds(d.speaking_seconds) for d in delegations], padding=3, fontsize=8)
+    minutes = [seconds / 60 for _, seconds in shown]
+    # A long name must not squeeze the bars; "$" would start matplotlib's mathematical text.
+    names = [textwrap.fill(name, 24).replace("$", r"\$") for name, _ in shown]
+    bars = left.barh(range(len(shown)), minutes, color=TIME_COLOUR)
+    left.set_yticks(range(len(shown)), names)
+    left.bar_label(bars, [minutes_seconds(seconds) for _, seconds in shown], padding=3, fontsize=8)
     longest = max(minutes, default=0) or 1
     left.set_xlim(0, longest * 1.18)
     left.xaxis.set_major_locator(MultipleLocator(minute_step(longest)))
     left.xaxis.set_major_formatter(FuncFormatter(lambda x, _: minutes_seconds(x * 60)))
-    left.set_title("Speaking time per delegation", fontsize=10)
+    top_n = "" if len(shown) == len(figures.delegations) else f" (the {len(shown) - 1} who spoke longest)"
+    left.set_title(f"Speaking time per delegation{top_n}", fontsize=10)
     left.set_xlabel("minutes (m:ss)", fontsize=9)
 
     positions = range(len(groups))
@@ -334,7 +351,7 @@ def chart_figure(figures: SpeakerFigures) -> Any:
         right.bar_label(container, [f"{share:.0%}" for share in shares], padding=3, fontsize=8)
     right.set_yticks(list(positions), [textwrap.fill(g.group, 18) for g in groups])
     # Bars about as thick as the delegations' (not stretched over a long roster's height), from the top.
-    span = max(len(groups), len(delegations) / 2.5)
+    span = max(len(groups), len(shown) / 2.5)
     right.set_ylim(len(groups) - 0.5 - span, len(groups) - 0.5)
     top = max([g.time_share for g in groups] + [g.roster_share for g in groups], default=0) * 100
     right.set_xlim(0, min(100, top) * 1.2 or 1)

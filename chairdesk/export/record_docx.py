@@ -37,6 +37,7 @@ from .record import (
     roster_lines,
     speaking_time_chart,
 )
+from .seal import checked_record, mark_pages, seal_of
 
 STYLE_TABLE = "Table Grid"
 CHRONOLOGY_WIDTHS = [1.9, 3.0, 11.6]  # cm: "Point of order" fits its column on one line
@@ -164,6 +165,14 @@ def build_record_docx(record: SessionRecord) -> DocxDocument:
     return document
 
 
-def export_record_docx(session: Session, path: str | Path) -> Path:
-    """Write the record of the session to a DOCX file."""
-    return save_docx(build_record_docx(build_record(session)), path)
+def export_record_docx(session: Session, path: str | Path, force: bool = False) -> Path:
+    """Write the record of the session to a DOCX file (verified first; its seal in full at the end)."""
+    mark = checked_record(session, path, force)
+    document = build_record_docx(build_record(session))
+    seal = seal_of(session)
+    document.add_paragraph("The record's seal", style=STYLE_SECTION)
+    for line in seal.full_lines():
+        document.add_paragraph(line, style=STYLE_TEXT)
+    if mark:
+        mark_pages(document, mark)
+    return save_docx(document, path)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import quote
 
 from ..core.log.session import Session
 from .base import atomic_write, long_date
@@ -15,10 +17,24 @@ from .record import (
     roster_lines,
     speaking_time_chart,
 )
+from .seal import checked_record, seal_of
+
+_MARKUP = re.compile(r"([\\`*_\[\]#|~])")  # with [ ] escaped, no link or image can form
+_LIST_MARK = re.compile(r"^(\s*)([-+=])")  # a line that would start a list or underline a heading
+_NUMBER_MARK = re.compile(r"^(\s*\d+)([.)])")  # a line that would start a numbered list
+
+
+def md_text(text: str) -> str:
+    """Text as Markdown shows it literally: no HTML, no images or links, no emphasis or headings of its own."""
+    text = " ".join(str(text).splitlines())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MARKUP.sub(r"\\\1", text)
+    text = _LIST_MARK.sub(r"\1\\\2", text)
+    return _NUMBER_MARK.sub(r"\1\\\2", text)
 
 
 def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return md_text(text)
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -31,10 +47,10 @@ def record_markdown(record: SessionRecord, chart_name: str | None = None) -> str
     """The record as Markdown text; chart_name is the PNG file the chart is linked to, if any."""
     block = record.title
     lines = ["# Record of the session", ""]
-    title_lines = [f"**{block.meeting}**" if block.meeting else ""]
-    title_lines += [text for text in (block.body, block.venue_and_dates()) if text]
+    title_lines = [f"**{md_text(block.meeting)}**" if block.meeting else ""]
+    title_lines += [md_text(text) for text in (block.body, block.venue_and_dates()) if text]
     if block.document:
-        title_lines.append(f"Document: {block.document}")
+        title_lines.append(f"Document: {md_text(block.document)}")
     for text in filter(None, title_lines):  # each its own paragraph: a Markdown viewer joins adjacent lines
         lines += [text, ""]
     if record.adopted_at:
@@ -50,7 +66,7 @@ def record_markdown(record: SessionRecord, chart_name: str | None = None) -> str
                 lines += _table(["Time", "Kind", "What happened"], rows)
                 rows = []
             day = entry.day
-            lines += [f"### {day}", ""]
+            lines += [f"### {md_text(day)}", ""]
         rows.append([entry.time, entry.label, entry.text])
     if rows:
         lines += _table(["Time", "Kind", "What happened"], rows)
@@ -64,7 +80,7 @@ def record_markdown(record: SessionRecord, chart_name: str | None = None) -> str
     if not record.spoke:
         lines += [NO_INTERVENTIONS, ""]  # the roster by group stays: later figures are measured against it
         for line in roster_lines(record.figures) if record.figures else []:
-            lines += [line, ""]
+            lines += [md_text(line), ""]
     else:
         figures = record.figures
         lines += _table(*delegation_table(figures))
@@ -77,7 +93,7 @@ def record_markdown(record: SessionRecord, chart_name: str | None = None) -> str
             lines += [
                 "### Speaking time",
                 "",
-                f"![Speaking time per delegation and stakeholder group]({chart_name})",
+                f"![Speaking time per delegation and stakeholder group]({quote(chart_name)})",
                 "",
             ]
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -88,12 +104,20 @@ def chart_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}-speaking-time.png")
 
 
-def export_record_md(session: Session, path: str | Path) -> Path:
-    """Write the record of the session to a Markdown file (and its chart beside it when there are figures)."""
+def export_record_md(session: Session, path: str | Path, force: bool = False) -> Path:
+    """Write the record of the session to a Markdown file (and its chart beside it when there are figures).
+
+    The record is verified first (refused when broken, or with force marked at the top); its seal ends it.
+    """
     path = Path(path)
+    mark = checked_record(session, path, force)
     record = build_record(session)
     chart = chart_path(path) if record.spoke else None
     text = record_markdown(record, chart.name if chart else None)
+    seal = "\n\n".join(seal_of(session).full_lines())
+    text += f"\n## The record's seal\n\n{seal}\n"
+    if mark:
+        text = f"**{mark}**\n\n{text}"
     if chart is not None:
         image = speaking_time_chart(record.figures)
         atomic_write(chart, lambda temp: temp.write_bytes(image))

@@ -50,6 +50,7 @@ from .base import (
     subparagraph_lead,
     subparagraph_parts,
 )
+from .seal import checked_record, seal_docx, seal_of
 
 BASELINES = ("tabled", "last")
 LEAD_WIDTHS = (1.75, 1.4)  # cm for "113.112." and "(aa)(z)": an old and a new lead side by side
@@ -407,6 +408,9 @@ def build_redline(session: Session, baseline: str = "tabled") -> DocxDocument:
     return RedlineWriter(session, baseline).build()
 
 
-def export_redline(session: Session, path: str | Path, baseline: str = "tabled") -> Path:
-    """Write the redline against the tabled draft (or the last baseline) to a DOCX file."""
-    return save_docx(build_redline(session, baseline), path)
+def export_redline(session: Session, path: str | Path, baseline: str = "tabled", force: bool = False) -> Path:
+    """Write the redline against the tabled draft (or the last baseline) to a DOCX file (record verified first)."""
+    mark = checked_record(session, path, force)
+    document = build_redline(session, baseline)
+    seal_docx(document, seal_of(session), mark)
+    return save_docx(document, path)

@@ -30,6 +30,7 @@ from .base import (
     set_properties,
     subparagraph_lead,
 )
+from .seal import checked_record, seal_docx, seal_of
 
 
 def body_lines(draft: Draft) -> Iterator[tuple[str, str]]:
@@ -76,6 +77,12 @@ def build_report(state: SessionState) -> DocxDocument:
     return document
 
 
-def export_report(session: Session, path: str | Path) -> Path:
-    """Write the report to a DOCX file: endorsed if adopted, otherwise marked "DRAFT — not adopted"."""
-    return save_docx(build_report(session.state), path)
+def export_report(session: Session, path: str | Path, force: bool = False) -> Path:
+    """Write the report to a DOCX file: endorsed if adopted, otherwise marked "DRAFT — not adopted".
+
+    The record is verified first: a broken one is refused, or with force marked on every page.
+    """
+    mark = checked_record(session, path, force)
+    document = build_report(session.state)
+    seal_docx(document, seal_of(session), mark)
+    return save_docx(document, path)

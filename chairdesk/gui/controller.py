@@ -13,8 +13,9 @@ from ..core.adoption.model import ADOPTED_STATES, section_name
 from ..core.log.change import Change
 from ..core.log.errors import ChairdeskError, RefusedError
 from ..core.log.session import Session
-from .qt import QObject, QUndoCommand, QUndoStack, Signal
+from .qt import QObject, QTimer, QUndoCommand, QUndoStack, Signal
 
+IDLE_CHECKPOINT_MS = 3000  # after this long without a change, the -wal is folded into the session file
 ADOPTING = (*ADOPTED_STATES, "report adopted")  # the adoption steps that undo must not reach across
 
 
@@ -64,6 +65,12 @@ class SessionController(QObject):
         self._unsubscribe = session.subscribe(self._on_change)
         self.current_section: str | None = None
         self.current_paragraph: str | None = None
+        # An idle moment folds the committed events from the -wal into the file itself, so that a plain copy
+        # of the .chairdesk file made then is the whole session (Save a copy is right at any moment).
+        self.idle_checkpoint = QTimer(self)
+        self.idle_checkpoint.setSingleShot(True)
+        self.idle_checkpoint.setInterval(IDLE_CHECKPOINT_MS)
+        self.idle_checkpoint.timeout.connect(session.checkpoint)
 
     def set_current(self, section_id: str | None, paragraph_id: str | None) -> None:
         """Say which section and paragraph are under discussion (the floor tags requests with them)."""
@@ -72,6 +79,7 @@ class SessionController(QObject):
             self.current_changed.emit(section_id, paragraph_id)
 
     def _on_change(self, change: Change) -> None:
+        self.idle_checkpoint.start()
         self.changed.emit(change)
         for text in change.notices:
             self.notice.emit(text)
@@ -146,4 +154,5 @@ class SessionController(QObject):
     def detach(self) -> None:
         """Stop listening to the session (before it is closed)."""
         self._unsubscribe()
+        self.idle_checkpoint.stop()
         self.undo_stack.clear()

@@ -95,7 +95,7 @@ def test_record_with_floor_and_adoption_has_interventions_figures_and_chart(
     out = export_record(full_session, tmp_path / "record.docx")
     document = docx.Document(str(out))
     sections = [p.text for p in document.paragraphs if p.style.name == "Chairdesk Section"]
-    assert sections == ["Chronology", "Adoption", "Interventions", "Speaker figures"]
+    assert sections == ["Chronology", "Adoption", "Interventions", "Speaker figures", "The record's seal"]
     tables = {t.rows[0].cells[0].text + "/" + t.rows[0].cells[1].text: t for t in document.tables}
     interventions = [[c.text for c in row.cells] for row in tables["Start/Delegation"].rows[1:]]
     assert interventions == [

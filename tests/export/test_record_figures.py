@@ -37,7 +37,7 @@ def test_docx_record_without_interventions_says_so(silent_session: Session, tmp_
     document = docx.Document(str(export_record(silent_session, tmp_path / "record.docx")))
     texts = [p.text for p in document.paragraphs]
     start = texts.index("Speaker figures")
-    assert texts[start + 1 :] == [
+    assert texts[start + 1 : texts.index("The record's seal")] == [
         NO_INTERVENTIONS,
         "On the roster by stakeholder group: government 3 (50%), civil society 1 (17%), "
         "private sector 1 (17%), academia 1 (17%).",
@@ -50,7 +50,7 @@ def test_docx_record_without_interventions_says_so(silent_session: Session, tmp_
 
 def test_markdown_record_without_interventions_has_no_chart(silent_session: Session, tmp_path: Path) -> None:
     out = export_record(silent_session, tmp_path / "record.md")
-    text = out.read_text(encoding="utf-8")
+    text = out.read_text(encoding="utf-8").split("\n## The record's seal")[0]
     assert text.endswith(
         "## Speaker figures\n\n" + NO_INTERVENTIONS + "\n\nOn the roster by stakeholder group: "
         "government 3 (50%), civil society 1 (17%), private sector 1 (17%), academia 1 (17%).\n\n"
@@ -64,7 +64,7 @@ def test_markdown_record_without_interventions_has_no_chart(silent_session: Sess
 def test_record_without_roster_or_floor_says_no_interventions(tmp_path: Path) -> None:
     with Session.create(tmp_path / "bare.chairdesk", "Working group") as session:
         text = export_record(session, tmp_path / "record.md").read_text(encoding="utf-8")
-    assert text.endswith("## Speaker figures\n\n" + NO_INTERVENTIONS + "\n")
+    assert text.split("\n## The record's seal")[0].endswith("## Speaker figures\n\n" + NO_INTERVENTIONS + "\n")
 
 
 def _debate(tmp_path: Path) -> Session:

@@ -23,6 +23,7 @@ from .model import (
     and_list,
     capital,
     full_stop,
+    section_changed,
     section_name,
     text_hash,
 )
@@ -65,7 +66,7 @@ class AdoptionComponent:
     # ------------------------------------------------------------------ check
     def check(self, state: SessionState, kind: str, payload: Payload, actor: str) -> None:
         adoption: Adoption = state.adoption
-        if kind.startswith("draft."):
+        if kind.startswith("draft.") or kind == "meeting.set":  # the meeting's details head the report
             if adoption.report_adopted:
                 raise RefusedError(
                     f"The report was adopted and endorsed at {_when(adoption.report_adopted_at)}; its text is "
@@ -186,7 +187,11 @@ class AdoptionComponent:
             raise RefusedError(f"A vote is on a section, a proposal or the report, not on {kind!r}.")
         check_rule(payload.get("rule", ""))
         if kind == "section":
-            self._check_adoptable(state, {"section": payload.get("subject"), **payload})
+            if "section" in payload and payload["section"] != payload.get("subject"):
+                raise RefusedError("A vote on a section names that section as its subject, and no other.")
+            self._check_adoptable(state, {**payload, "section": payload.get("subject")})
+        elif "section" in payload:
+            raise RefusedError(f"A vote on {kind!r} is not on a section.")
         elif kind == "report":
             self._check_report_ready(state, payload)
         else:
@@ -204,6 +209,28 @@ class AdoptionComponent:
             check_lapsed(state, payload.get("subject") if kind == "section" else None, payload)
         elif payload.get("lapsed"):
             raise RefusedError("Proposals lapse only when a section or the report is adopted.")
+
+    # ----------------------------------------------------------------- derive
+    def derive(self, session: Any, kind: str, payload: Payload) -> Payload:
+        """The payload with its derived facts computed from the session: whether a section was amended
+        (whatever the payload said), and the text's hash (computed when missing; check refuses a stale one)."""
+        def section_amended(session: Any, section_id: str) -> bool:
+            draft = session.draft
+            return bool(draft.baselines) and section_changed(session.baseline("last"), draft, section_id)
+
+        derived = dict(payload)
+        if kind == "adoption.adopt" and isinstance(payload.get("section"), str):
+            if payload["section"] in session.draft.sections:
+                derived["amended"] = section_amended(session, payload["section"])
+        elif kind == "adoption.report.adopt":
+            derived.setdefault("hash", text_hash(session.draft))  # a stale one given is refused by check
+        elif kind == "adoption.vote" and payload.get("subject_kind") == "section":
+            subject = payload.get("subject")
+            if isinstance(subject, str) and subject in session.draft.sections:
+                derived["amended"] = section_amended(session, subject)
+        elif kind == "adoption.vote" and payload.get("subject_kind") == "report":
+            derived.setdefault("hash", text_hash(session.draft))
+        return derived
 
     # ---------------------------------------------------------------- inverse
     def inverse(self, state: SessionState, kind: str, payload: Payload) -> tuple[str, Payload] | None:
@@ -358,7 +385,10 @@ class AdoptionComponent:
             return
         touched = set(change.sections)
         if event.kind in ("draft.section.add", "draft.section.move", "draft.section.restore"):
-            touched &= {event.payload.get("id")}  # the other sections were only relettered
+            kept = {event.payload.get("id")}  # the other sections were only relettered…
+            for pid in event.payload.get("paragraphs") or []:  # …unless a paragraph of theirs came back
+                kept.add(state.draft.paragraphs[pid].section)
+            touched &= kept
         adoption: Adoption = state.adoption
         for section_id in sorted(touched, key=lambda s: (s not in state.draft.order, _order(state, s))):
             record = adoption.sections.get(section_id)

@@ -29,7 +29,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from ..draft.model import Draft, Proposal
+from ..draft.model import Draft, Proposal, SubHeading
 from .votes import VoteResult
 
 
@@ -54,6 +54,26 @@ SECTION_MARKS = {
     REOPENED: "↺",
 }
 Payload = dict[str, Any]
+
+
+def _section_content(draft: Draft, section_id: str) -> tuple | None:
+    """What adoption compares: the section's title, sub-headings and paragraphs (with sub-paragraphs)."""
+    section = draft.sections.get(section_id)
+    if section is None or section.removed:
+        return None
+    items: list[tuple[str, str]] = []
+    for item in draft.items(section_id):
+        if isinstance(item, SubHeading):
+            if not item.removed:
+                items.append(("heading", item.title))
+        elif not item.struck:
+            items.append(("paragraph", item.full_text()))
+    return section.title, tuple(items)
+
+
+def section_changed(baseline: Draft, draft: Draft, section_id: str) -> bool:
+    """Whether a section differs between a baseline and the draft (what "adopted as amended" means)."""
+    return _section_content(baseline, section_id) != _section_content(draft, section_id)
 
 
 def section_mark(status: str) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..draft.model import CHAIR, Draft, SubHeading
+from ..draft.model import CHAIR
 from ..log.errors import RefusedError
-from .model import pending_proposals, text_hash
+from .model import pending_proposals, section_changed, text_hash
 from .votes import carries, tally_ballots, tally_totals, with_roll_call
 
 if TYPE_CHECKING:
@@ -14,27 +14,11 @@ if TYPE_CHECKING:
     from ..log.session import Session
 
 
-def _section_content(draft: Draft, section_id: str) -> tuple | None:
-    """What adoption compares: the section's title, sub-headings and paragraphs (with sub-paragraphs)."""
-    section = draft.sections.get(section_id)
-    if section is None or section.removed:
-        return None
-    items: list[tuple[str, str]] = []
-    for item in draft.items(section_id):
-        if isinstance(item, SubHeading):
-            if not item.removed:
-                items.append(("heading", item.title))
-        elif not item.struck:
-            items.append(("paragraph", item.full_text()))
-    return section.title, tuple(items)
-
-
 def section_amended(session: Session, section_id: str) -> bool:
     """Whether the section's text differs from the last baseline (False when no baseline was marked)."""
     if not session.draft.baselines:
         return False
-    before = _section_content(session.baseline("last"), section_id)
-    return before != _section_content(session.draft, section_id)
+    return section_changed(session.baseline("last"), session.draft, section_id)
 
 
 # ---------------------------------------------------------------------------------------------- operations

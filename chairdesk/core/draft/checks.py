@@ -70,6 +70,15 @@ class DraftChecks:
             raise DraftError("That section is in the document already.")
         if not 0 <= p["index"] <= len(d.order):
             raise DraftError("There is no such place among the sections.")
+        paragraphs = p.get("paragraphs", [])
+        if not isinstance(paragraphs, list):
+            raise DraftError("The paragraphs to restore with a section are a list.")
+        for pid in paragraphs:
+            para = d.paragraphs.get(pid) if isinstance(pid, str) else None
+            if para is None or para.section != p["id"] or not para.struck:
+                raise DraftError(
+                    f"{pid!r} is not a struck paragraph of that section; it cannot come back with it."
+                )
 
     def _check_anchor(self, d: Draft, section: Section, after: str | None, moving: str | None = None) -> None:
         if after is not None and (after not in section.items or after == moving):

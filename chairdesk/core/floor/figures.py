@@ -10,13 +10,13 @@ otherwise), and so do transcript seconds when it has times.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .csv_files import write_csv
 from .model import Intervention
 from .roster import REGIONAL_GROUPS, STAKEHOLDER_GROUPS, Delegation
 
@@ -204,45 +204,43 @@ def _number(value: float | int | None, digits: int = 1) -> str:
 
 
 def write_figures_csv(figures: SpeakerFigures, path: str | Path) -> Path:
-    """Write one CSV: a row per delegation, then per stakeholder group and per regional group ("table" column)."""
-    path = Path(path)
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
-        writer.writeheader()
-        for d in figures.delegations:
-            writer.writerow(
+    """Write one CSV (atomically, formula-like cells escaped): a row per delegation, then per stakeholder group
+    and per regional group ("table" column)."""
+    rows: list[dict] = []
+    for d in figures.delegations:
+        rows.append(
+            {
+                "table": "delegation",
+                "name": d.name,
+                "code": d.code,
+                "stakeholder_group": d.stakeholder_group,
+                "regional_group": d.regional_group,
+                "interventions": d.interventions,
+                "speaking_seconds": _number(d.speaking_seconds),
+                "mean_seconds": _number(d.mean_seconds),
+                "overruns": d.overruns,
+                "mean_wait_seconds": _number(d.mean_wait_seconds),
+                "words": _number(d.words),
+                "turns": _number(d.turns),
+                "transcript_seconds": _number(d.transcript_seconds),
+                "caucus_seconds": _number(d.caucus_seconds),
+            }
+        )
+    for table, shares in (
+        ("stakeholder group", figures.stakeholder_groups),
+        ("regional group", figures.regional_groups),
+    ):
+        for g in shares:
+            rows.append(
                 {
-                    "table": "delegation",
-                    "name": d.name,
-                    "code": d.code,
-                    "stakeholder_group": d.stakeholder_group,
-                    "regional_group": d.regional_group,
-                    "interventions": d.interventions,
-                    "speaking_seconds": _number(d.speaking_seconds),
-                    "mean_seconds": _number(d.mean_seconds),
-                    "overruns": d.overruns,
-                    "mean_wait_seconds": _number(d.mean_wait_seconds),
-                    "words": _number(d.words),
-                    "turns": _number(d.turns),
-                    "transcript_seconds": _number(d.transcript_seconds),
-                    "caucus_seconds": _number(d.caucus_seconds),
+                    "table": table,
+                    "name": g.group,
+                    "roster_count": g.roster_count,
+                    "roster_share": _number(g.roster_share, 4),
+                    "interventions": g.interventions,
+                    "intervention_share": _number(g.intervention_share, 4),
+                    "speaking_seconds": _number(g.speaking_seconds),
+                    "time_share": _number(g.time_share, 4),
                 }
             )
-        for table, shares in (
-            ("stakeholder group", figures.stakeholder_groups),
-            ("regional group", figures.regional_groups),
-        ):
-            for g in shares:
-                writer.writerow(
-                    {
-                        "table": table,
-                        "name": g.group,
-                        "roster_count": g.roster_count,
-                        "roster_share": _number(g.roster_share, 4),
-                        "interventions": g.interventions,
-                        "intervention_share": _number(g.intervention_share, 4),
-                        "speaking_seconds": _number(g.speaking_seconds),
-                        "time_share": _number(g.time_share, 4),
-                    }
-                )
-    return path
+    return write_csv(path, CSV_COLUMNS, ([row.get(c, "") for c in CSV_COLUMNS] for row in rows))

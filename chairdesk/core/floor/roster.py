@@ -13,11 +13,12 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from ..log.errors import ChairdeskError, RefusedError
+from .csv_files import MAX_CSV_BYTES, MAX_FIELD_CHARS, from_spreadsheet, write_csv
 from .names import NameIndex, Resolution, fold, resolve_typed
 
 STAKEHOLDER_GROUPS: tuple[str, ...] = (
@@ -43,6 +44,9 @@ ALIAS_SEPARATOR = "|"
 MAX_DELEGATIONS = 1000
 CSV_SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
 REQUIRED_COLUMNS = ("name", "code", "stakeholder_group", "regional_group")
+MAX_ROSTER = MAX_DELEGATIONS  # the name the file-size limits use
+MAX_NAME = 200  # characters in a delegation's name
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$")
 _COLOUR = re.compile(r"^(#[0-9A-Fa-f]{3}|#[0-9A-Fa-f]{6}|[A-Za-z]+)$")
 
@@ -128,6 +132,14 @@ def delegation_problem(d: Delegation) -> str | None:
     """What is wrong with one delegation on its own, or None."""
     if not d.name.strip():
         return "the name is empty"
+    for column, value in asdict(d).items():
+        found = _CONTROL.search(value) if isinstance(value, str) else None
+        if found:
+            return (
+                f"the {column} holds an invisible control character (U+{ord(found.group()):04X}); remove it"
+            )
+    if len(d.name) > MAX_NAME:
+        return f"the name is {len(d.name)} characters long; a delegation's name has at most {MAX_NAME}"
     if not d.code.strip():
         return f"the code of {d.name} is empty"
     if not _CODE.match(d.code) or d.code.casefold() == "chair":
@@ -277,6 +289,12 @@ def read_roster_csv(path: str | Path) -> list[Delegation]:
     """Read and validate a roster CSV (all rows first); raises RosterError naming the file and row."""
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_CSV_BYTES:
+            raise RosterError(
+                f"the file is {path.stat().st_size / 1e6:.0f} MB; a roster CSV is at most "
+                f"{MAX_CSV_BYTES // 1024 // 1024} MB (and {MAX_ROSTER} delegations)",
+                path,
+            )
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise RosterError("no such file", path) from None
@@ -284,10 +302,11 @@ def read_roster_csv(path: str | Path) -> list[Delegation]:
         raise RosterError("not a text file in UTF-8 (save the roster as CSV UTF-8)", path) from None
     except OSError as error:
         raise RosterError(f"cannot be read ({error.strerror})", path) from None
-    lines = text.splitlines()
+    lines = text.replace("\f", " ").split("\n")  # a form feed is whitespace; CR and other controls are not
+    lines = [line[:-1] if line.endswith("\r") else line for line in lines]
     if not any(line.strip() for line in lines):
         raise RosterError("the file is empty", path)
-    reader = csv.reader(lines, delimiter=_separator(lines[0], path))
+    reader = _LimitedReader(lines, path, _separator(lines[0], path))
     header = _header(next(reader))
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
@@ -306,9 +325,9 @@ def read_roster_csv(path: str | Path) -> list[Delegation]:
             raise RosterError(f"{len(values)} values but {len(header)} columns", path, row_number)
         if len(delegations) == MAX_DELEGATIONS:
             raise RosterError(
-                f"more than {MAX_DELEGATIONS:,} delegations; a roster holds at most that", path, row_number
+                f"more than {MAX_DELEGATIONS:,} delegations; a roster holds at most {MAX_DELEGATIONS:,}", path, row_number
             )
-        field = dict(zip(header, (v.strip() for v in values), strict=False))
+        field = dict(zip(header, (from_spreadsheet(v.strip()) for v in values), strict=False))
         name = " ".join(field.get("name", "").split())
         if not name:
             raise RosterError("the name is empty", path, row_number)
@@ -354,17 +373,42 @@ def read_roster_csv(path: str | Path) -> list[Delegation]:
 
 
 def write_roster_csv(roster: Roster | Iterable[Delegation], path: str | Path) -> Path:
-    """Write the roster as CSV (name,code,stakeholder_group,regional_group,colour,attendance[,aliases]).
+    """Write the roster as CSV (name,code,stakeholder_group,regional_group,colour,attendance[,aliases]),
+    atomically, with cells that could run as spreadsheet formulas escaped.
 
     The aliases column ("|" between aliases) is written when a delegation has aliases."""
-    path = Path(path)
     delegations = roster.delegations if isinstance(roster, Roster) else list(roster)
     with_aliases = any(d.aliases for d in delegations)
     columns = CSV_COLUMNS if with_aliases else CSV_COLUMNS[:-1]
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(columns)
-        for d in delegations:
-            row = [d.name, d.code, d.stakeholder_group, d.regional_group, d.colour, d.attendance]
-            writer.writerow([*row, ALIAS_SEPARATOR.join(d.aliases)] if with_aliases else row)
-    return path
+    rows = (
+        [d.name, d.code, d.stakeholder_group, d.regional_group, d.colour, d.attendance]
+        + ([ALIAS_SEPARATOR.join(d.aliases)] if with_aliases else [])
+        for d in delegations
+    )
+    return write_csv(path, columns, rows)
+
+
+class _LimitedReader:
+    """csv.reader over lines, whose errors (a field past the limit, a stray quote) name the file and row."""
+
+    def __init__(self, lines: list[str], path: Path, delimiter: str = ",") -> None:
+        self._reader = csv.reader(lines, delimiter=delimiter, strict=False)
+        self._path = path
+
+    def __iter__(self) -> _LimitedReader:
+        return self
+
+    def __next__(self) -> list[str]:
+        previous = csv.field_size_limit(MAX_FIELD_CHARS)
+        try:
+            values = next(self._reader)
+        except csv.Error as error:
+            row = self._reader.line_num
+            raise RosterError(
+                f"cannot be read as CSV ({error}; no field of a roster is longer than {MAX_FIELD_CHARS:,} characters)",
+                self._path,
+                row,
+            ) from None
+        finally:
+            csv.field_size_limit(previous)
+        return values

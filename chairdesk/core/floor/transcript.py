@@ -131,6 +131,9 @@ def parse_transcript(text: str, source: str | Path = "transcript", strict: bool 
     return _with_durations(turns, starts, clock=bool(times) and not minutes)
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
 def read_transcript(path: str | Path) -> str:
     """Read a transcript file and check that it parses; returns its text (TranscriptError names the file)."""
     path = Path(path)
@@ -151,8 +154,15 @@ def read_transcript(path: str | Path) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise TranscriptError(path, "not UTF-8 text (save the transcript as UTF-8)", line) from None
+    text = text.replace("\f", "\n")  # a form feed (a page break in many transcripts) is whitespace
     if not text.strip():
         raise TranscriptError(path, "the file is empty")
+    found = _CONTROL.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        raise TranscriptError(
+            path, f"holds an invisible control character (U+{ord(found.group()):04X}); remove it", line
+        )
     parse_transcript(text, path)
     return text
 

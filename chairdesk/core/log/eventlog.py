@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from .errors import (
     SessionFileError,
     SessionLockedError,
 )
+from .schema import check_schema, unexpected_objects
 
 FORMAT = "chairdesk-session"
 SCHEMA_VERSION = 1
@@ -126,6 +128,33 @@ def _explain(path: Path, error: sqlite3.Error) -> SessionFileError:
     return CorruptSessionError(path, f"the session file is damaged or truncated ({text})")
 
 
+def writing_problem(error: Exception) -> str:
+    """Why a write failed, in words: "read-only" when the file or its folder cannot be written."""
+    text = str(error)
+    errno = getattr(error, "errno", None)
+    if "readonly" in text.replace("-", "").replace(" ", "") or errno in (1, 13, 30):
+        return f"the file or its folder is read-only: {text}"
+    return text
+
+
+def refuse_new_path(path: Path) -> None:
+    """Raise unless a new session file can be made at path (no file there, a folder that can be written)."""
+    if path.exists():
+        raise SessionFileError(path, "a file of that name exists already; choose another name")
+    if not path.parent.is_dir():
+        raise SessionFileError(path, "the folder does not exist")
+    if not os.access(path.parent, os.W_OK):
+        raise SessionFileError(path, f"the folder {path.parent} is read-only; choose another folder")
+
+
+_INSERT_EVENT = (
+    "INSERT INTO events (seq, ts, actor, kind, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+_UPSERT_META = (
+    "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+)
+
+
 class EventLog:
     """An open session file; append() commits before it returns."""
 
@@ -165,10 +194,7 @@ class EventLog:
     def create(cls, path: str | Path, meta: dict[str, str] | None = None) -> EventLog:
         """Create a new, empty session file; refuses to overwrite an existing file."""
         path = Path(path)
-        if path.exists():
-            raise SessionFileError(path, "a file of that name exists already; choose another name")
-        if not path.parent.is_dir():
-            raise SessionFileError(path, "the folder does not exist")
+        refuse_new_path(path)
         try:
             conn = cls._connect(path)
         except SessionFileError:
@@ -210,6 +236,8 @@ class EventLog:
         _looks_like_sqlite(path)
         conn = cls._connect(path)
         try:
+            # Before anything reads or writes through it: the schema must be exactly chairdesk's.
+            check_schema(path, conn, FORMAT, SCHEMA_VERSION)
             log = cls(path, conn)
             version = log._check_format()
             if version < SCHEMA_VERSION:
@@ -263,15 +291,35 @@ class EventLog:
         )
         events = []
         for seq, ts, actor, kind, payload, prev_hash, digest in rows:
-            try:
-                data = json.loads(payload)
-            except json.JSONDecodeError:
-                raise CorruptSessionError(self.path, f"event {seq} is unreadable") from None
-            events.append(Event(seq, ts, actor, kind, data, prev_hash, digest))
+            events.append(self._event(seq, ts, actor, kind, payload, prev_hash, digest))
         for expected, event in enumerate(events, start=1):
             if event.seq != expected:
                 raise CorruptSessionError(self.path, f"event {expected} is missing from the log")
         self._events = events
+
+    def _event(self, seq: Any, ts: Any, actor: Any, kind: Any, payload: Any, prev: Any, digest: Any) -> Event:
+        """One stored row as an Event; a row no chairdesk could have written is refused, naming the event."""
+        if not isinstance(seq, int) or not all(
+            isinstance(v, str) for v in (ts, actor, kind, payload, prev, digest)
+        ):
+            raise CorruptSessionError(self.path, f"event {seq} is unreadable (a field is not text)")
+        try:
+            data = json.loads(payload)
+        except (json.JSONDecodeError, RecursionError):
+            raise CorruptSessionError(self.path, f"event {seq} is unreadable") from None
+        if not isinstance(data, dict):
+            raise CorruptSessionError(
+                self.path, f"event {seq} is unreadable (its content is not a set of fields)"
+            )
+        try:
+            moment = datetime.fromisoformat(ts)
+        except ValueError:
+            moment = None
+        if moment is None or moment.tzinfo is None:
+            raise CorruptSessionError(
+                self.path, f"event {seq} has a timestamp that is not a time ({ts[:40]!r})"
+            )
+        return Event(seq, ts, actor, kind, data, prev, digest)
 
     # ------------------------------------------------------------- reading
     @property
@@ -340,11 +388,14 @@ class EventLog:
         # were cut off the end of the log, which the chain alone cannot show.
         mirror = {**(meta or {}), "head": f"{seq}:{digest}"}
         try:
+            # Plain SQL on the hot path (sqlite-utils' insert looks the table up again on every call).
             with self.db.atomic():
-                self._events_table.insert(row)
-                self._meta_table.upsert_all([{"key": k, "value": v} for k, v in mirror.items()], pk="key")
+                self.conn.execute(_INSERT_EVENT, tuple(row.values()))
+                self.conn.executemany(_UPSERT_META, list(mirror.items()))
         except sqlite3.Error as error:
-            raise SessionFileError(self.path, f"could not write to the session file ({error})") from error
+            raise SessionFileError(
+                self.path, f"could not write to the session file ({writing_problem(error)})"
+            ) from error
         event = Event(seq, ts, actor, kind, json.loads(payload_json), prev, digest)
         self._events.append(event)
         return event
@@ -361,19 +412,48 @@ class EventLog:
                 else:
                     self._meta_table.upsert({"key": "head", "value": head}, pk="key")
         except sqlite3.Error as error:
-            raise SessionFileError(self.path, f"could not write to the session file ({error})") from error
+            raise SessionFileError(
+                self.path, f"could not write to the session file ({writing_problem(error)})"
+            ) from error
         self._events.pop()
 
     def save_copy(self, destination: str | Path) -> Path:
-        """Write a consistent copy of the whole session to another file (which must not exist)."""
+        """Write a consistent copy of the whole session to another file (which must not exist).
+
+        The copy is made beside it under a temporary name and moved into place only once its schema is
+        checked to be exactly chairdesk's, so it can never carry a trigger, a view or a table of its own.
+        """
         destination = Path(destination)
         if destination.exists():
             raise SessionFileError(destination, "a file of that name exists already")
+        temp = destination.with_name(f".{destination.name}.{os.getpid()}.part")
         try:
-            self.conn.execute("VACUUM INTO ?", (str(destination),))
-        except sqlite3.Error as error:
-            raise SessionFileError(destination, f"could not write the copy ({error})") from error
+            temp.unlink(missing_ok=True)
+            self.conn.execute("VACUUM INTO ?", (str(temp),))
+            copy = sqlite3.connect(str(temp))
+            try:
+                extra = unexpected_objects(copy)
+            finally:
+                copy.close()
+            if extra:
+                raise SessionFileError(
+                    destination, f"the copy was not written: the session holds {', '.join(extra)}"
+                )
+            os.replace(temp, destination)
+        except (sqlite3.Error, OSError) as error:
+            problem = writing_problem(error)
+            raise SessionFileError(destination, f"could not write the copy ({problem})") from error
+        finally:
+            temp.unlink(missing_ok=True)
         return destination
+
+    def checkpoint(self) -> bool:
+        """Copy the committed events from the -wal into the file itself; False if it could not be done now."""
+        try:
+            busy = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        except sqlite3.Error:
+            return False
+        return busy == 0
 
     def close(self) -> None:
         """Checkpoint the write-ahead log into the file and release the lock."""

@@ -24,6 +24,8 @@ class MeetingComponent:
             unknown = set(payload) - set(Meeting.FIELDS) - {"undo_of"}
             if unknown:
                 raise RefusedError(f"Unknown meeting details: {', '.join(sorted(unknown))}.")
+            if any(not isinstance(payload[k], str) for k in Meeting.FIELDS if k in payload):
+                raise RefusedError("The meeting's details are text.")
 
     def inverse(self, state: SessionState, kind: str, payload: dict[str, Any]) -> tuple[str, dict] | None:
         return "meeting.set", {k: getattr(state.meeting, k) for k in payload if k in Meeting.FIELDS}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import glob
+import os
 import re
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -9,10 +11,20 @@ from pathlib import Path
 from typing import Any
 
 from ..draft.model import Draft
+from .anchors import anchor_warning, remember
 from .change import Change
 from .components import new_state
-from .errors import CorruptSessionError, RefusedError
-from .eventlog import SUFFIX, Event, EventLog, Verification, format_ts, utc_now
+from .errors import CorruptSessionError, RefusedError, SessionFileError
+from .eventlog import (
+    SUFFIX,
+    Event,
+    EventLog,
+    Verification,
+    format_ts,
+    refuse_new_path,
+    utc_now,
+    writing_problem,
+)
 from .state import SessionState
 
 Listener = Callable[[Change], None]
@@ -48,6 +60,33 @@ def _refuse_unwritable(value: Any) -> None:
         )
 
 
+CREATING = ".creating"  # the suffix of a session file being created, before it is moved into place
+
+
+def _with_journals(path: Path) -> list[Path]:
+    return [path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))]
+
+
+def _clear_abandoned(path: Path) -> None:
+    """Remove what a create killed before it finished left beside path (its process is gone)."""
+    for temp in path.parent.glob(f".{glob.escape(path.name)}.*{CREATING}"):
+        pid = temp.name[len(path.name) + 2 : -len(CREATING)]
+        if not pid.isdigit() or _running(int(pid)):
+            continue
+        for leftover in _with_journals(temp):
+            leftover.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
 def replay(events: Iterable[Event]) -> SessionState:
     """Build the state by applying events in order."""
     state = new_state()
@@ -64,6 +103,8 @@ class Session:
         self.clock = clock
         self._listeners: list[Listener] = []
         self._drafts_at: dict[int, Draft] = {}
+        self._written = False  # anything appended by this process: its anchor is kept on close
+        self.warnings: list[str] = []  # what the chair must be told on open (a file shorter than it was)
         try:
             self.state = replay(log.events)
         except (RefusedError, LookupError, ValueError, TypeError, AttributeError) as error:
@@ -81,22 +122,69 @@ class Session:
         venue: str = "",
         dates: str = "",
         clock: Clock = utc_now,
+        build: Callable[[Session], None] | None = None,
     ) -> Session:
-        """Create a new session file for a meeting and open it."""
+        """Create a new session file for a meeting (with build's events, for an import) and open it.
+
+        The file is made under a temporary name beside path and moved into place only when complete, so an
+        error or a kill on the way never leaves a half session at path (nor blocks a new one there).
+        """
         path = Path(path)
         _refuse_unwritable([title, body, venue, dates])  # before the file exists, so none is left behind
-        log = EventLog.create(path, {"title": title, "body": body, "venue": venue, "dates": dates})
-        session = cls(log, clock)
-        session.record("meeting.set", {"title": title, "body": body, "venue": venue, "dates": dates})
-        return session
+        refuse_new_path(path)
+        _clear_abandoned(path)
+        temp = path.with_name(f".{path.name}.{os.getpid()}{CREATING}")
+        try:
+            log = EventLog.create(temp, {"title": title, "body": body, "venue": venue, "dates": dates})
+        except SessionFileError as error:
+            raise SessionFileError(path, error.problem) from error
+        try:
+            session = cls(log, clock)
+            session.record("meeting.set", {"title": title, "body": body, "venue": venue, "dates": dates})
+            if build is not None:
+                # Nothing is at path until the build is complete, so its events need not each reach the
+                # disk: one sync at the end (the checkpoint on close, with synchronous FULL again).
+                log.conn.execute("PRAGMA synchronous=OFF")
+                build(session)
+                log.conn.execute("PRAGMA synchronous=FULL")
+            log.close()
+            refuse_new_path(path)  # nothing appeared there meanwhile
+            os.replace(temp, path)
+        except BaseException as error:
+            log.close()
+            for leftover in _with_journals(temp):
+                leftover.unlink(missing_ok=True)
+            if isinstance(error, OSError):
+                raise SessionFileError(path, f"could not be created ({writing_problem(error)})") from error
+            raise
+        opened = cls.open(path, clock)
+        opened._written = True  # its anchor is kept as for any session written here
+        remember(opened.log)
+        return opened
 
     @classmethod
     def open(cls, path: str | Path, clock: Clock = utc_now) -> Session:
-        """Open an existing session file (raises a ChairdeskError naming the file if it cannot)."""
-        return cls(EventLog.open(path), clock)
+        """Open an existing session file (raises a ChairdeskError naming the file if it cannot).
+
+        session.warnings says when the file has fewer events or another history than when this computer
+        last closed it (anchors.py).
+        """
+        session = cls(EventLog.open(path), clock)
+        warning = anchor_warning(session.log)
+        if warning:
+            session.warnings.append(warning)
+        return session
+
+    def checkpoint(self) -> None:
+        """Move the committed events from the -wal beside the file into it, and keep the anchor (idle moments)."""
+        self.log.checkpoint()
+        if self._written:
+            remember(self.log)
 
     def close(self) -> None:
-        """Close the file; every event is on disk already."""
+        """Close the file (checkpointed into one file) and keep its anchor; every event is on disk already."""
+        if self._written:
+            remember(self.log)
         self.log.close()
 
     def __enter__(self) -> Session:
@@ -113,12 +201,32 @@ class Session:
     # ------------------------------------------------------ the one path
     def record(self, kind: str, payload: dict[str, Any], actor: str = "chair") -> Change:
         """Check, append and commit one event, apply it, then tell every listener what changed."""
-        _refuse_unwritable([kind, actor, payload])
-        inverse = self.state.check(kind, payload, actor)
+        try:
+            _refuse_unwritable([kind, actor, payload])
+        except RecursionError:
+            raise RefusedError(
+                f"The step '{kind}' is nested too deeply to be recorded; nothing was recorded."
+            ) from None
+        if not isinstance(payload, dict) or not isinstance(actor, str):
+            raise RefusedError(
+                f"The step '{kind}' is malformed (its payload is not a mapping); nothing was recorded."
+            )
+        try:
+            # Derived facts (amended or not, the text's hash) are computed here, never taken from the payload.
+            derive = getattr(self.state.owner(kind), "derive", None)
+            if derive is not None:
+                payload = derive(self, kind, payload)
+            inverse = self.state.check(kind, payload, actor)
+        except (LookupError, TypeError, ValueError, AttributeError, RecursionError) as error:
+            # A hand-made payload missing a field, or with one of the wrong type, is refused like any rule.
+            raise RefusedError(
+                f"The step '{kind}' is malformed ({type(error).__name__}: {error}); nothing was recorded."
+            ) from error
         meta = None
         if kind == "meeting.set":
             meta = {k: str(v) for k, v in payload.items() if k in ("title", "body", "venue", "dates")}
         event = self.log.append(kind, payload, actor, self._timestamp(), meta)
+        self._written = True
         try:
             change = self.state.apply(event, Change(event, inverse))
         except Exception as error:

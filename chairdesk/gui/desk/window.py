@@ -310,6 +310,8 @@ class MainWindow(QMainWindow):
         self.set_controller(SessionController(session, self))
         self.settings.remember(path)
         self._fill_recent_menu()
+        for warning in session.warnings:  # shorter or rewritten since this computer last closed it
+            self.show_error("The session file has changed", warning)
         return True
 
     def show_error(self, title: str, text: str) -> None:

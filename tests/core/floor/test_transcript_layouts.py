@@ -162,7 +162,7 @@ def test_punctuation_is_not_words_and_a_form_feed_is_whitespace() -> None:
 def test_control_characters_are_named_with_file_and_line(tmp_path: Path) -> None:
     path = tmp_path / "odd.txt"
     path.write_text("Blue:\nfine\nRed:\nbell\x07 here\n", encoding="utf-8")
-    with pytest.raises(TranscriptError, match=r"odd.txt, line 4: a control character \(U\+0007\)"):
+    with pytest.raises(TranscriptError, match=r"odd.txt, line 4: .*control character \(U\+0007\)"):
         read_transcript(path)
 
 
