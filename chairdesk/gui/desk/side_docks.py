@@ -20,11 +20,15 @@ class SideDocks:
         self.specs = list(specs)
         self._before_menu = before_menu  # the dock menus go before this one (Help)
         self.docks: list[QDockWidget] = []
+        self.bands: list[QDockWidget] = []  # strips that stay above the tabbed docks (the floor band)
         self.menus: list[QMenu] = []
 
     def remove(self) -> None:
         """Take away the docks of the session that is closing, with their menus and keys."""
         window = self.window
+        for band in self.bands:
+            band.hide()
+            window.removeDockWidget(band)
         for dock in self.docks:
             dock.hide()  # first, or the main window keeps showing the tabs of the docks removed
             window.removeDockWidget(dock)
@@ -36,7 +40,7 @@ class SideDocks:
             for action in menu.actions():
                 window.removeAction(action)  # their shortcuts would clash with the next session's
             menu.deleteLater()
-        self.docks, self.menus = [], []
+        self.docks, self.menus, self.bands = [], [], []
 
     def build(self, controller: SessionController) -> None:
         """The docks for this controller, each with a menu of its actions and a key to bring it forward."""
@@ -47,7 +51,14 @@ class SideDocks:
             dock = spec if isinstance(spec, QDockWidget) else spec(controller)
             if not dock.objectName():
                 dock.setObjectName(type(dock).__name__)
+            band = getattr(dock, "band", None)  # a dock's band (the floor's) goes above the tabs, untabbed
+            if isinstance(band, QDockWidget):
+                window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, band)
+                band.show()
+                self.bands.append(band)
             window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            if isinstance(band, QDockWidget):
+                window.splitDockWidget(band, dock, Qt.Orientation.Vertical)
             dock.show()  # a dock given as a widget was hidden when the last session closed
             if previous is not None:  # tabbed, so the window still fits a 1280×800 projector
                 window.tabifyDockWidget(previous, dock)

@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.outline_model: OutlineModel | None = None
         self.last_error = ""
         self.side_docks = SideDocks(self, docks, lambda: self.menus["&Help"])
+        self._applying = False  # True while the draft's rows follow a change
         self._fitted = False  # the columns get their initial widths once, when first shown
         self.ask_pending = ask_about_pending  # (window, parts, going) -> commit | discard | cancel
         self.commands = DeskCommands(self)  # what the actions do: acts on the controller and the views
@@ -326,7 +327,12 @@ class MainWindow(QMainWindow):
     # -------------------------------------------------------------- changes
     def _on_change(self, change: Change) -> None:
         assert self.draft_model is not None and self.outline_model is not None
-        self.draft_model.apply_change(change)
+        current = self.controller.current_paragraph if self.controller else None
+        self._applying = True  # rows removed under the cursor must not make another paragraph current
+        try:
+            self.draft_model.apply_change(change)
+        finally:
+            self._applying = False
         if change.structure:
             self._refresh_outline()
         else:
@@ -341,11 +347,13 @@ class MainWindow(QMainWindow):
             self._update_title()
         if "roster" in change.areas or "draft.proposal" in change.kind:
             self.editor.refresh_actors()
-        current = self.controller.current_paragraph if self.controller else None
         if change.structure:
-            row = self.draft_model.row_of("paragraph", current) if current is not None else None
+            row = self._row_of_paragraph(current)
             if row is not None and row != self.draft_view.currentIndex().row():
                 self.select_row(row)
+            elif row is None and current is not None:  # not shown any more (clean text): the row under the cursor
+                self._current_row_changed(self.draft_view.currentIndex(), QModelIndex())
+                current = self.controller.current_paragraph if self.controller else None
             elif self.draft_view.currentIndex().isValid():  # the rows are laid out anew: keep it in sight
                 self.draft_view.scrollTo(self.draft_view.currentIndex())
         if current is not None and (change.structure or current in change.paragraphs):
@@ -394,8 +402,15 @@ class MainWindow(QMainWindow):
         self.draft_view.setCurrentIndex(index)
         self.draft_view.scrollTo(index)
 
+    def _row_of_paragraph(self, paragraph_id: str | None) -> int | None:
+        """The row showing a paragraph: its own, or (struck after a move) the place it was struck from."""
+        if paragraph_id is None or self.draft_model is None:
+            return None
+        row = self.draft_model.row_of("paragraph", paragraph_id)
+        return row if row is not None else self.draft_model.row_of("ghost", paragraph_id)
+
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self.draft_model is None or self.controller is None:
+        if self.draft_model is None or self.controller is None or self._applying:
             return
         row = self.draft_model.row_at(current.row())
         if row is None:
