@@ -19,6 +19,7 @@ from .words_kept import TAG_HTML
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 3
+PROPOSALS_TIP_ROLE = Qt.ItemDataRole.UserRole + 4  # the full wording of the paragraph's pending proposals
 
 
 class DraftModel(QAbstractListModel):
@@ -53,6 +54,8 @@ class DraftModel(QAbstractListModel):
             return row.number
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{row.number} {self.rows.html(index.row())}"
+        if role == PROPOSALS_TIP_ROLE:
+            return self.rows.proposals_tip(index.row()) or None
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.tooltip or None
         return None

@@ -32,6 +32,7 @@ from ..qt import (
 )
 from ..settings import DeskSettings, data_dir
 from ..start_page import StartPage
+from .confirmations import confirmation
 from .desk_commands import DeskCommands
 from .dialogs import FindBar
 from .draft_model import DraftModel
@@ -360,6 +361,11 @@ class MainWindow(QMainWindow):
             if not self.editor.is_dirty() or current in change.paragraphs:
                 self.editor.show_paragraph(current, keep_part=True)
         self._show_saved(change)
+        done = confirmation(self.session, change)  # type: ignore[arg-type]
+        if done:
+            self.status.show_done(done)
+        elif self.status.currentMessage().startswith("Not done"):
+            self.status.clearMessage()  # a refusal does not outlive the next step that succeeded
 
     def _refresh_outline(self) -> None:
         """Rebuild the outline, keeping the sections unfolded and the item the keyboard is on."""
