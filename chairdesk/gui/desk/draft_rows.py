@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...core.draft.compare import Diff, Entry, ParagraphComparison, word_diff
+from ...core.draft.compare import Entry, ParagraphComparison, word_diff
 from ...core.draft.model import Draft, Paragraph, Proposal, subparagraph_label
 from .lazy_compare import LazyComparison, LazyParagraphComparison
 from .row_marks import (  # noqa: F401  (the colours and diff_html are also read from here)
