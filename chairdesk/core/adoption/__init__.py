@@ -29,12 +29,14 @@ from .model import (  # noqa: F401
 from .operations import (  # noqa: F401
     adopt_report,
     adopt_section,
+    pending_in_section,
     record_objection,
     record_vote,
     reopen_report,
     reopen_section,
     section_amended,
     take_up,
+    withdraw_objection,
 )
 from .readout import (  # noqa: F401
     readout,
@@ -73,4 +75,6 @@ __all__ = [
     "take_up",
     "text_hash",
     "vote_readout",
+    "pending_in_section",
+    "withdraw_objection",
 ]

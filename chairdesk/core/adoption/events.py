@@ -108,6 +108,23 @@ class AdoptionComponent:
 
     def _check_adopt(self, state: SessionState, payload: Payload) -> None:
         self._check_adoptable(state, payload)
+        over = payload.get("over_objection", [])
+        if not isinstance(over, list) or not all(isinstance(code, str) for code in over):
+            raise RefusedError("Name the delegations whose objections the adoption is ruled over.")
+        lapsed = payload.get("lapsed", [])
+        if not isinstance(lapsed, list):
+            raise RefusedError("List the proposals that lapse with the adoption.")
+        for proposal_id in lapsed:
+            proposal = state.draft.proposals.get(proposal_id) if isinstance(proposal_id, str) else None
+            if proposal is None or proposal.status != "pending":
+                raise RefusedError(f"There is no pending proposal {proposal_id!r} to lapse.")
+
+    def _check_objection_withdraw(self, state: SessionState, payload: Payload) -> None:
+        section_id, name = self._open_section(state, payload)
+        delegation = payload.get("delegation")
+        if not any(o.delegation == delegation for o in state.adoption.objections(section_id)):
+            who = state.roster.name_of(delegation) if isinstance(delegation, str) else "that delegation"
+            raise RefusedError(f"{name}, has no standing objection by {who} to withdraw.")
 
     def _check_object(self, state: SessionState, payload: Payload) -> None:
         section_id, name = self._open_section(state, payload)
@@ -196,7 +213,20 @@ class AdoptionComponent:
             return f"{who} took up {section_name(draft, p['section'])}{again}."
         if kind == "adoption.adopt":
             state_words = ADOPTED_AS_AMENDED if p["amended"] else ADOPTED
-            return f"{capital(section_name(draft, p['section']))}, was {state_words}."
+            text = f"{capital(section_name(draft, p['section']))}, was {state_words}"
+            if p.get("over_objection"):
+                names = and_list([state.roster.name_of(code) for code in p["over_objection"]])
+                text += f", {names} objecting (ruled by the Chair)"
+            lapsed = [draft.proposals[q] for q in p.get("lapsed", []) if q in draft.proposals]
+            if lapsed:
+                text += ". Proposals lapsed: " + and_list(
+                    [f"by {state.roster.name_of(q.delegation)} for paragraph {draft.number_of(q.paragraph)}"
+                     for q in lapsed]
+                )
+            return text + "."
+        if kind == "adoption.objection.withdraw":
+            label = draft.numbering().label.get(p["section"], "?")
+            return f"{state.roster.name_of(p['delegation'])} withdrew its objection to section {label}."
         if kind == "adoption.object":
             label = draft.numbering().label.get(p["section"], "?")
             return f"Objection by {state.roster.name_of(p['delegation'])} to section {label}: {full_stop(p['reason'])}"
@@ -239,8 +269,15 @@ class AdoptionComponent:
             record.status, record.objections, record.reason = UNDER_CONSIDERATION, [], ""
             step("taken up", section_id)
         elif kind == "adoption.adopt" and record is not None:
+            over = [state.roster.name_of(code) for code in p.get("over_objection", [])]
             self._adopt(record, bool(p["amended"]), event.ts)
-            step(record.status, section_id)
+            record.adopted_over = over
+            step(record.status, section_id, f"{and_list(over)} objecting" if over else "")
+            self._lapse(state, event, change)
+        elif kind == "adoption.objection.withdraw" and record is not None:
+            name = state.roster.name_of(p["delegation"])
+            record.objections = [o for o in record.objections if o.delegation != p["delegation"]]
+            step("objection withdrawn", section_id, f"by {name}")
         elif kind == "adoption.object" and record is not None:
             name = state.roster.name_of(p["delegation"])
             record.objections.append(Objection(p["delegation"], name, p["reason"], event.seq, event.ts))
@@ -260,7 +297,16 @@ class AdoptionComponent:
 
     def _adopt(self, record: SectionAdoption, amended: bool, ts: str) -> None:
         record.status = ADOPTED_AS_AMENDED if amended else ADOPTED
-        record.objections, record.reason, record.adopted_ts = [], "", ts
+        record.objections, record.reason, record.adopted_ts, record.adopted_over = [], "", ts, []
+
+    def _lapse(self, state: SessionState, event: Event, change: Change) -> None:
+        """The proposals still pending on a section lapse when it is adopted (listed in the record)."""
+        for proposal_id in event.payload.get("lapsed", []):
+            proposal = state.draft.proposals.get(proposal_id)
+            if proposal is not None and proposal.status == "pending":
+                proposal.status = "lapsed"
+                change.areas.update({"draft", "proposals"})
+                change.paragraphs.add(proposal.paragraph)
 
     def _adopt_report(self, adoption: Adoption, digest: str, ts: str) -> None:
         adoption.report_adopted, adoption.report_adopted_at = True, ts

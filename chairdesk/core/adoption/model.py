@@ -3,8 +3,12 @@
 Events (payloads):
 
     adoption.take_up       {section}
-    adoption.adopt         {section, amended}        amended: the section changed since the last baseline
+    adoption.adopt         {section, amended, over_objection?, lapsed?}
+                           amended: the section changed since the last baseline; over_objection: the codes
+                           of the delegations whose objections stood when the chair ruled to adopt;
+                           lapsed: the ids of the proposals pending on the section, lapsed by the adoption
     adoption.object        {section, delegation, reason}
+    adoption.objection.withdraw {section, delegation}
     adoption.reopen        {section, reason}
     adoption.report.adopt  {hash}                    SHA-256 of the endorsed text (Draft.plain_text())
     adoption.report.reopen {reason}
@@ -86,6 +90,7 @@ class SectionAdoption:
     objections: list[Objection] = field(default_factory=list)
     reason: str = ""
     adopted_ts: str | None = None
+    adopted_over: list[str] = field(default_factory=list)  # names of the delegations objecting when adopted
 
 
 @dataclass(frozen=True)

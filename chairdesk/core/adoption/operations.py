@@ -43,11 +43,40 @@ def take_up(session: Session, section_id: str, actor: str = CHAIR) -> Change:
     return session.record("adoption.take_up", {"section": section_id}, actor)
 
 
-def adopt_section(session: Session, section_id: str, actor: str = CHAIR) -> Change:
-    """Adopt the section under consideration; "as amended" when it changed since the last baseline."""
+def pending_in_section(session: Session, section_id: str) -> list[str]:
+    """Ids of the proposals still pending on the section's paragraphs, in the order they were made."""
+    paragraphs = {p.id for p in session.draft.live_paragraphs(section_id)}
+    return [q.id for q in session.draft.pending_proposals() if q.paragraph in paragraphs]
+
+
+def adopt_section(
+    session: Session,
+    section_id: str,
+    actor: str = CHAIR,
+    *,
+    over_objection: bool = False,
+    lapse_proposals: bool = False,
+) -> Change:
+    """Adopt the section under consideration; "as amended" when it changed since the last baseline.
+
+    `over_objection`: the chair rules to adopt with the standing objections noted ("adopted, Team Purple
+    objecting"); `lapse_proposals`: the proposals still pending on the section are recorded as lapsed.
+    """
     session.draft.section(section_id)
-    payload = {"section": section_id, "amended": section_amended(session, section_id)}
+    payload: dict[str, Any] = {"section": section_id, "amended": section_amended(session, section_id)}
+    standing = session.state.adoption.objections(section_id)
+    if over_objection and standing:
+        payload["over_objection"] = list(dict.fromkeys(o.delegation for o in standing))
+    pending = pending_in_section(session, section_id)
+    if lapse_proposals and pending:
+        payload["lapsed"] = pending
     return session.record("adoption.adopt", payload, actor)
+
+
+def withdraw_objection(session: Session, section_id: str, delegation: str, actor: str = CHAIR) -> Change:
+    """Record that a delegation withdrew its objection to adopting the section."""
+    payload = {"section": section_id, "delegation": delegation.strip()}
+    return session.record("adoption.objection.withdraw", payload, actor)
 
 
 def record_objection(

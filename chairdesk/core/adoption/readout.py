@@ -30,6 +30,8 @@ def readout(state: SessionState, section_id: str | None) -> str:
     name = capital(section_name(draft, section_id, spoken=True))
     record = adoption.section(section_id)
     if record.status in ADOPTED_STATES:
+        if record.adopted_over:
+            return f"{name}, is {record.status}, {and_list(record.adopted_over)} objecting."
         return f"{name}, is {record.status}."
     if record.status == NOT_TAKEN_UP:
         return f"{name}, has not yet been taken up."

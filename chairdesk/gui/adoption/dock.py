@@ -38,6 +38,7 @@ from ..qt import (
     QWidget,
 )
 from .dialogs import ObjectionDialog, ReasonDialog, VoteDialog
+from .objections import ObjectionSteps
 
 _WATCHED = {"adoption", "draft", "proposals", "roster"}
 
@@ -53,6 +54,7 @@ class AdoptionDock(QDockWidget):
         self._running = False
         self._report_readout = False
         self._build_actions()
+        self.objection_steps = ObjectionSteps(self)  # standing objections, ruled adoption, lapsed proposals
         self.addActions(self.actions())  # the keys work in the dock even before a menu holds them
         self._build()
         controller.changed.connect(self._on_changed)
@@ -117,6 +119,7 @@ class AdoptionDock(QDockWidget):
             self.take_up_action,
             self.adopt_action,
             self.object_action,
+            *self.objection_steps.actions(),
             self.reopen_action,
             self.vote_action,
             self.adopt_report_action,
@@ -172,12 +175,15 @@ class AdoptionDock(QDockWidget):
                 (self.take_up_action, "Take up"),
                 (self.adopt_action, "Adopt"),
                 (self.object_action, "Objection…"),
+                (self.objection_steps.withdraw_action, "Withdrawn"),
+                (self.objection_steps.adopt_over_action, "Adopt over it…"),
                 (self.reopen_action, "Reopen…"),
                 (self.vote_action, "Vote…"),
             )
         ):
             buttons.addWidget(self._button(action, label), index // 2, index % 2)
         layout.addLayout(buttons)
+        layout.addWidget(self.objection_steps.panel)
 
         readout_box = QGroupBox("To read out")
         readout_layout = QVBoxLayout(readout_box)
@@ -318,6 +324,7 @@ class AdoptionDock(QDockWidget):
         self.object_action.setEnabled(sid is not None and not frozen and status in OPEN_STATES)
         self.reopen_action.setEnabled(sid is not None and not frozen and status in ADOPTED_STATES)
         self.vote_action.setEnabled(bool(draft.order) and not frozen)
+        self.objection_steps.refresh()
 
         progress = adoption.progress(draft)
         self.progress.setRange(0, max(progress.total, 1))
@@ -376,8 +383,9 @@ class AdoptionDock(QDockWidget):
         return self.section_id is not None and self._run(core.take_up, self.section_id)
 
     def adopt(self) -> bool:
-        """Move the adoption of the current section (refused, with the places, while brackets are open)."""
-        return self.section_id is not None and self._run(core.adopt_section, self.section_id)
+        """Move the adoption of the current section: refused while brackets are open or an objection stands;
+        pending proposals lapse only if the chair says so."""
+        return self.objection_steps.adopt()
 
     def record_objection(self) -> bool:
         """Ask which delegation objects and why, then record it."""

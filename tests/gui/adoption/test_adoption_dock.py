@@ -49,6 +49,25 @@ def answer(qtbot, dock: AdoptionDock, name: str, fill: Callable[[QDialog], None]
     QTimer.singleShot(0, respond)
 
 
+def confirm(qtbot, dock: AdoptionDock, button: str) -> None:  # noqa: ANN001
+    """When the panel's question opens, check it offers `button`, and press it."""
+    from chairdesk.gui.qt import QApplication, QMessageBox
+
+    def respond() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, respond)  # not open yet
+            return
+        assert box.objectName() == "adoptionQuestion"
+        found = [b for b in box.buttons() if b.text().replace("&", "") == button]
+        if not found:
+            box.reject()  # never leave the test waiting on it
+        assert found, [b.text() for b in box.buttons()]
+        qtbot.mouseClick(found[0], Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, respond)
+
+
 def click(qtbot, dock: AdoptionDock, action_name: str) -> None:  # noqa: ANN001
     """Press the dock's button for an action."""
     from chairdesk.gui.qt import QPushButton
@@ -95,6 +114,8 @@ def test_actions_have_one_key_each(dock: AdoptionDock) -> None:
     assert keys == {
         "adoptionTakeUp": "F9",
         "adoptionAdopt": "F10",
+        "adoptionAdoptOver": "Ctrl+Shift+F10",
+        "adoptionWithdraw": "Ctrl+F11",
         "adoptionObject": "F11",
         "adoptionReopen": "F12",
         "adoptionVote": "Ctrl+F9",
@@ -152,8 +173,16 @@ def test_from_first_reading_to_endorsement(
         "behaviour, remains open."
     )
     resolve_brackets(dock, b)
+    before = len(session.events)
+    click(qtbot, dock, "adoptionAdopt")  # refused: Blue's objection stands
+    assert session.state.adoption.section_status(b) == UNDER_CONSIDERATION and len(session.events) == before
+    assert f"objection by {blue} stands" in dock.message.text()
+    click(qtbot, dock, "adoptionWithdraw")  # Blue withdraws it (recorded)
+    assert session.events[-1].kind == "adoption.objection.withdraw"
+    confirm(qtbot, dock, "Lapse them and adopt")  # Yellow's proposal on paragraph 8 is still pending
     click(qtbot, dock, "adoptionAdopt")
     assert session.state.adoption.section_status(b) == ADOPTED_AS_AMENDED
+    assert session.events[-1].payload["lapsed"] and not session.draft.pending_proposals()[:0]
 
     # section C follows the current section chosen elsewhere in the window (the outline, the draft)
     c = session.draft.order[2]
