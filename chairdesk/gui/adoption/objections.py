@@ -44,7 +44,7 @@ def ask(parent: QWidget, title: str, text: str, yes: str) -> bool:
     go.setObjectName("adoptionQuestionYes")
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
-    answered = box.clickedButton() is go
+    answered = box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.AcceptRole if box.clickedButton() else False
     box.deleteLater()
     return answered
 
