@@ -55,7 +55,11 @@ class FloorKeys(QObject):
         kind = event.type()
         if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) or not isinstance(watched, QWidget):
             return False
-        window = self._window()
+        try:
+            window = self._window()
+        except RuntimeError:  # the floor's dock is gone with its window: stop watching
+            self.detach()
+            return False
         if window is None or not _belongs_to(watched, window) or not watched.window().isVisible():
             return False
         action = self.action_for(event)  # type: ignore[arg-type]
