@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from ...core import adoption as core
 from ...core.adoption.model import OPEN_STATES, and_list
@@ -20,6 +20,7 @@ from ...core.draft.model import CHAIR
 from ...core.log.errors import ChairdeskError
 from ...core.log.state import SessionState
 from ..actions import shortcut_action
+from ..controller import SessionController
 from ..qt import (
     QAction,
     QGroupBox,
@@ -32,8 +33,19 @@ from ..qt import (
     QWidget,
 )
 
-if TYPE_CHECKING:
-    from .dock import AdoptionDock
+
+class AdoptionPanel(Protocol):
+    """What the steps use of the Adoption dock (named here so that this module does not import the dock)."""
+
+    controller: SessionController
+    section_id: str | None
+
+    @property
+    def state(self) -> SessionState: ...
+
+    def _run(self, operation: Callable[..., Any], *args: Any, report: bool = False) -> bool: ...
+
+    def _say(self, message: str, error: bool) -> None: ...
 
 
 def ask(parent: QWidget, title: str, text: str, yes: str) -> bool:
@@ -90,7 +102,7 @@ class StandingObjections(QGroupBox):
 class ObjectionSteps:
     """The Adoption panel's steps over objections and pending proposals; the dock holds one."""
 
-    def __init__(self, dock: AdoptionDock, ask_chair: Callable[[QWidget, str, str, str], bool] = ask) -> None:
+    def __init__(self, dock: AdoptionPanel, ask_chair: Callable[[QWidget, str, str, str], bool] = ask) -> None:
         self.dock = dock
         self.ask = ask_chair
         self.panel = StandingObjections()
