@@ -170,18 +170,16 @@ class AdoptionDock(QDockWidget):
         layout.addWidget(self.status)
 
         buttons = QGridLayout()
-        for index, (action, label) in enumerate(
-            (
-                (self.take_up_action, "Take up"),
-                (self.adopt_action, "Adopt"),
-                (self.object_action, "Objection…"),
-                (self.objection_steps.withdraw_action, "Withdrawn"),
-                (self.objection_steps.adopt_over_action, "Adopt over it…"),
-                (self.reopen_action, "Reopen…"),
-                (self.vote_action, "Vote…"),
-            )
+        for row, column, span, action, label in (
+            (0, 0, 1, self.take_up_action, "Take up"),
+            (0, 1, 1, self.adopt_action, "Adopt"),
+            (1, 0, 1, self.object_action, "Objection…"),
+            (1, 1, 1, self.objection_steps.withdraw_action, "Withdrawn"),
+            (2, 0, 2, self.objection_steps.adopt_over_action, "Adopt over the objection…"),  # the long key
+            (3, 0, 1, self.reopen_action, "Reopen…"),
+            (3, 1, 1, self.vote_action, "Vote…"),
         ):
-            buttons.addWidget(self._button(action, label), index // 2, index % 2)
+            buttons.addWidget(self._button(action, label), row, column, 1, span)
         layout.addLayout(buttons)
         layout.addWidget(self.objection_steps.panel)
 

@@ -72,6 +72,8 @@ class StandingObjections(QGroupBox):
         self.list = QListWidget()
         self.list.setObjectName("standingObjectionsList")
         self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setStyleSheet("QListWidget { color: #8a1c00; }")
         layout.addWidget(self.none)
         layout.addWidget(self.list)
@@ -89,9 +91,9 @@ class StandingObjections(QGroupBox):
                 self.list.setCurrentItem(item)
         self.none.setVisible(not objections)
         self.list.setVisible(bool(objections))
-        if objections:
-            rows = min(len(objections), 4)
-            self.list.setFixedHeight(rows * max(self.list.sizeHintForRow(0), 20) + 2 * self.list.frameWidth() + 4)
+        if objections:  # room for two wrapped lines per objection, up to three objections before it scrolls
+            line = self.list.fontMetrics().lineSpacing()
+            self.list.setFixedHeight(min(len(objections), 3) * (2 * line + 6) + 2 * self.list.frameWidth() + 4)
 
     def selected(self) -> str | None:
         """The delegation whose objection is picked in the list (the only one when there is one)."""
