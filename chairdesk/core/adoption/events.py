@@ -111,13 +111,7 @@ class AdoptionComponent:
         over = payload.get("over_objection", [])
         if not isinstance(over, list) or not all(isinstance(code, str) for code in over):
             raise RefusedError("Name the delegations whose objections the adoption is ruled over.")
-        lapsed = payload.get("lapsed", [])
-        if not isinstance(lapsed, list):
-            raise RefusedError("List the proposals that lapse with the adoption.")
-        for proposal_id in lapsed:
-            proposal = state.draft.proposals.get(proposal_id) if isinstance(proposal_id, str) else None
-            if proposal is None or proposal.status != "pending":
-                raise RefusedError(f"There is no pending proposal {proposal_id!r} to lapse.")
+        _check_lapsed(state, payload)
 
     def _check_objection_withdraw(self, state: SessionState, payload: Payload) -> None:
         section_id, name = self._open_section(state, payload)
@@ -169,6 +163,7 @@ class AdoptionComponent:
                 f"The report can be moved for adoption only when every section is adopted; "
                 f"{noun} {and_list(labels)} {'is' if len(labels) == 1 else 'are'} not adopted yet."
             )
+        _check_lapsed(state, payload)
         if payload.get("hash") != text_hash(draft):
             raise RefusedError("The text has changed since the adoption was moved; move it again.")
 
@@ -217,13 +212,7 @@ class AdoptionComponent:
             if p.get("over_objection"):
                 names = and_list([state.roster.name_of(code) for code in p["over_objection"]])
                 text += f", {names} objecting (ruled by the Chair)"
-            lapsed = [draft.proposals[q] for q in p.get("lapsed", []) if q in draft.proposals]
-            if lapsed:
-                text += ". Proposals lapsed: " + and_list(
-                    [f"by {state.roster.name_of(q.delegation)} for paragraph {draft.number_of(q.paragraph)}"
-                     for q in lapsed]
-                )
-            return text + "."
+            return text + "." + _lapsed_text(state, p)
         if kind == "adoption.objection.withdraw":
             label = draft.numbering().label.get(p["section"], "?")
             return f"{state.roster.name_of(p['delegation'])} withdrew its objection to section {label}."
@@ -233,7 +222,10 @@ class AdoptionComponent:
         if kind == "adoption.reopen":
             return f"{who} reopened {section_name(draft, p['section'])}: {full_stop(p['reason'])}"
         if kind == "adoption.report.adopt":
-            return f"The report was adopted and endorsed (SHA-256 of the text {p['hash'][:16]}…)."
+            return (
+                f"The report was adopted and endorsed (SHA-256 of the text {p['hash'][:16]}…)."
+                + _lapsed_text(state, p)
+            )
         if kind == "adoption.report.reopen":
             return f"{who} reopened the adopted report: {full_stop(p['reason'])}"
         if kind == "adoption.vote":
@@ -288,6 +280,7 @@ class AdoptionComponent:
         elif kind == "adoption.report.adopt":
             self._adopt_report(adoption, p["hash"], event.ts)
             step("report adopted", None, f"SHA-256 {p['hash']}")
+            self._lapse(state, event, change)
         elif kind == "adoption.report.reopen":
             adoption.report_adopted, adoption.report_adopted_at = False, None
             adoption.report_hash, adoption.report_reopen_reason = None, p["reason"]
@@ -349,6 +342,28 @@ class AdoptionComponent:
             where = f"Section {label}" if label else f"The section '{state.draft.sections[section_id].title}'"
             change.notices.append(f"{where} reopened: {reason}.")
             change.areas.add("adoption")
+
+
+def _check_lapsed(state: SessionState, payload: Payload) -> None:
+    """The proposals an adoption lapses must be pending ones."""
+    lapsed = payload.get("lapsed", [])
+    if not isinstance(lapsed, list):
+        raise RefusedError("List the proposals that lapse with the adoption.")
+    for proposal_id in lapsed:
+        proposal = state.draft.proposals.get(proposal_id) if isinstance(proposal_id, str) else None
+        if proposal is None or proposal.status != "pending":
+            raise RefusedError(f"There is no pending proposal {proposal_id!r} to lapse.")
+
+
+def _lapsed_text(state: SessionState, payload: Payload) -> str:
+    """ " Proposals lapsed: by Team Yellow for paragraph 8." for the record ("" when none lapsed)."""
+    draft = state.draft
+    lapsed = [draft.proposals[q] for q in payload.get("lapsed", []) if q in draft.proposals]
+    if not lapsed:
+        return ""
+    return " Proposals lapsed: " + and_list(
+        [f"by {state.roster.name_of(q.delegation)} for paragraph {draft.number_of(q.paragraph)}" for q in lapsed]
+    ) + "."
 
 
 def _order(state: SessionState, section_id: str) -> int:

@@ -10,7 +10,8 @@ Events (payloads):
     adoption.object        {section, delegation, reason}
     adoption.objection.withdraw {section, delegation}
     adoption.reopen        {section, reason}
-    adoption.report.adopt  {hash}                    SHA-256 of the endorsed text (Draft.plain_text())
+    adoption.report.adopt  {hash, lapsed?}           SHA-256 of the endorsed text (Draft.plain_text());
+                                                     lapsed: the proposals still pending, lapsed by it
     adoption.report.reopen {reason}
     adoption.vote          {subject_kind, subject, rule, ballots, totals, carried, amended?, hash?}
 

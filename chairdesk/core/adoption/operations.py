@@ -92,9 +92,16 @@ def reopen_section(session: Session, section_id: str, reason: str, actor: str = 
     return session.record("adoption.reopen", {"section": section_id, "reason": reason.strip()}, actor)
 
 
-def adopt_report(session: Session, actor: str = CHAIR) -> Change:
-    """Adopt and endorse the whole report (every section adopted); keeps the text's hash and freezes it."""
-    return session.record("adoption.report.adopt", {"hash": text_hash(session.draft)}, actor)
+def adopt_report(session: Session, actor: str = CHAIR, *, lapse_proposals: bool = False) -> Change:
+    """Adopt and endorse the whole report (every section adopted); keeps the text's hash and freezes it.
+
+    `lapse_proposals`: the proposals still pending anywhere are recorded as lapsed.
+    """
+    payload: dict[str, Any] = {"hash": text_hash(session.draft)}
+    pending = [q.id for q in session.draft.pending_proposals()]
+    if lapse_proposals and pending:
+        payload["lapsed"] = pending
+    return session.record("adoption.report.adopt", payload, actor)
 
 
 def reopen_report(session: Session, reason: str, actor: str = CHAIR) -> Change:

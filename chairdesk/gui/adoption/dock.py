@@ -423,8 +423,8 @@ class AdoptionDock(QDockWidget):
         return True
 
     def adopt_report(self) -> bool:
-        """Adopt and endorse the report; the text is frozen from now on."""
-        return self._run(core.adopt_report, report=True)
+        """Adopt and endorse the report (pending proposals lapse if the chair says so); the text is frozen."""
+        return self.objection_steps.adopt_report()
 
     def reopen_report(self) -> bool:
         """Ask why, then reopen the adopted report."""

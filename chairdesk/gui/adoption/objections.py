@@ -15,8 +15,8 @@ from functools import partial
 from typing import Any, Protocol
 
 from ...core import adoption as core
-from ...core.adoption.model import OPEN_STATES, and_list
-from ...core.draft.model import CHAIR
+from ...core.adoption.model import OPEN_STATES, and_list, text_hash
+from ...core.draft.model import CHAIR, Proposal
 from ...core.log.errors import ChairdeskError
 from ...core.log.state import SessionState
 from ..actions import shortcut_action
@@ -196,24 +196,44 @@ class ObjectionSteps:
             self._refuse(str(error))
             return False
         pending = [draft.proposals[q] for q in core.pending_in_section(dock.controller.session, section_id)]
-        if pending:
-            listed = "\n".join(
-                f"• by {dock.state.roster.name_of(q.delegation)} for paragraph {draft.number_of(q.paragraph)}"
-                for q in pending
-            )
-            count = "1 proposal is" if len(pending) == 1 else f"{len(pending)} proposals are"
-            if not self.ask(
-                dock,
-                "Pending proposals",
-                f"{count} still pending on section {draft.label_of(section_id)}:\n{listed}\n\n"
-                "Adopting the section lapses them; the record lists them.",
-                "Lapse them and adopt",
-            ):
-                return False
+        if not self._lapse_asked(pending, f"on section {draft.label_of(section_id)}", "the section"):
+            return False
         operation: Any = partial(
             core.adopt_section, over_objection=over_objection, lapse_proposals=bool(pending)
         )
         return dock._run(operation, section_id)
+
+    def adopt_report(self) -> bool:
+        """Ctrl+F10: adopt and endorse the report; proposals still pending lapse only if the chair says so."""
+        dock = self.dock
+        draft = dock.state.draft
+        try:  # a section not adopted yet: say so before asking anything
+            dock.state.check("adoption.report.adopt", {"hash": text_hash(draft)}, CHAIR)
+        except ChairdeskError as error:
+            self._refuse(str(error))
+            return False
+        pending = draft.pending_proposals()
+        if not self._lapse_asked(pending, "in the report", "the report"):
+            return False
+        return dock._run(partial(core.adopt_report, lapse_proposals=bool(pending)), report=True)
+
+    def _lapse_asked(self, pending: list[Proposal], where: str, what: str) -> bool:
+        """True when nothing is pending, or the chair chose to lapse the proposals listed."""
+        if not pending:
+            return True
+        dock = self.dock
+        draft = dock.state.draft
+        listed = "\n".join(
+            f"• by {dock.state.roster.name_of(q.delegation)} for paragraph {draft.number_of(q.paragraph)}"
+            for q in pending
+        )
+        count = "1 proposal is" if len(pending) == 1 else f"{len(pending)} proposals are"
+        return self.ask(
+            dock,
+            "Pending proposals",
+            f"{count} still pending {where}:\n{listed}\n\nAdopting {what} lapses them; the record lists them.",
+            "Lapse them and adopt",
+        )
 
     def _refuse(self, message: str) -> None:
         self.dock._say(message, error=True)

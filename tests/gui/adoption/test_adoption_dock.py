@@ -250,7 +250,12 @@ def test_from_first_reading_to_endorsement(
 
     # the report: adopted and endorsed, the text frozen
     assert dock.readout.text().startswith("Section C")
+    green = next(q for q in session.draft.proposals.values() if q.delegation == "GRN")
+    assert green.status == "pending"  # section D was adopted by vote with it still pending
+    confirm(qtbot, dock, "Lapse them and adopt")
     click(qtbot, dock, "adoptionAdoptReport")
+    assert session.draft.proposals[green.id].status == "lapsed"
+    assert session.events[-1].payload["lapsed"] == [green.id]
     endorsed = session.draft.plain_text()
     assert dock.readout.text() == "There being no opposition, the report is adopted and endorsed."
     assert dock.report_status.text().startswith("✔ Adopted and endorsed at ")
