@@ -74,6 +74,13 @@ class DraftModel(QAbstractListModel):
                 return i
         return None
 
+    def row_of_paragraph(self, paragraph_id: str | None) -> int | None:
+        """The row showing a paragraph: its own, or (struck after a move) the place it was struck from."""
+        if paragraph_id is None:
+            return None
+        row = self.row_of("paragraph", paragraph_id)
+        return row if row is not None else self.row_of("ghost", paragraph_id)
+
     def row_at(self, index: int) -> Row | None:
         """The row at a position."""
         return self.rows.rows[index] if 0 <= index < len(self.rows.rows) else None

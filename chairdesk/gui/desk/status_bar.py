@@ -80,6 +80,13 @@ class DeskStatusBar(QStatusBar):
         """Confirm a step that succeeded (replacing any refusal shown before it)."""
         self.showMessage(text, 15000)
 
+    def confirm(self, text: str) -> None:
+        """A step succeeded: say so (when there are words for it), and a refusal shown before it goes."""
+        if text:
+            self.show_done(text)
+        elif self.currentMessage().startswith("Not done"):
+            self.clearMessage()
+
     def show_saved(self, session: Session | None, change: Change | None = None) -> None:
         """Say whether the record is on disk, and when the last event was committed."""
         if session is None:

@@ -330,12 +330,10 @@ class MainWindow(QMainWindow):
         assert self.draft_model is not None and self.outline_model is not None
         current = self.controller.current_paragraph if self.controller else None
         self._applying = True  # rows removed under the cursor must not make another paragraph current
-        try:
-            self.draft_model.apply_change(change)
-        finally:
-            self._applying = False
+        self.draft_model.apply_change(change)
+        self._applying = False
         if change.structure:
-            self._refresh_outline()
+            self.outline_view.refresh_in_place(self.session.draft)  # keeps the folds and the keyboard's item
         else:
             for pid in change.paragraphs:
                 self.outline_model.refresh_paragraph(pid)
@@ -349,7 +347,7 @@ class MainWindow(QMainWindow):
         if "roster" in change.areas or "draft.proposal" in change.kind:
             self.editor.refresh_actors()
         if change.structure:
-            row = self._row_of_paragraph(current)
+            row = self.draft_model.row_of_paragraph(current)
             if row is not None and row != self.draft_view.currentIndex().row():
                 self.select_row(row)
             elif row is None and current is not None:  # not shown any more (clean text): the row under the cursor
@@ -361,15 +359,7 @@ class MainWindow(QMainWindow):
             if not self.editor.is_dirty() or current in change.paragraphs:
                 self.editor.show_paragraph(current, keep_part=True)
         self._show_saved(change)
-        done = confirmation(self.session, change)  # type: ignore[arg-type]
-        if done:
-            self.status.show_done(done)
-        elif self.status.currentMessage().startswith("Not done"):
-            self.status.clearMessage()  # a refusal does not outlive the next step that succeeded
-
-    def _refresh_outline(self) -> None:
-        """Rebuild the outline, keeping the sections unfolded and the item the keyboard is on."""
-        self.outline_view.refresh_in_place(self.session.draft)  # type: ignore[union-attr]
+        self.status.confirm(confirmation(self.session, change))  # type: ignore[arg-type]
 
     def _on_refused(self, message: str) -> None:
         self.statusBar().showMessage(f"Not done: {message}", 10000)
@@ -407,13 +397,6 @@ class MainWindow(QMainWindow):
         index = self.draft_model.index(row)
         self.draft_view.setCurrentIndex(index)
         self.draft_view.scrollTo(index)
-
-    def _row_of_paragraph(self, paragraph_id: str | None) -> int | None:
-        """The row showing a paragraph: its own, or (struck after a move) the place it was struck from."""
-        if paragraph_id is None or self.draft_model is None:
-            return None
-        row = self.draft_model.row_of("paragraph", paragraph_id)
-        return row if row is not None else self.draft_model.row_of("ghost", paragraph_id)
 
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self.draft_model is None or self.controller is None or self._applying:
