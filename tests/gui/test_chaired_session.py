@@ -195,6 +195,8 @@ def test_a_session_chaired_from_the_keyboard(qtbot, sample_path: Path) -> None: 
     chair.key(K.Key_O, CTRL | SHIFT)
     assert floor.current.delegation == "RED" and floor.suspended.delegation == "YEL"
     assert "Team Red" in band.caption.text() and "Team Yellow" in band.suspended.text()
+    assert on_screen(band.suspended) and band.suspended.geometry().bottom() <= band.height()  # a third line fits
+    assert chair.floor.band.width() <= 450  # a long line does not widen the right-hand column
 
     # Purple objects; while the dialog is open the point of order ends (F7) and Yellow resumes (F6)
     def objection(dialog) -> None:  # noqa: ANN001
@@ -237,6 +239,7 @@ def test_a_session_chaired_from_the_keyboard(qtbot, sample_path: Path) -> None: 
     win.resize(1280, 800)
     qtbot.wait(300)
     shot = win.grab()
+    assert chair.adoption.width() <= 450 and win.draft_view.width() >= 480  # the draft keeps its room
     assert shot.width() == 1280 and shot.height() == 800
     if os.environ.get("CHAIRDESK_SHOT"):
         shot.save(os.environ["CHAIRDESK_SHOT"])

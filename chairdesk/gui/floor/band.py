@@ -7,7 +7,18 @@ as the large countdown (`FloorTimer.views`).
 
 from __future__ import annotations
 
-from ..qt import QDockWidget, QFont, QFontDatabase, QFrame, QHBoxLayout, QLabel, Qt, QVBoxLayout, QWidget
+from ..qt import (
+    QDockWidget,
+    QFont,
+    QFontDatabase,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
 from .countdown import COUNTDOWN_COLOURS
 
 
@@ -34,6 +45,8 @@ class BandCountdown(QFrame):
         self.suspended.setVisible(False)
         for label in (self.caption, self.detail, self.suspended):
             label.setTextFormat(Qt.TextFormat.RichText)
+            # a long name never widens the right-hand column: cut at its edge (the tooltip has it whole)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             words.addWidget(label)
         row.addLayout(words, 1)
         self.digits = QLabel(self)
@@ -49,7 +62,11 @@ class BandCountdown(QFrame):
     def show_suspended(self, text: str) -> None:
         """Name the speaker a point of order suspended (or, with "", nobody)."""
         self.suspended.setText(text.replace("<br>", " · "))
-        self.suspended.setVisible(bool(text))
+        if self.suspended.isVisibleTo(self) != bool(text):
+            self.suspended.setVisible(bool(text))
+            band = self.parentWidget()
+            if isinstance(band, QDockWidget):  # one line more (or less): the band follows
+                band.setFixedHeight(self.minimumSizeHint().height() + 4)
 
     def show_state(self, state: str, digits: str, caption: str, detail: str) -> None:
         """Show one state of the countdown, in the large countdown's colours."""
@@ -63,7 +80,8 @@ class BandCountdown(QFrame):
         self.digits.setText(digits)
         self.caption.setText(caption)
         self.detail.setText(detail)
-        self.setToolTip(f"{caption} — {digits} {detail}".strip())
+        suspended = self.suspended.text()
+        self.setToolTip(f"{caption} — {digits} {detail}".strip() + (f"<br>{suspended}" if suspended else ""))
 
 
 class FloorBand(QDockWidget):
