@@ -43,6 +43,9 @@ SPECS: list[ActionSpec] = [
     ActionSpec("&Paragraph", "move_up", "Move &up", ("Alt+Shift+Up",), "move_up"),
     ActionSpec("&Paragraph", "move_down", "Move &down", ("Alt+Shift+Down",), "move_down"),
     ActionSpec("&Paragraph", "move_to", "&Move to…", ("Ctrl+M",), "move_to_dialog"),
+    ActionSpec(
+        "&Paragraph", "pin_actor", "&Pin or unpin “On behalf of”", ("Ctrl+Shift+P",), "toggle_pin"
+    ),
     ActionSpec("&Paragraph", "-", "", (), ""),
     ActionSpec("&Paragraph", "bracket", "&Bracket the selected words", ("Ctrl+B",), "bracket_selection"),
     ActionSpec(

@@ -102,7 +102,7 @@ class Proposal:
     paragraph: str
     delegation: str
     text: str
-    status: str = "pending"  # pending | accepted | set aside
+    status: str = "pending"  # pending | accepted | set aside | lapsed (its section was adopted)
     seq: int = 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from ...core import adoption as core
@@ -38,6 +39,7 @@ from ..qt import (
     QWidget,
 )
 from .dialogs import ObjectionDialog, ReasonDialog, VoteDialog
+from .objections import ObjectionSteps
 
 _WATCHED = {"adoption", "draft", "proposals", "roster"}
 
@@ -53,6 +55,7 @@ class AdoptionDock(QDockWidget):
         self._running = False
         self._report_readout = False
         self._build_actions()
+        self.objection_steps = ObjectionSteps(self)  # standing objections, ruled adoption, lapsed proposals
         self.addActions(self.actions())  # the keys work in the dock even before a menu holds them
         self._build()
         controller.changed.connect(self._on_changed)
@@ -117,6 +120,7 @@ class AdoptionDock(QDockWidget):
             self.take_up_action,
             self.adopt_action,
             self.object_action,
+            *self.objection_steps.actions(),
             self.reopen_action,
             self.vote_action,
             self.adopt_report_action,
@@ -167,17 +171,18 @@ class AdoptionDock(QDockWidget):
         layout.addWidget(self.status)
 
         buttons = QGridLayout()
-        for index, (action, label) in enumerate(
-            (
-                (self.take_up_action, "Take up"),
-                (self.adopt_action, "Adopt"),
-                (self.object_action, "Objection…"),
-                (self.reopen_action, "Reopen…"),
-                (self.vote_action, "Vote…"),
-            )
+        for row, column, span, action, label in (
+            (0, 0, 1, self.take_up_action, "Take up"),
+            (0, 1, 1, self.adopt_action, "Adopt"),
+            (1, 0, 1, self.object_action, "Objection…"),
+            (1, 1, 1, self.objection_steps.withdraw_action, "Withdrawn"),
+            (2, 0, 2, self.objection_steps.adopt_over_action, "Adopt over the objection…"),  # the long key
+            (3, 0, 1, self.reopen_action, "Reopen…"),
+            (3, 1, 1, self.vote_action, "Vote…"),
         ):
-            buttons.addWidget(self._button(action, label), index // 2, index % 2)
+            buttons.addWidget(self._button(action, label), row, column, 1, span)
         layout.addLayout(buttons)
+        layout.addWidget(self.objection_steps.panel)
 
         readout_box = QGroupBox("To read out")
         readout_layout = QVBoxLayout(readout_box)
@@ -318,6 +323,7 @@ class AdoptionDock(QDockWidget):
         self.object_action.setEnabled(sid is not None and not frozen and status in OPEN_STATES)
         self.reopen_action.setEnabled(sid is not None and not frozen and status in ADOPTED_STATES)
         self.vote_action.setEnabled(bool(draft.order) and not frozen)
+        self.objection_steps.refresh()
 
         progress = adoption.progress(draft)
         self.progress.setRange(0, max(progress.total, 1))
@@ -376,8 +382,9 @@ class AdoptionDock(QDockWidget):
         return self.section_id is not None and self._run(core.take_up, self.section_id)
 
     def adopt(self) -> bool:
-        """Move the adoption of the current section (refused, with the places, while brackets are open)."""
-        return self.section_id is not None and self._run(core.adopt_section, self.section_id)
+        """Move the adoption of the current section: refused while brackets are open or an objection stands;
+        pending proposals lapse only if the chair says so."""
+        return self.objection_steps.adopt()
 
     def record_objection(self) -> bool:
         """Ask which delegation objects and why, then record it."""
@@ -411,14 +418,19 @@ class AdoptionDock(QDockWidget):
         kind, subject, rule, ballots, totals = dialog.arguments()
         if kind == "section" and subject != self.section_id:
             self.controller.set_current(subject, None)
-        if not self._run(core.record_vote, kind, subject, rule, ballots, totals, report=kind == "report"):
+        pending = core.pending_proposals(self.state, subject) if kind in ("section", "report") else []
+        where = "on the section" if kind == "section" else "in the report"
+        if not self.objection_steps.lapse_asked(pending, where, "by a carried vote"):
+            return False
+        operation = partial(core.record_vote, lapse_proposals=bool(pending))  # they lapse only if it carries
+        if not self._run(operation, kind, subject, rule, ballots, totals, report=kind == "report"):
             return False
         self.readout.setText(core.vote_readout(self.state, self.state.adoption.votes[-1]))
         return True
 
     def adopt_report(self) -> bool:
-        """Adopt and endorse the report; the text is frozen from now on."""
-        return self._run(core.adopt_report, report=True)
+        """Adopt and endorse the report (pending proposals lapse if the chair says so); the text is frozen."""
+        return self.objection_steps.adopt_report()
 
     def reopen_report(self) -> bool:
         """Ask why, then reopen the adopted report."""

@@ -88,6 +88,8 @@ class TextCommands(DeskCommandBase):
             change = self._run(
                 drafting.amend_paragraph, request.paragraph_id, request.text, actor=request.actor
             )
+        if change is not None:
+            self.desk.editor.after_commit()
         return change
 
     def insert_after(self) -> None:
@@ -136,7 +138,7 @@ class TextCommands(DeskCommandBase):
         """Strike the lettered sub-paragraph being edited."""
         pid, sub = self._current(), self.desk.editor.sub_id()
         if pid and sub:
-            self._run(drafting.strike_subparagraph, pid, sub)
+            self._edit(drafting.strike_subparagraph, pid, sub)
 
     def _move_subparagraph(self, delta: int) -> None:
         pid, sub = self._current(), self.desk.editor.sub_id()
@@ -145,7 +147,7 @@ class TextCommands(DeskCommandBase):
         live = [s.id for s in self.desk.session.draft.paragraphs[pid].live_subparagraphs()]
         index = live.index(sub) + delta
         if 0 <= index < len(live):
-            self._run(drafting.move_subparagraph, pid, sub, index)
+            self._edit(drafting.move_subparagraph, pid, sub, index)
 
     def subparagraph_up(self) -> None:
         """Move the lettered sub-paragraph being edited up one letter."""
@@ -158,13 +160,13 @@ class TextCommands(DeskCommandBase):
     def strike_current(self) -> None:
         """Strike the current paragraph."""
         if pid := self._live():
-            self._run(drafting.strike_paragraph, pid)
+            self._edit(drafting.strike_paragraph, pid)
 
     def restore_current(self) -> None:
         """Bring back the current paragraph if it was struck."""
         pid = self._current()
         if pid and self.desk.session.draft.paragraphs[pid].struck:
-            self._run(drafting.restore_paragraph, pid)
+            self._edit(drafting.restore_paragraph, pid)
         elif pid:
             self.desk.statusBar().showMessage(
                 "Not done: this paragraph is not struck; there is nothing to restore.", 8000
@@ -173,23 +175,23 @@ class TextCommands(DeskCommandBase):
     def move_up(self) -> None:
         """Move the current paragraph up one place."""
         if pid := self._current():
-            self._run(drafting.move_paragraph_by, pid, -1)
+            self._edit(drafting.move_paragraph_by, pid, -1)
 
     def move_down(self) -> None:
         """Move the current paragraph down one place."""
         if pid := self._current():
-            self._run(drafting.move_paragraph_by, pid, 1)
+            self._edit(drafting.move_paragraph_by, pid, 1)
 
     def move_to_dialog(self) -> None:
         """Ask for a section and a place, then move the current paragraph there."""
         if pid := self._live():
-            dialog = MoveToDialog(self.parent.desk.session.draft, pid, self)
+            dialog = MoveToDialog(self.desk.session.draft, pid, self.parent)
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 self.move_paragraph_to(pid, *dialog.target())
 
     def move_paragraph_to(self, paragraph_id: str, section_id: str, index: int) -> None:
         """Move a paragraph to a section, at index among its paragraphs."""
-        self._run(drafting.move_paragraph, paragraph_id, section_id, index)
+        self._edit(drafting.move_paragraph, paragraph_id, section_id, index)
         self.desk.controller.set_current(section_id, paragraph_id)
         row = self.desk.draft_model.row_of("paragraph", paragraph_id)
         if row is not None:
@@ -197,7 +199,7 @@ class TextCommands(DeskCommandBase):
 
     def move_section_to(self, section_id: str, index: int) -> None:
         """Move a section to another place among the sections."""
-        self._run(drafting.move_section, section_id, index)
+        self._edit(drafting.move_section, section_id, index)
 
     def retitle_section(self) -> None:
         """Ask for a new title for the current section."""
@@ -208,7 +210,7 @@ class TextCommands(DeskCommandBase):
                 self.parent, "Retitle the section", "New title:", QLineEdit.EchoMode.Normal, old
             )
             if ok and title.strip() and title != old:
-                self._run(drafting.retitle_section, sid, title.strip())
+                self._edit(drafting.retitle_section, sid, title.strip())
 
     def add_subheading(self) -> None:
         """Ask for a sub-heading to put before the current paragraph (or at the end of the section)."""
@@ -218,7 +220,7 @@ class TextCommands(DeskCommandBase):
                 self.parent, "Add a sub-heading", "Sub-heading (e.g. Recommended next steps):"
             )
             if ok and title.strip():
-                self._run(
+                self._edit(
                     drafting.add_subheading, sid, title.strip(), before=self.desk.controller.current_paragraph
                 )
 
@@ -260,14 +262,14 @@ class TextCommands(DeskCommandBase):
             text = self.desk.editor.text.toPlainText()
             self.desk.editor.text.setPlainText(text[:start] + "[" + text[start:end] + "]" + text[end:])
             return
-        self._run(drafting.bracket_text, pid, start, end, sub_id=self.desk.editor.sub_id())
+        self._edit(drafting.bracket_text, pid, start, end, sub_id=self.desk.editor.sub_id())
 
     def unbracket_at_cursor(self) -> None:
         """Remove the brackets around the cursor in the editor pane, keeping the words."""
         pid = self._current()
         if pid and not self.desk.editor.is_dirty():
             position = self.desk.editor.text.textCursor().position()
-            self._run(drafting.unbracket_text, pid, position, sub_id=self.desk.editor.sub_id())
+            self._edit(drafting.unbracket_text, pid, position, sub_id=self.desk.editor.sub_id())
 
     # ------------------------------------------------------------- proposals
     def record_proposal(self) -> None:
@@ -309,6 +311,31 @@ class TextCommands(DeskCommandBase):
         """Set the current paragraph's first pending proposal aside."""
         if qid := self._pending():
             self._run(drafting.set_aside_proposal, qid)
+
+    # ------------------------------------------------------------ on behalf of
+    def _edit(self, operation, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        """Run a change to the text credited to whom "On behalf of" shows; then it goes back to the Chair."""
+        if self.desk.controller is None:
+            return None
+        actor, problem = self.desk.editor.credited()
+        if actor is None:
+            self.desk._on_refused(problem)
+            return None
+        change = self._run(operation, *args, actor=actor, **kwargs)
+        if change is not None:
+            self.desk.editor.after_commit()
+        return change
+
+    def toggle_pin(self) -> None:
+        """Pin "On behalf of" to the delegation it shows (or unpin it: back to the Chair after each commit)."""
+        pin = self.desk.editor.pin
+        pin.toggle()
+        who = self.desk.editor.actor.currentText() or "Chair"
+        self.desk.statusBar().showMessage(
+            f"“On behalf of” pinned to {who}." if pin.isChecked()
+            else "“On behalf of” unpinned: it goes back to the Chair after each commit.",
+            5000,
+        )
 
     # ---------------------------------------------------------------- undo
     def undo(self) -> None:

@@ -19,6 +19,7 @@ from .words_kept import TAG_HTML
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 3
+PROPOSALS_TIP_ROLE = Qt.ItemDataRole.UserRole + 4  # the full wording of the paragraph's pending proposals
 
 
 class DraftModel(QAbstractListModel):
@@ -53,6 +54,8 @@ class DraftModel(QAbstractListModel):
             return row.number
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{row.number} {self.rows.html(index.row())}"
+        if role == PROPOSALS_TIP_ROLE:
+            return self.rows.proposals_tip(index.row()) or None
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.tooltip or None
         return None
@@ -70,6 +73,13 @@ class DraftModel(QAbstractListModel):
             if row.kind == kind and row.id == item_id:
                 return i
         return None
+
+    def row_of_paragraph(self, paragraph_id: str | None) -> int | None:
+        """The row showing a paragraph: its own, or (struck after a move) the place it was struck from."""
+        if paragraph_id is None:
+            return None
+        row = self.row_of("paragraph", paragraph_id)
+        return row if row is not None else self.row_of("ghost", paragraph_id)
 
     def row_at(self, index: int) -> Row | None:
         """The row at a position."""
@@ -102,7 +112,7 @@ class DraftModel(QAbstractListModel):
 
     def apply_change(self, change: Change) -> None:
         """Refresh only what the Change names."""
-        if "draft" not in change.areas and "roster" not in change.areas:
+        if not {"draft", "roster", "proposals"} & change.areas:  # proposals: lapsed or revived at adoption
             return
         if "roster" in change.areas:
             self.rows.name_of = self.session.state.roster.names()

@@ -6,12 +6,21 @@ html depends only on that row, so after an edit to one paragraph only that row i
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
-from ...core.draft.compare import Diff, Entry, ParagraphComparison, word_diff
+from ...core.draft.compare import Entry, ParagraphComparison, word_diff
 from ...core.draft.model import Draft, Paragraph, Proposal, subparagraph_label
 from .lazy_compare import LazyComparison, LazyParagraphComparison
+from .row_marks import (  # noqa: F401  (the colours and diff_html are also read from here)
+    DELETE_COLOUR,
+    INSERT_COLOUR,
+    QUIET_COLOUR,
+    bracketed_html,
+    diff_html,
+    proposals_html,
+    proposals_tip,
+)
+from .row_marks import esc as _esc
 
 MODES = ("tabled", "last", "clean")
 MODE_NAMES = {
@@ -19,10 +28,7 @@ MODE_NAMES = {
     "last": "Changes since the last baseline",
     "clean": "Clean text",
 }
-INSERT_COLOUR = "#1c58b5"
-DELETE_COLOUR = "#b3261e"
 MOVE_COLOUR = "#6a3d9a"
-QUIET_COLOUR = "#6b6b6b"
 
 
 @dataclass
@@ -43,37 +49,6 @@ class Row:
     def key(self) -> tuple[str, str]:
         """What identifies the row across renumbering."""
         return (self.kind, self.id)
-
-
-def _esc(text: str) -> str:
-    return html.escape(text).replace("\n", "<br>")
-
-
-def diff_html(diff: Diff) -> str:
-    """Insertions underlined and coloured, deletions struck through and coloured."""
-    out = []
-    for op, text in diff:
-        if op == "insert":
-            out.append(f'<u><span style="color:{INSERT_COLOUR}">{_esc(text)}</span></u>')
-        elif op == "delete":
-            out.append(f'<s><span style="color:{DELETE_COLOUR}">{_esc(text)}</span></s>')
-        else:
-            out.append(_esc(text))
-    return "".join(out)
-
-
-def _proposals_html(proposals: list[Proposal], name_of: dict[str, str]) -> str:
-    parts = []
-    for proposal in proposals:
-        who = _esc(name_of.get(proposal.delegation, proposal.delegation))
-        parts.append(
-            '<table width="100%" cellpadding="6" style="margin-top:6px">'
-            '<tr><td style="background-color:#fff3cd">'
-            f'<span style="color:#7a5a00"><b>Proposal by {who}:</b></span> {_esc(proposal.text)}'
-            f'<br><span style="color:{QUIET_COLOUR}"><small>Accept: Ctrl+Shift+A · '
-            "Set aside: Ctrl+Shift+X</small></span></td></tr></table>"
-        )
-    return "".join(parts)
 
 
 class DraftRows:
@@ -248,13 +223,14 @@ class DraftRows:
         comp = entry.paragraph
         if comp is None:
             subs = [
-                (f"({subparagraph_label(i)})", _esc(s.text)) for i, s in enumerate(para.live_subparagraphs())
+                (f"({subparagraph_label(i)})", bracketed_html(s.text))
+                for i, s in enumerate(para.live_subparagraphs())
             ]
-            return self._assemble(_esc(para.text), subs, "") + self._proposals_of(para.id)
+            return self._assemble(bracketed_html(para.text), subs, "") + self._proposals_of(para.id, as_diff=False)
         subs = []
         for sub in comp.subparagraphs:
             letter = sub.new_letter or sub.old_letter or ""
-            piece = diff_html(sub.diff)
+            piece = diff_html(sub.diff, brackets=sub.status != "struck" and not comp.struck)
             if sub.status == "struck":
                 subs.append(("", f'<s><span style="color:{DELETE_COLOUR}">({letter}) </span></s>{piece}'))
                 continue
@@ -278,11 +254,17 @@ class DraftRows:
         if para.author != "chair" and comp.amended and not comp.struck:
             who = _esc(self.name_of.get(para.author, para.author))
             notes.append(f'<span style="color:{QUIET_COLOUR}">as proposed by {who}</span>')
-        text = self._assemble(diff_html(comp.diff), subs, " · ".join(notes))
+        text = self._assemble(diff_html(comp.diff, brackets=not comp.struck), subs, " · ".join(notes))
         return text if comp.struck else text + self._proposals_of(para.id)
 
-    def _proposals_of(self, paragraph_id: str) -> str:
-        return _proposals_html(self._proposals.get(paragraph_id, []), self.name_of)
+    def _proposals_of(self, paragraph_id: str, as_diff: bool = True) -> str:
+        current = self.draft.paragraphs[paragraph_id].text if as_diff else None  # clean text: no marks
+        return proposals_html(self._proposals.get(paragraph_id, []), current, self.name_of)
+
+    def proposals_tip(self, index: int) -> str:
+        """The full wording of the pending proposals on a row's paragraph ("" when none)."""
+        row = self.rows[index]
+        return proposals_tip(self._proposals.get(row.id, []), self.name_of) if row.kind == "paragraph" else ""
 
     @staticmethod
     def _assemble(body: str, subs: list[tuple[str, str]], note: str) -> str:

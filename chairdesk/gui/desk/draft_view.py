@@ -32,7 +32,7 @@ from ..qt import (
     QWidget,
     Signal,
 )
-from .draft_model import HTML_ROLE, NUMBER_ROLE, ROW_ROLE, DraftModel
+from .draft_model import HTML_ROLE, NUMBER_ROLE, PROPOSALS_TIP_ROLE, ROW_ROLE, DraftModel
 
 CACHE_SIZE = 6000
 
@@ -119,6 +119,10 @@ class RowDelegate(QStyledItemDelegate):
             tip = index.data(Qt.ItemDataRole.ToolTipRole)
             if tip and event.pos().x() - option.rect.left() < self.gutter():
                 QToolTip.showText(event.globalPos(), tip, view)
+                return True
+            full = index.data(PROPOSALS_TIP_ROLE)  # over the text: a proposal's full wording
+            if full:
+                QToolTip.showText(event.globalPos(), full, view)
                 return True
             QToolTip.hideText()
             event.ignore()

@@ -19,6 +19,7 @@ from ..qt import (
     QPlainTextEdit,
     QPushButton,
     Qt,
+    QToolButton,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -137,6 +138,16 @@ class EditorPane(QWidget):
         self.text.setObjectName("editorText")
         self.text.setTabChangesFocus(True)
         self.actor = ActorPicker()
+        self.actor.setObjectName("actorPicker")
+        self.actor.setToolTip(
+            "Whom the next change to the text is credited to; back to the Chair after each commit unless pinned"
+        )
+        self.pin = QToolButton()
+        self.pin.setObjectName("actorPin")
+        self.pin.setCheckable(True)
+        self.pin.setText("Pin")
+        self.pin.setToolTip("Keep this delegation in \"On behalf of\" after each commit (Ctrl+Shift+P)")
+        self.pin.toggled.connect(self._show_pin)
         self.commit_button = QPushButton("Commit  (Ctrl+Enter)")
         self.revert_button = QPushButton("Revert  (Esc)")
         top = QHBoxLayout()
@@ -148,6 +159,7 @@ class EditorPane(QWidget):
         label.setBuddy(self.actor)
         bottom.addWidget(label)
         bottom.addWidget(self.actor, 1)
+        bottom.addWidget(self.pin)
         bottom.addWidget(self.revert_button)
         bottom.addWidget(self.commit_button)
         layout = QVBoxLayout(self)
@@ -163,6 +175,19 @@ class EditorPane(QWidget):
         self.revert_button.clicked.connect(self.revert)
         if session is not None:
             self.refresh_actors()
+
+    def _show_pin(self, pinned: bool) -> None:
+        self.pin.setText("📌 Pinned" if pinned else "Pin")
+        self.actor.setStyleSheet("QComboBox { background: #fde7b0; }" if pinned else "")
+
+    def credited(self) -> tuple[str | None, str]:
+        """Whom a change to the text is credited to now (the picker's actor), or None and why not."""
+        return match_delegation(self.session, self.actor.currentText())
+
+    def after_commit(self) -> None:
+        """A change to the text was recorded: "On behalf of" goes back to the Chair unless it is pinned."""
+        if not self.pin.isChecked():
+            self.actor.set_actor(CHAIR)
 
     def refresh_actors(self) -> None:
         """Offer the roster (or the actors seen so far) in "On behalf of"."""

@@ -5,9 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..controller import SessionController
-from ..qt import QDockWidget, QKeySequence, QMainWindow, QMenu, Qt
+from ..qt import QDockWidget, QFrame, QKeySequence, QMainWindow, QMenu, QScrollArea, Qt
 
 DockSpec = QDockWidget | Callable[[SessionController], QDockWidget]
+
+
+def scrolled(dock: QDockWidget) -> None:
+    """Put the dock's content in a scroll area, so that a tall panel never makes the window taller than the
+    screen (a 1280×800 projector with an 11-point font): it scrolls instead."""
+    content = dock.widget()
+    if content is None or isinstance(content, QScrollArea):
+        return
+    area = QScrollArea(dock)
+    area.setObjectName(f"{content.objectName() or 'panel'}Scroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(content)
+    dock.setWidget(area)
 
 
 class SideDocks:
@@ -20,11 +34,15 @@ class SideDocks:
         self.specs = list(specs)
         self._before_menu = before_menu  # the dock menus go before this one (Help)
         self.docks: list[QDockWidget] = []
+        self.bands: list[QDockWidget] = []  # strips that stay above the tabbed docks (the floor band)
         self.menus: list[QMenu] = []
 
     def remove(self) -> None:
         """Take away the docks of the session that is closing, with their menus and keys."""
         window = self.window
+        for band in self.bands:
+            band.hide()
+            window.removeDockWidget(band)
         for dock in self.docks:
             dock.hide()  # first, or the main window keeps showing the tabs of the docks removed
             window.removeDockWidget(dock)
@@ -36,7 +54,7 @@ class SideDocks:
             for action in menu.actions():
                 window.removeAction(action)  # their shortcuts would clash with the next session's
             menu.deleteLater()
-        self.docks, self.menus = [], []
+        self.docks, self.menus, self.bands = [], [], []
 
     def build(self, controller: SessionController) -> None:
         """The docks for this controller, each with a menu of its actions and a key to bring it forward."""
@@ -45,9 +63,17 @@ class SideDocks:
         previous = None
         for spec in self.specs:
             dock = spec if isinstance(spec, QDockWidget) else spec(controller)
+            scrolled(dock)
             if not dock.objectName():
                 dock.setObjectName(type(dock).__name__)
+            band = getattr(dock, "band", None)  # a dock's band (the floor's) goes above the tabs, untabbed
+            if isinstance(band, QDockWidget):
+                window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, band)
+                band.show()
+                self.bands.append(band)
             window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            if isinstance(band, QDockWidget):
+                window.splitDockWidget(band, dock, Qt.Orientation.Vertical)
             dock.show()  # a dock given as a widget was hidden when the last session closed
             if previous is not None:  # tabbed, so the window still fits a 1280×800 projector
                 window.tabifyDockWidget(previous, dock)

@@ -1,4 +1,10 @@
-"""The desk's status bar: whether the record is saved, words not committed, and the session clock."""
+"""The desk's status bar: the last message (whole, wrapped), whether the record is saved, words not committed,
+and the session clock.
+
+Qt's own temporary message is cut short by the permanent labels beside it; here the message has a label of
+its own that wraps onto a second line and carries the whole text as its tooltip. A refusal stays until the next
+step succeeds, which replaces it with its confirmation (`show_done`).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,7 @@ from datetime import UTC, datetime
 from ...core.log.change import Change
 from ...core.log.errors import ChairdeskError
 from ...core.log.session import Session
-from ..qt import QLabel, QStatusBar, QWidget
+from ..qt import QLabel, QSizePolicy, QStatusBar, QTimer, QWidget
 from .words_kept import count_text
 
 
@@ -16,6 +22,14 @@ class DeskStatusBar(QStatusBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.message_label = QLabel()
+        self.message_label.setObjectName("statusMessage")
+        self.message_label.setWordWrap(True)
+        self.message_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.addWidget(self.message_label, 1)
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(self.clearMessage)
         self.clock_label = QLabel()
         self.save_label = QLabel("No session open")
         self.save_label.setObjectName("saveState")
@@ -26,6 +40,52 @@ class DeskStatusBar(QStatusBar):
         self.addPermanentWidget(self.pending_label)
         self.addPermanentWidget(self.save_label)
         self.addPermanentWidget(self.clock_label)
+
+    # ------------------------------------------------------------- the message
+    def showMessage(self, text: str, timeout: int = 0) -> None:  # noqa: N802 (Qt's name)
+        """Show a message whole (wrapped, and as the tooltip); it goes after timeout ms (0: until replaced)."""
+        refusal = text.startswith("Not done")
+        style = "color: #b00020; font-weight: bold;" if refusal else ""
+        self.message_label.setStyleSheet(style)
+        self.message_label.setText(text)
+        self.message_label.setToolTip(text)
+        self._message_timer.stop()
+        if timeout > 0 and not refusal:  # a refusal stays until the next step succeeds
+            self._message_timer.start(timeout)
+        self._fit_message()
+        QTimer.singleShot(0, self._fit_message)  # again once the bar has laid the labels out
+
+    def _fit_message(self) -> None:
+        """Make the bar as tall as the wrapped message needs (the bar's layout does not ask the label)."""
+        label = self.message_label
+        needed = label.heightForWidth(label.width()) if label.text() and label.width() > 50 else 0
+        label.setMinimumHeight(max(0, needed))
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_message()
+
+    def currentMessage(self) -> str:  # noqa: N802 (Qt's name)
+        """The message shown now ("" when none)."""
+        return self.message_label.text()
+
+    def clearMessage(self) -> None:  # noqa: N802 (Qt's name)
+        """Take the message away."""
+        self._message_timer.stop()
+        self.message_label.clear()
+        self.message_label.setToolTip("")
+        self.message_label.setMinimumHeight(0)
+
+    def show_done(self, text: str) -> None:
+        """Confirm a step that succeeded (replacing any refusal shown before it)."""
+        self.showMessage(text, 15000)
+
+    def confirm(self, text: str) -> None:
+        """A step succeeded: say so (when there are words for it), and a refusal shown before it goes."""
+        if text:
+            self.show_done(text)
+        elif self.currentMessage().startswith("Not done"):
+            self.clearMessage()
 
     def show_saved(self, session: Session | None, change: Change | None = None) -> None:
         """Say whether the record is on disk, and when the last event was committed."""

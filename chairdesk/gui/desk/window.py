@@ -33,6 +33,7 @@ from ..qt import (
 )
 from ..settings import DeskSettings, data_dir
 from ..start_page import StartPage
+from .confirmations import confirmation
 from .desk_commands import DeskCommands
 from .dialogs import FindBar
 from .draft_model import DraftModel
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.outline_model: OutlineModel | None = None
         self.last_error = ""
         self.side_docks = SideDocks(self, docks, lambda: self.menus["&Help"])
+        self._applying = False  # True while the draft's rows follow a change
         self._fitted = False  # the columns get their initial widths once, when first shown
         self.ask_pending = ask_about_pending  # (window, parts, going) -> commit | discard | cancel
         self.commands = DeskCommands(self)  # what the actions do: acts on the controller and the views
@@ -329,9 +331,12 @@ class MainWindow(QMainWindow):
     # -------------------------------------------------------------- changes
     def _on_change(self, change: Change) -> None:
         assert self.draft_model is not None and self.outline_model is not None
+        current = self.controller.current_paragraph if self.controller else None
+        self._applying = True  # rows removed under the cursor must not make another paragraph current
         self.draft_model.apply_change(change)
+        self._applying = False
         if change.structure:
-            self._refresh_outline()
+            self.outline_view.refresh_in_place(self.session.draft)  # keeps the folds and the keyboard's item
         else:
             for pid in change.paragraphs:
                 self.outline_model.refresh_paragraph(pid)
@@ -344,21 +349,20 @@ class MainWindow(QMainWindow):
             self._update_title()
         if "roster" in change.areas or "draft.proposal" in change.kind:
             self.editor.refresh_actors()
-        current = self.controller.current_paragraph if self.controller else None
         if change.structure:
-            row = self.draft_model.row_of("paragraph", current) if current is not None else None
+            row = self.draft_model.row_of_paragraph(current)
             if row is not None and row != self.draft_view.currentIndex().row():
                 self.select_row(row)
+            elif row is None and current is not None:  # not shown any more (clean text): the row under the cursor
+                self._current_row_changed(self.draft_view.currentIndex(), QModelIndex())
+                current = self.controller.current_paragraph if self.controller else None
             elif self.draft_view.currentIndex().isValid():  # the rows are laid out anew: keep it in sight
                 self.draft_view.scrollTo(self.draft_view.currentIndex())
         if current is not None and (change.structure or current in change.paragraphs):
             if not self.editor.is_dirty() or current in change.paragraphs:
                 self.editor.show_paragraph(current, keep_part=True)
         self._show_saved(change)
-
-    def _refresh_outline(self) -> None:
-        """Rebuild the outline, keeping the sections unfolded and the item the keyboard is on."""
-        self.outline_view.refresh_in_place(self.session.draft)  # type: ignore[union-attr]
+        self.status.confirm(confirmation(self.session, change))  # type: ignore[arg-type]
 
     def _on_refused(self, message: str) -> None:
         self.statusBar().showMessage(f"Not done: {message}", 10000)
@@ -398,7 +402,7 @@ class MainWindow(QMainWindow):
         self.draft_view.scrollTo(index)
 
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self.draft_model is None or self.controller is None:
+        if self.draft_model is None or self.controller is None or self._applying:
             return
         row = self.draft_model.row_at(current.row())
         if row is None:

@@ -47,11 +47,20 @@ COUNTDOWN_COLOURS = {
 }
 
 
+def shown_seconds(seconds: float) -> int:
+    """The whole seconds the countdown shows: left ones rounded up (0.2 s left is "0:01"), over ones down.
+
+    The digits and the words under them both use it, so "0:26" never stands over "25 s left".
+    """
+    if seconds < 0:
+        return int(-seconds)
+    whole = int(seconds)
+    return whole if whole == seconds else whole + 1
+
+
 def clock_text(seconds: float) -> str:
     """Seconds as a countdown reads: "2:41", "0:05", "+0:12" once over time, "1:02:03" past an hour."""
-    over = seconds < 0
-    total = int(-seconds) if over else int(seconds + 0.999)  # count down whole seconds, up once over
-    return ("+" if over else "") + minutes_seconds(total)
+    return ("+" if seconds < 0 else "") + minutes_seconds(shown_seconds(seconds))
 
 
 def delegation_dot(roster: Roster, code: str) -> str:
@@ -139,6 +148,7 @@ class FloorTimer(QWidget):
         layout.addWidget(self.session_clock)
         self.countdown = Countdown(self)
         layout.addWidget(self.countdown)
+        self.views: list = [self.countdown]  # every view of the countdown (the band too), drawn alike
         self.overruns_label = QLabel(self)
         self.overruns_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.overruns_label)
@@ -173,7 +183,7 @@ class FloorTimer(QWidget):
         state = self.controller.session.state
         current = state.floor.current
         suspended = state.floor.suspended
-        self.countdown.show_suspended(
+        self._show_suspended(
             f"{delegation_dot(state.roster, suspended.delegation)} {state.roster.name_of(suspended.delegation)}"
             f" — suspended by a point of order<br><span style='font-weight:normal'>resumes with "
             f"{clock_text(suspended.remaining_seconds(now))} left</span>"
@@ -181,7 +191,7 @@ class FloorTimer(QWidget):
             else ""
         )
         if current is None:
-            self.countdown.show_state("idle", "–:––", "No one has the floor", "")
+            self._show_state("idle", "–:––", "No one has the floor", "")
             return
         name = state.roster.name_of(current.delegation)
         caption = f"{delegation_dot(state.roster, current.delegation)} {name}"
@@ -190,15 +200,24 @@ class FloorTimer(QWidget):
         remaining = current.remaining_seconds(now)
         mode = self.countdown_state()
         allotted = format_duration(current.allotted_seconds)
+        shown = format_duration(shown_seconds(remaining))  # the same whole seconds as the digits
         if mode == "overrun":
-            detail = f"OVER TIME by {format_duration(-remaining)}" + (" · paused" if current.paused else "")
+            detail = f"OVER TIME by {shown}" + (" · paused" if current.paused else "")
         elif mode == "paused":
             detail = f"PAUSED · {allotted} allotted"
         elif mode == "warning":
-            detail = f"{format_duration(remaining)} left — please conclude"
+            detail = f"{shown} left — please conclude"
         else:
             detail = f"of {allotted}"
-        self.countdown.show_state(mode, clock_text(remaining), caption, detail)
+        self._show_state(mode, clock_text(remaining), caption, detail)
+
+    def _show_state(self, state: str, digits: str, caption: str, detail: str) -> None:
+        for view in self.views:
+            view.show_state(state, digits, caption, detail)
+
+    def _show_suspended(self, text: str) -> None:
+        for view in self.views:
+            view.show_suspended(text)
 
 
 class SpeakingTimes(QWidget):

@@ -24,7 +24,9 @@ from ...core.log.eventlog import utc_now
 from ..actions import action_button, shortcut_action
 from ..controller import SessionController
 from ..qt import QAction, QDockWidget, QHBoxLayout, QInputDialog, QVBoxLayout, QWidget
+from .band import FloorBand
 from .countdown import COUNTDOWN_COLOURS, Countdown, FloorTimer, SpeakingTimes, clock_text
+from .floor_keys import FloorKeys
 from .speakers_list import SpeakersListPanel
 
 __all__ = ["COUNTDOWN_COLOURS", "Countdown", "FloorDock", "clock_text"]
@@ -51,6 +53,8 @@ class FloorDock(QDockWidget):
 
         self.floor_timer = FloorTimer(controller, self.clock, body)
         layout.addWidget(self.floor_timer)
+        self.band = FloorBand(self)  # the side docks put it above the tabs: it shows whatever tab is raised
+        self.floor_timer.views.append(self.band.countdown)
         self._make_actions()
         buttons = QHBoxLayout()
         for action in (self.next_action, self.end_action, self.pause_action, self.give_action):
@@ -87,6 +91,11 @@ class FloorDock(QDockWidget):
         self.down_action = self.speakers.down_action
         self.end_item_action = self.speakers.end_item_action
 
+        # F6, F7, F8 and Ctrl+Shift+O act on the floor even while a dialog of the desk is open
+        self.floor_keys = FloorKeys(
+            [self.next_action, self.point_action, self.end_action, self.pause_action], self.window
+        )
+        self.destroyed.connect(self.floor_keys.detach)
         controller.changed.connect(self._on_change)
         self.refresh()
 

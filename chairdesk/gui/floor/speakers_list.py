@@ -20,6 +20,7 @@ from ..qt import (
     QAction,
     QComboBox,
     QCompleter,
+    QDockWidget,
     QFont,
     QHBoxLayout,
     QLabel,
@@ -196,7 +197,12 @@ class SpeakersListPanel(QWidget):
             self.clear_request()
 
     def focus_request(self) -> None:
-        """Put the cursor in the type-ahead field."""
+        """Put the cursor in the type-ahead field (bringing the Floor panel forward if another tab hid it)."""
+        panel = self.parentWidget()
+        while panel is not None and not isinstance(panel, QDockWidget):
+            panel = panel.parentWidget()
+        if panel is not None:
+            panel.raise_()
         self.request_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.request_edit.selectAll()
 

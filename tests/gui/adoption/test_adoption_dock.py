@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 
 from chairdesk.core import drafting
-from chairdesk.core.adoption.model import ADOPTED_AS_AMENDED, REOPENED, UNDER_CONSIDERATION
+from chairdesk.core.adoption.model import ADOPTED_AS_AMENDED, REOPENED, UNDER_CONSIDERATION, pending_proposals
 from chairdesk.core.log.session import Session
 from chairdesk.gui.adoption.dock import AdoptionDock
 from chairdesk.gui.controller import SessionController
 from chairdesk.gui.qt import QDialog, QDialogButtonBox, QKeySequence, Qt, QTimer
 from chairdesk.sample import build_sample_session
+
+from .test_undo_and_adoption import lapse_when_asked
 
 
 @pytest.fixture
@@ -45,6 +47,25 @@ def answer(qtbot, dock: AdoptionDock, name: str, fill: Callable[[QDialog], None]
         ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
         assert ok.isEnabled()
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, respond)
+
+
+def confirm(qtbot, dock: AdoptionDock, button: str) -> None:  # noqa: ANN001
+    """When the panel's question opens, check it offers `button`, and press it."""
+    from chairdesk.gui.qt import QApplication, QMessageBox
+
+    def respond() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, respond)  # not open yet
+            return
+        assert box.objectName() == "adoptionQuestion"
+        found = [b for b in box.buttons() if b.text().replace("&", "") == button]
+        if not found:
+            box.reject()  # never leave the test waiting on it
+        assert found, [b.text() for b in box.buttons()]
+        qtbot.mouseClick(found[0], Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, respond)
 
@@ -95,6 +116,8 @@ def test_actions_have_one_key_each(dock: AdoptionDock) -> None:
     assert keys == {
         "adoptionTakeUp": "F9",
         "adoptionAdopt": "F10",
+        "adoptionAdoptOver": "Ctrl+Shift+F10",
+        "adoptionWithdraw": "Ctrl+F11",
         "adoptionObject": "F11",
         "adoptionReopen": "F12",
         "adoptionVote": "Ctrl+F9",
@@ -152,8 +175,16 @@ def test_from_first_reading_to_endorsement(
         "behaviour, remains open."
     )
     resolve_brackets(dock, b)
+    before = len(session.events)
+    click(qtbot, dock, "adoptionAdopt")  # refused: Blue's objection stands
+    assert session.state.adoption.section_status(b) == UNDER_CONSIDERATION and len(session.events) == before
+    assert f"objection by {blue} stands" in dock.message.text()
+    click(qtbot, dock, "adoptionWithdraw")  # Blue withdraws it (recorded)
+    assert session.events[-1].kind == "adoption.objection.withdraw"
+    confirm(qtbot, dock, "Lapse them and adopt")  # Yellow's proposal on paragraph 8 is still pending
     click(qtbot, dock, "adoptionAdopt")
     assert session.state.adoption.section_status(b) == ADOPTED_AS_AMENDED
+    assert session.events[-1].payload["lapsed"] and not session.draft.pending_proposals()[:0]
 
     # section C follows the current section chosen elsewhere in the window (the outline, the draft)
     c = session.draft.order[2]
@@ -182,6 +213,8 @@ def test_from_first_reading_to_endorsement(
         assert dialog.result.text().startswith("<b>Carried</b>: 4 in favour, 1 against, 1 abstention")
 
     answer(qtbot, dock, "voteDialog", vote)
+    if pending_proposals(session.state, d):  # a carried vote adopts the section: the chair lapses them
+        lapse_when_asked(qtbot)
     click(qtbot, dock, "adoptionVote")
     vote_result = session.state.adoption.votes[-1]
     assert (vote_result.subject, vote_result.carried, vote_result.tally.yes) == (d, True, 4)
@@ -221,7 +254,11 @@ def test_from_first_reading_to_endorsement(
 
     # the report: adopted and endorsed, the text frozen
     assert dock.readout.text().startswith("Section C")
-    click(qtbot, dock, "adoptionAdoptReport")
+    green = next(q for q in session.draft.proposals.values() if q.delegation == "GRN")
+    assert green.status == "lapsed"  # the carried vote adopted section D: its pending proposal lapsed then
+    vote_event = next(e for e in reversed(session.events) if e.kind == "adoption.vote")
+    assert vote_event.payload["lapsed"] == [green.id]
+    click(qtbot, dock, "adoptionAdoptReport")  # nothing pending any more: no question
     endorsed = session.draft.plain_text()
     assert dock.readout.text() == "There being no opposition, the report is adopted and endorsed."
     assert dock.report_status.text().startswith("✔ Adopted and endorsed at ")

@@ -97,6 +97,21 @@ def test_undo_after_adopting_a_section_is_refused_and_changes_nothing(window: Ma
     assert session.draft.paragraphs[later].text.endswith(" Later.")
 
 
+def lapse_when_asked(qtbot) -> None:  # noqa: ANN001
+    """Answer the Adoption panel's question about pending proposals: lapse them."""
+    from chairdesk.gui.qt import QApplication, QMessageBox, QTimer
+
+    def respond() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, respond)
+            return
+        button = next(b for b in box.buttons() if b.text().replace("&", "") == "Lapse them and adopt")
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, respond)
+
+
 def test_undo_refused_while_the_report_is_adopted_keeps_the_stack_in_step(window: MainWindow, qtbot) -> None:  # noqa: ANN001
     session, stack = window.session, window.controller.undo_stack
     for section_id in session.draft.order:
@@ -107,6 +122,9 @@ def test_undo_refused_while_the_report_is_adopted_keeps_the_stack_in_step(window
         assert window.controller.run(adoption.adopt_section, section_id, lapse_proposals=True) is not None
     press(qtbot, window, Qt.Key.Key_F10, CTRL)  # adopt the report
     assert session.state.adoption.report_adopted
+    assert not session.draft.pending_proposals()
+    window.activateWindow()  # the desk is active again once the question is gone
+    qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=2000)
     before, index = on_disk(session), stack.index()
 
     press(qtbot, window, Qt.Key.Key_Z, CTRL)

@@ -19,7 +19,7 @@ from chairdesk.sample import build_sample_session
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]  # the checkout (tests/gui/desk/ is three folders down)
 
 
 @pytest.fixture
