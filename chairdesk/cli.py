@@ -30,7 +30,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
-    with Session.open(args.file) as session:
+    with Session.open(args.file, read_only=True) as session:
         state = session.state
         draft = state.draft
         print(f"Meeting:   {state.meeting.title}")
@@ -59,7 +59,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    with Session.open(args.file) as session:
+    with Session.open(args.file, read_only=True) as session:
         result = session.verify()
     print(f"{args.file}: {result}")
     return 0 if result.ok else 1
@@ -72,7 +72,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if not (args.report or args.redline or args.record):
         print("chairdesk export: say what to write: --report, --redline and/or --record", file=sys.stderr)
         return 2
-    with Session.open(args.file) as session:
+    with Session.open(args.file, read_only=True) as session:
         if args.report:
             export_report(session, args.report)
             adopted, _ = adoption_of(session.state)
@@ -108,7 +108,7 @@ def _cmd_figures(args: argparse.Namespace) -> int:
     from .core.floor.figures import speaker_figures, write_figures_csv
     from .core.floor.model import format_duration
 
-    with Session.open(args.file) as session:
+    with Session.open(args.file, read_only=True) as session:
         figures = speaker_figures(session.state)
         for d in figures.delegations:
             words = f"  {d.words} words" if d.words is not None else ""
@@ -132,7 +132,7 @@ def _cmd_adoption(args: argparse.Namespace) -> int:
     from .core.adoption.model import section_mark
     from .core.adoption.readout import readout
 
-    with Session.open(args.file) as session:
+    with Session.open(args.file, read_only=True) as session:
         state = session.state
         draft, adoption = state.draft, state.adoption
         for sid in draft.order:

@@ -11,7 +11,7 @@ from typing import Any
 from ..draft.model import Draft
 from .change import Change
 from .components import new_state
-from .errors import CorruptSessionError, RefusedError
+from .errors import CorruptSessionError, RefusedError, SessionFileError
 from .eventlog import SUFFIX, Event, EventLog, Verification, format_ts, utc_now
 from .state import SessionState
 
@@ -91,9 +91,26 @@ class Session:
         return session
 
     @classmethod
-    def open(cls, path: str | Path, clock: Clock = utc_now) -> Session:
-        """Open an existing session file (raises a ChairdeskError naming the file if it cannot)."""
-        return cls(EventLog.open(path), clock)
+    def open(cls, path: str | Path, clock: Clock = utc_now, *, read_only: bool = False) -> Session:
+        """Open an existing session file (raises a ChairdeskError naming the file if it cannot).
+
+        read_only opens the committed log without the write lock (it works while another chairdesk writes
+        the file) and never writes: record() and undo() refuse.
+        """
+        return cls(EventLog.open_read_only(path) if read_only else EventLog.open(path), clock)
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the session was opened read-only."""
+        return self.log.read_only
+
+    def refresh(self) -> list[Change]:
+        """For a read-only session: apply the events another process committed since; returns their changes."""
+        changes = [self.state.apply(event) for event in self.log.read_new()]
+        for change in changes:
+            for listener in list(self._listeners):
+                listener(change)
+        return changes
 
     def close(self) -> None:
         """Close the file; every event is on disk already."""
@@ -113,6 +130,10 @@ class Session:
     # ------------------------------------------------------ the one path
     def record(self, kind: str, payload: dict[str, Any], actor: str = "chair") -> Change:
         """Check, append and commit one event, apply it, then tell every listener what changed."""
+        if self.log.read_only:
+            raise SessionFileError(
+                self.path, f"the session was opened read-only, so '{kind}' cannot be recorded; nothing was written"
+            )
         _refuse_unwritable([kind, actor, payload])
         inverse = self.state.check(kind, payload, actor)
         meta = None
