@@ -73,6 +73,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
         print("chairdesk export: say what to write: --report, --redline and/or --record", file=sys.stderr)
         return 2
     with Session.open(args.file, read_only=True) as session:
+        if args.at is not None or args.event is not None:
+            from .core.replay.operations import Replay
+
+            replay = Replay(session)
+            seq, _ = _replay_seq(args, replay)
+            print(f"As it stood after event {seq} of {len(replay)} ({replay.time_of(seq):%Y-%m-%d %H:%M:%S} UTC)")
+            session = replay.session_at(seq)  # type: ignore[assignment]
         if args.report:
             export_report(session, args.report)
             adopted, _ = adoption_of(session.state)
@@ -83,6 +90,34 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if args.record:
             export_record(session, args.record)
             print(f"Record of the session: {args.record}")
+    return 0
+
+
+def _replay_seq(args: argparse.Namespace, replay) -> tuple[int, object]:  # noqa: ANN001
+    """The event asked for with --event N or --at TIME (and the moment, for --at)."""
+    from .core.log.errors import RefusedError
+    from .core.replay.operations import moment_from_text
+
+    if args.at is not None and args.event is not None:
+        raise RefusedError("Give either --at or --event, not both.")
+    if args.event is not None:
+        if not 0 <= args.event <= len(replay):
+            raise RefusedError(f"{args.file}: there is no event {args.event}; the session has {len(replay)} events.")
+        return args.event, None
+    moment = moment_from_text(args.at, replay)
+    return replay.seq_at(moment), moment
+
+
+def _cmd_replay(args: argparse.Namespace) -> int:
+    from .core.replay.operations import Replay
+    from .core.replay.printout import printout
+
+    with Session.open(args.file, read_only=True) as session:
+        replay = Replay(session)
+        if args.at is None and args.event is None:
+            args.event = len(replay)
+        seq, moment = _replay_seq(args, replay)
+        print(printout(replay, seq, moment))  # type: ignore[arg-type]
     return 0
 
 
@@ -159,6 +194,11 @@ def _cmd_adoption(args: argparse.Namespace) -> int:
     return 0
 
 
+def _moment_arguments(parser: argparse.ArgumentParser, at_help: str) -> None:
+    parser.add_argument("--at", metavar="TIME", help=at_help)
+    parser.add_argument("--event", type=int, metavar="N", help="right after event N (0: before anything)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every verb."""
     parser = argparse.ArgumentParser(prog="chairdesk", description="The chair's desk for a drafting session.")
@@ -200,7 +240,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--baseline", choices=("tabled", "last"), default="tabled", help="what the redline compares against"
     )
     export.add_argument("--record", type=Path, metavar="OUT.docx|OUT.md", help="the record of the session")
+    _moment_arguments(export, "export the session as it stood at that moment (UTC), e.g. 11:40")
     export.set_defaults(func=_cmd_export)
+
+    replay = sub.add_parser("replay", help="print the state at a moment: draft, speakers' list, adoption")
+    replay.add_argument("file", type=Path)
+    _moment_arguments(replay, "the moment (UTC), e.g. 11:40 or 2026-03-02 11:40 (default: the end)")
+    replay.set_defaults(func=_cmd_replay)
 
     roster = sub.add_parser("roster", help="show a session's roster; import or export it as CSV")
     roster.add_argument("file", type=Path)
@@ -227,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     if (
         not argv
-        or argv[0] == "--sample"
+        or argv[0] in ("--sample", "--replay")
         or (argv[0] not in parser._subparsers._group_actions[0].choices and not argv[0].startswith("-"))
     ):  # type: ignore[union-attr]
         return _start_gui(argv)

@@ -18,6 +18,7 @@ from ..draft.model import CHAIR, Draft
 from ..log.errors import RefusedError
 from ..log.eventlog import Event, format_ts
 from ..log.state import SessionState
+from .debrief import Debrief, debrief
 from .model import ReplayCursor, copy_state
 
 if TYPE_CHECKING:
@@ -196,6 +197,11 @@ class Replay:
         seqs = self._mark_seqs[category]
         index = bisect_left(seqs, seq)
         return seqs[index - 1] if index > 0 else None
+
+    @cached_property
+    def debrief(self) -> Debrief:
+        """The debrief figures of the whole session (computed once)."""
+        return debrief(self.events, self.copy_at(len(self.events)))
 
     # ------------------------------------------------------------- exporting
     def session_at(self, seq: int) -> SessionAt:
