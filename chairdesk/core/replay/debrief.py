@@ -65,7 +65,10 @@ def section_times(events: list[Event], draft: Draft) -> list[SectionTime]:
     current: tuple[str, str] | None = None  # section, taken up at
     end = events[-1].ts if events else ""
     for event in events:
-        kind, section = event.kind, event.payload.get("section")
+        kind, payload = event.kind, event.payload
+        section = payload.get("section")
+        if kind == "adoption.vote" and payload.get("subject_kind") == "section" and payload.get("carried"):
+            section = payload.get("subject")
         closes = kind == "adoption.take_up" or (
             current is not None and kind in ("adoption.adopt", "adoption.vote") and section == current[0]
         )
