@@ -31,7 +31,10 @@ def record_full_session(path: Path) -> tuple[Path, dict[int, dict[str, Any]]]:
     p1 = ops.insert_paragraph(session, a, "States met in Geneva to continue the dialogue.").subject
     p2 = ops.insert_paragraph(session, a, "The group invited all States to share views.").subject
     p3 = ops.insert_paragraph(
-        session, c, "States agreed on the following measures:", subparagraphs=["points of contact;", "[regular] exchanges;"]
+        session,
+        c,
+        "States agreed on the following measures:",
+        subparagraphs=["points of contact;", "[regular] exchanges;"],
     ).subject
     p4 = ops.insert_paragraph(session, c, "A directory of points of contact will be kept.").subject
     ops.add_subheading(session, d, "Recommended next steps")

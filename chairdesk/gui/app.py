@@ -1,5 +1,5 @@
 """Start the window: `chairdesk` (the last session, or the sample the first time), `chairdesk FILE`,
-`chairdesk --sample` (the chair's copy of the bundled sample session)."""
+`chairdesk --sample` (the chair's copy of the bundled sample session), `chairdesk --replay FILE`."""
 
 from __future__ import annotations
 
@@ -67,7 +67,10 @@ def run(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="chairdesk", description="The chair's desk for a drafting session.")
     parser.add_argument("file", nargs="?", type=Path, help="a session file (.chairdesk) to open")
     parser.add_argument("--sample", action="store_true", help="open your copy of the bundled sample session")
+    parser.add_argument("--replay", type=Path, metavar="FILE", help="replay a session, read-only")
     args = parser.parse_args(argv)
+    if args.replay is not None:
+        return run_replay(args.replay)
     if args.file is not None and not args.file.exists():
         print(f"chairdesk: {args.file}: no such file", file=sys.stderr)
         return 2
@@ -76,5 +79,20 @@ def run(argv: list[str]) -> int:
     window = open_window(starting_session(args.file, args.sample, settings), settings)
     if window.last_error:
         print(f"chairdesk: {window.last_error}", file=sys.stderr)
+    window.show()
+    return app.exec()
+
+
+def run_replay(path: Path) -> int:
+    """Open a session in the replay window (read-only), or say why it cannot be opened."""
+    from ..core.log.errors import ChairdeskError
+    from .replay.window import ReplayWindow
+
+    app = make_application()
+    try:
+        window = ReplayWindow(path)
+    except ChairdeskError as error:
+        print(f"chairdesk: {error}", file=sys.stderr)
+        return 2
     window.show()
     return app.exec()

@@ -99,7 +99,9 @@ def speaking_series(state: SessionState, start: datetime, end: datetime, periods
     series = SpeakingSeries([start + timedelta(seconds=width * i) for i in range(periods)], width)
     roster = state.roster
     for intervention in state.floor.all_interventions():
-        index = min(periods - 1, max(0, int((parse_ts(intervention.start_ts) - start).total_seconds() // width)))
+        index = min(
+            periods - 1, max(0, int((parse_ts(intervention.start_ts) - start).total_seconds() // width))
+        )
         seconds = intervention.duration_seconds
         name = roster.name_of(intervention.delegation)
         code = intervention.delegation
@@ -147,7 +149,9 @@ def text_moments(events: list[Event], minutes: float = 5.0, top: int = 5) -> lis
     for index, (first, words, count, paragraphs) in buckets.items():
         begin = start + timedelta(minutes=minutes * index)  # type: ignore[operator]
         labels = sorted((str(numbers[p]) for p in paragraphs if p in numbers), key=int)
-        moments.append(TextMoment(begin, begin + timedelta(minutes=minutes), first, words, count, tuple(labels)))
+        moments.append(
+            TextMoment(begin, begin + timedelta(minutes=minutes), first, words, count, tuple(labels))
+        )
     moments.sort(key=lambda m: (-m.words, m.first_seq))
     return moments[:top]
 

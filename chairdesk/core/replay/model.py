@@ -74,8 +74,11 @@ def copy_state(state: SessionState) -> SessionState:
 
 def state_dump(state: SessionState) -> dict[str, Any]:
     """A canonical, comparable dump of everything in the state (caches and components left out)."""
-    return {key: _plain(value) for key, value in sorted(vars(state).items()) if not key.startswith("_")
-            and key not in _SHARED}
+    return {
+        key: _plain(value)
+        for key, value in sorted(vars(state).items())
+        if not key.startswith("_") and key not in _SHARED
+    }
 
 
 def _plain(value: Any) -> Any:

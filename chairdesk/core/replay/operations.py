@@ -203,6 +203,16 @@ class Replay:
         """The debrief figures of the whole session (computed once)."""
         return debrief(self.events, self.copy_at(len(self.events)))
 
+    def baseline_draft(self, seq: int) -> Draft:
+        """A private copy of the draft just after event seq (a baseline), kept; the replay stays where it was."""
+        cache: dict[int, Draft] = self.__dict__.setdefault("_baselines", {})
+        draft = cache.get(seq)
+        if draft is None:
+            here = self.seq
+            draft = cache[seq] = self.copy_at(seq).draft
+            self.state_at(here)
+        return draft
+
     # ------------------------------------------------------------- exporting
     def session_at(self, seq: int) -> SessionAt:
         """A read-only, session-like view of the session as it stood after event seq (for the exporters)."""
@@ -239,7 +249,54 @@ class SessionAt:
 
     def record(self, kind: str, *args: object, **kwargs: object) -> None:
         """Refuse: a replayed moment is never written."""
-        raise RefusedError(f"The session as it stood at event {self.seq} is a replay; '{kind}' cannot be recorded.")
+        raise RefusedError(
+            f"The session as it stood at event {self.seq} is a replay; '{kind}' cannot be recorded."
+        )
+
+
+class ReplayedSession:
+    """A session-like, read-only view whose state is the replay's current state (for the desk's draft model).
+
+    Call prepare() after moving the replay: it makes the baseline drafts ready without moving it again."""
+
+    read_only = True
+
+    def __init__(self, replay: Replay) -> None:
+        self.replay = replay
+        self.path = replay.session.path
+
+    @property
+    def state(self) -> SessionState:
+        """The state at the replay's current event."""
+        return self.replay.state
+
+    @property
+    def draft(self) -> Draft:
+        """The draft at the replay's current event."""
+        return self.replay.state.draft
+
+    @property
+    def events(self) -> list[Event]:
+        """The events up to the current one."""
+        return self.replay.events[: self.replay.seq]
+
+    def prepare(self) -> None:
+        """Make the drafts of the current state's baselines ready (the replay ends where it was)."""
+        for mark in self.draft.baselines[:1] + self.draft.baselines[-1:]:
+            self.replay.baseline_draft(mark.seq)
+
+    def baseline(self, which: str = "tabled") -> Draft:
+        """The draft changes are shown against, as Session.baseline, at the current event."""
+        baselines = self.draft.baselines
+        if not baselines:
+            return self.replay.baseline_draft(0)
+        return self.replay.baseline_draft((baselines[0] if which == "tabled" else baselines[-1]).seq)
+
+    def record(self, kind: str, *args: object, **kwargs: object) -> None:
+        """Refuse: a replay is never written."""
+        raise RefusedError(
+            f"{self.path}: the session is open for replay (read-only); '{kind}' cannot be recorded."
+        )
 
 
 def moment_from_text(text: str, replay: Replay) -> datetime:
@@ -259,7 +316,9 @@ def moment_from_text(text: str, replay: Replay) -> datetime:
             raise RefusedError(
                 f"'{text}' is not a moment: give a time of day (11:40) or a date and time (2026-03-02 11:40), in UTC."
             ) from None
-        days: list[date] = sorted({replay.start.date(), replay.end.date() if replay.end else replay.start.date()})
+        days: list[date] = sorted(
+            {replay.start.date(), replay.end.date() if replay.end else replay.start.date()}
+        )
         moment = datetime.combine(days[0], of_day, UTC)
         if moment < replay.start and len(days) > 1:
             moment = datetime.combine(days[-1], of_day, UTC)

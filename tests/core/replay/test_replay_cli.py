@@ -61,7 +61,9 @@ def test_replay_refuses_a_bad_moment_or_event(recorded: Path, capsys) -> None:
 
 def test_export_as_it_stood(recorded: Path, tmp_path: Path, capsys) -> None:
     report, record = tmp_path / "r.docx", tmp_path / "x.md"
-    code, out, err = run(capsys, "export", str(recorded), "--at", "09:30", "--report", str(report), "--record", str(record))
+    code, out, err = run(
+        capsys, "export", str(recorded), "--at", "09:30", "--report", str(report), "--record", str(record)
+    )
     assert code == 0 and err == "", err
     assert "As it stood after event 31 of 55 (2026-11-26 09:30:00 UTC)" in out
     assert "marked DRAFT" in out
@@ -80,18 +82,34 @@ def test_info_and_export_work_on_a_session_open_for_writing(tmp_path: Path, caps
         section = drafting.add_section(writer, "Overview").subject
         drafting.insert_paragraph(writer, section, "The group met.")
         code, out, err = run(capsys, "info", str(path))
-        assert code == 0 and "Sections:  1; paragraphs: 1" in out and "hash chain verified (3 events)" in out, err
+        assert (
+            code == 0 and "Sections:  1; paragraphs: 1" in out and "hash chain verified (3 events)" in out
+        ), err
         code, out, err = run(capsys, "export", str(path), "--record", str(tmp_path / "r.md"))
         assert code == 0 and (tmp_path / "r.md").exists(), err
         # ... and from another process, while this one holds the write lock.
         result = subprocess.run(
             [sys.executable, "-m", "chairdesk.cli", "info", str(path)],
-            capture_output=True, text=True, timeout=120, cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=ROOT,
         )
         assert result.returncode == 0 and "Events:    3" in result.stdout, result.stderr
         result = subprocess.run(
-            [sys.executable, "-m", "chairdesk.cli", "roster", str(path), "--import", str(tmp_path / "none.csv")],
-            capture_output=True, text=True, timeout=120, cwd=ROOT,
+            [
+                sys.executable,
+                "-m",
+                "chairdesk.cli",
+                "roster",
+                str(path),
+                "--import",
+                str(tmp_path / "none.csv"),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=ROOT,
         )
         assert result.returncode == 2 and "open in another chairdesk window or process" in result.stderr
         drafting.insert_paragraph(writer, section, "The writer still writes.")

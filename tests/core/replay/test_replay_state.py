@@ -30,7 +30,9 @@ def test_every_event_in_order_gives_the_live_state(recorded) -> None:
         replay = Replay(session, every=7)  # small blocks: many checkpoints on a short log
         assert sorted(live) == list(range(1, len(session.events) + 1))
         for seq in range(1, len(session.events) + 1):
-            assert state_dump(replay.state_at(seq)) == live[seq], f"event {seq} ({session.events[seq - 1].kind})"
+            assert state_dump(replay.state_at(seq)) == live[seq], (
+                f"event {seq} ({session.events[seq - 1].kind})"
+            )
 
 
 def test_any_order_of_seeks_gives_the_live_state(recorded) -> None:
@@ -94,7 +96,9 @@ def test_changed_in_step_names_what_the_event_changed(recorded) -> None:
         amend = next(e for e in session.events if e.kind == "draft.paragraph.amend")
         step = replay.changed_in_step(amend.seq)
         assert step is not None and replay.seq == amend.seq
-        assert step.paragraphs == {amend.payload["id"]} and step.sections == {"s1"} and step.areas == {"draft"}
+        assert (
+            step.paragraphs == {amend.payload["id"]} and step.sections == {"s1"} and step.areas == {"draft"}
+        )
         assert step.actor == "blue"
         assert step.description.startswith("Blue amended paragraph 2 to read")
         give = next(e for e in session.events if e.kind == "floor.give")
