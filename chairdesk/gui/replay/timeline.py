@@ -12,6 +12,7 @@ CATEGORY_COLOURS = {TEXT: "#3a6ea5", PROPOSAL: "#e08a00", ADOPTION: "#2e8b3a", I
 ROWS = (INTERVENTION, TEXT, PROPOSAL, ADOPTION)  # one band of marks each, top to bottom
 ROW_HEIGHT = 12
 SNAP_PIXELS = 4  # a click this close to a mark goes to the mark
+TOP = 4  # where the first band starts
 
 
 def speaker_colour(replay: Replay, code: str) -> QColor:
@@ -74,17 +75,20 @@ class Timeline(QWidget):
         width = max(1, self.width() - 2)
         return start + timedelta(seconds=min(max(0.0, (x - 1) / width), 1.0) * seconds)
 
-    def mark_near(self, x: int) -> Mark | None:
-        """The mark drawn nearest to x, if it is within a few pixels."""
-        if not self._xs or self._xs_width != self.width():
+    def mark_near(self, x: int, y: int | None = None) -> Mark | None:
+        """The mark drawn nearest to x (in the band at y, when y is on one), if within a few pixels."""
+        if self._xs_width != self.width():
             self._index_marks()
+        band = (y - TOP) // ROW_HEIGHT if y is not None and y >= TOP else -1
+        category = ROWS[band] if 0 <= band < len(ROWS) else None
         xs = [x0 for x0, _ in self._xs]
-        i = bisect_left(xs, x)
-        best = None
-        for j in (i - 1, i):
-            if 0 <= j < len(xs) and abs(xs[j] - x) <= SNAP_PIXELS:
-                if best is None or abs(xs[j] - x) < abs(best[0] - x):
-                    best = self._xs[j]
+        best: tuple[int, Mark] | None = None
+        for j in range(bisect_left(xs, x - SNAP_PIXELS), bisect_left(xs, x + SNAP_PIXELS + 1)):
+            x0, mark = self._xs[j]
+            if category is not None and mark.category != category:
+                continue
+            if best is None or abs(x0 - x) < abs(best[0] - x):
+                best = (x0, mark)
         return best[1] if best else None
 
     def _index_marks(self) -> None:
@@ -107,7 +111,7 @@ class Timeline(QWidget):
         painter.fillRect(self.rect(), QColor("#fafafa"))
         if self._xs_width != self.width():
             self._index_marks()
-        top = 4
+        top = TOP
         for row in range(len(ROWS)):
             y = top + row * ROW_HEIGHT
             painter.fillRect(0, y, self.width(), ROW_HEIGHT - 2, QColor("#f0f0f0"))
@@ -140,7 +144,7 @@ class Timeline(QWidget):
         if event.button() != Qt.MouseButton.LeftButton:
             return
         x = round(event.position().x())
-        mark = self.mark_near(x)
+        mark = self.mark_near(x, round(event.position().y()))
         if mark is not None:
             self.seek_requested.emit(mark.seq)
         else:

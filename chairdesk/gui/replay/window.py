@@ -66,6 +66,13 @@ COMMANDS = (
 )
 
 
+class ReplayDraftModel(DraftModel):
+    """The desk's draft model over the replayed state, with nothing editable."""
+
+    def flags(self, index):  # noqa: ANN001, ANN201
+        return super().flags(index) & ~Qt.ItemFlag.ItemIsEditable
+
+
 class ReplayWindow(QMainWindow):
     """A session replayed: timeline, transport, the panes at the moment, and the debrief."""
 
@@ -139,7 +146,7 @@ class ReplayWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         moment = QSplitter(Qt.Orientation.Horizontal)
-        self.draft_model = DraftModel(self.replayed, "tabled", self)  # type: ignore[arg-type]
+        self.draft_model = ReplayDraftModel(self.replayed, "tabled", self)  # type: ignore[arg-type]
         self.draft_view = DraftView()
         self.draft_view.setModel(self.draft_model)
         self.draft_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
