@@ -87,3 +87,47 @@ def _transcript(path: Path) -> Path:
     transcript = path.with_name("transcript.txt")
     transcript.write_text(TRANSCRIPT, encoding="utf-8")
     return transcript
+
+
+def record_every_draft_step(path: Path) -> tuple[Path, dict[int, dict[str, Any]]]:
+    """Record a session that uses every kind of draft event (undoing some to reach the restores and reopens).
+
+    Returns the file and the canonical dump of the live state right after each event, keyed by its seq."""
+    session = Session.create(path, "Second reading", clock=fixed_clock())
+    live: dict[int, dict[str, Any]] = {session.events[-1].seq: state_dump(session.state)}
+    session.subscribe(lambda change: live.__setitem__(change.event.seq, state_dump(session.state)))
+    floor.set_roster(session, ROSTER)
+    a = ops.add_section(session, "Overview").subject
+    b = ops.add_section(session, "Measures").subject
+    c = ops.add_section(session, "Follow-up").subject
+    p1 = ops.insert_paragraph(session, a, "The group met.").subject
+    p2 = ops.insert_paragraph(session, b, "States shall:", subparagraphs=["share;", "train;", "meet."]).subject
+    p3 = ops.insert_paragraph(session, b, "A [directory] will be kept.").subject
+    p4 = ops.insert_paragraph(session, c, "The group will meet again.").subject
+    h = ops.add_subheading(session, c, "Next steps").subject
+    ops.mark_baseline(session, "Tabled draft")
+    ops.retitle_subheading(session, h, "Recommended next steps")
+    session.undo(ops.remove_subheading(session, h))  # subheading.restore
+    ops.move_section(session, c, 0)
+    ops.retitle_section(session, b, "Confidence-building measures")
+    session.undo(ops.remove_section(session, b))  # section.restore, its paragraphs back
+    session.undo(ops.strike_paragraph(session, p3))  # paragraph.restore
+    subs = session.draft.paragraph(p2).subparagraphs
+    ops.add_subparagraph(session, p2, "exercise;")
+    ops.strike_subparagraph(session, p2, subs[0].id)
+    ops.restore_subparagraph(session, p2, subs[0].id)
+    ops.move_subparagraph(session, p2, subs[2].id, 0)
+    ops.amend_subparagraph(session, p2, subs[1].id, "train together;", "blue")
+    q1 = ops.propose(session, p3, "A directory will be kept.", "yellow").subject
+    session.undo(ops.accept_proposal(session, q1))  # proposal.reopen with the old text
+    q2 = ops.propose(session, p4, "The group will meet in 2027.", "blue").subject
+    session.undo(ops.set_aside_proposal(session, q2))  # proposal.reopen
+    ops.accept_proposal(session, q2)
+    ops.move_paragraph(session, p4, b)
+    ops.move_paragraph(session, p1, c)
+    ops.remove_section(session, a)  # empty now
+    ops.mark_baseline(session, "Second reading")
+    ops.amend_paragraph(session, p3, "A directory of contacts will be kept.")
+    ops.set_title(session, "Outcome document")
+    session.close()
+    return path, live

@@ -19,7 +19,7 @@ from ..log.errors import RefusedError
 from ..log.eventlog import Event, format_ts
 from ..log.state import SessionState
 from .debrief import Debrief, debrief
-from .model import ReplayCursor, copy_state
+from .model import FINE_EVERY, ReplayCursor, copy_state
 
 if TYPE_CHECKING:
     from ..log.session import Session
@@ -70,11 +70,11 @@ def _category(event: Event) -> str | None:
 class Replay:
     """A film of a session: seek to any event or moment; never writes."""
 
-    def __init__(self, session: Session, every: int | None = None) -> None:
+    def __init__(self, session: Session, every: int | None = None, fine: int = FINE_EVERY) -> None:
         self.session = session
         self.events: list[Event] = list(session.events)
         self.times = [e.ts for e in self.events]
-        self.cursor = ReplayCursor(self.events, every)
+        self.cursor = ReplayCursor(self.events, every, fine)
         self.description = ""  # what the event at the cursor did, in words
 
     # ------------------------------------------------------------------ where

@@ -6,7 +6,7 @@ from bisect import bisect_left
 from datetime import datetime, timedelta
 
 from ...core.replay.operations import ADOPTION, INTERVENTION, PROPOSAL, TEXT, Mark, Replay
-from ..qt import QColor, QPainter, QSize, Qt, QWidget, Signal
+from ..qt import QColor, QPainter, QPixmap, QSize, Qt, QWidget, Signal
 
 CATEGORY_COLOURS = {TEXT: "#3a6ea5", PROPOSAL: "#e08a00", ADOPTION: "#2e8b3a", INTERVENTION: "#777777"}
 ROWS = (INTERVENTION, TEXT, PROPOSAL, ADOPTION)  # one band of marks each, top to bottom
@@ -29,6 +29,7 @@ class Timeline(QWidget):
     """A band per kind of mark across the session's duration; emits seek_requested(seq) on click and drag."""
 
     seek_requested = Signal(int)
+    drag_finished = Signal()
 
     def __init__(self, replay: Replay, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,10 +108,29 @@ class Timeline(QWidget):
         self.update()
 
     def paintEvent(self, _event) -> None:  # noqa: ANN001, N802
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#fafafa"))
-        if self._xs_width != self.width():
+        if (
+            self._xs_width != self.width()
+            or self._marks_image is None
+            or self._marks_image.size() != self.size()
+        ):
             self._index_marks()
+            self._marks_image = self._draw_marks()
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._marks_image)  # the marks never change: drawn once per size
+        if self.moment is not None:
+            x = self.x_of(self.moment)
+            painter.setPen(QColor("#d62728"))
+            painter.drawLine(x, 0, x, self.height())
+            painter.drawLine(x + 1, 0, x + 1, self.height())
+        painter.end()
+
+    _marks_image: QPixmap | None = None
+
+    def _draw_marks(self) -> QPixmap:
+        """The bands, every mark and the start and end times, as a picture the size of the widget."""
+        image = QPixmap(self.size())
+        painter = QPainter(image)
+        painter.fillRect(self.rect(), QColor("#fafafa"))
         top = TOP
         for row in range(len(ROWS)):
             y = top + row * ROW_HEIGHT
@@ -126,11 +146,6 @@ class Timeline(QWidget):
             painter.setPen(colour or QColor(CATEGORY_COLOURS[mark.category]))
             y = top + row * ROW_HEIGHT
             painter.drawLine(x, y, x, y + ROW_HEIGHT - 3)
-        if self.moment is not None:
-            x = self.x_of(self.moment)
-            painter.setPen(QColor("#d62728"))
-            painter.drawLine(x, 0, x, self.height())
-            painter.drawLine(x + 1, 0, x + 1, self.height())
         painter.setPen(QColor("#555555"))
         start, end = self.replay.start, self.replay.end
         if start is not None and end is not None:
@@ -138,6 +153,7 @@ class Timeline(QWidget):
             painter.drawText(2, bottom, f"{start:%H:%M}")
             painter.drawText(self.width() - 40, bottom, f"{end:%H:%M}")
         painter.end()
+        return image
 
     # ----------------------------------------------------------------- mouse
     def mousePressEvent(self, event) -> None:  # noqa: ANN001, N802
@@ -145,11 +161,11 @@ class Timeline(QWidget):
             return
         x = round(event.position().x())
         mark = self.mark_near(x, round(event.position().y()))
+        self._dragging = True
         if mark is not None:
             self.seek_requested.emit(mark.seq)
         else:
             self._seek_to_x(x)
-        self._dragging = True
 
     def mouseMoveEvent(self, event) -> None:  # noqa: ANN001, N802
         if self._dragging:
@@ -157,6 +173,12 @@ class Timeline(QWidget):
 
     def mouseReleaseEvent(self, _event) -> None:  # noqa: ANN001, N802
         self._dragging = False
+        self.drag_finished.emit()
+
+    @property
+    def dragging(self) -> bool:
+        """Whether the chair is dragging the cursor now."""
+        return self._dragging
 
     def _seek_to_x(self, x: int) -> None:
         moment = self.moment_at(x)

@@ -6,6 +6,7 @@ works while the session is open for writing in another window), and it has no ed
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -50,6 +51,9 @@ MODES = (
     ("clean", "Clean text"),
 )
 TICK_MS = 100
+DRAFT_FRAME_SECONDS = 0.03  # a draft that takes longer to refresh is not redone on every frame of a drag
+DRAFT_REST_MS = 150  # … but once the drag rests this long
+DRAFT_PLAYING_MS = 1000  # … or this often while playing
 
 # (name, text, keys, method): every command of the replay; none of them writes.
 COMMANDS = (
@@ -89,6 +93,13 @@ class ReplayWindow(QMainWindow):
         self.step: StepChange | None = None
         self._texts: dict[str, tuple] = {}
         self._clock = QElapsedTimer()
+        self.draft_seconds = 0.0  # how long the last refresh of the draft took
+        self.draft_behind = (
+            False  # the draft shows an earlier moment (a long draft, while dragging or playing)
+        )
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.timeout.connect(self._catch_up_draft)
         self._build()
         self.play_timer = QTimer(self)
         self.play_timer.setInterval(TICK_MS)
@@ -134,6 +145,7 @@ class ReplayWindow(QMainWindow):
         layout.addLayout(transport)
         self.timeline = Timeline(self.replay)
         self.timeline.seek_requested.connect(self.go_to)
+        self.timeline.drag_finished.connect(self._catch_up_draft)
         layout.addWidget(self.timeline)
         legend = QLabel(
             "Bands, top to bottom: interventions (in the delegation's colour) · "
@@ -193,7 +205,7 @@ class ReplayWindow(QMainWindow):
         state = self.replay.state_at(seq)
         self.moment = moment or self.replay.time_of(seq)
         if moved or not self._texts:
-            self._show_draft()
+            self._draft_when_ready()
         self.floor_pane.show_state(state, self.moment or datetime.now().astimezone())
         self.adoption_pane.show_state(
             state, self.step.sections if self.step and "adoption" in self.step.areas else set()
@@ -203,8 +215,28 @@ class ReplayWindow(QMainWindow):
         stamp = f"{self.moment:%Y-%m-%d %H:%M:%S} UTC" if self.moment else "no events"
         self.position.setText(f"Event {seq} of {len(self.replay)} — {stamp}")
 
+    def _draft_when_ready(self) -> None:
+        """Refresh the draft now, or — when it takes longer than a frame, while dragging or playing — a moment
+        after the drag rests (and at most once a second while playing), so the timeline and panes keep up."""
+        interactive = self.timeline.dragging or self.playing
+        if not interactive or self.draft_seconds < DRAFT_FRAME_SECONDS:
+            self._draft_timer.stop()
+            self._show_draft()
+            return
+        self.draft_behind = True
+        if self.timeline.dragging:
+            self._draft_timer.start(DRAFT_REST_MS)
+        elif not self._draft_timer.isActive():
+            self._draft_timer.start(DRAFT_PLAYING_MS)
+
+    def _catch_up_draft(self) -> None:
+        if self.draft_behind:
+            self._show_draft()
+
     def _show_draft(self) -> None:
         """Point the draft model at the state now shown; only rows whose words or place changed are redone."""
+        began = time.perf_counter()
+        self.draft_behind = False
         draft = self.replay.state.draft
         texts = {
             pid: (p.text, tuple((s.text, s.struck) for s in p.subparagraphs))
@@ -218,6 +250,7 @@ class ReplayWindow(QMainWindow):
         rows.baseline = self.draft_model._baseline()
         self.draft_model._rebuild(reworded)
         self._highlight(self.step.paragraphs if self.step else set())
+        self.draft_seconds = time.perf_counter() - began
 
     def _highlight(self, paragraphs: set[str]) -> None:
         """Select the rows of the paragraphs the current step changed, and bring the first into sight."""
@@ -311,6 +344,7 @@ class ReplayWindow(QMainWindow):
         self.playing = False
         self.actions_by_name["play"].setText("Play")
         self.play_timer.stop()
+        self._catch_up_draft()
 
     def advance(self, real_seconds: float) -> None:
         """Move the playing moment on by real_seconds × the speed (what each tick of the timer does)."""

@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 
 from chairdesk.core import drafting
+from chairdesk.core.draft.apply import DraftApplier
 from chairdesk.core.log.errors import RefusedError, SessionFileError
 from chairdesk.core.log.session import Session
 from chairdesk.core.replay.model import ReplayCursor, copy_state, state_dump
 from chairdesk.core.replay.operations import ADOPTION, INTERVENTION, PROPOSAL, TEXT, Replay, moment_from_text
 from chairdesk.sample import build_sample_session
 from tests.core.conftest import file_digest
-from tests.replay_support import record_full_session
+from tests.replay_support import record_every_draft_step, record_full_session
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +39,7 @@ def test_every_event_in_order_gives_the_live_state(recorded) -> None:
 def test_any_order_of_seeks_gives_the_live_state(recorded) -> None:
     path, live = recorded
     with Session.open(path, read_only=True) as session:
-        replay = Replay(session, every=5)
+        replay = Replay(session, every=12, fine=2)  # going back uses the finer checkpoints of a block
         rng = random.Random(16)
         order = list(range(1, len(session.events) + 1))
         rng.shuffle(order)
@@ -46,6 +47,30 @@ def test_any_order_of_seeks_gives_the_live_state(recorded) -> None:
             assert state_dump(replay.state_at(seq)) == live[seq], f"event {seq}"
         for seq in range(len(session.events), 0, -1):  # stepping back, one event at a time
             assert state_dump(replay.state_at(seq)) == live[seq]
+        assert replay.cursor._fine  # stepping back went through the finer checkpoints
+
+
+def test_every_kind_of_draft_event_replays_to_the_live_state(tmp_path: Path) -> None:
+    path, live = record_every_draft_step(tmp_path / "draft.chairdesk")
+    with Session.open(path, read_only=True) as session:
+        kinds = {e.kind for e in session.events if e.kind.startswith("draft.")}
+        known = {
+            "draft." + name.removeprefix("_apply_").replace("_", ".", 1)
+            for name in dir(DraftApplier)
+            if name.startswith("_apply_")
+        }
+        assert kinds == known  # every kind of draft event the applier knows (copy on write must cover it)
+        for every, fine in ((1, 1), (3, 1), (10, 2), (16, 3)):
+            replay = Replay(session, every=every, fine=fine)
+            order = list(range(1, len(session.events) + 1))
+            random.Random(every).shuffle(order)
+            for seq in order + list(range(len(session.events), 0, -1)):
+                assert state_dump(replay.state_at(seq)) == live[seq], (
+                    f"event {seq}, checkpoints every {every}"
+                )
+            for seq in range(0, len(session.events) + 1, every):  # no checkpoint was changed by stepping on
+                if seq:
+                    assert state_dump(replay.cursor._checkpoints[seq]) == live[seq]
 
 
 def test_the_state_before_anything_and_past_the_end(recorded) -> None:

@@ -71,6 +71,28 @@ def test_dragging_the_timeline_shows_each_moment(qtbot, window: ReplayWindow) ->
     assert window.adoption_pane.sections.item(0).text() == "✔*  A. Overview — adopted as amended"
 
 
+def test_a_slow_draft_follows_the_drag_when_it_rests(qtbot, window: ReplayWindow) -> None:  # noqa: ANN001
+    timeline = window.timeline
+    start = window.replay.start
+    window.go_to(10)
+    x = timeline.x_of(start + timedelta(minutes=20, seconds=30))  # just after Blue's amendment
+    qtbot.mousePress(timeline, Qt.MouseButton.LeftButton, pos=QPoint(timeline.x_of(start) + 1, 10))
+    window.draft_seconds = 1.0  # as if the draft were too long to redo on every frame
+    qtbot.mouseMove(timeline, QPoint(x, 10))
+    assert window.replay.seq == 21 and window.position.text().startswith("Event 21 of 55")
+    assert "Blue amended paragraph 2" in window.step_pane.text.text()  # the panes keep up …
+    assert window.draft_behind and "stressed that" not in _draft_text(window)  # … the draft waits
+    qtbot.waitUntil(lambda: not window.draft_behind, timeout=3000)  # the drag rested
+    assert "stressed that" in _draft_text(window) and window.highlighted == [_row_of(window, "2")]
+    window.draft_seconds = 1.0
+    qtbot.mouseMove(timeline, QPoint(timeline.x_of(start + timedelta(minutes=5)), 10))
+    assert window.draft_behind
+    qtbot.mouseRelease(
+        timeline, Qt.MouseButton.LeftButton, pos=QPoint(timeline.x_of(start + timedelta(minutes=5)), 10)
+    )
+    assert not window.draft_behind and "stressed that" not in _draft_text(window)
+
+
 def test_clicking_a_mark_goes_to_it(qtbot, window: ReplayWindow) -> None:  # noqa: ANN001
     timeline = window.timeline
     mark = next(m for m in window.replay.marks if m.category == "proposal")
