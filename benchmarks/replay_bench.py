@@ -74,6 +74,11 @@ def bench_core(path: Path, repeat: int, seed: int) -> dict[str, list[float] | fl
             backs += timings(lambda: replay.state_at(replay.seq - 1), 10)
         figures["next"] = steps
         figures["previous"] = backs
+        described: list[float] = []
+        for _ in range(max(1, repeat // 10)):  # what the window does: the state and the step's description
+            replay.state_at(rng.randrange(20, len(replay)))
+            described += timings(lambda: replay.changed_in_step(replay.seq - 1), 10)
+        figures["previous_described"] = described
         replay.state_at(len(replay) // 2)
         figures["twenty_steps_ms"] = sum(timings(lambda: replay.state_at(replay.seq + 1), 20))
     return figures
@@ -92,6 +97,11 @@ def bench_drag(path: Path, frames: int) -> dict[str, list[float]]:
     window.show()
     app.processEvents()
     window.replay.cursor.build_all()
+    began = time.perf_counter()
+    rows = window.draft_model.rows
+    while any(row.html is None for row in rows.rows):  # the draft view lays its rows out in the background
+        app.processEvents()
+    layout_ms = (time.perf_counter() - began) * 1000
     timeline = window.timeline
     width = timeline.width()
     frame_times: list[float] = []
@@ -130,7 +140,7 @@ def bench_drag(path: Path, frames: int) -> dict[str, list[float]]:
         app.processEvents()
         catch_up.append((time.perf_counter() - start) * 1000)
     window.close()
-    return {"drag_frame": frame_times, "full_refresh": catch_up}
+    return {"drag_frame": frame_times, "full_refresh": catch_up, "layout": [layout_ms]}
 
 
 def main() -> int:
@@ -157,12 +167,18 @@ def main() -> int:
         print(f"seek to a random moment  {summary(figures['seek'])}   (goal < 50 ms)")  # type: ignore[arg-type]
         print(f"next event               {summary(figures['next'])}   (goal < 5 ms)")  # type: ignore[arg-type]
         print(f"previous event           {summary(figures['previous'])}   (goal < 5 ms)")  # type: ignore[arg-type]
+        print(
+            f"previous, described      {summary(figures['previous_described'])}   (with the sentence for the record)"
+        )  # type: ignore[arg-type]
         print(f"20 consecutive steps     {figures['twenty_steps_ms']:7.2f} ms in all")
         if not args.no_gui:
             gui = bench_drag(path, args.frames)
             drag = gui["drag_frame"]
             fps = 1000 / statistics.median(drag)
             print(f"timeline drag, a frame   {summary(drag)}   ({fps:.0f} frames/s; goal 30)")
+            print(
+                f"the draft view's first layout of every row (in the background): {gui['layout'][0]:.0f} ms"
+            )
             print(f"click: seek + every pane + the whole draft   {summary(gui['full_refresh'])}")
     return 0
 

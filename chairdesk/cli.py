@@ -78,7 +78,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
             replay = Replay(session)
             seq, _ = _replay_seq(args, replay)
-            print(f"As it stood after event {seq} of {len(replay)} ({replay.time_of(seq):%Y-%m-%d %H:%M:%S} UTC)")
+            print(
+                f"As it stood after event {seq} of {len(replay)} ({replay.time_of(seq):%Y-%m-%d %H:%M:%S} UTC)"
+            )
             session = replay.session_at(seq)  # type: ignore[assignment]
         if args.report:
             export_report(session, args.report)
@@ -102,7 +104,9 @@ def _replay_seq(args: argparse.Namespace, replay) -> tuple[int, object]:  # noqa
         raise RefusedError("Give either --at or --event, not both.")
     if args.event is not None:
         if not 0 <= args.event <= len(replay):
-            raise RefusedError(f"{args.file}: there is no event {args.event}; the session has {len(replay)} events.")
+            raise RefusedError(
+                f"{args.file}: there is no event {args.event}; the session has {len(replay)} events."
+            )
         return args.event, None
     moment = moment_from_text(args.at, replay)
     return replay.seq_at(moment), moment

@@ -442,7 +442,8 @@ class EventLog:
     def _refuse_read_only(self) -> None:
         if self.lock is None:
             raise SessionFileError(
-                self.path, "the session was opened read-only (for replay or reading), so nothing can be recorded"
+                self.path,
+                "the session was opened read-only (for replay or reading), so nothing can be recorded",
             )
 
     def close(self) -> None:

@@ -132,7 +132,8 @@ class Session:
         """Check, append and commit one event, apply it, then tell every listener what changed."""
         if self.log.read_only:
             raise SessionFileError(
-                self.path, f"the session was opened read-only, so '{kind}' cannot be recorded; nothing was written"
+                self.path,
+                f"the session was opened read-only, so '{kind}' cannot be recorded; nothing was written",
             )
         _refuse_unwritable([kind, actor, payload])
         inverse = self.state.check(kind, payload, actor)

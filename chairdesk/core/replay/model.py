@@ -246,6 +246,12 @@ class ReplayCursor:
         fine = target // self.fine * self.fine
         return self._fine.get(fine) or self._checkpoints[base]
 
+    def snapshot(self) -> SessionState:
+        """A frozen view of the state at the cursor, cheap to take: later steps never change it."""
+        frozen = light_copy(self.state)
+        self._sharing.forget()  # from now on the cursor copies whatever it changes
+        return frozen
+
     def build_all(self) -> None:
         """Take every checkpoint now (a warm-up), leaving the cursor where it was."""
         seq = self.state.seq

@@ -75,7 +75,7 @@ class Replay:
         self.events: list[Event] = list(session.events)
         self.times = [e.ts for e in self.events]
         self.cursor = ReplayCursor(self.events, every, fine)
-        self.description = ""  # what the event at the cursor did, in words
+        self.description = ""  # what the last event changed_in_step() went to did, in words
 
     # ------------------------------------------------------------------ where
     def __len__(self) -> int:
@@ -103,13 +103,16 @@ class Replay:
 
     def state_at(self, seq: int) -> SessionState:
         """The state right after event seq (0: before anything); shared with the replay, do not modify it."""
+        return self._seek(seq, describe=False)
+
+    def _seek(self, seq: int, describe: bool) -> SessionState:
         seq = max(0, min(seq, len(self.events)))
-        if seq == self.cursor.seq and (seq == 0 or self.cursor.change is not None):
+        if seq == self.cursor.seq and (seq == 0 or self.cursor.change is not None) and not describe:
             return self.cursor.state
         collecting = gc.isenabled()
         gc.disable()  # the copies are trees of plain objects: no cycles to collect halfway through a seek
         try:
-            if seq > 0:
+            if seq > 0 and describe:  # an event is described against the state just before it
                 self.cursor.seek(seq - 1)
                 self.description = self._describe(self.events[seq - 1])
             return self.cursor.seek(seq)
@@ -122,6 +125,11 @@ class Replay:
             return self.cursor.state.describe(event)
         except Exception:  # a description is a courtesy; an odd old event must not stop the replay
             return event.kind
+
+    def frozen_at(self, seq: int) -> SessionState:
+        """The state right after event seq, frozen (it shares unchanged parts with the replay; cheap to take)."""
+        self.state_at(seq)
+        return self.cursor.snapshot()
 
     def copy_at(self, seq: int) -> SessionState:
         """A private copy of the state right after event seq (safe to keep while the replay moves on)."""
@@ -139,10 +147,10 @@ class Replay:
         return self.events[max(0, min(seq, len(self.events)) - 1)].time
 
     def changed_in_step(self, seq: int) -> StepChange | None:
-        """What event seq changed (None for 0); moves the replay there."""
+        """What event seq changed, with its description (None for 0); moves the replay there."""
         if seq <= 0 or seq > len(self.events):
             return None
-        self.state_at(seq)
+        self._seek(seq, describe=True)
         change = self.cursor.change
         event = self.events[seq - 1]
         assert change is not None

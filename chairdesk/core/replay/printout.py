@@ -59,13 +59,14 @@ def adoption_lines(state: SessionState) -> list[str]:
 
 def printout(replay: Replay, seq: int, moment: datetime | None = None) -> str:
     """The state right after event seq (at `moment`, when asked for one) as plain text."""
+    step = replay.changed_in_step(seq)
     state = replay.state_at(seq)
     total = len(replay)
     when = moment or replay.time_of(seq)
     stamp = f"{when:%Y-%m-%d %H:%M:%S} UTC" if when else "no events"
     lines = [f"Event {seq} of {total} — {stamp}"]
-    if seq:
-        lines.append(f"Last step: {replay.description}")
+    if step is not None:
+        lines.append(f"Last step: {step.description}")
     lines += ["", "DRAFT", state.draft.plain_text() or "(no text yet)", "", "FLOOR"]
     lines += floor_lines(state, when or parse_ts(state.last_ts or "1970-01-01T00:00:00+00:00"))
     lines += ["", "ADOPTION"] + adoption_lines(state)

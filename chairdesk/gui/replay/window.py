@@ -237,7 +237,8 @@ class ReplayWindow(QMainWindow):
         """Point the draft model at the state now shown; only rows whose words or place changed are redone."""
         began = time.perf_counter()
         self.draft_behind = False
-        draft = self.replay.state.draft
+        shown = self.replay.cursor.snapshot()  # frozen: the rows stay true while the replay moves on
+        draft = shown.draft
         texts = {
             pid: (p.text, tuple((s.text, s.struck) for s in p.subparagraphs))
             for pid, p in draft.paragraphs.items()
@@ -246,7 +247,7 @@ class ReplayWindow(QMainWindow):
         self._texts = texts
         rows = self.draft_model.rows
         rows.draft = draft
-        rows.name_of = self.replay.state.roster.names()
+        rows.name_of = shown.roster.names()
         rows.baseline = self.draft_model._baseline()
         self.draft_model._rebuild(reworded)
         self._highlight(self.step.paragraphs if self.step else set())
