@@ -10,7 +10,73 @@ from ...core.log.state import SessionState
 from ...core.replay.operations import StepChange
 from ...core.replay.printout import speaker_line
 from ..floor.countdown import COUNTDOWN_COLOURS, clock_text
-from ..qt import QFont, QFrame, QLabel, QListWidget, Qt, QVBoxLayout, QWidget
+from ..qt import (
+    QColor,
+    QFont,
+    QFrame,
+    QLabel,
+    QListWidget,
+    QPainter,
+    QSize,
+    QSizePolicy,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class SteadyText(QWidget):
+    """A few lines of text whose size never depends on the text, so changing it lays nothing out again.
+
+    (A QLabel asks its window for a new layout whenever its text changes; while the timeline is dragged that
+    would repaint the whole window, draft included, on every frame.)"""
+
+    def __init__(self, text: str = "", lines: int = 1, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = text
+        self._lines = lines
+        self.alignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        self.background: QColor | None = None
+        self.foreground: QColor | None = None
+        self._fit()
+
+    def _fit(self) -> None:
+        self.setFixedHeight(self._lines * self.fontMetrics().lineSpacing() + 8)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def setFont(self, font: QFont) -> None:  # noqa: N802
+        super().setFont(font)
+        self._fit()
+
+    def text(self) -> str:
+        """The text shown."""
+        return self._text
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        """Show another text (repaints this widget only)."""
+        if text != self._text:
+            self._text = text
+            self.update()
+
+    def set_colours(self, background: str, foreground: str) -> None:
+        """Paint on a background colour, in a text colour."""
+        self.background, self.foreground = QColor(background), QColor(foreground)
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(max(200, self.minimumWidth()), self.height())
+
+    def paintEvent(self, _event) -> None:  # noqa: ANN001, N802
+        painter = QPainter(self)
+        if self.background is not None:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setBrush(self.background)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(self.rect(), 6, 6)
+        painter.setPen(self.foreground or self.palette().color(self.foregroundRole()))
+        flags = int(self.alignment) | int(Qt.TextFlag.TextWordWrap)
+        painter.drawText(self.rect().adjusted(4, 4, -4, -4), flags, self._text)
+        painter.end()
 
 
 def _title(text: str) -> QLabel:
@@ -27,24 +93,23 @@ class FloorPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(_title("Floor"))
-        self.timer = QLabel("—")
+        self.timer = SteadyText("—")
         self.timer.setObjectName("replayTimer")
-        self.timer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.timer.alignment = Qt.AlignmentFlag.AlignCenter
         font = QFont(self.timer.font())
         font.setPointSize(font.pointSize() + 10)
         font.setBold(True)
         self.timer.setFont(font)
-        self.speaker = QLabel("Nobody has the floor")
+        self.speaker = SteadyText("Nobody has the floor", lines=2)
         self.speaker.setObjectName("replaySpeaker")
-        self.speaker.setWordWrap(True)
-        self.suspended = QLabel("")
-        self.suspended.setWordWrap(True)
+        self.suspended = SteadyText("", lines=2)
         self.queue = QListWidget()
         self.queue.setObjectName("replayQueue")
         self.queue.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for widget in (self.timer, self.speaker, self.suspended, QLabel("List of speakers:"), self.queue):
             layout.addWidget(widget)
         self.state_name = "idle"
+        self._styled = ""
 
     def show_state(self, state: SessionState, now: datetime) -> None:
         """Show the floor as it was at `now`."""
@@ -67,10 +132,9 @@ class FloorPane(QWidget):
             )
             self.timer.setText(clock_text(remaining))
             self.speaker.setText(speaker_line(state, current, now))
-        background, foreground = COUNTDOWN_COLOURS[self.state_name]
-        self.timer.setStyleSheet(
-            f"background: {background}; color: {foreground}; border-radius: 6px; padding: 6px;"
-        )
+        if self.state_name != self._styled:
+            self._styled = self.state_name
+            self.timer.set_colours(*COUNTDOWN_COLOURS[self.state_name])
         self.suspended.setText(
             "Suspended by the point of order: " + speaker_line(state, floor.suspended, now)
             if floor.suspended
@@ -95,7 +159,7 @@ class AdoptionPane(QWidget):
         self.sections = QListWidget()
         self.sections.setObjectName("replayAdoption")
         self.sections.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.report = QLabel("")
+        self.report = SteadyText("")
         layout.addWidget(self.sections)
         layout.addWidget(self.report)
 
@@ -130,9 +194,8 @@ class StepPane(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(_title("What changed in this step"))
-        self.text = QLabel("Before anything happened.")
+        self.text = SteadyText("Before anything happened.", lines=5)
         self.text.setObjectName("replayStepText")
-        self.text.setWordWrap(True)
         layout.addWidget(self.text)
 
     def show_step(self, step: StepChange | None, state: SessionState) -> None:

@@ -41,7 +41,7 @@ from ..qt import (
     QWidget,
 )
 from .debrief_view import DebriefView
-from .panes import AdoptionPane, FloorPane, StepPane
+from .panes import AdoptionPane, FloorPane, SteadyText, StepPane
 from .timeline import CATEGORY_COLOURS, Timeline
 
 SPEEDS = (1, 10, 60)
@@ -59,8 +59,8 @@ DRAFT_PLAYING_MS = 1000  # … or this often while playing
 COMMANDS = (
     ("previous_event", "◀ Event", ("Left",), "previous_event"),
     ("next_event", "Event ▶", ("Right",), "next_event"),
-    ("previous_intervention", "◀ Intervention", ("Ctrl+Left",), "previous_intervention"),
-    ("next_intervention", "Intervention ▶", ("Ctrl+Right",), "next_intervention"),
+    ("previous_intervention", "◀ Speaker", ("Ctrl+Left",), "previous_intervention"),
+    ("next_intervention", "Speaker ▶", ("Ctrl+Right",), "next_intervention"),
     ("previous_adoption", "◀ Adoption", ("Alt+Left",), "previous_adoption"),
     ("next_adoption", "Adoption ▶", ("Alt+Right",), "next_adoption"),
     ("play", "Play", ("Space",), "toggle_play"),
@@ -139,9 +139,13 @@ class ReplayWindow(QMainWindow):
         self.mode_box.currentIndexChanged.connect(lambda i: self.set_mode(MODES[i][0]))
         transport.addWidget(self.mode_box)
         transport.addStretch(1)
-        self.position = QLabel("")
+        self.position = SteadyText("")
         self.position.setObjectName("replayPosition")
-        transport.addWidget(self.position)
+        self.position.alignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        self.position.setMinimumWidth(
+            self.position.fontMetrics().horizontalAdvance("Event 000000 of 000000 — 0000-00-00 00:00:00 UTC")
+            + 12
+        )
         layout.addLayout(transport)
         self.timeline = Timeline(self.replay)
         self.timeline.seek_requested.connect(self.go_to)
@@ -154,7 +158,11 @@ class ReplayWindow(QMainWindow):
             f"<span style='color:{CATEGORY_COLOURS[ADOPTION]}'>adoption steps</span>"
         )
         legend.setObjectName("replayLegend")
-        layout.addWidget(legend)
+        under = QHBoxLayout()
+        under.addWidget(legend)
+        under.addStretch(1)
+        under.addWidget(self.position)
+        layout.addLayout(under)
 
         self.tabs = QTabWidget()
         moment = QSplitter(Qt.Orientation.Horizontal)
