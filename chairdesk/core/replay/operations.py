@@ -77,6 +77,18 @@ class Replay:
         self.cursor = ReplayCursor(self.events, every, fine)
         self.description = ""  # what the last event changed_in_step() went to did, in words
 
+    def follow(self) -> int:
+        """Take in the events committed since (another process writing the file); returns how many came."""
+        new = self.session.refresh() if self.session.read_only else []
+        events = self.session.events[len(self.events) :] if not new else [c.event for c in new]
+        if not events:
+            return 0
+        self.events.extend(events)  # the cursor reads the same list
+        self.times.extend(e.ts for e in events)
+        for cached in ("marks", "_mark_seqs", "debrief"):
+            self.__dict__.pop(cached, None)
+        return len(events)
+
     # ------------------------------------------------------------------ where
     def __len__(self) -> int:
         return len(self.events)

@@ -100,6 +100,17 @@ class Timeline(QWidget):
 
     _xs_width = -1
 
+    def marks_changed(self) -> None:
+        """The replay took in new events: draw the marks again, over the longer duration."""
+        self._colours = {
+            mark.actor: speaker_colour(self.replay, mark.actor)
+            for mark in self.replay.marks
+            if mark.category == INTERVENTION
+        }
+        self._xs_width = -1
+        self._marks_image = None
+        self.update()
+
     # --------------------------------------------------------------- showing
     def show_at(self, seq: int, moment: datetime | None = None) -> None:
         """Put the cursor at an event (and a moment between events, when playing)."""

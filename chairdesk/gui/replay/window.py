@@ -51,6 +51,7 @@ MODES = (
     ("clean", "Clean text"),
 )
 TICK_MS = 100
+FOLLOW_MS = 2000  # while following live, how often the file is read for new events
 DRAFT_FRAME_SECONDS = 0.03  # a draft that takes longer to refresh is not redone on every frame of a drag
 DRAFT_REST_MS = 150  # … but once the drag rests this long
 DRAFT_PLAYING_MS = 1000  # … or this often while playing
@@ -64,6 +65,7 @@ COMMANDS = (
     ("previous_adoption", "◀ Adoption", ("Alt+Left",), "previous_adoption"),
     ("next_adoption", "Adoption ▶", ("Alt+Right",), "next_adoption"),
     ("play", "Play", ("Space",), "toggle_play"),
+    ("follow", "Follow live", ("F5",), "toggle_follow"),
     ("first", "Start", ("Home",), "go_to_start"),
     ("last", "End", ("End",), "go_to_end"),
     ("close", "Close", ("Ctrl+W",), "close"),
@@ -104,6 +106,9 @@ class ReplayWindow(QMainWindow):
         self.play_timer = QTimer(self)
         self.play_timer.setInterval(TICK_MS)
         self.play_timer.timeout.connect(self._tick)
+        self.follow_timer = QTimer(self)
+        self.follow_timer.setInterval(FOLLOW_MS)
+        self.follow_timer.timeout.connect(self.take_in_new_events)
         self.go_to(len(self.replay))
 
     # ------------------------------------------------------------- building
@@ -118,6 +123,7 @@ class ReplayWindow(QMainWindow):
             action.setShortcuts([QKeySequence(k) for k in keys])
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.setToolTip(f"{text.strip('◀▶ ')} ({', '.join(keys)})")
+            action.setCheckable(name == "follow")
             action.triggered.connect(getattr(self, method))
             self.addAction(action)
             self.actions_by_name[name] = action
@@ -368,8 +374,33 @@ class ReplayWindow(QMainWindow):
         elapsed = self._clock.restart() / 1000.0
         self.advance(elapsed)
 
+    # ------------------------------------------------------------- following
+    def toggle_follow(self) -> None:
+        """Follow the session live (as another window records it), or stop following."""
+        following = not self.follow_timer.isActive()
+        self.actions_by_name["follow"].setChecked(following)
+        if following:
+            self.follow_timer.start()
+            self.take_in_new_events()
+        else:
+            self.follow_timer.stop()
+
+    def take_in_new_events(self) -> int:
+        """Read the events recorded since; when the replay stood at the end, show the new end. Returns how many."""
+        at_end = self.replay.seq == len(self.replay)
+        count = self.replay.follow()
+        if count:
+            self.timeline.marks_changed()
+            if at_end and not self.playing:
+                self.go_to(len(self.replay))
+            else:
+                self.go_to(self.replay.seq, self.moment)
+            self.statusBar().showMessage(f"{count} new event{'s' * (count != 1)} recorded since.", 3000)
+        return count
+
     # ------------------------------------------------------------- closing
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802
         self.pause()
+        self.follow_timer.stop()
         self.session.close()
         super().closeEvent(event)

@@ -189,6 +189,7 @@ def test_nothing_can_be_edited_and_the_file_is_unchanged(qtbot, recorded: Path) 
         "previous_adoption",
         "next_adoption",
         "play",
+        "follow",
         "first",
         "last",
         "close",
@@ -211,8 +212,25 @@ def test_replay_while_the_session_is_open_for_writing(qtbot, tmp_path: Path) -> 
         drafting.insert_paragraph(writer, section, "The group met.")
         window = ReplayWindow(path)
         qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
         assert window.position.text().startswith("Event 3 of 3")
         drafting.insert_paragraph(writer, section, "The writer goes on writing.")
+        assert window.take_in_new_events() == 1  # what F5 (Follow live) does every two seconds
+        assert window.position.text().startswith("Event 4 of 4")
+        assert "The writer goes on writing." in _draft_text(window)
+        assert [m.seq for m in window.replay.marks if m.category == "text"] == [2, 3, 4]
+        window.go_to(2)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+        assert window.follow_timer.isActive() and window.actions_by_name["follow"].isChecked()
+        drafting.insert_paragraph(writer, section, "And more.")
+        qtbot.waitUntil(lambda: len(window.replay) == 5, timeout=5000)
+        assert window.replay.seq == 2  # not at the end: the replay stays where the chair put it
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+        assert not window.follow_timer.isActive()
         window.close()
 
 
