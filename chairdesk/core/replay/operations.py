@@ -224,12 +224,12 @@ class Replay:
         return debrief(self.events, self.copy_at(len(self.events)))
 
     def baseline_draft(self, seq: int) -> Draft:
-        """A private copy of the draft just after event seq (a baseline), kept; the replay stays where it was."""
+        """The draft just after event seq (a baseline), frozen and kept; the replay stays where it was."""
         cache: dict[int, Draft] = self.__dict__.setdefault("_baselines", {})
         draft = cache.get(seq)
         if draft is None:
             here = self.seq
-            draft = cache[seq] = self.copy_at(seq).draft
+            draft = cache[seq] = self.frozen_at(seq).draft
             self.state_at(here)
         return draft
 
