@@ -14,9 +14,10 @@ from .display import missing_display
 from .version import app_version
 
 
-def _open(path: Path) -> Session:
-    """Open a session, printing to stderr what the chair must be told (a file shorter than it was here)."""
-    session = Session.open(path)
+def _open(path: Path, read_only: bool = False) -> Session:
+    """Open a session (read-only: beside a chairdesk writing it), printing to stderr what the chair must be told
+    (a file shorter than it was here)."""
+    session = Session.open(path, read_only=read_only)
     for warning in session.warnings:
         print(f"chairdesk: WARNING: {visible(warning)}", file=sys.stderr)
     return session
@@ -59,7 +60,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
-    with _open(args.file) as session:
+    with _open(args.file, read_only=True) as session:
         state = session.state
         draft = state.draft
         print(f"Meeting:   {visible(state.meeting.title)}")
@@ -93,7 +94,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    with _open(args.file) as session:
+    with _open(args.file, read_only=True) as session:
         if args.against:
             from .export.seal import verify_against
 
@@ -114,7 +115,16 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if not (args.report or args.redline or args.record):
         print("chairdesk export: say what to write: --report, --redline and/or --record", file=sys.stderr)
         return 2
-    with _open(args.file) as session:
+    with _open(args.file, read_only=True) as session:
+        if args.at is not None or args.event is not None:
+            from .core.replay.operations import Replay
+
+            replay = Replay(session)
+            seq, _ = _replay_seq(args, replay)
+            print(
+                f"As it stood after event {seq} of {len(replay)} ({replay.time_of(seq):%Y-%m-%d %H:%M:%S} UTC)"
+            )
+            session = replay.session_at(seq)  # type: ignore[assignment]
         if args.report:
             export_report(session, args.report, force=args.force)
             adopted, _ = adoption_of(session.state)
@@ -125,6 +135,36 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if args.record:
             export_record(session, args.record, force=args.force)
             print(f"Record of the session: {args.record}")
+    return 0
+
+
+def _replay_seq(args: argparse.Namespace, replay) -> tuple[int, object]:  # noqa: ANN001
+    """The event asked for with --event N or --at TIME (and the moment, for --at)."""
+    from .core.log.errors import RefusedError
+    from .core.replay.operations import moment_from_text
+
+    if args.at is not None and args.event is not None:
+        raise RefusedError("Give either --at or --event, not both.")
+    if args.event is not None:
+        if not 0 <= args.event <= len(replay):
+            raise RefusedError(
+                f"{args.file}: there is no event {args.event}; the session has {len(replay)} events."
+            )
+        return args.event, None
+    moment = moment_from_text(args.at, replay)
+    return replay.seq_at(moment), moment
+
+
+def _cmd_replay(args: argparse.Namespace) -> int:
+    from .core.replay.operations import Replay
+    from .core.replay.printout import printout
+
+    with Session.open(args.file, read_only=True) as session:
+        replay = Replay(session)
+        if args.at is None and args.event is None:
+            args.event = len(replay)
+        seq, moment = _replay_seq(args, replay)
+        print(printout(replay, seq, moment))  # type: ignore[arg-type]
     return 0
 
 
@@ -154,7 +194,7 @@ def _cmd_figures(args: argparse.Namespace) -> int:
     from .core.floor.figures import speaker_figures, write_figures_csv
     from .core.floor.model import format_duration
 
-    with _open(args.file) as session:
+    with _open(args.file, read_only=True) as session:
         figures = speaker_figures(session.state)
         for d in figures.delegations:
             words = f"  {d.words} words" if d.words is not None else ""
@@ -182,7 +222,7 @@ def _cmd_adoption(args: argparse.Namespace) -> int:
     from .core.adoption.model import section_mark
     from .core.adoption.readout import readout
 
-    with _open(args.file) as session:
+    with _open(args.file, read_only=True) as session:
         state = session.state
         draft, adoption = state.draft, state.adoption
         for sid in draft.order:
@@ -209,6 +249,11 @@ def _cmd_adoption(args: argparse.Namespace) -> int:
             detail = f" — {step.detail}" if step.detail else ""
             print(visible(f"  {step.ts[11:19]}  #{step.seq:<5} {step.actor:<6} {step.action}{where}{detail}"))
     return 0
+
+
+def _moment_arguments(parser: argparse.ArgumentParser, at_help: str) -> None:
+    parser.add_argument("--at", metavar="TIME", help=at_help)
+    parser.add_argument("--event", type=int, metavar="N", help="right after event N (0: before anything)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -275,7 +320,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="export even a record that fails verification, marked on every page",
     )
+    _moment_arguments(export, "export the session as it stood at that moment (UTC), e.g. 11:40")
     export.set_defaults(func=_cmd_export)
+
+    replay = sub.add_parser("replay", help="print the state at a moment: draft, speakers' list, adoption")
+    replay.add_argument("file", type=Path)
+    _moment_arguments(replay, "the moment (UTC), e.g. 11:40 or 2026-03-02 11:40 (default: the end)")
+    replay.set_defaults(func=_cmd_replay)
 
     roster = sub.add_parser("roster", help="show a session's roster; import or export it as CSV")
     roster.add_argument("file", type=Path)
@@ -302,7 +353,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     if (
         not argv
-        or argv[0] == "--sample"
+        or argv[0] in ("--sample", "--replay")
         or argv[0].startswith("--sample=")
         or (argv[0] not in parser._subparsers._group_actions[0].choices and not argv[0].startswith("-"))
     ):  # type: ignore[union-attr]

@@ -25,6 +25,7 @@ SPECS: list[ActionSpec] = [
     ActionSpec("&File", "new_session", "&New session…", ("Ctrl+N",), "new_session"),
     ActionSpec("&File", "open_session", "&Open…", ("Ctrl+O",), "open_dialog"),
     ActionSpec("&File", "import_draft", "&Import draft (DOCX or text)…", ("Ctrl+I",), "import_draft"),
+    ActionSpec("&File", "open_replay", "Open for &replay…", ("Ctrl+Alt+O",), "open_replay_dialog"),
     ActionSpec("&File", "save_copy", "Save a &copy as…", ("Ctrl+Shift+S",), "save_copy"),
     ActionSpec("&File", "close_session", "&Close the session", ("Ctrl+W",), "close_session"),
     ActionSpec("&Edit", "find", "&Find in the draft…", ("Ctrl+F",), "find"),

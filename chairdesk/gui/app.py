@@ -1,6 +1,6 @@
 """Start the window: `chairdesk` (the last session, or the sample the first time), `chairdesk FILE`,
 `chairdesk --sample [oewg|mun]` (the chair's copy of a bundled sample session: the working group, or the
-Model UN committee)."""
+Model UN committee), `chairdesk --replay FILE`."""
 
 from __future__ import annotations
 
@@ -82,7 +82,10 @@ def run(argv: list[str]) -> int:
         choices=sorted(SAMPLES),
         help="open your copy of a bundled sample session: oewg (a working group, the default) or mun (Model UN)",
     )
+    parser.add_argument("--replay", type=Path, metavar="FILE", help="replay a session, read-only")
     args = parser.parse_args(argv)
+    if args.replay is not None:
+        return run_replay(args.replay)
     if args.file is not None and not args.file.exists():
         print(f"chairdesk: {args.file}: no such file", file=sys.stderr)
         return 2
@@ -94,4 +97,19 @@ def run(argv: list[str]) -> int:
     window.show()
     if exit_when_shown_requested():
         quit_when_shown(app, window)
+    return app.exec()
+
+
+def run_replay(path: Path) -> int:
+    """Open a session in the replay window (read-only), or say why it cannot be opened."""
+    from ..core.log.errors import ChairdeskError
+    from .replay.window import ReplayWindow
+
+    app = make_application()
+    try:
+        window = ReplayWindow(path)
+    except ChairdeskError as error:
+        print(f"chairdesk: {error}", file=sys.stderr)
+        return 2
+    window.show()
     return app.exec()

@@ -1,8 +1,9 @@
 """The session file: a SQLite event log (through sqlite-utils), one committed transaction per event.
 
-Each event carries the hash of the one before it, so the record can be verified later. The file is held
-with SQLite's exclusive locking mode for as long as it is open, so a second process cannot write it, and
-the lock disappears with the process if it is killed.
+Each event carries the hash of the one before it, so the record can be verified later. A writer holds an
+OS lock on the file for as long as it is open (writelock.py), so a second writer is refused, and the lock
+disappears with the process if it is killed; readers (open_read_only) are never locked out and see every
+committed event.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .errors import (
     SessionLockedError,
 )
 from .schema import check_schema, unexpected_objects
+from .writelock import WriteLock
 
 FORMAT = "chairdesk-session"
 SCHEMA_VERSION = 1
@@ -158,9 +160,10 @@ _UPSERT_META = (
 class EventLog:
     """An open session file; append() commits before it returns."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: WriteLock | None = None) -> None:
         self.path = path
         self.conn = conn
+        self.lock = lock  # None: opened read-only
         self.db = sqlite_utils.Database(conn)
         self._events_table = self.db.table("events")
         self._meta_table = self.db.table("meta")
@@ -177,16 +180,37 @@ class EventLog:
             )
 
     # --------------------------------------------------------------- opening
+    @property
+    def read_only(self) -> bool:
+        """Whether this log was opened for reading only (it never writes the file)."""
+        return self.lock is None
+
     @classmethod
-    def _connect(cls, path: Path) -> sqlite3.Connection:
-        conn = sqlite3.connect(str(path), timeout=0.25, isolation_level=None, check_same_thread=False)
+    def _connect(cls, path: Path, create: bool = False) -> tuple[sqlite3.Connection, WriteLock]:
+        # The write lock first: a second writer is refused before SQLite touches the file.
+        lock = WriteLock.acquire(path, create=create)
+        if lock is None:
+            raise SessionLockedError(
+                path, "the session is open in another chairdesk window or process; close it there first"
+            )
         try:
-            conn.execute("PRAGMA locking_mode=EXCLUSIVE")
-            # Taking the write lock at once keeps a second process out for as long as this one runs.
-            conn.execute("BEGIN EXCLUSIVE")
-            conn.execute("COMMIT")
+            conn = sqlite3.connect(str(path), timeout=2.0, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as error:
-            conn.close()
+            lock.release()
+            raise _explain(path, error) from error
+        return conn, lock
+
+    @classmethod
+    def _connect_read_only(cls, path: Path) -> sqlite3.Connection:
+        # A read-only connection (SQLITE_OPEN_READONLY, through the "mode=ro" URI) reads the committed log
+        # through the write-ahead log like any reader, so it sees a writer's commits; unlike a read-write
+        # connection it never checkpoints the WAL into the file when it closes, so the file's bytes stay as
+        # they are. ("immutable", which would skip locking and miss a writer's commits, is not used.)
+        uri = path.resolve().as_uri() + "?mode=ro"
+        try:
+            conn = sqlite3.connect(uri, uri=True, timeout=2.0, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA query_only=ON")
+        except sqlite3.Error as error:
             raise _explain(path, error) from error
         return conn
 
@@ -196,11 +220,13 @@ class EventLog:
         path = Path(path)
         refuse_new_path(path)
         try:
-            conn = cls._connect(path)
+            conn, lock = cls._connect(path, create=True)
+        except FileExistsError:
+            raise SessionFileError(path, "a file of that name exists already; choose another name") from None
         except SessionFileError:
             path.unlink(missing_ok=True)
             raise
-        log = cls(path, conn)
+        log = cls(path, conn, lock)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
         db = log.db
@@ -234,11 +260,11 @@ class EventLog:
         """Open an existing session file; a failed open raises and leaves the file as it was."""
         path = Path(path)
         _looks_like_sqlite(path)
-        conn = cls._connect(path)
+        conn, lock = cls._connect(path)
         try:
             # Before anything reads or writes through it: the schema must be exactly chairdesk's.
             check_schema(path, conn, FORMAT, SCHEMA_VERSION)
-            log = cls(path, conn)
+            log = cls(path, conn, lock)
             version = log._check_format()
             if version < SCHEMA_VERSION:
                 log._migrate(version)
@@ -247,10 +273,44 @@ class EventLog:
             log._load()
         except SessionFileError:
             conn.close()
+            lock.release()
+            raise
+        except sqlite3.Error as error:
+            conn.close()
+            lock.release()
+            raise _explain(path, error) from error
+        except UnicodeDecodeError:  # a damaged schema or record whose text is not UTF-8
+            conn.close()
+            lock.release()
+            raise CorruptSessionError(path, "the session file is damaged (text that is not UTF-8)") from None
+        return log
+
+    @classmethod
+    def open_read_only(cls, path: str | Path) -> EventLog:
+        """Open the committed log for reading, without the write lock: works while another process writes."""
+        path = Path(path)
+        _looks_like_sqlite(path)
+        conn = cls._connect_read_only(path)
+        try:
+            check_schema(path, conn, FORMAT, SCHEMA_VERSION)  # a reader runs no trigger or view of the file's
+            log = cls(path, conn, None)
+            version = log._check_format()
+            if version < SCHEMA_VERSION:
+                raise SessionFileError(
+                    path,
+                    f"written by an older chairdesk (schema {version}); open it once for writing to upgrade "
+                    "it, then open it read-only",
+                )
+            log._load()
+        except SessionFileError:
+            conn.close()
             raise
         except sqlite3.Error as error:
             conn.close()
             raise _explain(path, error) from error
+        except UnicodeDecodeError:  # a damaged schema or record whose text is not UTF-8
+            conn.close()
+            raise CorruptSessionError(path, "the session file is damaged (text that is not UTF-8)") from None
         return log
 
     def _check_format(self) -> int:
@@ -286,16 +346,26 @@ class EventLog:
             self._meta_table.upsert({"key": "schema_version", "value": str(version)}, pk="key")
 
     def _load(self) -> None:
+        self._events = self._read_events(0)
+
+    def read_new(self) -> list[Event]:
+        """Read the events committed (by another process) since this log was loaded; keeps them."""
+        new = self._read_events(len(self._events))
+        self._events.extend(new)
+        return new
+
+    def _read_events(self, after: int) -> list[Event]:
         rows = self.conn.execute(
-            "SELECT seq, ts, actor, kind, payload, prev_hash, hash FROM events ORDER BY seq"
+            "SELECT seq, ts, actor, kind, payload, prev_hash, hash FROM events WHERE seq > ? ORDER BY seq",
+            (after,),
         )
         events = []
         for seq, ts, actor, kind, payload, prev_hash, digest in rows:
             events.append(self._event(seq, ts, actor, kind, payload, prev_hash, digest))
-        for expected, event in enumerate(events, start=1):
+        for expected, event in enumerate(events, start=after + 1):
             if event.seq != expected:
                 raise CorruptSessionError(self.path, f"event {expected} is missing from the log")
-        self._events = events
+        return events
 
     def _event(self, seq: Any, ts: Any, actor: Any, kind: Any, payload: Any, prev: Any, digest: Any) -> Event:
         """One stored row as an Event; a row no chairdesk could have written is refused, naming the event."""
@@ -370,6 +440,7 @@ class EventLog:
         self, kind: str, payload: dict[str, Any], actor: str, ts: str, meta: dict[str, str] | None = None
     ) -> Event:
         """Append one event (and any metadata mirror) in its own transaction, committed on return."""
+        self._refuse_read_only()
         self.check_in_place()  # an unlinked file still takes writes: they would vanish when it is closed
         seq = len(self._events) + 1
         payload_json = canonical_json(payload)
@@ -402,6 +473,7 @@ class EventLog:
 
     def drop_last(self) -> None:
         """Take back the event just appended (it could not be applied), restoring the head, in one transaction."""
+        self._refuse_read_only()
         event = self._events[-1]
         head = f"{event.seq - 1}:{event.prev_hash}" if event.seq > 1 else None
         try:
@@ -455,10 +527,20 @@ class EventLog:
             return False
         return busy == 0
 
+    def _refuse_read_only(self) -> None:
+        if self.lock is None:
+            raise SessionFileError(
+                self.path,
+                "the session was opened read-only (for replay or reading), so nothing can be recorded",
+            )
+
     def close(self) -> None:
-        """Checkpoint the write-ahead log into the file and release the lock."""
-        try:
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sqlite3.Error:
-            pass  # the WAL stays beside the file and is recovered on the next open
+        """Checkpoint the write-ahead log into the file and release the lock (a reader just disconnects)."""
+        if self.lock is not None:
+            try:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error:
+                pass  # the WAL stays beside the file and is recovered on the next open
         self.conn.close()
+        if self.lock is not None:
+            self.lock.release()

@@ -163,20 +163,36 @@ class Session:
         return opened
 
     @classmethod
-    def open(cls, path: str | Path, clock: Clock = utc_now) -> Session:
+    def open(cls, path: str | Path, clock: Clock = utc_now, *, read_only: bool = False) -> Session:
         """Open an existing session file (raises a ChairdeskError naming the file if it cannot).
 
-        session.warnings says when the file has fewer events or another history than when this computer
-        last closed it (anchors.py).
+        read_only opens the committed log without the write lock (it works while another chairdesk writes
+        the file) and never writes: record() and undo() refuse. session.warnings says when the file has fewer
+        events or another history than when this computer last closed it (anchors.py).
         """
-        session = cls(EventLog.open(path), clock)
+        session = cls(EventLog.open_read_only(path) if read_only else EventLog.open(path), clock)
         warning = anchor_warning(session.log)
         if warning:
             session.warnings.append(warning)
         return session
 
+    @property
+    def read_only(self) -> bool:
+        """Whether the session was opened read-only."""
+        return self.log.read_only
+
+    def refresh(self) -> list[Change]:
+        """For a read-only session: apply the events another process committed since; returns their changes."""
+        changes = [self.state.apply(event) for event in self.log.read_new()]
+        for change in changes:
+            for listener in list(self._listeners):
+                listener(change)
+        return changes
+
     def checkpoint(self) -> None:
         """Move the committed events from the -wal beside the file into it, and keep the anchor (idle moments)."""
+        if self.log.read_only:
+            return
         self.log.checkpoint()
         if self._written:
             remember(self.log)
@@ -201,6 +217,11 @@ class Session:
     # ------------------------------------------------------ the one path
     def record(self, kind: str, payload: dict[str, Any], actor: str = "chair") -> Change:
         """Check, append and commit one event, apply it, then tell every listener what changed."""
+        if self.log.read_only:
+            raise SessionFileError(
+                self.path,
+                f"the session was opened read-only, so '{kind}' cannot be recorded; nothing was written",
+            )
         try:
             _refuse_unwritable([kind, actor, payload])
         except RecursionError:

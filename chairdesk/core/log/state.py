@@ -63,6 +63,17 @@ class SessionState:
             for prefix in component.prefixes:
                 self._owners[prefix] = component
 
+    def __deepcopy__(self, memo: dict[int, Any]) -> SessionState:
+        """A copy of the derived data; the components are stateless, so the copy shares them."""
+        import copy
+
+        twin = SessionState.__new__(SessionState)
+        memo[id(self)] = twin
+        for key, value in vars(self).items():
+            shared = key in ("components", "_owners")
+            setattr(twin, key, value if shared else copy.deepcopy(value, memo))
+        return twin
+
     def owner(self, kind: str) -> Component:
         """The component that owns an event kind."""
         for prefix, component in self._owners.items():

@@ -76,6 +76,26 @@ class DeskCommands(TextCommands):
         if path:
             self.desk.open_session(path)
 
+    def open_replay_dialog(self) -> None:
+        """Choose a session file to replay (read-only, in its own window)."""
+        start = str(self.desk.session.path.parent) if self.desk.session else str(data_dir())
+        path, _ = QFileDialog.getOpenFileName(self.parent, "Open a session for replay", start, SESSION_FILTER)
+        if path:
+            self.open_replay(path)
+
+    def open_replay(self, path: str | Path) -> object | None:
+        """Open the replay window on a session (works while a window has it open for writing); returns it."""
+        from ..replay.window import ReplayWindow
+
+        try:
+            window = ReplayWindow(path)
+        except ChairdeskError as error:
+            self.desk.show_error("Cannot open the session for replay", str(error))
+            return None
+        self.__dict__.setdefault("replay_windows", []).append(window)
+        window.show()
+        return window
+
     def import_draft(self) -> None:
         """Make a new session from a DOCX or text draft and open it."""
         source, _ = QFileDialog.getOpenFileName(self.parent, "Import a draft", str(Path.home()), DRAFT_FILTER)

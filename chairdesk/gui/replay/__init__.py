@@ -1,0 +1,1 @@
+"""The replay window: a session played back read-only, with its timeline, panes and debrief."""

@@ -1,0 +1,255 @@
+"""The replay window driven with pytest-qt: the timeline, the keys, playing, and what the panes show."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from chairdesk.cli import main
+from chairdesk.core import drafting
+from chairdesk.core.log.session import Session
+from chairdesk.gui.desk.draft_model import HTML_ROLE
+from chairdesk.gui.qt import QPoint, Qt
+from chairdesk.gui.replay.window import ReplayWindow
+from tests.core.conftest import file_digest
+from tests.replay_support import record_full_session
+
+
+@pytest.fixture(scope="module")
+def recorded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path, _ = record_full_session(tmp_path_factory.mktemp("gui") / "recorded.chairdesk")
+    return path
+
+
+@pytest.fixture
+def window(qtbot, recorded: Path) -> ReplayWindow:  # noqa: ANN001
+    window = ReplayWindow(recorded)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    return window
+
+
+def _draft_text(window: ReplayWindow) -> str:
+    model = window.draft_model
+    return "\n".join(model.data(model.index(i), HTML_ROLE) or "" for i in range(model.rowCount()))
+
+
+def _row_of(window: ReplayWindow, number: str) -> int:
+    return next(i for i, row in enumerate(window.draft_model.rows.rows) if row.number == number)
+
+
+def test_it_opens_at_the_end_read_only(window: ReplayWindow) -> None:
+    assert window.windowTitle() == "Replay — recorded.chairdesk (read-only)"
+    assert window.position.text() == "Event 55 of 55 — 2026-11-26 09:54:00 UTC"
+    assert window.adoption_pane.report.text() == "Report: adopted and endorsed"
+    assert window.session.read_only
+
+
+def test_dragging_the_timeline_shows_each_moment(qtbot, window: ReplayWindow) -> None:  # noqa: ANN001
+    timeline = window.timeline
+    start = window.replay.start
+    assert start is not None
+    x_blue = timeline.x_of(start + timedelta(minutes=22, seconds=30))  # Blue has the floor, resumed
+    x_later = timeline.x_of(start + timedelta(minutes=45, seconds=30))
+    qtbot.mousePress(timeline, Qt.MouseButton.LeftButton, pos=QPoint(timeline.x_of(start) + 1, 10))
+    for x in range(timeline.x_of(start) + 1, x_blue + 1, 7):
+        qtbot.mouseMove(timeline, QPoint(x, 10))
+    qtbot.mouseMove(timeline, QPoint(x_blue, 10))
+    seq = window.replay.seq_at(timeline.moment_at(x_blue))
+    assert window.replay.seq == seq and window.position.text().startswith(f"Event {seq} of 55")
+    assert "Blue (speaker)" in window.floor_pane.speaker.text()
+    assert window.floor_pane.queue.count() == 2
+    assert "○  A. Overview — not yet taken up" == window.adoption_pane.sections.item(0).text()
+    qtbot.mouseMove(timeline, QPoint(x_later, 10))
+    qtbot.mouseRelease(timeline, Qt.MouseButton.LeftButton, pos=QPoint(x_later, 10))
+    assert window.replay.seq == window.replay.seq_at(timeline.moment_at(x_later)) > seq
+    assert window.floor_pane.speaker.text() == "Nobody has the floor"
+    assert window.adoption_pane.sections.item(0).text() == "✔*  A. Overview — adopted as amended"
+
+
+def test_a_slow_draft_follows_the_drag_when_it_rests(qtbot, window: ReplayWindow) -> None:  # noqa: ANN001
+    timeline = window.timeline
+    start = window.replay.start
+    window.go_to(10)
+    x = timeline.x_of(start + timedelta(minutes=20, seconds=30))  # just after Blue's amendment
+    qtbot.mousePress(timeline, Qt.MouseButton.LeftButton, pos=QPoint(timeline.x_of(start) + 1, 10))
+    window.draft_seconds = 1.0  # as if the draft were too long to redo on every frame
+    qtbot.mouseMove(timeline, QPoint(x, 10))
+    assert window.replay.seq == 21 and window.position.text().startswith("Event 21 of 55")
+    assert "Blue replaced 'invited' with 'stressed that'" in window.step_pane.text.text()  # the panes keep up …
+    assert window.draft_behind and "stressed that" not in _draft_text(window)  # … the draft waits
+    qtbot.waitUntil(lambda: not window.draft_behind, timeout=3000)  # the drag rested
+    assert "stressed that" in _draft_text(window) and window.highlighted == [_row_of(window, "2")]
+    window.draft_seconds = 1.0
+    qtbot.mouseMove(timeline, QPoint(timeline.x_of(start + timedelta(minutes=5)), 10))
+    assert window.draft_behind
+    qtbot.mouseRelease(
+        timeline, Qt.MouseButton.LeftButton, pos=QPoint(timeline.x_of(start + timedelta(minutes=5)), 10)
+    )
+    assert not window.draft_behind and "stressed that" not in _draft_text(window)
+
+
+def test_clicking_a_mark_goes_to_it(qtbot, window: ReplayWindow) -> None:  # noqa: ANN001
+    timeline = window.timeline
+    mark = next(m for m in window.replay.marks if m.category == "proposal")
+    from datetime import datetime
+
+    x = timeline.x_of(datetime.fromisoformat(mark.ts))
+    band_y = 4 + 2 * 12 + 5  # the proposals' band
+    qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=QPoint(x + 3, band_y))
+    assert window.replay.seq == mark.seq
+    assert window.step_pane.text.text().startswith(
+        "Event 30 at 09:29:00 UTC: Yellow proposed for paragraph 6"
+    )
+    assert window.highlighted == [_row_of(window, "6")]
+    # Off every mark, a click goes to the moment under the pointer.
+    x_gap = timeline.x_of(datetime.fromisoformat(mark.ts) + timedelta(seconds=30))
+    qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=QPoint(x_gap, band_y))
+    assert window.replay.seq == mark.seq and window.position.text().endswith("09:29:00 UTC")
+
+
+def test_keys_step_through_events_interventions_and_adoption(qtbot, window: ReplayWindow) -> None:  # noqa: ANN001
+    window.go_to(20)  # the Chair gives Blue the floor
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert window.replay.seq == 21
+    assert "Blue replaced 'invited' with 'stressed that'" in window.step_pane.text.text()
+    assert window.highlighted == [_row_of(window, "2")]  # what changed in this step
+    assert "stressed that" in _draft_text(window)
+    qtbot.keyClick(window, Qt.Key.Key_Left)
+    assert window.replay.seq == 20 and "stressed that" not in _draft_text(window)
+    assert window.highlighted == []
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert window.replay.seq == 25 and "Cyber Peace Network (speaker)" in window.floor_pane.speaker.text()
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.replay.seq == 39 and window.adoption_pane.sections.item(0).text().startswith(
+        "▶  A. Overview"
+    )
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.replay.seq == 39 and window.statusBar().currentMessage() == "No further mark of that kind."
+    qtbot.keyClick(window, Qt.Key.Key_Home)
+    assert window.replay.seq == 0 and window.draft_model.rowCount() == 0
+    assert window.step_pane.text.text() == "Before anything happened."
+    qtbot.keyClick(window, Qt.Key.Key_End)
+    assert window.replay.seq == 55
+
+
+def test_the_draft_shows_tracked_changes_and_numbers_as_they_stood(window: ReplayWindow) -> None:
+    window.go_to(33)  # paragraph 4 struck
+    rows = window.draft_model.rows.rows
+    assert [r.number for r in rows if r.kind == "paragraph"] == ["1", "2", "3", "(4)", "4", "5"]
+    assert window.highlighted == [_row_of(window, "(4)")]
+    assert "invited" in _draft_text(window)  # struck through, as a tracked change
+    window.mode_box.setCurrentIndex(2)  # clean text
+    assert [r.number for r in window.draft_model.rows.rows if r.kind == "paragraph"] == [
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+    ]
+    assert "invited" not in _draft_text(window) and "stressed that" in _draft_text(window)
+    window.go_to(20)  # before Blue's amendment, still in clean text
+    assert "invited" in _draft_text(window) and "stressed" not in _draft_text(window)
+
+
+def test_playing_moves_the_clock_and_the_floor_timer(qtbot, window: ReplayWindow) -> None:  # noqa: ANN001
+    window.go_to(20)  # 09:19:00, Blue is given the floor
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert window.playing and window.play_timer.isActive()
+    window.pause()
+    window.set_speed(60)
+    assert window.speed_box.currentText() == "60×"
+    window.advance(0.5)  # half a second at 60×: thirty seconds of the session
+    assert window.position.text() == "Event 20 of 55 — 2026-11-26 09:19:30 UTC"
+    assert window.floor_pane.timer.text() == "2:30"
+    window.advance(1.0)  # a minute later Blue replaced 'invited' with 'stressed that'
+    assert window.replay.seq == 21 and window.position.text().endswith("09:20:30 UTC")
+    window.set_speed(10)
+    window.play()
+    qtbot.waitUntil(lambda: window.moment is not None and window.moment.second != 30, timeout=5000)
+    window.pause()
+    assert not window.play_timer.isActive()
+
+
+def test_nothing_can_be_edited_and_the_file_is_unchanged(qtbot, recorded: Path) -> None:  # noqa: ANN001
+    before = file_digest(recorded)
+    window = ReplayWindow(recorded)
+    qtbot.addWidget(window)
+    window.show()
+    names = {a.objectName() for a in window.actions()}
+    assert names == {
+        "previous_event",
+        "next_event",
+        "previous_intervention",
+        "next_intervention",
+        "previous_adoption",
+        "next_adoption",
+        "play",
+        "follow",
+        "first",
+        "last",
+        "close",
+    }
+    index = window.draft_model.index(_row_of(window, "1"))
+    assert not window.draft_model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    assert not window.draft_view.edit(index)
+    window.tabs.setCurrentIndex(1)
+    assert window.debrief_view is not None and window.debrief_view.sections.rowCount() == 3
+    window.debrief_view.moments.cellDoubleClicked.emit(0, 0)
+    assert window.tabs.currentIndex() == 0 and window.replay.seq == window.replay.debrief.moments[0].first_seq
+    window.close()
+    assert file_digest(recorded) == before
+
+
+def test_replay_while_the_session_is_open_for_writing(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    path = tmp_path / "live.chairdesk"
+    with Session.create(path, "Open in the window") as writer:
+        section = drafting.add_section(writer, "Overview").subject
+        drafting.insert_paragraph(writer, section, "The group met.")
+        window = ReplayWindow(path)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        assert window.position.text().startswith("Event 3 of 3")
+        drafting.insert_paragraph(writer, section, "The writer goes on writing.")
+        assert window.take_in_new_events() == 1  # what F5 (Follow live) does every two seconds
+        assert window.position.text().startswith("Event 4 of 4")
+        assert "The writer goes on writing." in _draft_text(window)
+        assert [m.seq for m in window.replay.marks if m.category == "text"] == [2, 3, 4]
+        window.go_to(2)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+        assert window.follow_timer.isActive() and window.actions_by_name["follow"].isChecked()
+        drafting.insert_paragraph(writer, section, "And more.")
+        qtbot.waitUntil(lambda: len(window.replay) == 5, timeout=5000)
+        assert window.replay.seq == 2  # not at the end: the replay stays where the chair put it
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+        assert not window.follow_timer.isActive()
+        window.close()
+
+
+def test_open_for_replay_from_the_desk(qtbot, window, recorded: Path) -> None:  # noqa: ANN001
+    from chairdesk.gui.desk.window import MainWindow
+    from chairdesk.sample import build_sample_session
+    from tests.gui.desk_support import show_desk
+
+    sample = build_sample_session(recorded.parent / "sample-desk.chairdesk")
+    desk: MainWindow = show_desk(qtbot, sample)
+    action = next(a for a in desk.findChildren(type(window.actions()[0])) if a.objectName() == "open_replay")
+    assert action.shortcut().toString() == "Ctrl+Alt+O"
+    replay = desk.commands.open_replay(sample)  # the desk holds it for writing; the replay reads beside it
+    assert isinstance(replay, ReplayWindow) and replay.isVisible()
+    qtbot.addWidget(replay)
+    assert replay.position.text().startswith(f"Event {len(desk.controller.session.events)} of")
+    assert desk.commands.open_replay(recorded.parent / "missing.chairdesk") is None
+
+
+def test_replay_from_the_command_line_refuses_a_missing_file(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    assert main(["--replay", str(tmp_path / "missing.chairdesk")]) == 2
+    assert f"{tmp_path / 'missing.chairdesk'}: no such file" in capsys.readouterr().err
