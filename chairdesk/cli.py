@@ -49,8 +49,8 @@ def _cmd_info(args: argparse.Namespace) -> int:
         )
         for sid in draft.order:
             section = draft.sections[sid]
-            span = draft.paragraph_range(sid)
-            paragraphs = f"¶ {span[0]}–{span[1]}" if span else "no paragraphs"
+            span = draft.label_range(sid)
+            paragraphs = f"¶ {span}" if span else "no paragraphs"
             status = state.adoption.status_text(sid)
             print(f"  {numbering.label[sid]}. {section.title} — {paragraphs} — {status}")
         print(f"Events:    {len(session.events)}")

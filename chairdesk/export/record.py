@@ -183,8 +183,8 @@ def _interventions(state: SessionState) -> list[InterventionRow]:
     draft = state.draft
     for item in state.floor.interventions:
         about = ""
-        if item.paragraph and draft.number_of(item.paragraph):
-            about = f"paragraph {draft.number_of(item.paragraph)}"
+        if item.paragraph and draft.label_of_paragraph(item.paragraph):
+            about = draft.paragraph_name(item.paragraph)
         elif item.section in draft.order:
             about = f"section {draft.label_of(item.section)}"
         start = datetime.fromisoformat(item.start_ts) if item.start_ts else None

@@ -17,7 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from ..core.draft.compare import word_diff
-from ..core.draft.model import CHAIR, Draft, subparagraph_label
+from ..core.draft.model import CHAIR, Draft
 from ..core.log.errors import RefusedError
 from ..core.log.session import Session
 from ..core.log.state import actor_name
@@ -25,10 +25,8 @@ from .base import (
     DRAFT_MARK,
     STYLE_CLOSING,
     STYLE_DOCUMENT,
-    STYLE_PARAGRAPH,
     STYLE_SECTION,
     STYLE_SUBHEADING,
-    STYLE_SUBPARAGRAPH,
     Part,
     TitleBlock,
     add_child,
@@ -39,13 +37,13 @@ from .base import (
     document_parts,
     long_date,
     new_document,
-    paragraph_lead,
     save_docx,
     set_hanging_indents,
     set_properties,
-    subparagraph_lead,
     subparagraph_parts,
 )
+from .un_layout import italicise_opening, paragraph_lines, paragraph_style, sub_style
+from .un_layout import paragraph_lead as un_paragraph_lead
 
 BASELINES = ("tabled", "last")
 LEAD_WIDTHS = (1.75, 1.4)  # cm for "113.112." and "(aa)(z)": an old and a new lead side by side
@@ -247,42 +245,42 @@ class RedlineWriter:
         draft = self.new if part.op == "insert" else self.old
         para = draft.paragraphs[part.id]
         revision = self.attribution.of_place(part.id, para.section)
-        first = self.whole(
-            STYLE_PARAGRAPH, paragraph_lead(draft.number_of(para.id)) + para.text, part.op, revision
-        )
-        for index, sub in enumerate(para.live_subparagraphs()):
-            self.whole(STYLE_SUBPARAGRAPH, subparagraph_lead(index) + sub.text, part.op, revision)
+        lines = list(paragraph_lines(draft, para))
+        first = self.whole(lines[0].style, lines[0].plain, part.op, revision)
+        italicise_opening(first, len(lines[0].italic), len(lines[0].italic), bool(lines[0].lead))
+        for line in lines[1:]:
+            self.whole(line.style, line.plain, part.op, revision)
         if part.moved:
-            old_number, new_number = self.old.number_of(part.id), self.new.number_of(part.id)
+            old_name, new_name = self.old.paragraph_name(part.id), self.new.paragraph_name(part.id)
             if part.op == "insert":
-                self.comment(first, f"Former paragraph {old_number}, moved here.", part.op, revision)
+                self.comment(first, f"Former {old_name}, moved here.", part.op, revision)
             else:
-                note = f"Paragraph {old_number} was moved; it is now paragraph {new_number}."
+                note = f"{old_name[0].upper()}{old_name[1:]} was moved; it is now {new_name}."
                 self.comment(first, note, part.op, revision)
 
     def kept_paragraph(self, part: Part) -> None:
         """A paragraph in both drafts at the same place: number change, word diff, sub-paragraphs."""
         old, new = self.old.paragraphs[part.id], self.new.paragraphs[part.id]
-        old_number, new_number = self.old.number_of(part.id), self.new.number_of(part.id)
-        segments: list[Segment] = self._lead(f"{old_number}.", f"{new_number}.")
+        old_lead, new_lead = un_paragraph_lead(self.old, part.id), un_paragraph_lead(self.new, part.id)
+        segments: list[Segment] = self._lead(old_lead, new_lead) if old_lead or new_lead else []
         text_rev = self.attribution.of_text(part.id)
         segments += [(op, text, text_rev) for op, text in word_diff(old.text, new.text)]
-        self.paragraph(STYLE_PARAGRAPH, segments)
-        old_letters = {s.id: i for i, s in enumerate(old.live_subparagraphs())}
-        new_letters = {s.id: i for i, s in enumerate(new.live_subparagraphs())}
+        first = self.paragraph(paragraph_style(new), segments)
+        has_lead = bool(old_lead or new_lead)
+        italicise_opening(first, len(old.italic_words()), len(new.italic_words()), has_lead)
+        old_letters, new_letters = old.sub_labels(), new.sub_labels()
         for op, sub_id in subparagraph_parts(old, new):
             if op == "keep":
-                lead = self._lead(
-                    f"({subparagraph_label(old_letters[sub_id])})",
-                    f"({subparagraph_label(new_letters[sub_id])})",
-                )
+                lead = self._lead(f"({old_letters[sub_id]})", f"({new_letters[sub_id]})")
                 revision = self.attribution.of_text(sub_id, part.id)
                 diff = word_diff(old.subparagraph(sub_id).text, new.subparagraph(sub_id).text)
-                self.paragraph(STYLE_SUBPARAGRAPH, lead + [(o, t, revision) for o, t in diff])
+                style = sub_style(new.subparagraph(sub_id))
+                self.paragraph(style, lead + [(o, t, revision) for o, t in diff])
             else:
                 para, letters = (new, new_letters) if op == "insert" else (old, old_letters)
-                text = subparagraph_lead(letters[sub_id]) + para.subparagraph(sub_id).text
-                self.whole(STYLE_SUBPARAGRAPH, text, op, self.attribution.of_place(sub_id, part.id))
+                sub = para.subparagraph(sub_id)
+                text = f"({letters[sub_id]})\t{sub.text}"
+                self.whole(sub_style(sub), text, op, self.attribution.of_place(sub_id, part.id))
 
     def _lead(self, old: str, new: str) -> list[Segment]:
         """A number or letter and the tab after it; a change of number is the Chair's renumbering."""

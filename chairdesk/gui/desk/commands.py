@@ -277,7 +277,7 @@ class TextCommands(DeskCommandBase):
             return
         draft = self.desk.session.draft
         dialog = ProposalDialog(
-            draft.number_of(pid), draft.paragraphs[pid].text, known_actors(self.desk.session), self.parent
+            draft.label_of_paragraph(pid), draft.paragraphs[pid].text, known_actors(self.desk.session), self.parent
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             delegation, text = dialog.values()

@@ -39,8 +39,7 @@ class MoveToDialog(QDialog):
         super().__init__(parent)
         self.draft = draft
         self.paragraph_id = paragraph_id
-        number = draft.number_of(paragraph_id)
-        self.setWindowTitle(f"Move paragraph {number}")
+        self.setWindowTitle(f"Move {draft.paragraph_name(paragraph_id)}")
         self.section = QComboBox()
         for sid in draft.order:
             self.section.addItem(f"{draft.label_of(sid)}. {draft.sections[sid].title}", sid)
@@ -74,7 +73,7 @@ class ProposalDialog(QDialog):
     """A delegation's proposed wording for a paragraph (recorded without changing the text)."""
 
     def __init__(
-        self, number: int, text: str, actors: list[tuple[str, str]], parent: QWidget | None = None
+        self, number: str | None, text: str, actors: list[tuple[str, str]], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Proposal for paragraph {number}")

@@ -10,7 +10,7 @@ import html
 from dataclasses import dataclass
 
 from ...core.draft.compare import Diff, Entry, ParagraphComparison, word_diff
-from ...core.draft.model import Draft, Paragraph, Proposal, subparagraph_label
+from ...core.draft.model import Draft, Paragraph, Proposal
 from .lazy_compare import LazyComparison, LazyParagraphComparison
 
 MODES = ("tabled", "last", "clean")
@@ -204,7 +204,7 @@ class DraftRows:
     def _paragraph_row(self, para: Paragraph, comp: ParagraphComparison | None) -> Row:
         proposals = tuple(p.id for p in self._proposals.get(para.id, []))
         if comp is None:  # clean text
-            number = str(self.draft.number_of(para.id) or "")
+            number = self.draft.label_of_paragraph(para.id) or ""
             entry = Entry("paragraph", para.id, para.section)
             return Row(
                 "paragraph", para.id, para.section, number, "", "unchanged", (number, proposals), entry
@@ -247,9 +247,8 @@ class DraftRows:
         para = self.draft.paragraphs[row.id]
         comp = entry.paragraph
         if comp is None:
-            subs = [
-                (f"({subparagraph_label(i)})", _esc(s.text)) for i, s in enumerate(para.live_subparagraphs())
-            ]
+            labels = para.sub_labels()
+            subs = [(f"({labels[s.id]})", _esc(s.text)) for s in para.live_subparagraphs()]
             return self._assemble(_esc(para.text), subs, "") + self._proposals_of(para.id)
         subs = []
         for sub in comp.subparagraphs:
