@@ -19,13 +19,16 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from .core.draft.importers import create_session_from_draft
+    from .core.draft.importers import new_session_from, read_draft
 
-    session = create_session_from_draft(args.draft, args.output, title=args.title)
+    imported = read_draft(args.draft, args.revisions)
+    session = new_session_from(imported, args.output, title=args.title, numbering=args.numbering)
     draft = session.draft
     sections, paragraphs = len(draft.order), len(draft.numbering().paragraphs)
     session.close()
     print(f"Imported {args.draft}: {sections} sections, {paragraphs} paragraphs; created {args.output}")
+    for line in imported.summary_lines():
+        print(f"  {line}")
     return 0
 
 
@@ -50,6 +53,8 @@ def _cmd_info(args: argparse.Namespace) -> int:
         for sid in draft.order:
             section = draft.sections[sid]
             span = draft.label_range(sid)
+            if span and "\u2013" not in span and "," not in span:
+                span = f"{span}\u2013{span}"  # one paragraph: "¶ 4–4", as the range always reads
             paragraphs = f"¶ {span}" if span else "no paragraphs"
             status = state.adoption.status_text(sid)
             print(f"  {numbering.label[sid]}. {section.title} — {paragraphs} — {status}")
@@ -180,6 +185,20 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", required=True, type=Path, help="the session file to create (.chairdesk)"
     )
     imp.add_argument("--title", default=None, help="title of the meeting (default: the document's title)")
+    imp.add_argument(
+        "--revisions",
+        choices=("accept", "reject", "record"),
+        default=None,
+        help="a DOCX's tracked changes: all accepted, all rejected, or recorded as changes to the tabled text "
+        "(rejected) credited to their Word authors; required when the file has tracked changes",
+    )
+    imp.add_argument(
+        "--numbering",
+        choices=("live", "keep"),
+        default="live",
+        help="renumber after each change (live, default) or keep the tabled numbers (7 bis) until a "
+        "technical renumbering",
+    )
     imp.set_defaults(func=_cmd_import)
 
     info = sub.add_parser("info", help="show a session's meeting, sections, events and record check")

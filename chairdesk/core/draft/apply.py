@@ -98,6 +98,7 @@ class DraftApplier:
             subparagraphs=subs,
             kind=p.get("kind", NUMBERED),
             italic=p.get("italic", 0),
+            notes=list(p.get("notes", [])),
         )
         _insert_after(d.sections[p["section"]].items, p["id"], p.get("after"))
         c.paragraphs.add(p["id"])

@@ -31,6 +31,9 @@ def _shape(payload: Payload) -> None:
     italic = payload.get("italic", 0)
     if not isinstance(italic, int) or isinstance(italic, bool) or not 0 <= italic <= 12:
         raise DraftError("The italic opening words are counted in words, from 0 to 12.")
+    notes = payload.get("notes", [])
+    if not isinstance(notes, list) or not all(isinstance(n, str) for n in notes):
+        raise DraftError("A paragraph's notes must be texts.")
     for sub in [payload, *payload.get("subparagraphs", [])]:
         if sub.get("level", 1) not in (1, 2):
             raise DraftError("A sub-paragraph is at level 1, (a), or level 2, (i).")

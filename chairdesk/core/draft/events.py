@@ -15,7 +15,7 @@ None meaning "at the start", so replay never depends on counting):
     draft.subheading.add     {id, section, title, after}
     draft.subheading.retitle {id, title}
     draft.subheading.remove  {id}      draft.subheading.restore {id}
-    draft.paragraph.insert   {id, section, after, text, kind?, italic?, subparagraphs: [{id, text, level?}]}
+    draft.paragraph.insert   {id, section, after, text, kind?, italic?, notes?, subparagraphs: [{id, text, level?}]}
     draft.paragraph.kind     {id, kind, italic}         kind: numbered | preambular; italic: opening words
     draft.paragraph.amend    {id, text, author?}
     draft.paragraph.strike   {id}      draft.paragraph.restore {id}

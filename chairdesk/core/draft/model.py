@@ -68,6 +68,7 @@ class Paragraph:
     subparagraphs: list[SubParagraph] = field(default_factory=list)
     kind: str = NUMBERED
     italic: int = 0
+    notes: list[str] = field(default_factory=list)  # footnotes and endnotes, in order
 
     @property
     def preambular(self) -> bool:
@@ -410,6 +411,7 @@ class Draft:
                         tuple((s.id, s.text, s.struck, s.level) for s in i.subparagraphs),
                         i.kind,
                         i.italic,
+                        tuple(i.notes),
                     )
                     for i in self.items(sid)
                 ),

@@ -111,6 +111,7 @@ def insert_paragraph(
     subparagraphs: Sequence[str | tuple[str, int]] = (),
     kind: str = NUMBERED,
     italic: int = 0,
+    notes: Sequence[str] = (),
     actor: str = CHAIR,
 ) -> Change:
     """Insert a paragraph after a given paragraph, or at index among the section's paragraphs (default: last).
@@ -138,6 +139,8 @@ def insert_paragraph(
         payload["kind"] = kind
     if italic:
         payload["italic"] = italic
+    if notes:
+        payload["notes"] = [_typed(n) for n in notes]
     return session.record("draft.paragraph.insert", payload, actor)
 
 

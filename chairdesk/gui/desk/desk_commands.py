@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ...core.draft.importers import create_session_from_draft
+from ...core.draft.importers import new_session_from, read_draft, tracked_changes
 from ...core.log.errors import ChairdeskError
 from ...core.log.session import Session
 from ..qt import QDialog, QFileDialog, QInputDialog
 from ..settings import clamp_point_size, data_dir
 from .commands import TextCommands
 from .dialogs import NewSessionDialog, ShortcutsDialog
+from .import_dialog import ImportDialog, show_summary
 
 SESSION_FILTER = "chairdesk sessions (*.chairdesk);;All files (*)"
 DRAFT_FILTER = "Drafts (*.docx *.txt *.md);;All files (*)"
@@ -34,6 +35,8 @@ KEYS_IN_PLACE = [
 
 class DeskCommands(TextCommands):
     """Every command of the desk: the text commands, and the session files, find, view and help."""
+
+    last_import_summary: tuple[str, ...] | list[str] = ()  # what the last import made of its file
 
     # -------------------------------------------------------------- files
     def new_session(self) -> None:
@@ -71,20 +74,38 @@ class DeskCommands(TextCommands):
         source, _ = QFileDialog.getOpenFileName(self.parent, "Import a draft", str(Path.home()), DRAFT_FILTER)
         if not source:
             return
+        try:
+            tracked = tracked_changes(Path(source))
+        except ChairdeskError as error:
+            self.desk.show_error("Cannot import the draft", str(error))
+            return
+        dialog = ImportDialog(tracked, self.parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        revisions, numbering = dialog.values()
         start = str(data_dir() / (Path(source).stem + ".chairdesk"))
         target, _ = QFileDialog.getSaveFileName(self.parent, "Session file for the draft", start, SESSION_FILTER)
-        if target:
-            self.import_draft_from(source, target)
+        if target and self.import_draft_from(source, target, revisions=revisions, numbering=numbering):
+            show_summary(self.parent, self.last_import_summary)
 
     def import_draft_from(
         self,
         source: str | Path,
         target: str | Path,
-        importer: Callable[[Path, Path], Session] = create_session_from_draft,
+        importer: Callable[[Path, Path], Session] | None = None,
+        revisions: str | None = None,
+        numbering: str = "live",
     ) -> bool:
-        """Create a session at target from the draft at source (with the given importer), then open it."""
+        """Create a session at target from the draft at source (with the given importer), then open it;
+        the import's summary is kept in last_import_summary."""
         try:
-            session = importer(Path(source), Path(target))
+            if importer is not None:
+                session = importer(Path(source), Path(target))
+                self.last_import_summary = []
+            else:
+                imported = read_draft(Path(source), revisions)
+                session = new_session_from(imported, Path(target), numbering=numbering)
+                self.last_import_summary = imported.summary_lines()
         except ChairdeskError as error:
             self.desk.show_error("Cannot import the draft", str(error))
             return False
