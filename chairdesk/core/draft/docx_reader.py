@@ -67,7 +67,7 @@ class SourceParagraph:
     index: int  # 1-based place among the body's paragraphs
     style: str  # the style's name, lower case ("" for the default)
     chain: tuple[str, ...]  # the style's name and those it is based on, lower case
-    outline: int | None  # outline level (0 = Heading 1) from its style
+    outline: int | None  # outline level (0 = Heading 1) from its style, or on a paragraph with its own style
     list_level: int | None  # Word list level (w:ilvl) when the paragraph is numbered by Word
     num_format: str | None  # the list level's w:numFmt: decimal, lowerLetter, lowerRoman, bullet, …
     pieces: list[Piece] = field(default_factory=list)
@@ -264,7 +264,12 @@ class _Walker:
         outline = next((self.styles.outline[s] for s in self.styles.chain(sid) if s in self.styles.outline), None)
         num = next((self.styles.num[s] for s in self.styles.chain(sid) if s in self.styles.num), None)
         mark = None
-        if ppr is not None:  # an outline level set on the paragraph alone is formatting, not a heading
+        if ppr is not None:
+            level = _val(ppr.find(w("outlineLvl")))
+            # An outline level on a paragraph of its own named style is a heading (LibreOffice writes custom
+            # heading styles so); on a plain paragraph it is formatting, not a heading.
+            if level is not None and level.isdigit() and sid and sid != self.styles.default:
+                outline = int(level) if int(level) < 9 else None
             numpr = ppr.find(w("numPr"))
             if numpr is not None:
                 num_id = _val(numpr.find(w("numId")))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .docx_reader import Piece, Revision, SourceParagraph, WordFile
+from .docx_reader import Revision, SourceParagraph, WordFile
 
 VIEWS = ("accept", "reject")
 TITLE_BLOCK = ("chairdesk title", "chairdesk body", "chairdesk meeting")  # chairdesk's own report
@@ -45,10 +45,12 @@ def _list_kind(fmt: str | None) -> str | None:
 def _role(para: SourceParagraph) -> tuple[str, int]:
     """The paragraph's role and, for a heading, its level (1 = section)."""
     chain = para.chain
-    if any(name in ("title", "chairdesk document title") for name in chain):
+    if chain[:1] == ("chairdesk document title",):
         return "title", 0
     if any(name in TITLE_BLOCK or name in SKIPPED or name.startswith("toc") for name in chain[:1]):
         return "skip", 0
+    if "title" in chain:
+        return "title", 0
     for name in chain:
         if name.startswith("heading") and name[7:].strip().isdigit():
             return ("section" if name[7:].strip() == "1" else "subheading"), int(name[7:].strip())
@@ -123,7 +125,7 @@ def lines_of(word: WordFile, view: str) -> list[Line]:
                 level,
                 any("preamb" in name for name in first.chain),
                 [note for p in group for note in p.notes],
-                group[0].index,
+                first.index,  # the paragraph whose words these are, when a removed mark joined others to it
                 authors,
                 struck,
             )
@@ -142,8 +144,3 @@ def revision_summary(word: WordFile) -> str:
     found = word.revisions
     authors = list(dict.fromkeys(r.author for r in found))
     return f"{len(found)} tracked change{'s' if len(found) != 1 else ''} by {' and '.join(authors)}"
-
-
-def pieces_text(pieces: list[Piece]) -> str:
-    """The text of some pieces, as shown with every change visible."""
-    return "".join(p.text for p in pieces)
