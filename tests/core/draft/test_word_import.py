@@ -19,7 +19,6 @@ from chairdesk.core.draft.importers import (
     read_draft,
 )
 from chairdesk.core.log.errors import DraftImportError
-from chairdesk.core.log.session import Session
 
 from ..conftest import file_digest
 
