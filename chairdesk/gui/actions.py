@@ -66,7 +66,21 @@ SPECS: list[ActionSpec] = [
         "&Paragraph", "sub_down", "Move the sub-paragraph down", ("Ctrl+Alt+Down",), "subparagraph_down"
     ),
     ActionSpec(
+        "&Paragraph", "preambular", "Make it &preambular / operative", ("Ctrl+Alt+P",), "toggle_preambular"
+    ),
+    ActionSpec(
+        "&Paragraph", "sub_level", "Indent the sub-paragraph to (i) / back to (a)", ("Ctrl+Alt+I",),
+        "toggle_subparagraph_level",
+    ),
+    ActionSpec(
         "&Section", "set_title", "Change the &document title…", ("Ctrl+Shift+D",), "set_document_title"
+    ),
+    ActionSpec(
+        "&Section", "numbering_mode", "&Keep tabled numbers / renumber live", ("Ctrl+Alt+K",),
+        "toggle_numbering_mode",
+    ),
+    ActionSpec(
+        "&Section", "renumber", "&Technical renumbering", ("Ctrl+Alt+R",), "technical_renumbering"
     ),
     ActionSpec("&Section", "add_section", "&Add a section after this one…", ("Ctrl+Alt+N",), "add_section"),
     ActionSpec("&Section", "retitle", "&Retitle the section…", ("Ctrl+Shift+T",), "retitle_section"),

@@ -58,3 +58,28 @@ def test_redline_of_a_resolution_accepts_and_rejects_to_the_two_texts(tmp_path: 
             italic.append("".join(run.xpath("w:t/text()|w:delText/text()", namespaces=NS)))
     assert "Requests" in italic and "Urges" in italic and "Noting with concern" in "|".join(italic)
     assert not any("secretariat" in text for text in italic)
+
+
+def _leads(path: Path) -> list[str]:
+    return [p.text.split("\t")[0] for p in docx.Document(str(path)).paragraphs if p.style.name == "Chairdesk Paragraph"]
+
+
+def test_keep_mode_exports_the_kept_numbers_and_the_redline_shows_no_renumbering(tmp_path: Path) -> None:
+    from chairdesk.core.draft import operations as ops
+
+    from .docx_text import revisions
+
+    session = build_resolution(tmp_path / "keep.chairdesk", numbering="keep")
+    try:
+        report = export_report(session, tmp_path / "report.docx")
+        assert _leads(report) == ["2.", "3."]  # operative 1 struck keeps its number: 2 and 3 stay 2 and 3
+        redline = export_redline(session, tmp_path / "redline.docx")
+        texts = [text for _, _, _, text in revisions(redline)]
+        assert "2." not in texts and "1." not in texts  # no number changed
+        ops.renumber(session)
+        after = export_redline(session, tmp_path / "renumbered.docx")
+        numbers = [text for kind, _, _, text in revisions(after) if text in ("1.", "2.", "3.")]
+        assert numbers == ["2.", "1.", "3.", "2."]  # the renumbering shows as number changes, by the Chair
+        assert _leads(export_report(session, tmp_path / "report2.docx")) == ["1.", "2."]
+    finally:
+        session.close()
