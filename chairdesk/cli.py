@@ -63,6 +63,19 @@ def _cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_meeting(args: argparse.Namespace) -> int:
+    from .core.log.meeting import Meeting
+    from .core.log.meeting_operations import set_meeting_details
+
+    details = {k: getattr(args, k) for k in Meeting.FIELDS if getattr(args, k, None) is not None}
+    with Session.open(args.file) as session:
+        if details:
+            set_meeting_details(session, **details)
+        for key in Meeting.FIELDS:
+            print(f"{key + ':':<14}{getattr(session.state.meeting, key)}")
+    return 0
+
+
 def _cmd_verify(args: argparse.Namespace) -> int:
     with Session.open(args.file) as session:
         result = session.verify()
@@ -200,6 +213,22 @@ def build_parser() -> argparse.ArgumentParser:
         "technical renumbering",
     )
     imp.set_defaults(func=_cmd_import)
+
+    meeting = sub.add_parser("meeting", help="show or set the meeting's details (the report's first page)")
+    meeting.add_argument("file", type=Path, help="the session file")
+    for key, words in (
+        ("title", "the meeting's title"),
+        ("body", "the body, e.g. General Assembly"),
+        ("venue", "where it meets"),
+        ("dates", "when it meets"),
+        ("symbol", "the report's document symbol, e.g. A/AC.290/2026/L.1"),
+        ("distribution", "the distribution, e.g. General or Limited"),
+        ("issued", "the date of issue shown on the first page"),
+        ("original", "the original language, e.g. English"),
+    ):
+        meeting.add_argument(f"--{key}", default=None, help=words)
+    meeting.add_argument("--paper", choices=("A4", "Letter"), default=None, help="the report's paper (A4)")
+    meeting.set_defaults(func=_cmd_meeting)
 
     info = sub.add_parser("info", help="show a session's meeting, sections, events and record check")
     info.add_argument("file", type=Path)

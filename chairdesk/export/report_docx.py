@@ -12,6 +12,7 @@ from ..core.log.session import Session
 from ..core.log.state import SessionState
 from .base import (
     DRAFT_MARK,
+    STYLE_BODY,
     STYLE_CLOSING,
     TitleBlock,
     add_header,
@@ -22,7 +23,7 @@ from .base import (
     save_docx,
     set_properties,
 )
-from .un_layout import body_items, set_page, write_line
+from .un_layout import add_symbol_block, body_items, set_body_font, set_page, write_line
 
 
 def body_lines(draft: Draft) -> Iterator[tuple[str, str]]:
@@ -50,8 +51,11 @@ def report_text(state: SessionState, draft: Draft | None = None) -> str:
 def build_report(state: SessionState) -> DocxDocument:
     """The report as a python-docx document (a marked draft unless the report has been adopted)."""
     document = new_document()
+    set_body_font(document)
+    block = add_symbol_block(document, state.meeting)
     for style, text in TitleBlock.of(state).lines():
-        document.add_paragraph(text, style=style)
+        if not (block and style == STYLE_BODY):  # the block names the body already
+            document.add_paragraph(text, style=style)
     for line in body_items(state.draft):
         write_line(document, line)
     adopted, adopted_at = adoption_of(state)
@@ -60,7 +64,7 @@ def build_report(state: SessionState) -> DocxDocument:
     if not adopted:
         add_header(document, DRAFT_MARK)
     add_page_numbers(document)
-    set_page(document)
+    set_page(document, state.meeting.paper or "A4")
     title = state.draft.title or state.meeting.title
     set_properties(document, title, "Report" if adopted else DRAFT_MARK, adopted_at or state.last_ts)
     return document

@@ -10,11 +10,14 @@ from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from ..core.draft.model import Draft, Paragraph, SubParagraph
+from ..core.log.meeting import Meeting
 from .base import (
     STYLE_PARAGRAPH,
     STYLE_PREAMBULAR,
@@ -168,3 +171,45 @@ def set_body_font(document: DocxDocument, name: str = BODY_FONT) -> None:
     for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attribute), name)
     normal.font.size = Pt(12)
+
+
+# ------------------------------------------------------------------ the first page
+STYLE_SYMBOL_BLOCK = "Chairdesk Symbol Block"
+SYMBOL_TAB = Cm(10.5)
+
+
+def symbol_block_lines(meeting: Meeting) -> list[tuple[str, str]]:
+    """(left, right) of each line of the first-page block: "United Nations" and the symbol, the body and the
+    distribution, the date of issue, the original language; none when the meeting has none of them."""
+    if not any((meeting.symbol, meeting.distribution, meeting.issued, meeting.original)):
+        return []
+    lines = [
+        ("United Nations", meeting.symbol),
+        (meeting.body, f"Distr.: {meeting.distribution}" if meeting.distribution else ""),
+        ("", meeting.issued),
+        ("", f"Original: {meeting.original}" if meeting.original else ""),
+    ]
+    return [(left, right) for left, right in lines if left or right]
+
+
+def add_symbol_block(document: DocxDocument, meeting: Meeting) -> bool:
+    """The first-page block of a UN document above the title (see symbol_block_lines); True if written."""
+    lines = symbol_block_lines(meeting)
+    if not lines:
+        return False
+    if STYLE_SYMBOL_BLOCK not in [s.name for s in document.styles]:
+        style = document.styles.add_style(STYLE_SYMBOL_BLOCK, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = document.styles["Normal"]
+        style.paragraph_format.space_after = Pt(0)
+        style.paragraph_format.tab_stops.add_tab_stop(SYMBOL_TAB, WD_TAB_ALIGNMENT.LEFT)
+    for index, (left, right) in enumerate(lines):
+        paragraph = document.add_paragraph(style=STYLE_SYMBOL_BLOCK)
+        first = paragraph.add_run(left)
+        first.bold = index < 2
+        if right:
+            run = paragraph.add_run("\t" + right)
+            run.bold = index == 0
+            if index == 0:
+                run.font.size = Pt(14)
+    document.add_paragraph(style=STYLE_SYMBOL_BLOCK)  # a blank line under the block
+    return True

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 from docx.shared import Cm
 
 from chairdesk.export import export_redline, export_report, report_text
@@ -83,3 +84,35 @@ def test_keep_mode_exports_the_kept_numbers_and_the_redline_shows_no_renumbering
         assert _leads(export_report(session, tmp_path / "report2.docx")) == ["1.", "2."]
     finally:
         session.close()
+
+
+def test_first_page_block_paper_and_font_follow_the_meeting_details(tmp_path: Path) -> None:
+    from chairdesk.core.log.errors import RefusedError
+    from chairdesk.core.log.meeting_operations import set_meeting_details
+
+    session = build_resolution(tmp_path / "res.chairdesk")
+    try:
+        set_meeting_details(
+            session, symbol="MA/TC/2026/L.3", distribution="Limited", issued="3 December 2026", original="English"
+        )
+        set_meeting_details(session, paper="Letter")
+        with pytest.raises(RefusedError, match="A4 or Letter"):
+            set_meeting_details(session, paper="A3")
+        out = export_report(session, tmp_path / "report.docx")
+        text_lines = report_text(session.state).split("\n")
+    finally:
+        session.close()
+    document = docx.Document(str(out))
+    texts = [p.text for p in document.paragraphs]
+    assert texts[:5] == [
+        "United Nations\tMA/TC/2026/L.3",
+        "Model Assembly\tDistr.: Limited",
+        "\t3 December 2026",
+        "\tOriginal: English",
+        "",
+    ]
+    assert texts[5] == "Committee on Tidal Commons" and "Model Assembly" not in texts[5:]
+    assert text_lines[0] == "Model Assembly"  # the plain text of the report is unchanged by the block
+    section = document.sections[0]
+    assert (round(section.page_width / Cm(1), 2), round(section.page_height / Cm(1), 2)) == (21.59, 27.94)
+    assert document.styles["Normal"].font.name == "Times New Roman"

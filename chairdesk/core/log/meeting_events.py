@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 class MeetingComponent:
-    """Applies meeting.set events (the meeting's title, body, venue and dates)."""
+    """Applies meeting.set events (the meeting's title, body, venue, dates and the report's first-page details)."""
 
     name = "meeting"
     prefixes = ("meeting.",)
@@ -24,6 +24,8 @@ class MeetingComponent:
             unknown = set(payload) - set(Meeting.FIELDS) - {"undo_of"}
             if unknown:
                 raise RefusedError(f"Unknown meeting details: {', '.join(sorted(unknown))}.")
+            if "paper" in payload and payload["paper"] not in Meeting.PAPERS:
+                raise RefusedError(f"The paper is A4 or Letter, not {payload['paper']!r}.")
 
     def inverse(self, state: SessionState, kind: str, payload: dict[str, Any]) -> tuple[str, dict] | None:
         return "meeting.set", {k: getattr(state.meeting, k) for k in payload if k in Meeting.FIELDS}

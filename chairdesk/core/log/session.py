@@ -13,6 +13,7 @@ from .change import Change
 from .components import new_state
 from .errors import CorruptSessionError, RefusedError
 from .eventlog import SUFFIX, Event, EventLog, Verification, format_ts, utc_now
+from .meeting import Meeting
 from .state import SessionState
 
 Listener = Callable[[Change], None]
@@ -117,7 +118,7 @@ class Session:
         inverse = self.state.check(kind, payload, actor)
         meta = None
         if kind == "meeting.set":
-            meta = {k: str(v) for k, v in payload.items() if k in ("title", "body", "venue", "dates")}
+            meta = {k: str(v) for k, v in payload.items() if k in Meeting.FIELDS}
         event = self.log.append(kind, payload, actor, self._timestamp(), meta)
         try:
             change = self.state.apply(event, Change(event, inverse))
