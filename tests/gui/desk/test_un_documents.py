@@ -1,0 +1,42 @@
+"""The desk with a real document: the import asks about tracked changes and numbering, keeps the summary,
+and the desk, the outline and the editor show preambular paragraphs, (i) levels and kept numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from chairdesk.gui.app import open_window
+from chairdesk.gui.desk.import_dialog import ImportDialog
+from chairdesk.gui.desk.outline import outline_state
+from chairdesk.gui.settings import DeskSettings
+
+MADE = Path(__file__).resolve().parents[2] / "corpus" / "docx-made"
+
+
+def test_import_dialog_asks_about_tracked_changes_only_when_there_are_some(qtbot) -> None:  # noqa: ANN001
+    with_changes = ImportDialog("5 tracked changes by Delegation of Norland")
+    qtbot.addWidget(with_changes)
+    with_changes.revisions.setCurrentIndex(2)
+    with_changes.numbering.setCurrentIndex(1)
+    assert with_changes.values() == ("record", "keep")
+    plain = ImportDialog(None)
+    qtbot.addWidget(plain)
+    assert plain.revisions is None and plain.values() == (None, "live")
+
+
+def test_imported_resolution_on_the_desk(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    window = open_window(None, DeskSettings.load(), docks=[])
+    qtbot.addWidget(window)
+    target = tmp_path / "talks.chairdesk"
+    source = MADE / "tracked-changes.docx"
+    assert window.commands.import_draft_from(source, target, revisions="record", numbering="keep")
+    assert any("recorded" in line for line in window.commands.last_import_summary)
+    draft = window.session.draft
+    rows = [r.number for r in window.draft_model.rows.rows if r.kind == "paragraph"]
+    assert rows[:2] == ["PP1", "PP2"] and "(3)" in rows  # paragraph 3 struck by Norland, keeping its number
+    sections = outline_state(window.session)
+    assert sections[0].span == "PP1\u2013PP2, 1\u20134"
+    assert [p.number for p in sections[0].paragraphs] == ["PP1", "PP2", "1", "2", "4"]
+    window.commands.technical_renumbering()
+    assert [draft.label_of_paragraph(p.id) for p in draft.live_paragraphs()] == ["PP1", "PP2", "1", "2", "3"]
+    window.close()
