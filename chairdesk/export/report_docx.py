@@ -23,7 +23,7 @@ from .base import (
     save_docx,
     set_properties,
 )
-from .un_layout import add_symbol_block, body_items, set_body_font, set_page, write_line
+from .un_layout import Footnotes, add_symbol_block, body_items, set_body_font, set_page, write_line
 
 
 def body_lines(draft: Draft) -> Iterator[tuple[str, str]]:
@@ -56,8 +56,12 @@ def build_report(state: SessionState) -> DocxDocument:
     for style, text in TitleBlock.of(state).lines():
         if not (block and style == STYLE_BODY):  # the block names the body already
             document.add_paragraph(text, style=style)
+    footnotes: Footnotes | None = None
     for line in body_items(state.draft):
-        write_line(document, line)
+        paragraph = write_line(document, line)
+        for note in line.notes:
+            footnotes = footnotes or Footnotes(document)
+            footnotes.add(paragraph, note)
     adopted, adopted_at = adoption_of(state)
     if adopted and adopted_at:
         document.add_paragraph(closing_line(adopted_at), style=STYLE_CLOSING)

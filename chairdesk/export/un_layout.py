@@ -41,6 +41,7 @@ class BodyLine:
     lead: str
     text: str
     italic: str = ""  # the opening words set in italics: a prefix of text
+    notes: tuple[str, ...] = ()  # footnotes, written as Word footnotes at the end of the paragraph
 
     @property
     def plain(self) -> str:
@@ -68,7 +69,8 @@ def sub_style(sub: SubParagraph) -> str:
 def paragraph_lines(draft: Draft, para: Paragraph) -> Iterator[BodyLine]:
     """A paragraph and its live sub-paragraphs as body lines."""
     lead = paragraph_lead(draft, para.id)
-    yield BodyLine(paragraph_style(para), f"{lead}\t" if lead else "", para.text, para.italic_words())
+    lead = f"{lead}\t" if lead else ""
+    yield BodyLine(paragraph_style(para), lead, para.text, para.italic_words(), tuple(para.notes))
     labels = para.sub_labels()
     for sub in para.live_subparagraphs():
         yield BodyLine(sub_style(sub), f"({labels[sub.id]})\t", sub.text)
@@ -213,3 +215,63 @@ def add_symbol_block(document: DocxDocument, meeting: Meeting) -> bool:
                 run.font.size = Pt(14)
     document.add_paragraph(style=STYLE_SYMBOL_BLOCK)  # a blank line under the block
     return True
+
+
+# ------------------------------------------------------------------ footnotes
+FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+_SEPARATORS = (
+    f'<w:footnotes xmlns:w="{"http://schemas.openxmlformats.org/wordprocessingml/2006/main"}">'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+    "</w:footnote></w:footnotes>"
+)
+
+
+class Footnotes:
+    """The document's footnotes part, made on the first note, and the notes added to it."""
+
+    def __init__(self, document: DocxDocument) -> None:
+        from docx.opc.constants import RELATIONSHIP_TYPE
+        from docx.opc.packuri import PackURI
+        from docx.opc.part import XmlPart
+        from docx.oxml import parse_xml
+
+        self.part = XmlPart(
+            PackURI("/word/footnotes.xml"), FOOTNOTES_TYPE, parse_xml(_SEPARATORS), document.part.package
+        )
+        document.part.relate_to(self.part, RELATIONSHIP_TYPE.FOOTNOTES)
+        self.count = 0
+
+    def add(self, paragraph: Any, text: str) -> None:
+        """A footnote with text, its reference mark at the end of the paragraph."""
+        self.count += 1
+        note_id = str(self.count)
+        note = OxmlElement("w:footnote")
+        note.set(qn("w:id"), note_id)
+        body = OxmlElement("w:p")
+        mark = OxmlElement("w:r")
+        mark.append(_superscript())
+        mark.append(OxmlElement("w:footnoteRef"))
+        words = OxmlElement("w:r")
+        t = OxmlElement("w:t")
+        t.set(qn("xml:space"), "preserve")
+        t.text = " " + text
+        words.append(t)
+        body.append(mark)
+        body.append(words)
+        note.append(body)
+        self.part.element.append(note)
+        reference = OxmlElement("w:r")
+        reference.append(_superscript())
+        ref = OxmlElement("w:footnoteReference")
+        ref.set(qn("w:id"), note_id)
+        reference.append(ref)
+        paragraph._p.append(reference)
+
+
+def _superscript() -> Any:
+    rpr = OxmlElement("w:rPr")
+    align = OxmlElement("w:vertAlign")
+    align.set(qn("w:val"), "superscript")
+    rpr.append(align)
+    return rpr

@@ -19,7 +19,12 @@ def build_resolution(path: Path, numbering: str = "live") -> Session:
     s = ops.add_section(session, "Draft resolution").subject
     pp1 = ops.insert_paragraph(session, s, "Recalling its earlier work on shared waters,", kind="preambular", italic=1)
     ops.insert_paragraph(
-        session, s, "Noting with concern the loss of tidal wetlands,", kind="preambular", italic=3
+        session,
+        s,
+        "Noting with concern the loss of tidal wetlands,",
+        kind="preambular",
+        italic=3,
+        notes=["Report of the panel on wetlands, third edition."],
     )
     op1 = ops.insert_paragraph(session, s, "Decides to keep the question under review;", italic=1)
     op2 = ops.insert_paragraph(

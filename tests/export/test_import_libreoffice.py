@@ -40,7 +40,7 @@ def test_accept_all_and_reject_all_match_libreoffice(tmp_path: Path) -> None:
 
 def _structure(draft) -> list:  # noqa: ANN001
     return [
-        (s.title, [(i.kind, i.italic, i.text, i.subparagraphs, i.sub_levels)
+        (s.title, [(i.kind, i.italic, i.text, i.subparagraphs, i.sub_levels, i.notes)
                    if isinstance(i, ImportedParagraph) else i.title for i in s.items])
         for s in draft.sections
     ]  # fmt: skip
@@ -55,7 +55,7 @@ def test_the_report_of_a_resolution_imports_with_the_same_structure(tmp_path: Pa
             (
                 draft.sections[sid].title,
                 [(p.kind, p.italic, p.text, [s.text for s in p.live_subparagraphs()],
-                  [s.level for s in p.live_subparagraphs()]) for p in draft.live_paragraphs(sid)],
+                  [s.level for s in p.live_subparagraphs()], p.notes) for p in draft.live_paragraphs(sid)],
             )
             for sid in draft.order
         ]  # fmt: skip
@@ -64,6 +64,7 @@ def test_the_report_of_a_resolution_imports_with_the_same_structure(tmp_path: Pa
         session.close()
     again = read_draft(report)
     assert again.title == title
+    assert any(p.notes == ["Report of the panel on wetlands, third edition."] for p in again.sections[0].paragraphs())
     assert _structure(again) == expected
     assert any("Committee on Tidal Commons" in line for line in again.summary.dropped)  # the title block
 
