@@ -246,23 +246,31 @@ class DraftRows:
             )
         para = self.draft.paragraphs[row.id]
         comp = entry.paragraph
+        notes_html = "".join(
+            f'<p style="margin-left:28px"><small>Note {n}: {_esc(note)}</small></p>'
+            for n, note in enumerate(para.notes, start=1)
+        )
         if comp is None:
             labels = para.sub_labels()
-            subs = [(f"({labels[s.id]})", _esc(s.text)) for s in para.live_subparagraphs()]
-            return self._assemble(_esc(para.text), subs, "") + self._proposals_of(para.id)
+            subs = [(f"({labels[s.id]})", _esc(s.text), s.level) for s in para.live_subparagraphs()]
+            opening = para.italic_words()
+            body = f"<i>{_esc(opening)}</i>{_esc(para.text[len(opening):])}" if opening else _esc(para.text)
+            return self._assemble(body, subs, "") + notes_html + self._proposals_of(para.id)
         subs = []
         for sub in comp.subparagraphs:
             letter = sub.new_letter or sub.old_letter or ""
             piece = diff_html(sub.diff)
+            level = next((s.level for s in para.subparagraphs if s.id == sub.id), 1)
             if sub.status == "struck":
-                subs.append(("", f'<s><span style="color:{DELETE_COLOUR}">({letter}) </span></s>{piece}'))
+                struck = f'<s><span style="color:{DELETE_COLOUR}">({letter}) </span></s>{piece}'
+                subs.append(("", struck, level))
                 continue
             marker = f"({letter})"
             if sub.old_letter and sub.new_letter and sub.old_letter != sub.new_letter:
                 marker += (
                     f' <span style="color:{QUIET_COLOUR}"><small>former ({sub.old_letter})</small></span>'
                 )
-            subs.append((marker, piece))
+            subs.append((marker, piece, level))
         notes = []
         if comp.status == "moved":
             notes.append(
@@ -277,17 +285,17 @@ class DraftRows:
         if para.author != "chair" and comp.amended and not comp.struck:
             who = _esc(self.name_of.get(para.author, para.author))
             notes.append(f'<span style="color:{QUIET_COLOUR}">as proposed by {who}</span>')
-        text = self._assemble(diff_html(comp.diff), subs, " · ".join(notes))
+        text = self._assemble(diff_html(comp.diff), subs, " · ".join(notes)) + notes_html
         return text if comp.struck else text + self._proposals_of(para.id)
 
     def _proposals_of(self, paragraph_id: str) -> str:
         return _proposals_html(self._proposals.get(paragraph_id, []), self.name_of)
 
     @staticmethod
-    def _assemble(body: str, subs: list[tuple[str, str]], note: str) -> str:
+    def _assemble(body: str, subs: list[tuple[str, str, int]], note: str) -> str:
         parts = [f"<p>{body}</p>"]
-        for marker, piece in subs:
-            parts.append(f'<p style="margin-left:28px">{marker} {piece}</p>')
+        for marker, piece, level in subs:
+            parts.append(f'<p style="margin-left:{28 * level}px">{marker} {piece}</p>')
         if note:
             parts.append(f"<p><small>{note}</small></p>")
         return "".join(parts)

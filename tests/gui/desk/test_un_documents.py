@@ -40,3 +40,14 @@ def test_imported_resolution_on_the_desk(qtbot, tmp_path: Path) -> None:  # noqa
     window.commands.technical_renumbering()
     assert [draft.label_of_paragraph(p.id) for p in draft.live_paragraphs()] == ["PP1", "PP2", "1", "2", "3"]
     window.close()
+
+
+def test_the_desk_shows_notes_and_the_third_level(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    window = open_window(None, DeskSettings.load(), docks=[])
+    qtbot.addWidget(window)
+    assert window.commands.import_draft_from(MADE / "resolution-numbered.docx", tmp_path / "r.chairdesk")
+    model = window.draft_model.rows
+    html = {r.number: model.html(i) for i, r in enumerate(model.rows) if r.kind == "paragraph"}
+    assert "Note 1: Report of the panel on tidal habitats, second edition." in html["PP4"]
+    assert 'margin-left:56px">(i) the restoration of salt marshes;' in html["2"]
+    window.close()
