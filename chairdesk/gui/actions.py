@@ -26,6 +26,7 @@ SPECS: list[ActionSpec] = [
     ActionSpec("&File", "open_session", "&Open…", ("Ctrl+O",), "open_dialog"),
     ActionSpec("&File", "import_draft", "&Import draft (DOCX or text)…", ("Ctrl+I",), "import_draft"),
     ActionSpec("&File", "save_copy", "Save a &copy as…", ("Ctrl+Shift+S",), "save_copy"),
+    ActionSpec("&File", "meeting_details", "&Meeting details (report's first page)…", ("Ctrl+Alt+D",), "meeting_details"),
     ActionSpec("&File", "close_session", "&Close the session", ("Ctrl+W",), "close_session"),
     ActionSpec("&Edit", "find", "&Find in the draft…", ("Ctrl+F",), "find"),
     ActionSpec("&Edit", "find_next", "Find &next", ("F3",), "find_next"),

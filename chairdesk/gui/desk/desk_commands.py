@@ -11,12 +11,14 @@ from pathlib import Path
 
 from ...core.draft.importers import new_session_from, read_draft, tracked_changes
 from ...core.log.errors import ChairdeskError
+from ...core.log.meeting_operations import set_meeting_details
 from ...core.log.session import Session
 from ..qt import QDialog, QFileDialog, QInputDialog
 from ..settings import clamp_point_size, data_dir
 from .commands import TextCommands
 from .dialogs import NewSessionDialog, ShortcutsDialog
 from .import_dialog import ImportDialog, show_summary
+from .meeting_dialog import MeetingDialog
 
 SESSION_FILTER = "chairdesk sessions (*.chairdesk);;All files (*)"
 DRAFT_FILTER = "Drafts (*.docx *.txt *.md);;All files (*)"
@@ -111,6 +113,14 @@ class DeskCommands(TextCommands):
             return False
         session.close()
         return self.desk.open_session(session.path)
+
+    def meeting_details(self) -> None:
+        """Edit the meeting's details (the report's first page and paper): one recorded meeting.set."""
+        if self.desk.session is None:
+            return
+        dialog = MeetingDialog(self.desk.session.state.meeting, self.parent)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.changes():
+            self._run(set_meeting_details, **dialog.changes())
 
     def save_copy(self) -> None:
         """Write a copy of the session to another file."""

@@ -51,3 +51,14 @@ def test_the_desk_shows_notes_and_the_third_level(qtbot, tmp_path: Path) -> None
     assert "Note 1: Report of the panel on tidal habitats, second edition." in html["PP4"]
     assert 'margin-left:56px">(i) the restoration of salt marshes;' in html["2"]
     window.close()
+
+
+def test_meeting_details_dialog_gives_only_the_changed_fields(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    from chairdesk.core.log.meeting import Meeting
+    from chairdesk.gui.desk.meeting_dialog import MeetingDialog
+
+    dialog = MeetingDialog(Meeting(title="Talks", body="Model Assembly"))
+    qtbot.addWidget(dialog)
+    dialog.fields["symbol"].setText("MA/TC/2026/L.3")
+    dialog.paper.setCurrentText("Letter")
+    assert dialog.changes() == {"symbol": "MA/TC/2026/L.3", "paper": "Letter"}
