@@ -267,3 +267,42 @@ def test_new_session_keeps_the_shape(tmp_path: Path) -> None:
         assert draft.paragraph_by_label("PP4").notes == ["Report of the panel on tidal habitats, second edition."]
     finally:
         session.close()
+
+
+def test_list_number_styles_give_their_level(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Decides to act;", style="List Number")
+    document.add_paragraph("first part;", style="List Number 2")
+    document.add_paragraph("deeper part;", style="List Number 3")
+    document.add_paragraph("Requests more;", style="List Number")
+    path = tmp_path / "styles.docx"
+    document.save(path)
+    first, second = read_draft(path).sections[0].paragraphs()
+    assert (first.subparagraphs, first.sub_levels) == (["first part;", "deeper part;"], [1, 2])
+    assert second.text == "Requests more;" and second.kind == "numbered"
+
+
+def test_text_boxes_are_converted_and_hidden_text_is_named(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("BOX-HERE")
+    document.add_paragraph("HIDDEN-HERE")
+    path = tmp_path / "boxes.docx"
+    document.save(path)
+    _inject(
+        path,
+        "<w:r><w:t>BOX-HERE</w:t></w:r>",
+        '<w:r><w:t xml:space="preserve">The host paragraph.</w:t></w:r><w:r><w:pict><v:shape '
+        'xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent><w:p><w:r><w:t>Words in a box.'
+        "</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>",
+    )
+    _inject(
+        path,
+        "<w:r><w:t>HIDDEN-HERE</w:t></w:r>",
+        '<w:r><w:t xml:space="preserve">Shown words.</w:t></w:r>'
+        '<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve"> Hidden words.</w:t></w:r>',
+    )
+    draft = read_draft(path)
+    assert _texts(draft) == ["The host paragraph.", "Words in a box.", "Shown words."]
+    summary = "\n".join(draft.summary_lines())
+    assert "a text box in paragraph 1 of the file: its text follows that paragraph as 1 paragraph(s)" in summary
+    assert 'hidden text "Hidden words." in paragraph 3 of the file' in summary
