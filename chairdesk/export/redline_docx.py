@@ -262,7 +262,12 @@ class RedlineWriter:
         """A paragraph in both drafts at the same place: number change, word diff, sub-paragraphs."""
         old, new = self.old.paragraphs[part.id], self.new.paragraphs[part.id]
         old_lead, new_lead = un_paragraph_lead(self.old, part.id), un_paragraph_lead(self.new, part.id)
-        segments: list[Segment] = self._lead(old_lead, new_lead) if old_lead or new_lead else []
+        segments: list[Segment] = []
+        if old_lead and new_lead:
+            segments = self._lead(old_lead, new_lead)
+        elif old_lead or new_lead:  # made preambular or operative: its number and tab come or go whole
+            op = "insert" if new_lead else "delete"
+            segments = [(op, (new_lead or old_lead) + "\t", self.attribution.numbering())]
         text_rev = self.attribution.of_text(part.id)
         segments += [(op, text, text_rev) for op, text in word_diff(old.text, new.text)]
         first = self.paragraph(paragraph_style(new), segments)
