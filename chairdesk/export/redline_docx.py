@@ -42,7 +42,7 @@ from .base import (
     set_properties,
     subparagraph_parts,
 )
-from .un_layout import italicise_opening, paragraph_lines, paragraph_style, sub_style
+from .un_layout import italicise_opening, paragraph_lines, paragraph_style, set_body_font, set_page, sub_style
 from .un_layout import paragraph_lead as un_paragraph_lead
 
 BASELINES = ("tabled", "last")
@@ -323,6 +323,8 @@ class RedlineWriter:
         header = f"Changes since {self.baseline_label}"
         add_header(self.document, header if adopted else f"{DRAFT_MARK} \u2014 {header}")
         add_page_numbers(self.document)
+        set_page(self.document, self.state.meeting.paper or "A4")
+        set_body_font(self.document)
         title = self.new.title or self.state.meeting.title
         set_properties(self.document, title, header, adopted_at or self.state.last_ts)
         return self.document
