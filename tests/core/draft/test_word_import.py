@@ -306,3 +306,39 @@ def test_text_boxes_are_converted_and_hidden_text_is_named(tmp_path: Path) -> No
     summary = "\n".join(draft.summary_lines())
     assert "a text box in paragraph 1 of the file: its text follows that paragraph as 1 paragraph(s)" in summary
     assert 'hidden text "Hidden words." in paragraph 3 of the file' in summary
+
+
+def test_recorded_changes_reach_sub_paragraphs(tmp_path: Path) -> None:
+    document = docx.Document()
+    for text in ("1. Requests the secretariat:", "(a) to gather OLD-WORD data;", "NEW-SUB", "2. Decides to meet."):
+        document.add_paragraph(text)
+    path = tmp_path / "subs.docx"
+    document.save(path)
+    ins = '<w:ins w:id="{}" w:author="Delegation of Eastport" w:date="2026-11-02T09:00:00Z">{}</w:ins>'
+    _inject(
+        path,
+        "<w:r><w:t>(a) to gather OLD-WORD data;</w:t></w:r>",
+        '<w:r><w:t xml:space="preserve">(a) to gather </w:t></w:r>'
+        '<w:del w:id="1" w:author="Delegation of Westport" w:date="2026-11-02T09:00:00Z"><w:r>'
+        '<w:delText xml:space="preserve">old </w:delText></w:r></w:del><w:r><w:t>data;</w:t></w:r>',
+    )
+    _inject(
+        path,
+        "<w:p><w:r><w:t>NEW-SUB</w:t></w:r></w:p>",
+        '<w:p><w:pPr><w:rPr><w:ins w:id="2" w:author="Delegation of Eastport" w:date="2026-11-02T09:00:00Z"/>'
+        "</w:rPr></w:pPr>" + ins.format(3, "<w:r><w:t>(b) to publish them.</w:t></w:r>") + "</w:p>",
+    )
+    session = new_session_from(read_draft(path, "record"), tmp_path / "subs.chairdesk")
+    try:
+        tabled = session.baseline("tabled").paragraph_by_number(1)
+        assert [s.text for s in tabled.live_subparagraphs()] == ["to gather old data;"]
+        now = session.draft.paragraph_by_number(1)
+        assert [s.text for s in now.live_subparagraphs()] == ["to gather data;", "to publish them."]
+        seq = session.baseline("tabled").baselines[0].seq
+        changes = [(e.kind, e.actor) for e in session.events if e.seq > seq]
+        assert changes == [
+            ("draft.subparagraph.amend", "Delegation of Westport"),
+            ("draft.subparagraph.add", "Delegation of Eastport"),
+        ]
+    finally:
+        session.close()
