@@ -13,6 +13,10 @@ from .core.log.session import Session
 
 def _cmd_new(args: argparse.Namespace) -> int:
     session = Session.create(args.output, args.title, body=args.body, venue=args.venue, dates=args.dates)
+    if args.numbering != "live":
+        from .core.draft.operations import set_numbering_mode
+
+        set_numbering_mode(session, args.numbering)
     session.close()
     print(f"Created {args.output}")
     return 0
@@ -190,6 +194,12 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--body", default="", help="the body that meets, e.g. 'Open-ended working group'")
     new.add_argument("--venue", default="")
     new.add_argument("--dates", default="")
+    new.add_argument(
+        "--numbering",
+        choices=("live", "keep"),
+        default="live",
+        help="renumber after each change (live) or keep the tabled numbers, fixed when the text is tabled",
+    )
     new.set_defaults(func=_cmd_new)
 
     imp = sub.add_parser("import", help="create a session from a draft (DOCX, or text/Markdown)")

@@ -46,3 +46,10 @@ def test_meeting_details_are_set_and_shown(tmp_path: Path, capsys) -> None:  # n
     assert "symbol:       MA/TC/2026/L.3" in out and "paper:        Letter" in out
     with pytest.raises(SystemExit):
         main(["meeting", str(target), "--paper", "A3"])
+
+
+def test_new_session_keeping_the_tabled_numbers(tmp_path: Path) -> None:
+    target = tmp_path / "n.chairdesk"
+    assert main(["new", "Talks", "-o", str(target), "--numbering", "keep"]) == 0
+    with Session.open(target) as session:
+        assert session.draft.numbering_mode == "keep"

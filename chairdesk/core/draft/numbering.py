@@ -125,7 +125,7 @@ def paragraph_labels(
             counters[item.kind] += 1
             if item.kind == NUMBERED:
                 number[item.id] = counters[item.kind]
-        if mode != KEEP:
+        if mode != KEEP or not kept:  # nothing tabled yet: numbers follow the text until it is tabled
             if not item.struck:
                 shown[item.id] = f"{prefix}{counters[item.kind]}"
             continue

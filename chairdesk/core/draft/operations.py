@@ -328,5 +328,11 @@ def unbracket_text(
 
 
 def mark_baseline(session: Session, label: str, actor: str = CHAIR) -> Change:
-    """Mark the text as it stands now as a baseline ("tabled draft", "start of the second reading")."""
+    """Mark the text as it stands now as a baseline ("tabled draft", "start of the second reading").
+
+    Keeping the tabled numbers with none fixed yet, the numbers are fixed first (a recorded renumbering):
+    the text is being tabled."""
+    draft = session.draft
+    if draft.numbering_mode == KEEP and not draft.kept and draft.paragraphs:
+        renumber(session, actor)
     return session.record("draft.baseline", {"label": label}, actor)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ...core.draft.importers import new_session_from, read_draft, tracked_changes
+from ...core.draft.operations import set_numbering_mode
 from ...core.log.errors import ChairdeskError
 from ...core.log.meeting_operations import set_meeting_details
 from ...core.log.session import Session
@@ -50,15 +51,20 @@ class DeskCommands(TextCommands):
         path, _ = QFileDialog.getSaveFileName(self.parent, "New session file", start, SESSION_FILTER)
         if path:
             details = {k: getattr(dialog, k).text() for k in ("body", "venue", "dates")}
-            self.create_session(path, dialog.title.text().strip(), **details)
+            numbering = dialog.numbering.currentData()
+            self.create_session(path, dialog.title.text().strip(), numbering=numbering, **details)
 
-    def create_session(self, path: str | Path, title: str, **details: str) -> bool:
-        """Create a session file for a meeting (body, venue, dates) and open it."""
+    def create_session(self, path: str | Path, title: str, numbering: str = "live", **details: str) -> bool:
+        """Create a session file for a meeting (body, venue, dates) and open it; numbering "keep" keeps the
+        tabled numbers (fixed when the text is tabled) until a technical renumbering."""
         path = Path(path)
         if path.suffix != ".chairdesk":
             path = path.with_name(path.name + ".chairdesk")
         try:
-            Session.create(path, title, **details).close()
+            session = Session.create(path, title, **details)
+            if numbering != "live":
+                set_numbering_mode(session, numbering)
+            session.close()
         except ChairdeskError as error:
             self.desk.show_error("Cannot create the session", str(error))
             return False

@@ -101,3 +101,18 @@ def test_live_mode_renumbers_after_each_change(tmp_path: Path) -> None:
     draft = session.draft
     assert [draft.label_of_paragraph(p) for p in (pids[3], new, pids[7])] == ["3", "7", "8"]
     assert draft.label_of_paragraph(pids[2]) is None
+
+
+def test_keep_mode_fixes_the_numbers_when_the_text_is_tabled(tmp_path: Path) -> None:
+    session = Session.create(tmp_path / "new.chairdesk", "Talks", clock=FakeClock())
+    ops.set_numbering_mode(session, "keep")
+    sid = ops.add_section(session, "Text").subject
+    first = ops.insert_paragraph(session, sid, "First.").subject
+    second = ops.insert_paragraph(session, sid, "Second.").subject
+    assert [session.draft.label_of_paragraph(p) for p in (first, second)] == ["1", "2"]  # not yet tabled
+    ops.mark_baseline(session, "Tabled draft")
+    assert [e.kind for e in session.events[-2:]] == ["draft.numbering.renumber", "draft.baseline"]
+    new = ops.insert_paragraph(session, sid, "New.", index=0).subject
+    assert session.draft.label_of_paragraph(new) == "0 bis"  # before paragraph 1, as negotiators say
+    assert session.draft.label_of_paragraph(first) == "1"
+    session.close()
