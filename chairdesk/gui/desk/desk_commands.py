@@ -179,20 +179,24 @@ class DeskCommands(TextCommands):
         return False
 
     def go_to_dialog(self) -> None:
-        """Ask for a paragraph number and go there."""
+        """Ask for a paragraph ("12", "7 bis", "PP3") and go there."""
         if self.desk.session is None:
             return
-        last = len(self.desk.session.draft.numbering().paragraphs)
-        number, ok = QInputDialog.getInt(
-            self.parent, "Go to paragraph", f"Paragraph (1–{last}):", 1, 1, max(1, last)
+        last = len(self.desk.session.draft.numbering().numbered)
+        label, ok = QInputDialog.getText(
+            self.parent, "Go to paragraph", f"Paragraph (1–{last}, or as shown: 7 bis, PP3):"
         )
-        if ok:
-            self.go_to_paragraph(number)
+        if ok and label.strip():
+            self.go_to_paragraph(int(label) if label.strip().isdigit() else label.strip())
 
-    def go_to_paragraph(self, number: int) -> bool:
-        """Select the paragraph that is now number `number`."""
+    def go_to_paragraph(self, number: int | str) -> bool:
+        """Select the paragraph that is now number `number` (or shown as that label: "7 bis", "PP3")."""
+        draft = self.desk.session.draft
         try:
-            para = self.desk.session.draft.paragraph_by_number(number)
+            if isinstance(number, int) and draft.numbering_mode == "live":
+                para = draft.paragraph_by_number(number)
+            else:
+                para = draft.paragraph_by_label(str(number))
         except ChairdeskError as error:
             self.desk.statusBar().showMessage(str(error), 5000)
             return False

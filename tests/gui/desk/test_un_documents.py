@@ -37,6 +37,11 @@ def test_imported_resolution_on_the_desk(qtbot, tmp_path: Path) -> None:  # noqa
     sections = outline_state(window.session)
     assert sections[0].span == "PP1\u2013PP2, 1\u20134"
     assert [p.number for p in sections[0].paragraphs] == ["PP1", "PP2", "1", "2", "4"]
+    assert window.commands.go_to_paragraph("PP2")
+    assert window.controller.current_paragraph == draft.paragraph_by_label("PP2").id
+    assert window.commands.go_to_paragraph(4)  # kept number 4: the fifth paragraph of the desk
+    assert window.controller.current_paragraph == draft.paragraph_by_label("4").id
+    assert not window.commands.go_to_paragraph("3 bis")
     window.commands.technical_renumbering()
     assert [draft.label_of_paragraph(p.id) for p in draft.live_paragraphs()] == ["PP1", "PP2", "1", "2", "3"]
     window.close()
