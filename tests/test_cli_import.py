@@ -29,7 +29,13 @@ def test_import_records_tracked_changes_and_prints_the_summary(tmp_path: Path, c
     with Session.open(target) as session:
         draft = session.draft
         assert draft.numbering_mode == "keep"
-        assert [draft.label_of_paragraph(p.id) for p in draft.live_paragraphs()] == ["PP1", "PP2", "1", "2", "4"]
+        assert [draft.label_of_paragraph(p.id) for p in draft.live_paragraphs()] == [
+            "PP1",
+            "PP2",
+            "1",
+            "2",
+            "4",
+        ]
         assert {e.actor for e in session.events if e.kind == "draft.paragraph.amend"} == {
             "Delegation of Norland",
             "Delegation of Southmark",
@@ -40,7 +46,9 @@ def test_meeting_details_are_set_and_shown(tmp_path: Path, capsys) -> None:  # n
     target = tmp_path / "r.chairdesk"
     assert main(["import", str(MADE / "resolution-typed.docx"), "-o", str(target)]) == 0
     assert "Dropped: a table (2 rows \u00d7 2 columns)" in capsys.readouterr().out
-    code = main(["meeting", str(target), "--symbol", "MA/TC/2026/L.3", "--original", "English", "--paper", "Letter"])
+    code = main(
+        ["meeting", str(target), "--symbol", "MA/TC/2026/L.3", "--original", "English", "--paper", "Letter"]
+    )
     assert code == 0
     out = capsys.readouterr().out
     assert "symbol:       MA/TC/2026/L.3" in out and "paper:        Letter" in out

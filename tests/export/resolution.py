@@ -17,7 +17,9 @@ def build_resolution(path: Path, numbering: str = "live") -> Session:
         ops.set_numbering_mode(session, "keep")
     ops.set_title(session, "Stewardship of shared tidal waters")
     s = ops.add_section(session, "Draft resolution").subject
-    pp1 = ops.insert_paragraph(session, s, "Recalling its earlier work on shared waters,", kind="preambular", italic=1)
+    pp1 = ops.insert_paragraph(
+        session, s, "Recalling its earlier work on shared waters,", kind="preambular", italic=1
+    )
     ops.insert_paragraph(
         session,
         s,
@@ -32,7 +34,12 @@ def build_resolution(path: Path, numbering: str = "live") -> Session:
         s,
         "Requests the secretariat:",
         italic=1,
-        subparagraphs=["to gather the data;", ("from coastal members;", 2), ("from river members;", 2), "to report."],
+        subparagraphs=[
+            "to gather the data;",
+            ("from coastal members;", 2),
+            ("from river members;", 2),
+            "to report.",
+        ],
     )
     ops.insert_paragraph(session, s, "Also decides to meet again next year.", italic=2)
     if numbering == "keep":

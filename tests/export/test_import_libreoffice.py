@@ -22,7 +22,9 @@ _LABEL = re.compile(r"^\s*(?:\d{1,3}\.|\([a-z]{1,4}\))\s*")
 def _libreoffice_paragraphs(source: Path, folder: Path, changes: str) -> list[str]:
     out = folder / f"{changes}.txt"
     job = [{"input": str(source), "output": str(out), "filter": "txt", "changes": changes}]
-    subprocess.run([SYSTEM_PYTHON, str(SCRIPT), str(folder / "profile"), json.dumps(job)], check=True, timeout=120)
+    subprocess.run(
+        [SYSTEM_PYTHON, str(SCRIPT), str(folder / "profile"), json.dumps(job)], check=True, timeout=120
+    )
     lines = out.read_text(encoding="utf-8-sig").splitlines()
     return [" ".join(_LABEL.sub("", line).split()) for line in lines if line.strip()]
 
@@ -64,7 +66,9 @@ def test_the_report_of_a_resolution_imports_with_the_same_structure(tmp_path: Pa
         session.close()
     again = read_draft(report)
     assert again.title == title
-    assert any(p.notes == ["Report of the panel on wetlands, third edition."] for p in again.sections[0].paragraphs())
+    assert any(
+        p.notes == ["Report of the panel on wetlands, third edition."] for p in again.sections[0].paragraphs()
+    )
     assert _structure(again) == expected
     assert any("Committee on Tidal Commons" in line for line in again.summary.dropped)  # the title block
 

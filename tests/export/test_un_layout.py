@@ -62,7 +62,11 @@ def test_redline_of_a_resolution_accepts_and_rejects_to_the_two_texts(tmp_path: 
 
 
 def _leads(path: Path) -> list[str]:
-    return [p.text.split("\t")[0] for p in docx.Document(str(path)).paragraphs if p.style.name == "Chairdesk Paragraph"]
+    return [
+        p.text.split("\t")[0]
+        for p in docx.Document(str(path)).paragraphs
+        if p.style.name == "Chairdesk Paragraph"
+    ]
 
 
 def test_keep_mode_exports_the_kept_numbers_and_the_redline_shows_no_renumbering(tmp_path: Path) -> None:
@@ -93,7 +97,11 @@ def test_first_page_block_paper_and_font_follow_the_meeting_details(tmp_path: Pa
     session = build_resolution(tmp_path / "res.chairdesk")
     try:
         set_meeting_details(
-            session, symbol="MA/TC/2026/L.3", distribution="Limited", issued="3 December 2026", original="English"
+            session,
+            symbol="MA/TC/2026/L.3",
+            distribution="Limited",
+            issued="3 December 2026",
+            original="English",
         )
         set_meeting_details(session, paper="Letter")
         with pytest.raises(RefusedError, match="A4 or Letter"):

@@ -88,7 +88,8 @@ class DraftApplier:
 
     def _apply_paragraph_insert(self, d: Draft, e: Event, p: Payload, c: Change) -> None:
         subs = [
-            SubParagraph(s["id"], s["text"], e.actor, level=s.get("level", 1)) for s in p.get("subparagraphs", [])
+            SubParagraph(s["id"], s["text"], e.actor, level=s.get("level", 1))
+            for s in p.get("subparagraphs", [])
         ]
         d.paragraphs[p["id"]] = Paragraph(
             p["id"],

@@ -261,7 +261,9 @@ class _Walker:
         ppr = p.find(w("pPr"))
         sid = _val(ppr.find(w("pStyle")) if ppr is not None else None) or self.styles.default
         chain = tuple(self.styles.name.get(s, s.lower()) for s in self.styles.chain(sid))
-        outline = next((self.styles.outline[s] for s in self.styles.chain(sid) if s in self.styles.outline), None)
+        outline = next(
+            (self.styles.outline[s] for s in self.styles.chain(sid) if s in self.styles.outline), None
+        )
         num = next((self.styles.num[s] for s in self.styles.chain(sid) if s in self.styles.num), None)
         mark = None
         if ppr is not None:
@@ -275,7 +277,10 @@ class _Walker:
                 num_id = _val(numpr.find(w("numId")))
                 ilvl = _val(numpr.find(w("ilvl")))
                 base_level = num[1] if num else 0
-                num = (num_id or (num[0] if num else ""), int(ilvl) if ilvl and ilvl.isdigit() else base_level)
+                num = (
+                    num_id or (num[0] if num else ""),
+                    int(ilvl) if ilvl and ilvl.isdigit() else base_level,
+                )
             rpr = ppr.find(w("rPr"))
             if rpr is not None:
                 for tag, op in (("ins", "ins"), ("del", "del"), ("moveTo", "ins"), ("moveFrom", "del")):

@@ -106,7 +106,9 @@ def italic_word_count(text: str, italic_chars: int) -> int:
     if italic_chars <= 0:
         return 0
     head = text[:italic_chars].rstrip(" ,;:")
-    if not head or (italic_chars < len(text) and text[italic_chars - 1].isalnum() and text[italic_chars].isalnum()):
+    if not head or (
+        italic_chars < len(text) and text[italic_chars - 1].isalnum() and text[italic_chars].isalnum()
+    ):
         return 0
     return len(head.split())
 

@@ -94,7 +94,9 @@ class _Builder:
 
     def paragraph(self, text: str, where: str, sub_level: bool = False) -> None:
         """Add a paragraph; a letter label (or sub_level) makes it a sub-paragraph of the one before."""
-        self.line(Line(text, where, list_kind="letter" if sub_level else None, list_level=1 if sub_level else 0))
+        self.line(
+            Line(text, where, list_kind="letter" if sub_level else None, list_level=1 if sub_level else 0)
+        )
 
     def line(self, line: Line) -> None:
         """Add a body line: a typed label or Word's list level says whether it is a paragraph or a part of one."""
@@ -129,7 +131,9 @@ class _Builder:
             if level == 0:
                 self.labels.paragraph_started()
             words = italic_word_count(body, italic)
-            para = ImportedParagraph(body, italic=words, notes=list(line.notes), explicit=level == 0, key=line.key)
+            para = ImportedParagraph(
+                body, italic=words, notes=list(line.notes), explicit=level == 0, key=line.key
+            )
             para.authors = line.authors
             if level is None and (line.preambular_style or words or opens_preambular(body)):
                 para.kind = PREAMBULAR
@@ -231,7 +235,9 @@ def _build_docx(path: Path, word: WordFile, view: str) -> ImportedDraft:
         elif line.role == "subheading":
             builder.subheading(line.text, line.key)
         elif line.role == "skip":
-            builder.summary.dropped.append(f'{line.where}: "{_excerpt(_clean(line.text))}" (not part of the text)')
+            builder.summary.dropped.append(
+                f'{line.where}: "{_excerpt(_clean(line.text))}" (not part of the text)'
+            )
         else:
             builder.line(line)
     builder.summary.dropped += word.dropped
@@ -242,7 +248,9 @@ def _build_docx(path: Path, word: WordFile, view: str) -> ImportedDraft:
             if cid in word.comments and cid not in listed:
                 listed.add(cid)
                 author, text = word.comments[cid]
-                builder.summary.comments.append(f'{author or "someone"} on paragraph {para.index} of the file: "{text}"')
+                builder.summary.comments.append(
+                    f'{author or "someone"} on paragraph {para.index} of the file: "{text}"'
+                )
     return builder.finish()
 
 
@@ -259,7 +267,8 @@ def _read_docx(path: Path, revisions: str | None = None) -> ImportedDraft:
         view = "accept" if revisions == "accept" else "reject"
         draft = _build_docx(path, word, view)
         done = {"accept": "all accepted", "reject": "all rejected"}.get(
-            revisions, "recorded: the tabled text is the text with all of them rejected, each change credited to its author"
+            revisions,
+            "recorded: the tabled text is the text with all of them rejected, each change credited to its author",
         )
         draft.summary.revisions = f"The file holds {revision_summary(word)}: {done}."
         if revisions == "record":
@@ -298,7 +307,9 @@ def _read_text(path: Path) -> ImportedDraft:
     if raw_lines and raw_lines[0].strip() == "---":  # YAML front matter is not part of the text
         closing = next((i for i in range(1, len(raw_lines)) if raw_lines[i].strip() in ("---", "...")), None)
         if closing is not None:
-            builder.summary.dropped.append(f"lines 1\u2013{closing + 1}: the front matter (not part of the text)")
+            builder.summary.dropped.append(
+                f"lines 1\u2013{closing + 1}: the front matter (not part of the text)"
+            )
             start = closing + 1
     for number, raw in enumerate(raw_lines[start:], start=start + 1):
         line = raw.strip()
@@ -391,7 +402,9 @@ def _record_text(session: Session, draft: ImportedDraft) -> Places:
             if isinstance(item, ImportedSubHeading):
                 add_subheading(session, section_id, item.title)
             else:
-                subs = list(zip(item.subparagraphs, item.sub_levels or [1] * len(item.subparagraphs), strict=True))
+                subs = list(
+                    zip(item.subparagraphs, item.sub_levels or [1] * len(item.subparagraphs), strict=True)
+                )
                 pid = insert_paragraph(
                     session,
                     section_id,

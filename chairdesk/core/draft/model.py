@@ -420,4 +420,11 @@ class Draft:
         )
         proposals = tuple(sorted((p.id, p.paragraph, p.text, p.status) for p in self.proposals.values()))
         baselines = tuple((b.seq, b.label) for b in self.baselines)
-        return (self.title, sections, proposals, baselines, self.numbering_mode, tuple(sorted(self.kept.items())))
+        return (
+            self.title,
+            sections,
+            proposals,
+            baselines,
+            self.numbering_mode,
+            tuple(sorted(self.kept.items())),
+        )

@@ -85,7 +85,9 @@ def describe_draft_event(state: SessionState, event: Event) -> str:
         shape = "a preambular paragraph" if p["kind"] == "preambular" else "an operative paragraph"
         text = f"{who} made {para(p['id'])} {shape}"
     elif kind == "draft.numbering.mode":
-        mode = "keep the tabled numbers" if p["mode"] == "keep" else "renumber the paragraphs after each change"
+        mode = (
+            "keep the tabled numbers" if p["mode"] == "keep" else "renumber the paragraphs after each change"
+        )
         text = f"{who} chose to {mode}"
     elif kind == "draft.numbering.renumber":
         text = f"{who} made the technical renumbering of the paragraphs"

@@ -49,6 +49,14 @@ def _esc(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
+def _opening_html(opening: str, diff: Diff) -> str:
+    """The diff with the italic opening words in italics when they stand unchanged at its start."""
+    if opening and diff and diff[0][0] == "equal" and diff[0][1].startswith(opening):
+        rest = [("equal", diff[0][1][len(opening) :]), *diff[1:]]
+        return f"<i>{_esc(opening)}</i>{diff_html(rest)}"
+    return diff_html(diff)
+
+
 def diff_html(diff: Diff) -> str:
     """Insertions underlined and coloured, deletions struck through and coloured."""
     out = []
@@ -254,7 +262,7 @@ class DraftRows:
             labels = para.sub_labels()
             subs = [(f"({labels[s.id]})", _esc(s.text), s.level) for s in para.live_subparagraphs()]
             opening = para.italic_words()
-            body = f"<i>{_esc(opening)}</i>{_esc(para.text[len(opening):])}" if opening else _esc(para.text)
+            body = f"<i>{_esc(opening)}</i>{_esc(para.text[len(opening) :])}" if opening else _esc(para.text)
             return self._assemble(body, subs, "") + notes_html + self._proposals_of(para.id)
         subs = []
         for sub in comp.subparagraphs:
@@ -285,7 +293,10 @@ class DraftRows:
         if para.author != "chair" and comp.amended and not comp.struck:
             who = _esc(self.name_of.get(para.author, para.author))
             notes.append(f'<span style="color:{QUIET_COLOUR}">as proposed by {who}</span>')
-        text = self._assemble(diff_html(comp.diff), subs, " · ".join(notes)) + notes_html
+        text = (
+            self._assemble(_opening_html(para.italic_words(), comp.diff), subs, " · ".join(notes))
+            + notes_html
+        )
         return text if comp.struck else text + self._proposals_of(para.id)
 
     def _proposals_of(self, paragraph_id: str) -> str:

@@ -34,7 +34,9 @@ class ImportDialog(QDialog):
         for value, text in NUMBERING_CHOICES:
             self.numbering.addItem(text, value)
         form.addRow("Numbering:", self.numbering)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

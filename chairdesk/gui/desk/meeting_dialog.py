@@ -35,7 +35,9 @@ class MeetingDialog(QDialog):
         self.paper.addItems(list(Meeting.PAPERS))
         self.paper.setCurrentText(meeting.paper or "A4")
         form.addRow("Paper:", self.paper)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

@@ -53,7 +53,9 @@ def test_keep_mode_gives_bis_and_ter_and_struck_paragraphs_keep_their_number(tmp
     assert "paragraph 6" in session.state_at(last.seq - 1).describe(last)
     # the comparison with the tabled text: no number changes, only what happened
     comparison = compare(session.baseline("tabled"), session.draft)
-    changed = [c for c in comparison.crosswalk() if c.old_number and c.new_number and c.old_number != c.new_number]
+    changed = [
+        c for c in comparison.crosswalk() if c.old_number and c.new_number and c.old_number != c.new_number
+    ]
     assert changed == []
     assert comparison.paragraphs[bis].new_number == "7 bis" and comparison.paragraphs[pids[2]].struck
 

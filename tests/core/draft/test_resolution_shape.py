@@ -34,7 +34,12 @@ def resolution(tmp_path: Path):
         sid,
         "Requests the secretariat:",
         italic=1,
-        subparagraphs=["to collect the replies;", ("from member bodies;", 2), ("from observers;", 2), "to report."],
+        subparagraphs=[
+            "to collect the replies;",
+            ("from member bodies;", 2),
+            ("from observers;", 2),
+            "to report.",
+        ],
     )
     op3 = ops.insert_paragraph(session, sid, "Also decides to meet again.", italic=2)
     ids = {"s": sid, "pp1": pp1.subject, "pp2": pp2.subject, "op1": op1.subject, "op2": op2.subject}
@@ -94,7 +99,12 @@ def test_moves_and_strikes_renumber_operative_paragraphs_only(resolution) -> Non
     session, ids = resolution
     ops.strike_paragraph(session, ids["op1"])
     draft = session.draft
-    assert [draft.label_of_paragraph(ids[k]) for k in ("pp1", "pp2", "op2", "op3")] == ["PP1", "PP2", "1", "2"]
+    assert [draft.label_of_paragraph(ids[k]) for k in ("pp1", "pp2", "op2", "op3")] == [
+        "PP1",
+        "PP2",
+        "1",
+        "2",
+    ]
     ops.move_paragraph(session, ids["pp2"], ids["s"], 0)
     assert session.draft.label_of_paragraph(ids["pp2"]) == "PP1"
     assert session.draft.number_of(ids["op3"]) == 2
@@ -125,7 +135,9 @@ def test_italic_opening_words_follow_the_amended_wording(resolution) -> None:
 
 def test_replay_gives_the_same_shape(resolution, tmp_path: Path) -> None:
     session, ids = resolution
-    ops.set_subparagraph_level(session, ids["op2"], session.draft.paragraph(ids["op2"]).subparagraphs[3].id, 2)
+    ops.set_subparagraph_level(
+        session, ids["op2"], session.draft.paragraph(ids["op2"]).subparagraphs[3].id, 2
+    )
     fingerprint = session.draft.fingerprint()
     path = session.path
     session.close()

@@ -69,9 +69,18 @@ def test_real_word_file(name: str) -> None:
 
 @pytest.mark.skipif("A_RES_80_51-typed.docx" not in FILES, reason="the resolution is not in the corpus")
 def test_the_resolution_typed_and_numbered_by_word_import_identically() -> None:
-    typed, auto = read_draft(CORPUS / "A_RES_80_51-typed.docx"), read_draft(CORPUS / "A_RES_80_51-autonum.docx")
-    shape = [[(p.kind, p.italic, p.text, p.subparagraphs, p.sub_levels) for p in s.paragraphs()] for s in typed.sections]
-    assert shape == [[(p.kind, p.italic, p.text, p.subparagraphs, p.sub_levels) for p in s.paragraphs()] for s in auto.sections]
+    typed, auto = (
+        read_draft(CORPUS / "A_RES_80_51-typed.docx"),
+        read_draft(CORPUS / "A_RES_80_51-autonum.docx"),
+    )
+    shape = [
+        [(p.kind, p.italic, p.text, p.subparagraphs, p.sub_levels) for p in s.paragraphs()]
+        for s in typed.sections
+    ]
+    assert shape == [
+        [(p.kind, p.italic, p.text, p.subparagraphs, p.sub_levels) for p in s.paragraphs()]
+        for s in auto.sections
+    ]
     kinds = FILES["A_RES_80_51-typed.docx"]["paragraphs_by_kind"]
     paragraphs = [p for s in typed.sections for p in s.paragraphs()]
     unnumbered = kinds["front"] + kinds["chapeau"] + kinds["preambular"] + kinds["closing"]

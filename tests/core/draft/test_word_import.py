@@ -71,7 +71,10 @@ def test_made_corpus_imports_with_the_counts_checked_by_hand(name: str) -> None:
 
 
 def test_typed_and_word_numbered_resolutions_import_identically() -> None:
-    typed, numbered = read_draft(MADE / "resolution-typed.docx"), read_draft(MADE / "resolution-numbered.docx")
+    typed, numbered = (
+        read_draft(MADE / "resolution-typed.docx"),
+        read_draft(MADE / "resolution-numbered.docx"),
+    )
     assert shape(typed) == shape(numbered)
     ops = [p for p in typed.sections[0].paragraphs() if p.kind == "numbered"]
     assert [p.text.split()[0] for p in ops] == ["Decides", "Requests", "Encourages", "Invites", "Decides"]
@@ -167,7 +170,9 @@ def test_content_controls_smart_tags_and_hyperlinks_keep_their_words(tmp_path: P
         + '<w:smartTag w:uri="urn:x" w:element="place"><w:smartTag w:uri="urn:x" w:element="City">'
         + run.format("in the host city")
         + "</w:smartTag></w:smartTag>"
-        + '<w:hyperlink r:id="" w:anchor="x">' + run.format(" every year") + "</w:hyperlink>"
+        + '<w:hyperlink r:id="" w:anchor="x">'
+        + run.format(" every year")
+        + "</w:hyperlink>"
         + run.format("."),
     )
     _inject(
@@ -209,7 +214,9 @@ def test_strict_and_alternate_main_parts(tmp_path: Path) -> None:
     moved["word/main.xml"] = moved.pop("word/document.xml")
     moved["word/_rels/main.xml.rels"] = moved.pop("word/_rels/document.xml.rels")
     moved["_rels/.rels"] = moved["_rels/.rels"].replace(b"word/document.xml", b"word/main.xml")
-    moved["[Content_Types].xml"] = moved["[Content_Types].xml"].replace(b"/word/document.xml", b"/word/main.xml")
+    moved["[Content_Types].xml"] = moved["[Content_Types].xml"].replace(
+        b"/word/document.xml", b"/word/main.xml"
+    )
     alternate = tmp_path / "alternate.docx"
     with zipfile.ZipFile(alternate, "w") as archive:
         for name, data in moved.items():
@@ -264,7 +271,9 @@ def test_new_session_keeps_the_shape(tmp_path: Path) -> None:
         assert [requests.sub_references()[s.id] for s in requests.subparagraphs] == [
             "(a)", "(b)", "(b) (i)", "(b) (ii)", "(c)"
         ]  # fmt: skip
-        assert draft.paragraph_by_label("PP4").notes == ["Report of the panel on tidal habitats, second edition."]
+        assert draft.paragraph_by_label("PP4").notes == [
+            "Report of the panel on tidal habitats, second edition."
+        ]
     finally:
         session.close()
 
@@ -304,13 +313,20 @@ def test_text_boxes_are_converted_and_hidden_text_is_named(tmp_path: Path) -> No
     draft = read_draft(path)
     assert _texts(draft) == ["The host paragraph.", "Words in a box.", "Shown words."]
     summary = "\n".join(draft.summary_lines())
-    assert "a text box in paragraph 1 of the file: its text follows that paragraph as 1 paragraph(s)" in summary
+    assert (
+        "a text box in paragraph 1 of the file: its text follows that paragraph as 1 paragraph(s)" in summary
+    )
     assert 'hidden text "Hidden words." in paragraph 3 of the file' in summary
 
 
 def test_recorded_changes_reach_sub_paragraphs(tmp_path: Path) -> None:
     document = docx.Document()
-    for text in ("1. Requests the secretariat:", "(a) to gather OLD-WORD data;", "NEW-SUB", "2. Decides to meet."):
+    for text in (
+        "1. Requests the secretariat:",
+        "(a) to gather OLD-WORD data;",
+        "NEW-SUB",
+        "2. Decides to meet.",
+    ):
         document.add_paragraph(text)
     path = tmp_path / "subs.docx"
     document.save(path)

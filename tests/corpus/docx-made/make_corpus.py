@@ -142,9 +142,13 @@ def resolution_numbered() -> str:
             for sub, deeper in subs:
                 third = ""
                 if deeper:
-                    third = "<text:list>" + "".join(
-                        f"<text:list-item><text:p>{escape(d)}</text:p></text:list-item>" for d in deeper
-                    ) + "</text:list>"
+                    third = (
+                        "<text:list>"
+                        + "".join(
+                            f"<text:list-item><text:p>{escape(d)}</text:p></text:list-item>" for d in deeper
+                        )
+                        + "</text:list>"
+                    )
                 parts.append(f"<text:list-item><text:p>{escape(sub)}</text:p>{third}</text:list-item>")
             inner = "<text:list>" + "".join(parts) + "</text:list>"
         items.append(f"<text:list-item><text:p>{_italic(verb, rest)}</text:p>{inner}</text:list-item>")
