@@ -42,6 +42,10 @@ def _cmd_new(args: argparse.Namespace) -> int:
     session = Session.create(args.output, args.title, body=args.body, venue=args.venue, dates=args.dates)
     if delegations:
         set_roster(session, delegations, source=source)
+    if args.numbering != "live":
+        from .core.draft.operations import set_numbering_mode
+
+        set_numbering_mode(session, args.numbering)
     session.close()
     roster = f", roster: {len(delegations)} delegations ({source})" if delegations else ""
     print(f"Created {args.output}{roster}")
@@ -49,13 +53,16 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from .core.draft.importers import create_session_from_draft
+    from .core.draft.importers import new_session_from, read_draft
 
-    session = create_session_from_draft(args.draft, args.output, title=args.title)
+    imported = read_draft(args.draft, args.revisions)
+    session = new_session_from(imported, args.output, title=args.title, numbering=args.numbering)
     draft = session.draft
     sections, paragraphs = len(draft.order), len(draft.numbering().paragraphs)
     session.close()
     print(f"Imported {args.draft}: {sections} sections, {paragraphs} paragraphs; created {args.output}")
+    for line in imported.summary_lines():
+        print(f"  {line}")
     return 0
 
 
@@ -79,8 +86,10 @@ def _cmd_info(args: argparse.Namespace) -> int:
         )
         for sid in draft.order:
             section = draft.sections[sid]
-            span = draft.paragraph_range(sid)
-            paragraphs = f"¶ {span[0]}–{span[1]}" if span else "no paragraphs"
+            span = draft.label_range(sid)
+            if span and "\u2013" not in span and "," not in span:
+                span = f"{span}\u2013{span}"  # one paragraph: "¶ 4–4", as the range always reads
+            paragraphs = f"¶ {span}" if span else "no paragraphs"
             status = state.adoption.status_text(sid)
             print(f"  {numbering.label[sid]}. {visible(section.title)} — {paragraphs} — {visible(status)}")
         procedure = state.procedure
@@ -90,6 +99,19 @@ def _cmd_info(args: argparse.Namespace) -> int:
             print(f"Rules:     Model UN; {roll}; {len(procedure.motions)} motion(s) waiting")
         print(f"Events:    {len(session.events)}")
         print(f"Record:    {session.verify()}")
+    return 0
+
+
+def _cmd_meeting(args: argparse.Namespace) -> int:
+    from .core.log.meeting import Meeting
+    from .core.log.meeting_operations import set_meeting_details
+
+    details = {k: getattr(args, k) for k in Meeting.FIELDS if getattr(args, k, None) is not None}
+    with Session.open(args.file) as session:
+        if details:
+            set_meeting_details(session, **details)
+        for key in Meeting.FIELDS:
+            print(f"{key + ':':<14}{getattr(session.state.meeting, key)}")
     return 0
 
 
@@ -281,6 +303,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="un|FILE",
         help="start with a roster: 'un' (the 193 UN Member States and 2 observer States), or a roster CSV",
     )
+    new.add_argument(
+        "--numbering",
+        choices=("live", "keep"),
+        default="live",
+        help="renumber after each change (live) or keep the tabled numbers, fixed when the text is tabled",
+    )
     new.set_defaults(func=_cmd_new)
 
     imp = sub.add_parser("import", help="create a session from a draft (DOCX, or text/Markdown)")
@@ -289,7 +317,37 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", required=True, type=Path, help="the session file to create (.chairdesk)"
     )
     imp.add_argument("--title", default=None, help="title of the meeting (default: the document's title)")
+    imp.add_argument(
+        "--revisions",
+        choices=("accept", "reject", "record"),
+        default=None,
+        help="a DOCX's tracked changes: all accepted, all rejected, or recorded as changes to the tabled text "
+        "(rejected) credited to their Word authors; required when the file has tracked changes",
+    )
+    imp.add_argument(
+        "--numbering",
+        choices=("live", "keep"),
+        default="live",
+        help="renumber after each change (live, default) or keep the tabled numbers (7 bis) until a "
+        "technical renumbering",
+    )
     imp.set_defaults(func=_cmd_import)
+
+    meeting = sub.add_parser("meeting", help="show or set the meeting's details (the report's first page)")
+    meeting.add_argument("file", type=Path, help="the session file")
+    for key, words in (
+        ("title", "the meeting's title"),
+        ("body", "the body, e.g. General Assembly"),
+        ("venue", "where it meets"),
+        ("dates", "when it meets"),
+        ("symbol", "the report's document symbol, e.g. A/AC.290/2026/L.1"),
+        ("distribution", "the distribution, e.g. General or Limited"),
+        ("issued", "the date of issue shown on the first page"),
+        ("original", "the original language, e.g. English"),
+    ):
+        meeting.add_argument(f"--{key}", default=None, help=words)
+    meeting.add_argument("--paper", choices=("A4", "Letter"), default=None, help="the report's paper (A4)")
+    meeting.set_defaults(func=_cmd_meeting)
 
     info = sub.add_parser("info", help="show a session's meeting, sections, events and record check")
     info.add_argument("file", type=Path)

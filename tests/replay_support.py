@@ -129,5 +129,9 @@ def record_every_draft_step(path: Path) -> tuple[Path, dict[int, dict[str, Any]]
     ops.mark_baseline(session, "Second reading")
     ops.amend_paragraph(session, p3, "A directory of contacts will be kept.")
     ops.set_title(session, "Outcome document")
+    ops.set_paragraph_kind(session, p3, "preambular")  # the resolution's shapes and negotiation numbering
+    ops.set_subparagraph_level(session, p2, subs[1].id, 2)
+    ops.set_numbering_mode(session, "keep")
+    ops.renumber(session)
     session.close()
     return path, live

@@ -102,7 +102,8 @@ def _kind(draft: Draft, item: str) -> str:
 
 def _is_live(draft: Draft, item: str) -> bool:
     if item in draft.paragraphs:
-        return draft.number_of(item) is not None
+        para = draft.paragraphs[item]
+        return not para.struck and para.section in draft.order
     heading = draft.subheadings.get(item)
     return heading is not None and not heading.removed and heading.section in draft.order
 
@@ -221,6 +222,8 @@ STYLE_SECTION = "Chairdesk Section"
 STYLE_SUBHEADING = "Chairdesk Subheading"
 STYLE_PARAGRAPH = "Chairdesk Paragraph"
 STYLE_SUBPARAGRAPH = "Chairdesk Subparagraph"
+STYLE_SUBSUBPARAGRAPH = "Chairdesk Subsubparagraph"  # (i), (ii) under a lettered sub-paragraph
+STYLE_PREAMBULAR = "Chairdesk Preambular"  # an unnumbered preambular paragraph, first line indented
 STYLE_CLOSING = "Chairdesk Closing"
 STYLE_MARK = "Chairdesk Draft Mark"
 STYLE_FOOTER = "Chairdesk Footer"
@@ -238,6 +241,8 @@ _STYLES: dict[str, tuple[str, float, bool, bool, float, float, float, float, boo
     STYLE_SUBHEADING: ("Heading 2", 11.5, False, True, 0, 0, 12, 6, False),
     STYLE_PARAGRAPH: ("Normal", 11, False, False, 1.0, -1.0, 0, 8, False),
     STYLE_SUBPARAGRAPH: ("Normal", 11, False, False, 2.0, -1.0, 0, 6, False),
+    STYLE_SUBSUBPARAGRAPH: ("Normal", 11, False, False, 3.0, -1.0, 0, 6, False),
+    STYLE_PREAMBULAR: ("Normal", 11, False, False, 0, 1.0, 0, 8, False),
     STYLE_CLOSING: ("Normal", 11, False, True, 0, 0, 24, 0, False),
     STYLE_MARK: ("Header", 10, True, False, 0, 0, 0, 0, True),
     STYLE_FOOTER: ("Footer", 9, False, False, 0, 0, 0, 0, True),
@@ -284,6 +289,7 @@ def set_hanging_indents(document: DocxDocument, number_cm: float, letter_cm: flo
     for name, left, hang in (
         (STYLE_PARAGRAPH, number_cm, number_cm),
         (STYLE_SUBPARAGRAPH, number_cm + letter_cm, letter_cm),
+        (STYLE_SUBSUBPARAGRAPH, number_cm + 2 * letter_cm, letter_cm),
     ):
         fmt = document.styles[name].paragraph_format
         fmt.left_indent = Cm(left)

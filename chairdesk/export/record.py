@@ -209,8 +209,8 @@ def _interventions(state: SessionState, now: str) -> list[InterventionRow]:
     unfinished = [i for i in (floor.suspended, floor.current) if i is not None]
     for number, item in enumerate([*floor.interventions, *unfinished]):
         about = ""
-        if item.paragraph and draft.number_of(item.paragraph):
-            about = f"paragraph {draft.number_of(item.paragraph)}"
+        if item.paragraph and draft.label_of_paragraph(item.paragraph):
+            about = draft.paragraph_name(item.paragraph)
         elif item.section in draft.order:
             about = f"section {draft.label_of(item.section)}"
         start = datetime.fromisoformat(item.start_ts) if item.start_ts else None

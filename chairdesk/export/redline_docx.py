@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 
 from ..core.draft.authorship import Piece, authored_pieces, baseline_text, current_text
 from ..core.draft.compare import word_diff
-from ..core.draft.model import CHAIR, Draft, subparagraph_label
+from ..core.draft.model import CHAIR, Draft
 from ..core.log.errors import RefusedError
 from ..core.log.session import Session
 from ..core.log.state import actor_name
@@ -29,10 +29,8 @@ from .base import (
     DRAFT_MARK,
     STYLE_CLOSING,
     STYLE_DOCUMENT,
-    STYLE_PARAGRAPH,
     STYLE_SECTION,
     STYLE_SUBHEADING,
-    STYLE_SUBPARAGRAPH,
     Part,
     TitleBlock,
     add_child,
@@ -43,14 +41,14 @@ from .base import (
     document_parts,
     long_date,
     new_document,
-    paragraph_lead,
     save_docx,
     set_hanging_indents,
     set_properties,
-    subparagraph_lead,
     subparagraph_parts,
 )
 from .seal import checked_record, seal_docx, seal_of
+from .un_layout import italicise_opening, paragraph_lines, paragraph_style, set_body_font, set_page, sub_style
+from .un_layout import paragraph_lead as un_paragraph_lead
 
 BASELINES = ("tabled", "last")
 LEAD_WIDTHS = (1.75, 1.4)  # cm for "113.112." and "(aa)(z)": an old and a new lead side by side
@@ -313,54 +311,62 @@ class RedlineWriter:
         draft = self.new if part.op == "insert" else self.old
         para = draft.paragraphs[part.id]
         revision = self.attribution.of_place(part.id, para.section)
-        lead = paragraph_lead(draft.number_of(para.id))
-        if part.op == "insert" and not part.moved:
-            segments = [("insert", lead, revision), *self.inserted_whole(para.text, revision, para.id)]
-            first = self.paragraph(STYLE_PARAGRAPH, segments, ("insert", revision))
+        lines = list(paragraph_lines(draft, para))
+        fresh = part.op == "insert" and not part.moved  # new words: credited run by run to their authors
+        if fresh:
+            segments = [("insert", lines[0].lead, revision)] if lines[0].lead else []
+            segments += self.inserted_whole(para.text, revision, para.id)
+            first = self.paragraph(lines[0].style, segments, ("insert", revision))
         else:
-            first = self.whole(STYLE_PARAGRAPH, lead + para.text, part.op, revision)
-        for index, sub in enumerate(para.live_subparagraphs()):
-            if part.op == "insert" and not part.moved:
-                segments = [("insert", subparagraph_lead(index), revision)]
-                segments += self.inserted_whole(sub.text, revision, para.id, sub.id)
-                self.paragraph(STYLE_SUBPARAGRAPH, segments, ("insert", revision))
+            first = self.whole(lines[0].style, lines[0].plain, part.op, revision)
+        italicise_opening(first, len(lines[0].italic), len(lines[0].italic), bool(lines[0].lead))
+        for line, sub in zip(lines[1:], para.live_subparagraphs(), strict=True):
+            if fresh:
+                segments = [("insert", line.lead, revision), *self.inserted_whole(sub.text, revision, para.id, sub.id)]
+                self.paragraph(line.style, segments, ("insert", revision))
             else:
-                self.whole(STYLE_SUBPARAGRAPH, subparagraph_lead(index) + sub.text, part.op, revision)
+                self.whole(line.style, line.plain, part.op, revision)
         if part.moved:
-            old_number, new_number = self.old.number_of(part.id), self.new.number_of(part.id)
+            old_name, new_name = self.old.paragraph_name(part.id), self.new.paragraph_name(part.id)
             if part.op == "insert":
-                self.comment(first, f"Former paragraph {old_number}, moved here.", part.op, revision)
+                self.comment(first, f"Former {old_name}, moved here.", part.op, revision)
             else:
-                note = f"Paragraph {old_number} was moved; it is now paragraph {new_number}."
+                note = f"{old_name[0].upper()}{old_name[1:]} was moved; it is now {new_name}."
                 self.comment(first, note, part.op, revision)
 
     def kept_paragraph(self, part: Part) -> None:
         """A paragraph in both drafts at the same place: number change, word diff, sub-paragraphs."""
         old, new = self.old.paragraphs[part.id], self.new.paragraphs[part.id]
-        old_number, new_number = self.old.number_of(part.id), self.new.number_of(part.id)
-        segments: list[Segment] = self._lead(f"{old_number}.", f"{new_number}.")
-        segments += self.authored(old.text, new.text, self.attribution.of_text(part.id), part.id)
-        self.paragraph(STYLE_PARAGRAPH, segments)
-        old_letters = {s.id: i for i, s in enumerate(old.live_subparagraphs())}
-        new_letters = {s.id: i for i, s in enumerate(new.live_subparagraphs())}
+        old_lead, new_lead = un_paragraph_lead(self.old, part.id), un_paragraph_lead(self.new, part.id)
+        segments: list[Segment] = []
+        if old_lead and new_lead:
+            segments = self._lead(old_lead, new_lead)
+        elif old_lead or new_lead:  # made preambular or operative: its number and tab come or go whole
+            op = "insert" if new_lead else "delete"
+            segments = [(op, (new_lead or old_lead) + "\t", self.attribution.numbering())]
+        text_rev = self.attribution.of_text(part.id)
+        segments += self.authored(old.text, new.text, text_rev, part.id)
+        first = self.paragraph(paragraph_style(new), segments)
+        has_lead = bool(old_lead or new_lead)
+        italicise_opening(first, len(old.italic_words()), len(new.italic_words()), has_lead)
+        old_letters, new_letters = old.sub_labels(), new.sub_labels()
         for op, sub_id in subparagraph_parts(old, new):
             if op == "keep":
-                lead = self._lead(
-                    f"({subparagraph_label(old_letters[sub_id])})",
-                    f"({subparagraph_label(new_letters[sub_id])})",
-                )
+                lead = self._lead(f"({old_letters[sub_id]})", f"({new_letters[sub_id]})")
                 revision = self.attribution.of_text(sub_id, part.id)
                 old_text, new_text = old.subparagraph(sub_id).text, new.subparagraph(sub_id).text
-                lead += self.authored(old_text, new_text, revision, part.id, sub_id)
-                self.paragraph(STYLE_SUBPARAGRAPH, lead)
+                style = sub_style(new.subparagraph(sub_id))
+                self.paragraph(style, lead + self.authored(old_text, new_text, revision, part.id, sub_id))
             elif op == "insert":
                 revision = self.attribution.of_place(sub_id, part.id)
-                segments = [("insert", subparagraph_lead(new_letters[sub_id]), revision)]
-                segments += self.inserted_whole(new.subparagraph(sub_id).text, revision, part.id, sub_id)
-                self.paragraph(STYLE_SUBPARAGRAPH, segments, ("insert", revision))
+                sub = new.subparagraph(sub_id)
+                segments = [("insert", f"({new_letters[sub_id]})\t", revision)]
+                segments += self.inserted_whole(sub.text, revision, part.id, sub_id)
+                self.paragraph(sub_style(sub), segments, ("insert", revision))
             else:
-                text = subparagraph_lead(old_letters[sub_id]) + old.subparagraph(sub_id).text
-                self.whole(STYLE_SUBPARAGRAPH, text, op, self.attribution.of_place(sub_id, part.id))
+                sub = old.subparagraph(sub_id)
+                text = f"({old_letters[sub_id]})\t{sub.text}"
+                self.whole(sub_style(sub), text, op, self.attribution.of_place(sub_id, part.id))
 
     def _lead(self, old: str, new: str) -> list[Segment]:
         """A number or letter and the tab after it; a change of number is the Chair's renumbering."""
@@ -398,6 +404,8 @@ class RedlineWriter:
         header = f"Changes since {self.baseline_label}"
         add_header(self.document, header if adopted else f"{DRAFT_MARK} \u2014 {header}")
         add_page_numbers(self.document)
+        set_page(self.document, self.state.meeting.paper or "A4")
+        set_body_font(self.document)
         title = self.new.title or self.state.meeting.title
         set_properties(self.document, title, header, adopted_at or self.state.last_ts)
         return self.document

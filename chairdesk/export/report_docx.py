@@ -12,39 +12,25 @@ from ..core.log.session import Session
 from ..core.log.state import SessionState
 from .base import (
     DRAFT_MARK,
+    STYLE_BODY,
     STYLE_CLOSING,
-    STYLE_PARAGRAPH,
-    STYLE_SECTION,
-    STYLE_SUBHEADING,
-    STYLE_SUBPARAGRAPH,
     TitleBlock,
     add_header,
     add_page_numbers,
     adoption_of,
     closing_line,
-    document_parts,
     new_document,
-    paragraph_lead,
     save_docx,
-    section_heading,
     set_properties,
-    subparagraph_lead,
 )
 from .seal import checked_record, seal_docx, seal_of
+from .un_layout import Footnotes, add_symbol_block, body_items, set_body_font, set_page, write_line
 
 
 def body_lines(draft: Draft) -> Iterator[tuple[str, str]]:
     """(style, text) of every line of the text itself, in order: headings, paragraphs, sub-paragraphs."""
-    for part in document_parts(draft, draft):
-        if part.kind == "section":
-            yield STYLE_SECTION, section_heading(draft, part.id)
-        elif part.kind == "subheading":
-            yield STYLE_SUBHEADING, draft.subheadings[part.id].title
-        else:
-            para = draft.paragraphs[part.id]
-            yield STYLE_PARAGRAPH, paragraph_lead(draft.number_of(para.id)) + para.text
-            for index, sub in enumerate(para.live_subparagraphs()):
-                yield STYLE_SUBPARAGRAPH, subparagraph_lead(index) + sub.text
+    for line in body_items(draft):
+        yield line.style, line.plain
 
 
 def report_lines(state: SessionState, draft: Draft | None = None) -> list[tuple[str, str]]:
@@ -66,12 +52,24 @@ def report_text(state: SessionState, draft: Draft | None = None) -> str:
 def build_report(state: SessionState) -> DocxDocument:
     """The report as a python-docx document (a marked draft unless the report has been adopted)."""
     document = new_document()
-    for style, text in report_lines(state):
-        document.add_paragraph(text, style=style)
+    set_body_font(document)
+    block = add_symbol_block(document, state.meeting)
+    for style, text in TitleBlock.of(state).lines():
+        if not (block and style == STYLE_BODY):  # the block names the body already
+            document.add_paragraph(text, style=style)
+    footnotes: Footnotes | None = None
+    for line in body_items(state.draft):
+        paragraph = write_line(document, line)
+        for note in line.notes:
+            footnotes = footnotes or Footnotes(document)
+            footnotes.add(paragraph, note)
     adopted, adopted_at = adoption_of(state)
+    if adopted and adopted_at:
+        document.add_paragraph(closing_line(adopted_at), style=STYLE_CLOSING)
     if not adopted:
         add_header(document, DRAFT_MARK)
     add_page_numbers(document)
+    set_page(document, state.meeting.paper or "A4")
     title = state.draft.title or state.meeting.title
     set_properties(document, title, "Report" if adopted else DRAFT_MARK, adopted_at or state.last_ts)
     return document

@@ -27,6 +27,13 @@ SPECS: list[ActionSpec] = [
     ActionSpec("&File", "import_draft", "&Import draft (DOCX or text)…", ("Ctrl+I",), "import_draft"),
     ActionSpec("&File", "open_replay", "Open for &replay…", ("Ctrl+Alt+O",), "open_replay_dialog"),
     ActionSpec("&File", "save_copy", "Save a &copy as…", ("Ctrl+Shift+S",), "save_copy"),
+    ActionSpec(
+        "&File",
+        "meeting_details",
+        "&Meeting details (report's first page)…",
+        ("Ctrl+Alt+G",),
+        "meeting_details",
+    ),
     ActionSpec("&File", "close_session", "&Close the session", ("Ctrl+W",), "close_session"),
     ActionSpec("&Edit", "find", "&Find in the draft…", ("Ctrl+F",), "find"),
     ActionSpec("&Edit", "find_next", "Find &next", ("F3",), "find_next"),
@@ -70,8 +77,26 @@ SPECS: list[ActionSpec] = [
         "&Paragraph", "sub_down", "Move the sub-paragraph down", ("Ctrl+Alt+Down",), "subparagraph_down"
     ),
     ActionSpec(
+        "&Paragraph", "preambular", "Make it &preambular / operative", ("Ctrl+Alt+A",), "toggle_preambular"
+    ),
+    ActionSpec(
+        "&Paragraph",
+        "sub_level",
+        "Indent the sub-paragraph to (i) / back to (a)",
+        ("Ctrl+Alt+I",),
+        "toggle_subparagraph_level",
+    ),
+    ActionSpec(
         "&Section", "set_title", "Change the &document title…", ("Ctrl+Shift+D",), "set_document_title"
     ),
+    ActionSpec(
+        "&Section",
+        "numbering_mode",
+        "&Keep tabled numbers / renumber live",
+        ("Ctrl+Alt+K",),
+        "toggle_numbering_mode",
+    ),
+    ActionSpec("&Section", "renumber", "&Technical renumbering", ("Ctrl+Alt+T",), "technical_renumbering"),
     ActionSpec("&Section", "add_section", "&Add a section after this one…", ("Ctrl+Alt+N",), "add_section"),
     ActionSpec("&Section", "retitle", "&Retitle the section…", ("Ctrl+Shift+T",), "retitle_section"),
     ActionSpec(

@@ -54,7 +54,14 @@ if TYPE_CHECKING:
     from ..log.state import SessionState
 
 # draft events that do not change any section's text, so they never reopen an adopted section
-_NOT_EDITS = ("draft.title.set", "draft.baseline", "draft.proposal.add", "draft.proposal.set_aside")
+_NOT_EDITS = (
+    "draft.title.set",
+    "draft.baseline",
+    "draft.proposal.add",
+    "draft.proposal.set_aside",
+    "draft.numbering.mode",  # numbers, not words: a technical renumbering reopens nothing
+    "draft.numbering.renumber",
+)
 
 
 class AdoptionComponent:
@@ -438,9 +445,10 @@ def _vote_result(state: SessionState, event: Event) -> VoteResult:
         subject_text = section_name(state.draft, subject)
     elif kind == "proposal":
         proposal = state.draft.proposals.get(subject)
-        number = state.draft.number_of(proposal.paragraph) if proposal else None
+        shown = state.draft.label_of_paragraph(proposal.paragraph) if proposal else None
         by = f" by {state.roster.name_of(proposal.delegation)}" if proposal else ""
-        subject_text = f"the proposal{by} for paragraph {number}" if number else f"proposal {subject}"
+        name = state.draft.paragraph_name(proposal.paragraph) if proposal and shown else ""
+        subject_text = f"the proposal{by} for {name}" if name else f"proposal {subject}"
     else:
         subject_text = "the report"
     ballots = dict(p["ballots"]) if p.get("ballots") else None
@@ -468,7 +476,7 @@ def _former_number(draft: Draft, paragraph_id: str) -> int:
             if item == paragraph_id:
                 return count + 1
             para = draft.paragraphs.get(item)
-            if para is not None and not para.struck:
+            if para is not None and not para.struck and para.kind == draft.paragraphs[paragraph_id].kind:
                 count += 1
     return count + 1
 
@@ -478,15 +486,18 @@ def edit_reason(state: SessionState, event: Event, section_id: str) -> str:
     draft, p, kind = state.draft, event.payload, event.kind
 
     def para(pid: str) -> str:
-        number = draft.number_of(pid)
-        return f"paragraph {number}" if number else "a paragraph"
+        return draft.paragraph_name(pid) if draft.label_of_paragraph(pid) else "a paragraph"
 
     if kind == "draft.paragraph.amend":
         return f"{para(p['id'])} amended"
     if kind == "draft.paragraph.insert":
         return f"new {para(p['id'])} inserted"
     if kind == "draft.paragraph.strike":
-        return f"paragraph {_former_number(draft, p['id'])} struck"
+        if draft.label_of_paragraph(p["id"]):  # keep mode: a struck paragraph keeps its number
+            return f"{draft.paragraph_name(p['id'])} struck"
+        former = _former_number(draft, p["id"])
+        preambular = draft.paragraphs[p["id"]].preambular
+        return f"preambular paragraph {former} struck" if preambular else f"paragraph {former} struck"
     if kind == "draft.paragraph.restore":
         return f"struck paragraph restored as {para(p['id'])}"
     if kind == "draft.paragraph.move":

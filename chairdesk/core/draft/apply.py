@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .model import Baseline, Draft, Paragraph, Proposal, Section, SubHeading, SubParagraph
+from .numbering import NUMBERED
 
 if TYPE_CHECKING:
     from ..log.change import Change
@@ -86,8 +87,20 @@ class DraftApplier:
         self._structure(d, c, heading.section)
 
     def _apply_paragraph_insert(self, d: Draft, e: Event, p: Payload, c: Change) -> None:
-        subs = [SubParagraph(s["id"], s["text"], e.actor) for s in p.get("subparagraphs", [])]
-        d.paragraphs[p["id"]] = Paragraph(p["id"], p["text"], p["section"], e.actor, subparagraphs=subs)
+        subs = [
+            SubParagraph(s["id"], s["text"], e.actor, level=s.get("level", 1))
+            for s in p.get("subparagraphs", [])
+        ]
+        d.paragraphs[p["id"]] = Paragraph(
+            p["id"],
+            p["text"],
+            p["section"],
+            e.actor,
+            subparagraphs=subs,
+            kind=p.get("kind", NUMBERED),
+            italic=p.get("italic", 0),
+            notes=list(p.get("notes", [])),
+        )
         _insert_after(d.sections[p["section"]].items, p["id"], p.get("after"))
         c.paragraphs.add(p["id"])
         self._structure(d, c, p["section"])
@@ -120,6 +133,25 @@ class DraftApplier:
         c.paragraphs.add(para.id)
         self._structure(d, c, old_section, para.section)
 
+    def _apply_paragraph_kind(self, d: Draft, e: Event, p: Payload, c: Change) -> None:
+        para = d.paragraphs[p["id"]]
+        para.kind = p["kind"]
+        para.italic = p.get("italic", para.italic)
+        c.paragraphs.add(para.id)
+        self._structure(d, c, para.section)
+
+    def _apply_subparagraph_level(self, d: Draft, e: Event, p: Payload, c: Change) -> None:
+        self._sub_change(d, p, c).subparagraph(p["id"]).level = p["level"]
+
+    def _apply_numbering_mode(self, d: Draft, e: Event, p: Payload, c: Change) -> None:
+        d.numbering_mode = p["mode"]
+        d.kept = dict(p.get("kept", {}))
+        self._structure(d, c, *d.order)
+
+    def _apply_numbering_renumber(self, d: Draft, e: Event, p: Payload, c: Change) -> None:
+        d.kept = dict(p["kept"])
+        self._structure(d, c, *d.order)
+
     def _sub_change(self, d: Draft, p: Payload, c: Change) -> Paragraph:
         para = d.paragraphs[p["paragraph"]]
         c.paragraphs.add(para.id)
@@ -130,7 +162,7 @@ class DraftApplier:
         para = self._sub_change(d, p, c)
         ids = [s.id for s in para.subparagraphs]
         index = ids.index(p["after"]) + 1 if p.get("after") is not None else 0
-        para.subparagraphs.insert(index, SubParagraph(p["id"], p["text"], e.actor))
+        para.subparagraphs.insert(index, SubParagraph(p["id"], p["text"], e.actor, level=p.get("level", 1)))
 
     def _apply_subparagraph_amend(self, d: Draft, e: Event, p: Payload, c: Change) -> None:
         sub = self._sub_change(d, p, c).subparagraph(p["id"])

@@ -7,6 +7,7 @@ from typing import Any
 from ..log.errors import DraftError
 from .brackets import bracket_spans
 from .model import Draft, Paragraph, Proposal, Section, SubHeading
+from .numbering import KEEP, KINDS, MODES, NUMBERED, valid_kept
 
 Payload = dict[str, Any]
 
@@ -20,8 +21,22 @@ def _text(payload: Payload, where: str) -> str:
 
 
 def _where(draft: Draft, paragraph_id: str) -> str:
-    number = draft.number_of(paragraph_id)
-    return f"paragraph {number}" if number else "the paragraph"
+    return draft.paragraph_name(paragraph_id) if draft.label_of_paragraph(paragraph_id) else "the paragraph"
+
+
+def _shape(payload: Payload) -> None:
+    """A paragraph's kind and italic opening words, and a sub-paragraph's level, must be ones the draft has."""
+    if payload.get("kind", NUMBERED) not in KINDS:
+        raise DraftError(f"A paragraph is numbered or preambular, not {payload.get('kind')!r}.")
+    italic = payload.get("italic", 0)
+    if not isinstance(italic, int) or isinstance(italic, bool) or not 0 <= italic <= 12:
+        raise DraftError("The italic opening words are counted in words, from 0 to 12.")
+    notes = payload.get("notes", [])
+    if not isinstance(notes, list) or not all(isinstance(n, str) for n in notes):
+        raise DraftError("A paragraph's notes must be texts.")
+    for sub in [payload, *payload.get("subparagraphs", [])]:
+        if sub.get("level", 1) not in (1, 2):
+            raise DraftError("A sub-paragraph is at level 1, (a), or level 2, (i).")
 
 
 class DraftChecks:
@@ -114,6 +129,7 @@ class DraftChecks:
             raise DraftError(f"Paragraph id {p['id']!r} is already used.")
         self._check_anchor(d, self._live_section(d, p["section"]), p.get("after"))
         _text(p, "the new paragraph")
+        _shape(p)
         for sub in p.get("subparagraphs", []):
             _text(sub, "a sub-paragraph of the new paragraph")
 
@@ -148,6 +164,32 @@ class DraftChecks:
         if after is not None:
             para.subparagraph(after)
         _text(p, f"a sub-paragraph of {_where(d, para.id)}")
+        _shape(p)
+
+    def _check_paragraph_kind(self, d: Draft, p: Payload) -> None:
+        self._live_paragraph(d, p["id"])
+        _shape(p)
+
+    def _check_subparagraph_level(self, d: Draft, p: Payload) -> None:
+        if self._live_paragraph(d, p["paragraph"]).subparagraph(p["id"]).struck:
+            raise DraftError("That sub-paragraph has been struck; restore it first.")
+        _shape(p)
+
+    def _check_numbering_mode(self, d: Draft, p: Payload) -> None:
+        if p.get("mode") not in MODES:
+            raise DraftError("The numbering keeps the tabled numbers ('keep') or renumbers live ('live').")
+        self._check_kept(d, p.get("kept", {}))
+
+    def _check_numbering_renumber(self, d: Draft, p: Payload) -> None:
+        if d.numbering_mode != KEEP:
+            raise DraftError("Paragraphs are renumbered after every change already (live numbering).")
+        self._check_kept(d, p.get("kept"))
+
+    def _check_kept(self, d: Draft, kept: object) -> None:
+        if not isinstance(kept, dict) or any(
+            pid not in d.paragraphs or not valid_kept(label) for pid, label in kept.items()
+        ):
+            raise DraftError("The kept numbers must give a number from 1 to each paragraph of the draft.")
 
     def _check_subparagraph_amend(self, d: Draft, p: Payload) -> None:
         para = self._live_paragraph(d, p["paragraph"])

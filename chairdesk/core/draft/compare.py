@@ -11,7 +11,7 @@ from typing import Literal
 
 from diff_match_patch import diff_match_patch
 
-from .model import Draft, Paragraph, subparagraph_label
+from .model import Draft, Paragraph
 
 Op = Literal["equal", "insert", "delete"]
 Diff = list[tuple[Op, str]]
@@ -169,8 +169,8 @@ class ParagraphComparison:
     """One paragraph compared between the old and the new draft."""
 
     id: str
-    old_number: int | None
-    new_number: int | None
+    old_number: str | None  # the label shown: "12", "PP3", "7 bis"
+    new_number: str | None
     old_section: str | None
     new_section: str | None
     diff: Diff
@@ -219,8 +219,9 @@ class Entry:
 
 
 def _compare_subparagraphs(old: Paragraph | None, new: Paragraph | None) -> list[SubComparison]:
-    old_live = {s.id: (i, s) for i, s in enumerate(old.live_subparagraphs())} if old else {}
-    new_live = {s.id: (i, s) for i, s in enumerate(new.live_subparagraphs())} if new else {}
+    old_labels, new_labels = (old.sub_labels() if old else {}), (new.sub_labels() if new else {})
+    old_live = {s.id: (old_labels[s.id], s) for s in old.live_subparagraphs()} if old else {}
+    new_live = {s.id: (new_labels[s.id], s) for s in new.live_subparagraphs()} if new else {}
     result = []
     order = [s.id for s in (new.subparagraphs if new else old.subparagraphs)]  # type: ignore[union-attr]
     order += [sid for sid in old_live if sid not in order]
@@ -228,8 +229,8 @@ def _compare_subparagraphs(old: Paragraph | None, new: Paragraph | None) -> list
         o, n = old_live.get(sid), new_live.get(sid)
         if o is None and n is None:
             continue
-        old_letter = subparagraph_label(o[0]) if o else None
-        new_letter = subparagraph_label(n[0]) if n else None
+        old_letter = o[0] if o else None
+        new_letter = n[0] if n else None
         if o is None:
             result.append(SubComparison(sid, "inserted", None, new_letter, [("insert", n[1].text)]))  # type: ignore[index]
         elif n is None:
@@ -249,10 +250,10 @@ class Comparison:
         self.new = new
         old_num, new_num = old.numbering(), new.numbering()
         self.paragraphs: dict[str, ParagraphComparison] = {}
-        for pid in list(new_num.paragraphs) + [p for p in old_num.paragraphs if p not in new_num.number]:
+        for pid in list(new_num.paragraphs) + [p for p in old_num.paragraphs if p not in new_num.live_label]:
             op, np_ = old.paragraphs.get(pid), new.paragraphs.get(pid)
-            o_live = pid in old_num.number
-            n_live = pid in new_num.number
+            o_live = pid in old_num.live_label
+            n_live = pid in new_num.live_label
             if o_live and n_live:
                 diff = word_diff(op.text, np_.text)  # type: ignore[union-attr]
             elif n_live:
@@ -261,8 +262,8 @@ class Comparison:
                 diff = [("delete", op.text)]  # type: ignore[union-attr]
             self.paragraphs[pid] = ParagraphComparison(
                 pid,
-                old_num.number.get(pid),
-                new_num.number.get(pid),
+                old_num.live_label.get(pid),
+                new_num.live_label.get(pid),
                 op.section if o_live else None,  # type: ignore[union-attr]
                 np_.section if n_live else None,  # type: ignore[union-attr]
                 diff,
@@ -271,8 +272,8 @@ class Comparison:
         self._find_moves()
 
     def _find_moves(self) -> None:
-        old_seq = [p for p in self.old.numbering().paragraphs if p in self.new.numbering().number]
-        new_seq = [p for p in self.new.numbering().paragraphs if p in self.old.numbering().number]
+        old_seq = [p for p in self.old.numbering().paragraphs if p in self.new.numbering().live_label]
+        new_seq = [p for p in self.new.numbering().paragraphs if p in self.old.numbering().live_label]
         matcher = difflib.SequenceMatcher(None, old_seq, new_seq, autojunk=False)
         kept = {old_seq[b.a + k] for b in matcher.get_matching_blocks() for k in range(b.size)}
         for pid in new_seq:
@@ -297,7 +298,7 @@ class Comparison:
                 lines.append(f"former {comp.old_number} is now {comp.new_number}")
         return lines
 
-    def former_number(self, paragraph_id: str) -> int | None:
+    def former_number(self, paragraph_id: str) -> str | None:
         """The paragraph's number in the old draft."""
         comp = self.paragraphs.get(paragraph_id)
         return comp.old_number if comp else None

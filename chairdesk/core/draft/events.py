@@ -15,11 +15,13 @@ None meaning "at the start", so replay never depends on counting):
     draft.subheading.add     {id, section, title, after}
     draft.subheading.retitle {id, title}
     draft.subheading.remove  {id}      draft.subheading.restore {id}
-    draft.paragraph.insert   {id, section, after, text, subparagraphs: [{id, text}]}
+    draft.paragraph.insert   {id, section, after, text, kind?, italic?, notes?, subparagraphs: [{id, text, level?}]}
+    draft.paragraph.kind     {id, kind, italic}         kind: numbered | preambular; italic: opening words
     draft.paragraph.amend    {id, text, author?}
     draft.paragraph.strike   {id}      draft.paragraph.restore {id}
     draft.paragraph.move     {id, section, after}
-    draft.subparagraph.add   {paragraph, id, text, after}
+    draft.subparagraph.add   {paragraph, id, text, after, level?}   level 1: (a), level 2: (i)
+    draft.subparagraph.level {paragraph, id, level}
     draft.subparagraph.amend {paragraph, id, text, author?}
     draft.subparagraph.strike {paragraph, id}   draft.subparagraph.restore {paragraph, id}
     draft.subparagraph.move  {paragraph, id, after}
@@ -28,6 +30,8 @@ None meaning "at the start", so replay never depends on counting):
     draft.proposal.set_aside {id}
     draft.proposal.reopen    {id, text?, author?}       undoes an accept (text) or a set-aside
     draft.baseline           {label}
+    draft.numbering.mode     {mode, kept}               mode: live | keep; kept: {paragraph id: number}
+    draft.numbering.renumber {kept}                     the technical renumbering (keep mode)
 
 Any payload may also carry "undo_of": the sequence number of the event it undoes.
 """
@@ -122,6 +126,16 @@ class DraftComponent:
                 para = d.paragraphs[p["id"]]
                 items = d.sections[para.section].items
                 return kind, {"id": para.id, "section": para.section, "after": _predecessor(items, para.id)}
+            case "draft.paragraph.kind":
+                para = d.paragraphs[p["id"]]
+                return kind, {"id": para.id, "kind": para.kind, "italic": para.italic}
+            case "draft.subparagraph.level":
+                sub = d.paragraphs[p["paragraph"]].subparagraph(p["id"])
+                return kind, {"paragraph": p["paragraph"], "id": sub.id, "level": sub.level}
+            case "draft.numbering.mode":
+                return kind, {"mode": d.numbering_mode, "kept": dict(d.kept)}
+            case "draft.numbering.renumber":
+                return kind, {"kept": dict(d.kept)}
             case "draft.subparagraph.add" | "draft.subparagraph.restore":
                 return "draft.subparagraph.strike", {"paragraph": p["paragraph"], "id": p["id"]}
             case "draft.subparagraph.strike":
@@ -170,6 +184,15 @@ class DraftComponent:
                 return p["id"] in d.order and d.order.index(p["id"]) == p["index"]
             case "draft.paragraph.amend":
                 return d.paragraphs[p["id"]].text == p["text"]
+            case "draft.paragraph.kind":
+                para = d.paragraphs[p["id"]]
+                return (para.kind, para.italic) == (p["kind"], p.get("italic", para.italic))
+            case "draft.subparagraph.level":
+                return d.paragraphs[p["paragraph"]].subparagraph(p["id"]).level == p["level"]
+            case "draft.numbering.mode":
+                return d.numbering_mode == p["mode"]
+            case "draft.numbering.renumber":
+                return d.kept == p["kept"]
             case "draft.subparagraph.amend":
                 return d.paragraphs[p["paragraph"]].subparagraph(p["id"]).text == p["text"]
             case "draft.proposal.accept":

@@ -6,11 +6,22 @@ from the order of things, so they are always right after a strike, an insertion 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..log.errors import DraftError
 from .brackets import count_brackets
+from .numbering import (
+    LIVE,
+    NUMBERED,
+    PREAMBULAR,
+    Walked,
+    fixed_numbers,
+    paragraph_labels,
+    sub_labels,
+    sub_references,
+)
 
 CHAIR = "chair"
 
@@ -32,17 +43,22 @@ def subparagraph_label(index: int) -> str:
 
 @dataclass
 class SubParagraph:
-    """A lettered sub-paragraph, e.g. 14 (b)."""
+    """A sub-paragraph: level 1 is lettered, e.g. 14 (b); level 2 sits under it, numbered (i), (ii)."""
 
     id: str
     text: str
     author: str = CHAIR
     struck: bool = False
+    level: int = 1
 
 
 @dataclass
 class Paragraph:
-    """A numbered paragraph; struck paragraphs stay in their section, unnumbered, so they are never lost."""
+    """A numbered (operative) or unnumbered (preambular) paragraph; struck ones stay in their section.
+
+    italic is how many opening words are set in italics ("Recalling" 1, "Noting with concern" 3), 0 for none;
+    counting words, not characters, keeps the italics on the opening words when the wording is amended.
+    """
 
     id: str
     text: str
@@ -50,6 +66,26 @@ class Paragraph:
     author: str = CHAIR
     struck: bool = False
     subparagraphs: list[SubParagraph] = field(default_factory=list)
+    kind: str = NUMBERED
+    italic: int = 0
+    notes: list[str] = field(default_factory=list)  # footnotes and endnotes, in order
+
+    @property
+    def preambular(self) -> bool:
+        """Whether the paragraph is an unnumbered preambular one."""
+        return self.kind == PREAMBULAR
+
+    def sub_labels(self) -> dict[str, str]:
+        """Labels of the live sub-paragraphs without brackets: "a", "b", "i", "ii", …"""
+        return sub_labels(self.subparagraphs)
+
+    def sub_references(self) -> dict[str, str]:
+        """How the live sub-paragraphs are cited after the paragraph's number: "(b)", "(b) (ii)"."""
+        return sub_references(self.subparagraphs)
+
+    def italic_words(self) -> str:
+        """The opening words set in italics."""
+        return italic_span(self.text, self.italic)
 
     def live_subparagraphs(self) -> list[SubParagraph]:
         """The sub-paragraphs not struck, in order."""
@@ -65,8 +101,9 @@ class Paragraph:
     def full_text(self) -> str:
         """The paragraph's text followed by its live lettered sub-paragraphs."""
         parts = [self.text]
-        for i, sub in enumerate(self.live_subparagraphs()):
-            parts.append(f"({subparagraph_label(i)}) {sub.text}")
+        labels = self.sub_labels()
+        for sub in self.live_subparagraphs():
+            parts.append(f"({labels[sub.id]}) {sub.text}")
         return "\n".join(parts)
 
     def open_brackets(self) -> int:
@@ -115,14 +152,32 @@ class Baseline:
     ts: str
 
 
+def italic_span(text: str, words: int) -> str:
+    """The first `words` words of text (what is set in italics), without the space or comma after them."""
+    if words <= 0 or not text:
+        return ""
+    found = list(re.finditer(r"\S+", text))
+    if not found:
+        return ""
+    end = found[min(words, len(found)) - 1].end()
+    return text[:end].rstrip(",;:")
+
+
 @dataclass
 class Numbering:
-    """Derived numbering: paragraph and section order with their numbers and labels."""
+    """Derived numbering: live paragraphs in order, operative numbers, section letters, the labels shown.
+
+    number holds the live number of each numbered (operative) paragraph, 1..N; preambular paragraphs have
+    none. shown holds every label the text shows: "12", "PP3", and in keep mode "7 bis" or a struck "9".
+    """
 
     paragraphs: list[str]
     number: dict[str, int]
     sections: list[str]
     label: dict[str, str]
+    shown: dict[str, str] = field(default_factory=dict)
+    numbered: list[str] = field(default_factory=list)
+    live_label: dict[str, str] = field(default_factory=dict)  # the label of each live paragraph
 
 
 class Draft:
@@ -136,6 +191,8 @@ class Draft:
         self.subheadings: dict[str, SubHeading] = {}
         self.proposals: dict[str, Proposal] = {}
         self.baselines: list[Baseline] = []
+        self.numbering_mode: str = LIVE
+        self.kept: dict[str, str] = {}  # keep mode: labels ("7", "PP2") fixed at the last renumbering
         self._numbering: Numbering | None = None
 
     # ----------------------------------------------------------------- lookups
@@ -199,24 +256,62 @@ class Draft:
                     para = self.paragraphs.get(item)
                     if para is not None and not para.struck:
                         order.append(item)
+            shown, number = paragraph_labels(self.walk(), self.numbering_mode, self.kept)
             self._numbering = Numbering(
                 paragraphs=order,
-                number={pid: n for n, pid in enumerate(order, start=1)},
+                number=number,
                 sections=list(self.order),
                 label=label,
+                shown=shown,
+                numbered=[pid for pid in order if pid in number],
+                live_label={pid: shown[pid] for pid in order},
             )
         return self._numbering
 
+    def walk(self) -> list[Walked]:
+        """Every paragraph of the sections in the document, struck ones included, in order."""
+        return [
+            Walked(item, self.paragraphs[item].kind, self.paragraphs[item].struck)
+            for sid in self.order
+            for item in self.sections[sid].items
+            if item in self.paragraphs
+        ]
+
+    def fixed_numbers(self) -> dict[str, str]:
+        """The numbers a technical renumbering would fix now (live paragraphs, 1..N per kind)."""
+        return fixed_numbers(self.walk())
+
     def number_of(self, paragraph_id: str) -> int | None:
-        """The paragraph's number now, or None if it is struck."""
+        """The paragraph's live operative number, or None if it is struck or preambular."""
         return self.numbering().number.get(paragraph_id)
 
+    def label_of_paragraph(self, paragraph_id: str) -> str | None:
+        """The paragraph's label as shown: "12", "PP3", in keep mode "7 bis"; None if struck and not kept."""
+        return self.numbering().shown.get(paragraph_id)
+
+    def paragraph_name(self, paragraph_id: str) -> str:
+        """How the record and messages name a paragraph: "paragraph 12", "preambular paragraph 3"."""
+        shown = self.label_of_paragraph(paragraph_id)
+        if shown is None:
+            return "a struck paragraph"
+        if shown.startswith("PP"):
+            return f"preambular paragraph {shown[2:]}"
+        return f"paragraph {shown}"
+
     def paragraph_by_number(self, number: int) -> Paragraph:
-        """The paragraph that is now number `number`."""
-        order = self.numbering().paragraphs
+        """The operative paragraph that is now number `number`."""
+        order = self.numbering().numbered
         if not 1 <= number <= len(order):
             raise DraftError(f"There is no paragraph {number}; the draft has {len(order)} paragraphs.")
         return self.paragraphs[order[number - 1]]
+
+    def paragraph_by_label(self, label: str) -> Paragraph:
+        """The paragraph shown as `label` ("12", "PP3", "7 bis"; case and spaces ignored)."""
+        wanted = " ".join(label.lower().replace("pp ", "pp").split())
+        for pid, shown in self.numbering().shown.items():
+            if shown.lower() == wanted:
+                return self.paragraphs[pid]
+        raise DraftError(f"There is no paragraph {label.strip()!r} in the draft.")
 
     def label_of(self, section_id: str) -> str:
         """The section's letter now, e.g. "C"."""
@@ -227,8 +322,21 @@ class Draft:
 
     def paragraph_range(self, section_id: str) -> tuple[int, int] | None:
         """First and last paragraph number in the section, or None if it has none."""
-        numbers = [self.number_of(p.id) for p in self.live_paragraphs(section_id)]
-        return (numbers[0], numbers[-1]) if numbers else None  # type: ignore[return-value]
+        numbers = [n for p in self.live_paragraphs(section_id) if (n := self.number_of(p.id)) is not None]
+        return (numbers[0], numbers[-1]) if numbers else None
+
+    def label_range(self, section_id: str) -> str | None:
+        """The section's paragraphs as shown, e.g. "16–20", "PP1–PP4, 1–3", "7–7 bis"; None if it has none."""
+        spans: list[list[str]] = []
+        kind = ""
+        for para in self.live_paragraphs(section_id):
+            shown = self.label_of_paragraph(para.id) or "?"
+            if para.kind != kind or not spans:
+                spans.append([shown])
+                kind = para.kind
+            else:
+                spans[-1].append(shown)
+        return ", ".join(s[0] if len(s) == 1 else f"{s[0]}\u2013{s[-1]}" for s in spans) or None
 
     def subheading_of(self, paragraph_id: str) -> SubHeading | None:
         """The sub-heading a paragraph sits under, if any."""
@@ -251,12 +359,13 @@ class Draft:
         """Human-readable places of open brackets, e.g. ["paragraph 12", "paragraph 14 (b)"]."""
         places = []
         for para in self.live_paragraphs(section_id):
-            number = self.number_of(para.id)
+            name = self.paragraph_name(para.id)
             if count_brackets(para.text):
-                places.append(f"paragraph {number}")
-            for i, sub in enumerate(para.live_subparagraphs()):
+                places.append(name)
+            cited = para.sub_references()
+            for sub in para.live_subparagraphs():
                 if count_brackets(sub.text):
-                    places.append(f"paragraph {number} ({subparagraph_label(i)})")
+                    places.append(f"{name} {cited[sub.id]}")
         return places
 
     # --------------------------------------------------------------- proposals
@@ -281,7 +390,8 @@ class Draft:
                     if not item.removed:
                         lines.append(item.title)
                 elif not item.struck:
-                    lines.append(f"{numbering.number[item.id]}. {item.full_text()}")
+                    lead = "" if item.preambular else f"{numbering.shown[item.id]}. "
+                    lines.append(f"{lead}{item.full_text()}")
         return "\n".join(lines)
 
     def fingerprint(self) -> tuple:
@@ -298,7 +408,10 @@ class Draft:
                         i.text,
                         i.struck,
                         i.author,
-                        tuple((s.id, s.text, s.struck) for s in i.subparagraphs),
+                        tuple((s.id, s.text, s.struck, s.level) for s in i.subparagraphs),
+                        i.kind,
+                        i.italic,
+                        tuple(i.notes),
                     )
                     for i in self.items(sid)
                 ),
@@ -306,4 +419,12 @@ class Draft:
             for sid in self.order
         )
         proposals = tuple(sorted((p.id, p.paragraph, p.text, p.status) for p in self.proposals.values()))
-        return (self.title, sections, proposals, tuple((b.seq, b.label) for b in self.baselines))
+        baselines = tuple((b.seq, b.label) for b in self.baselines)
+        return (
+            self.title,
+            sections,
+            proposals,
+            baselines,
+            self.numbering_mode,
+            tuple(sorted(self.kept.items())),
+        )

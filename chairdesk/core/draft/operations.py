@@ -6,13 +6,14 @@ These are what the window's actions call and what a script calls; each returns t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..log.change import Change
 from ..log.errors import DraftError
 from ..log.session import Session
 from .brackets import add_brackets, remove_brackets
 from .model import CHAIR, Draft
+from .numbering import KEEP, NUMBERED
 
 
 def _typed(text: str) -> str:
@@ -107,10 +108,17 @@ def insert_paragraph(
     *,
     index: int | None = None,
     after: str | None = None,
-    subparagraphs: list[str] | tuple[str, ...] = (),
+    subparagraphs: Sequence[str | tuple[str, int]] = (),
+    kind: str = NUMBERED,
+    italic: int = 0,
+    notes: Sequence[str] = (),
     actor: str = CHAIR,
 ) -> Change:
-    """Insert a paragraph after a given paragraph, or at index among the section's paragraphs (default: last)."""
+    """Insert a paragraph after a given paragraph, or at index among the section's paragraphs (default: last).
+
+    A sub-paragraph is its text (level 1, lettered) or (text, level) with level 2 for (i), (ii); kind is
+    "numbered" (operative) or "preambular"; italic counts the opening words set in italics.
+    """
     draft = session.draft
     if after is not None:
         if after not in draft.section(section_id).items:
@@ -120,8 +128,19 @@ def insert_paragraph(
         anchor = _anchor_for_index(draft, section_id, index)
     pid = _next_id(draft.paragraphs, "p")
     first_sub = int(_next_id(_all_sub_ids(draft), "sp")[2:])
-    subs = [{"id": f"sp{first_sub + i}", "text": _typed(t)} for i, t in enumerate(subparagraphs)]
+    subs: list[dict] = []
+    for i, sub in enumerate(subparagraphs):
+        sub_text, level = (sub, 1) if isinstance(sub, str) else sub
+        subs.append({"id": f"sp{first_sub + i}", "text": _typed(sub_text)})
+        if level != 1:
+            subs[-1]["level"] = level
     payload = {"id": pid, "section": section_id, "after": anchor, "text": _typed(text), "subparagraphs": subs}
+    if kind != NUMBERED:
+        payload["kind"] = kind
+    if italic:
+        payload["italic"] = italic
+    if notes:
+        payload["notes"] = [_typed(n) for n in notes]
     return session.record("draft.paragraph.insert", payload, actor)
 
 
@@ -176,9 +195,14 @@ def _all_sub_ids(draft: Draft) -> list[str]:
 
 
 def add_subparagraph(
-    session: Session, paragraph_id: str, text: str, index: int | None = None, actor: str = CHAIR
+    session: Session,
+    paragraph_id: str,
+    text: str,
+    index: int | None = None,
+    actor: str = CHAIR,
+    level: int = 1,
 ) -> Change:
-    """Add a lettered sub-paragraph at index among the live ones (default: last)."""
+    """Add a sub-paragraph at index among the live ones (default: last): level 1 lettered, level 2 roman."""
     draft = session.draft
     para = draft.paragraph(paragraph_id)
     after = _sub_anchor(para, index)
@@ -188,7 +212,44 @@ def add_subparagraph(
         "text": _typed(text),
         "after": after,
     }
+    if level != 1:
+        payload["level"] = level
     return session.record("draft.subparagraph.add", payload, actor)
+
+
+def set_subparagraph_level(
+    session: Session, paragraph_id: str, sub_id: str, level: int, actor: str = CHAIR
+) -> Change:
+    """Indent a sub-paragraph to level 2, (i), or bring it back to level 1, (a)."""
+    if session.draft.paragraph(paragraph_id).subparagraph(sub_id).level == level:
+        raise DraftError("The sub-paragraph is at that level already.")
+    payload = {"paragraph": paragraph_id, "id": sub_id, "level": level}
+    return session.record("draft.subparagraph.level", payload, actor)
+
+
+def set_paragraph_kind(
+    session: Session, paragraph_id: str, kind: str, italic: int | None = None, actor: str = CHAIR
+) -> Change:
+    """Make a paragraph preambular (unnumbered) or numbered (operative); italic: its italic opening words."""
+    para = session.draft.paragraph(paragraph_id)
+    words = para.italic if italic is None else italic
+    if (para.kind, para.italic) == (kind, words):
+        raise DraftError(f"The paragraph is {kind} already.")
+    return session.record("draft.paragraph.kind", {"id": paragraph_id, "kind": kind, "italic": words}, actor)
+
+
+def set_numbering_mode(session: Session, mode: str, actor: str = CHAIR) -> Change:
+    """Keep the tabled numbers ("keep": numbers fixed as they stand now) or renumber after each change ("live")."""
+    draft = session.draft
+    if draft.numbering_mode == mode:
+        raise DraftError(f"The numbering is {mode!r} already.")
+    kept = draft.fixed_numbers() if mode == KEEP else {}
+    return session.record("draft.numbering.mode", {"mode": mode, "kept": kept}, actor)
+
+
+def renumber(session: Session, actor: str = CHAIR) -> Change:
+    """The technical renumbering (keep mode): number the paragraphs 1..N as they stand, recorded once."""
+    return session.record("draft.numbering.renumber", {"kept": session.draft.fixed_numbers()}, actor)
 
 
 def _sub_anchor(para, index: int | None, moving: str | None = None) -> str | None:  # noqa: ANN001
@@ -248,7 +309,7 @@ def bracket_text(
 ) -> Change:
     """Put square brackets around text[start:end] of a paragraph (or of one of its sub-paragraphs)."""
     para = session.draft.paragraph(paragraph_id)
-    where = f"paragraph {session.draft.number_of(paragraph_id)}"
+    where = session.draft.paragraph_name(paragraph_id)
     if sub_id is None:
         return amend_paragraph(session, paragraph_id, add_brackets(para.text, start, end, where), actor)
     text = add_brackets(para.subparagraph(sub_id).text, start, end, where)
@@ -267,5 +328,11 @@ def unbracket_text(
 
 
 def mark_baseline(session: Session, label: str, actor: str = CHAIR) -> Change:
-    """Mark the text as it stands now as a baseline ("tabled draft", "start of the second reading")."""
+    """Mark the text as it stands now as a baseline ("tabled draft", "start of the second reading").
+
+    Keeping the tabled numbers with none fixed yet, the numbers are fixed first (a recorded renumbering):
+    the text is being tabled."""
+    draft = session.draft
+    if draft.numbering_mode == KEEP and not draft.kept and draft.paragraphs:
+        renumber(session, actor)
     return session.record("draft.baseline", {"label": label}, actor)

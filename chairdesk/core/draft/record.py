@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from ..log.state import actor_name
 from .compare import Diff, word_diff
-from .model import subparagraph_label
 
 MOST_CHANGES = 3  # past this many changes in one step, the record says how many and quotes the new wording
 
@@ -80,8 +79,7 @@ def describe_draft_event(state: SessionState, event: Event) -> str:
     undo = " (undoing an earlier step)" if "undo_of" in p else ""
 
     def para(pid: str) -> str:
-        number = d.number_of(pid)
-        return f"paragraph {number}" if number else "a struck paragraph"
+        return d.paragraph_name(pid)
 
     def section(sid: str) -> str:
         sec = d.sections.get(sid)
@@ -123,15 +121,16 @@ def describe_draft_event(state: SessionState, event: Event) -> str:
     elif kind.startswith("draft.subparagraph."):
         action = kind.rsplit(".", 1)[1]
         where = para(p["paragraph"])
-        live = [s.id for s in d.paragraphs[p["paragraph"]].live_subparagraphs()]
-        if action in ("amend", "strike") and p["id"] in live:
-            where += f" ({subparagraph_label(live.index(p['id']))})"
+        cited = d.paragraphs[p["paragraph"]].sub_references()
+        if action in ("amend", "strike", "level") and p["id"] in cited:
+            where += f" {cited[p['id']]}"
         verb = {
             "add": "added a sub-paragraph to",
             "amend": "amended",
             "strike": "struck",
             "restore": "restored a sub-paragraph of",
             "move": "reordered the sub-paragraphs of",
+            "level": "indented" if p.get("level") == 2 else "outdented",
         }[action]
         text = f"{who} {verb} {where}"
         if action == "add":
@@ -149,6 +148,16 @@ def describe_draft_event(state: SessionState, event: Event) -> str:
             done = changes(d.paragraphs[proposal.paragraph].text, proposal.text)
             if done and len(done) <= MOST_CHANGES:
                 text += ", which " + _and(done)
+    elif kind == "draft.paragraph.kind":
+        shape = "a preambular paragraph" if p["kind"] == "preambular" else "an operative paragraph"
+        text = f"{who} made {para(p['id'])} {shape}"
+    elif kind == "draft.numbering.mode":
+        mode = (
+            "keep the tabled numbers" if p["mode"] == "keep" else "renumber the paragraphs after each change"
+        )
+        text = f"{who} chose to {mode}"
+    elif kind == "draft.numbering.renumber":
+        text = f"{who} made the technical renumbering of the paragraphs"
     elif kind == "draft.baseline":
         text = f"{who} marked the text as it stands as '{p['label']}'"
     else:

@@ -240,8 +240,8 @@ class FloorComponent:
         parts = []
         if section is not None and section in draft.numbering().label:
             parts.append(f"section {draft.label_of(section)}")
-        if paragraph is not None and draft.number_of(paragraph):
-            parts.append(f"paragraph {draft.number_of(paragraph)}")
+        if paragraph is not None and draft.label_of_paragraph(paragraph):
+            parts.append(draft.paragraph_name(paragraph))
         return " on " + ", ".join(parts) if parts else ""
 
     # --------------------------------------------------------------------- apply

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 class MeetingComponent:
-    """Applies meeting.set events (the meeting's title, body, venue and dates)."""
+    """Applies meeting.set events (the meeting's title, body, venue, dates and the report's first-page details)."""
 
     name = "meeting"
     prefixes = ("meeting.",)
@@ -26,6 +26,8 @@ class MeetingComponent:
                 raise RefusedError(f"Unknown meeting details: {', '.join(sorted(unknown))}.")
             if any(not isinstance(payload[k], str) for k in Meeting.FIELDS if k in payload):
                 raise RefusedError("The meeting's details are text.")
+            if "paper" in payload and payload["paper"] not in Meeting.PAPERS:
+                raise RefusedError(f"The paper is A4 or Letter, not {payload['paper']!r}.")
 
     def inverse(self, state: SessionState, kind: str, payload: dict[str, Any]) -> tuple[str, dict] | None:
         return "meeting.set", {k: getattr(state.meeting, k) for k in payload if k in Meeting.FIELDS}

@@ -25,6 +25,7 @@ from .eventlog import (
     utc_now,
     writing_problem,
 )
+from .meeting import Meeting
 from .state import SessionState
 
 Listener = Callable[[Change], None]
@@ -245,7 +246,7 @@ class Session:
             ) from error
         meta = None
         if kind == "meeting.set":
-            meta = {k: str(v) for k, v in payload.items() if k in ("title", "body", "venue", "dates")}
+            meta = {k: str(v) for k, v in payload.items() if k in Meeting.FIELDS}
         event = self.log.append(kind, payload, actor, self._timestamp(), meta)
         self._written = True
         try:

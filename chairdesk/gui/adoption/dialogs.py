@@ -164,9 +164,9 @@ class VoteDialog(QDialog):
             label = draft.label_of(sid)
             self.subject.addItem(f"Section {label}, {draft.sections[sid].title}", ("section", sid))
         for proposal in draft.pending_proposals():
-            number = draft.number_of(proposal.paragraph)
+            name = draft.paragraph_name(proposal.paragraph)
             by = state.roster.name_of(proposal.delegation)
-            self.subject.addItem(f"Proposal by {by} for paragraph {number}", ("proposal", proposal.id))
+            self.subject.addItem(f"Proposal by {by} for {name}", ("proposal", proposal.id))
         self.subject.addItem("The whole report", ("report", None))
         if section_id in draft.order:
             self.subject.setCurrentIndex(draft.order.index(section_id))

@@ -250,6 +250,41 @@ class TextCommands(DeskCommandBase):
         if ok and label.strip():
             self._run(drafting.mark_baseline, label.strip())
 
+    # -------------------------------------------------------------- numbering and shape
+    def toggle_numbering_mode(self) -> None:
+        """Keep the tabled numbers (7 bis) or renumber after each change; the switch is recorded."""
+        if self.desk.controller is None:
+            return
+        mode = "live" if self.desk.session.draft.numbering_mode == "keep" else "keep"
+        if self._run(drafting.set_numbering_mode, mode) is not None:
+            words = "kept as tabled until the technical renumbering" if mode == "keep" else "renumbered live"
+            self.desk.statusBar().showMessage(f"Paragraph numbers are now {words}.", 6000)
+
+    def technical_renumbering(self) -> None:
+        """Number the paragraphs 1..N as they stand (keep mode): the one recorded technical renumbering."""
+        if self.desk.controller is None:
+            return
+        if self.desk.session.draft.numbering_mode != "keep":
+            self.desk.statusBar().showMessage("Numbers already follow every change (live numbering).", 6000)
+            return
+        self._run(drafting.renumber)
+
+    def toggle_preambular(self) -> None:
+        """Make the paragraph under discussion preambular (unnumbered) or operative (numbered)."""
+        pid = self._live()
+        if pid:
+            para = self.desk.session.draft.paragraphs[pid]
+            self._run(drafting.set_paragraph_kind, pid, "numbered" if para.preambular else "preambular")
+
+    def toggle_subparagraph_level(self) -> None:
+        """Indent the sub-paragraph being edited to (i), or bring it back to (a)."""
+        pid, sub_id = self._current(), self.desk.editor.sub_id()
+        if not pid or not sub_id:
+            self.desk.statusBar().showMessage("Pick a sub-paragraph in the editor pane first.", 5000)
+            return
+        level = self.desk.session.draft.paragraphs[pid].subparagraph(sub_id).level
+        self._run(drafting.set_subparagraph_level, pid, sub_id, 1 if level == 2 else 2)
+
     # -------------------------------------------------------------- brackets
     def bracket_selection(self) -> None:
         """Bracket the words selected in the editor pane."""
@@ -279,7 +314,7 @@ class TextCommands(DeskCommandBase):
             return
         draft = self.desk.session.draft
         dialog = ProposalDialog(
-            draft.number_of(pid), draft.paragraphs[pid].text, known_actors(self.desk.session), self.parent
+            draft.label_of_paragraph(pid), draft.paragraphs[pid].text, known_actors(self.desk.session), self.parent
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             delegation, text = dialog.values()

@@ -9,15 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ...core.draft.importers import create_session_from_draft
+from ...core.draft.importers import new_session_from, read_draft, tracked_changes
+from ...core.draft.operations import set_numbering_mode
 from ...core.floor.operations import set_roster
 from ...core.log.errors import ChairdeskError
+from ...core.log.meeting_operations import set_meeting_details
 from ...core.log.session import Session
 from ...resources import load_roster
 from ..qt import QDialog, QFileDialog, QInputDialog
 from ..settings import clamp_point_size, data_dir
 from .commands import TextCommands
 from .dialogs import NewSessionDialog, ShortcutsDialog
+from .import_dialog import ImportDialog, show_summary
+from .meeting_dialog import MeetingDialog
 
 SESSION_FILTER = "chairdesk sessions (*.chairdesk);;All files (*)"
 DRAFT_FILTER = "Drafts (*.docx *.txt *.md);;All files (*)"
@@ -37,6 +41,8 @@ KEYS_IN_PLACE = [
 class DeskCommands(TextCommands):
     """Every command of the desk: the text commands, and the session files, find, view and help."""
 
+    last_import_summary: tuple[str, ...] | list[str] = ()  # what the last import made of its file
+
     # -------------------------------------------------------------- files
     def new_session(self) -> None:
         """Ask for a meeting title and a file, create the session and open it."""
@@ -47,12 +53,16 @@ class DeskCommands(TextCommands):
         path, _ = QFileDialog.getSaveFileName(self.parent, "New session file", start, SESSION_FILTER)
         if path:
             details = {k: getattr(dialog, k).text() for k in ("body", "venue", "dates")}
-            self.create_session(path, dialog.title.text().strip(), roster=dialog.roster_choice(), **details)
+            numbering = dialog.numbering.currentData()
+            self.create_session(
+                path, dialog.title.text().strip(), roster=dialog.roster_choice(), numbering=numbering, **details
+            )
 
     def create_session(
-        self, path: str | Path, title: str, roster: str | Path = "empty", **details: str
+        self, path: str | Path, title: str, roster: str | Path = "empty", numbering: str = "live", **details: str
     ) -> bool:
         """Create a session file for a meeting (body, venue, dates), with a roster (empty, "un", a CSV); open it.
+        numbering "keep" keeps the tabled numbers (fixed when the text is tabled) until a technical renumbering.
 
         A roster CSV that cannot be used is refused before the file is made, so nothing is left on disk."""
         path = Path(path)
@@ -63,6 +73,8 @@ class DeskCommands(TextCommands):
             session = Session.create(path, title, **details)
             if delegations:
                 set_roster(session, delegations, source=source)
+            if numbering != "live":
+                set_numbering_mode(session, numbering)
             session.close()
         except ChairdeskError as error:
             self.desk.show_error("Cannot create the session", str(error))
@@ -101,25 +113,51 @@ class DeskCommands(TextCommands):
         source, _ = QFileDialog.getOpenFileName(self.parent, "Import a draft", str(Path.home()), DRAFT_FILTER)
         if not source:
             return
+        try:
+            tracked = tracked_changes(Path(source))
+        except ChairdeskError as error:
+            self.desk.show_error("Cannot import the draft", str(error))
+            return
+        dialog = ImportDialog(tracked, self.parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        revisions, numbering = dialog.values()
         start = str(data_dir() / (Path(source).stem + ".chairdesk"))
         target, _ = QFileDialog.getSaveFileName(self.parent, "Session file for the draft", start, SESSION_FILTER)
-        if target:
-            self.import_draft_from(source, target)
+        if target and self.import_draft_from(source, target, revisions=revisions, numbering=numbering):
+            show_summary(self.parent, self.last_import_summary)
 
     def import_draft_from(
         self,
         source: str | Path,
         target: str | Path,
-        importer: Callable[[Path, Path], Session] = create_session_from_draft,
+        importer: Callable[[Path, Path], Session] | None = None,
+        revisions: str | None = None,
+        numbering: str = "live",
     ) -> bool:
-        """Create a session at target from the draft at source (with the given importer), then open it."""
+        """Create a session at target from the draft at source (with the given importer), then open it;
+        the import's summary is kept in last_import_summary."""
         try:
-            session = importer(Path(source), Path(target))
+            if importer is not None:
+                session = importer(Path(source), Path(target))
+                self.last_import_summary = []
+            else:
+                imported = read_draft(Path(source), revisions)
+                session = new_session_from(imported, Path(target), numbering=numbering)
+                self.last_import_summary = imported.summary_lines()
         except ChairdeskError as error:
             self.desk.show_error("Cannot import the draft", str(error))
             return False
         session.close()
         return self.desk.open_session(session.path)
+
+    def meeting_details(self) -> None:
+        """Edit the meeting's details (the report's first page and paper): one recorded meeting.set."""
+        if self.desk.session is None:
+            return
+        dialog = MeetingDialog(self.desk.session.state.meeting, self.parent)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.changes():
+            self._run(set_meeting_details, **dialog.changes())
 
     def save_copy(self) -> None:
         """Write a copy of the session to another file."""
@@ -172,20 +210,24 @@ class DeskCommands(TextCommands):
         return False
 
     def go_to_dialog(self) -> None:
-        """Ask for a paragraph number and go there."""
+        """Ask for a paragraph ("12", "7 bis", "PP3") and go there."""
         if self.desk.session is None:
             return
-        last = len(self.desk.session.draft.numbering().paragraphs)
-        number, ok = QInputDialog.getInt(
-            self.parent, "Go to paragraph", f"Paragraph (1–{last}):", 1, 1, max(1, last)
+        last = len(self.desk.session.draft.numbering().numbered)
+        label, ok = QInputDialog.getText(
+            self.parent, "Go to paragraph", f"Paragraph (1–{last}, or as shown: 7 bis, PP3):"
         )
-        if ok:
-            self.go_to_paragraph(number)
+        if ok and label.strip():
+            self.go_to_paragraph(int(label) if label.strip().isdigit() else label.strip())
 
-    def go_to_paragraph(self, number: int) -> bool:
-        """Select the paragraph that is now number `number`."""
+    def go_to_paragraph(self, number: int | str) -> bool:
+        """Select the paragraph that is now number `number` (or shown as that label: "7 bis", "PP3")."""
+        draft = self.desk.session.draft
         try:
-            para = self.desk.session.draft.paragraph_by_number(number)
+            if isinstance(number, int) and draft.numbering_mode == "live":
+                para = draft.paragraph_by_number(number)
+            else:
+                para = draft.paragraph_by_label(str(number))
         except ChairdeskError as error:
             self.desk.statusBar().showMessage(str(error), 5000)
             return False

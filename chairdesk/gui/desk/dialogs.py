@@ -40,8 +40,7 @@ class MoveToDialog(QDialog):
         super().__init__(parent)
         self.draft = draft
         self.paragraph_id = paragraph_id
-        number = draft.number_of(paragraph_id)
-        self.setWindowTitle(f"Move paragraph {number}")
+        self.setWindowTitle(f"Move {draft.paragraph_name(paragraph_id)}")
         self.section = QComboBox()
         for sid in draft.order:
             self.section.addItem(f"{draft.label_of(sid)}. {draft.sections[sid].title}", sid)
@@ -75,7 +74,7 @@ class ProposalDialog(QDialog):
     """A delegation's proposed wording for a paragraph (recorded without changing the text)."""
 
     def __init__(
-        self, number: int, text: str, actors: list[tuple[str, str]], parent: QWidget | None = None
+        self, number: str | None, text: str, actors: list[tuple[str, str]], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Proposal for paragraph {number}")
@@ -123,6 +122,9 @@ class NewSessionDialog(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.roster_file, 1)
         file_row.addWidget(browse)
+        self.numbering = QComboBox()
+        self.numbering.addItem("Renumber after each change", "live")
+        self.numbering.addItem("Keep the tabled numbers (7 bis) until a technical renumbering", "keep")
         form = QFormLayout(self)
         form.addRow("Meeting &title:", self.title)
         form.addRow("&Body:", self.body)
@@ -130,6 +132,7 @@ class NewSessionDialog(QDialog):
         form.addRow("&Dates:", self.dates)
         form.addRow("&Roster:", self.roster)
         form.addRow("Roster &file:", file_row)
+        form.addRow("&Numbering:", self.numbering)
         form.addRow(_buttons(self))
         self.roster.currentIndexChanged.connect(lambda _i: self._update())
         self.roster_file.textEdited.connect(self._file_typed)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...core.draft.compare import Entry, ParagraphComparison, word_diff
-from ...core.draft.model import Draft, Paragraph, Proposal, subparagraph_label
+from ...core.draft.compare import Diff, Entry, ParagraphComparison, word_diff
+from ...core.draft.model import Draft, Paragraph, Proposal
 from .lazy_compare import LazyComparison, LazyParagraphComparison
 from .row_marks import (  # noqa: F401  (the colours and diff_html are also read from here)
     DELETE_COLOUR,
@@ -49,6 +49,14 @@ class Row:
     def key(self) -> tuple[str, str]:
         """What identifies the row across renumbering."""
         return (self.kind, self.id)
+
+
+def _opening_html(opening: str, diff: Diff, brackets: bool = False) -> str:
+    """The diff with the italic opening words in italics when they stand unchanged at its start."""
+    if opening and diff and diff[0][0] == "equal" and diff[0][1].startswith(opening):
+        rest = [("equal", diff[0][1][len(opening) :]), *diff[1:]]
+        return f"<i>{_esc(opening)}</i>{diff_html(rest, brackets=brackets)}"
+    return diff_html(diff, brackets=brackets)
 
 
 class DraftRows:
@@ -179,7 +187,7 @@ class DraftRows:
     def _paragraph_row(self, para: Paragraph, comp: ParagraphComparison | None) -> Row:
         proposals = tuple(p.id for p in self._proposals.get(para.id, []))
         if comp is None:  # clean text
-            number = str(self.draft.number_of(para.id) or "")
+            number = self.draft.label_of_paragraph(para.id) or ""
             entry = Entry("paragraph", para.id, para.section)
             return Row(
                 "paragraph", para.id, para.section, number, "", "unchanged", (number, proposals), entry
@@ -221,25 +229,32 @@ class DraftRows:
             )
         para = self.draft.paragraphs[row.id]
         comp = entry.paragraph
+        notes_html = "".join(
+            f'<p style="margin-left:28px"><small>Note {n}: {_esc(note)}</small></p>'
+            for n, note in enumerate(para.notes, start=1)
+        )
         if comp is None:
-            subs = [
-                (f"({subparagraph_label(i)})", bracketed_html(s.text))
-                for i, s in enumerate(para.live_subparagraphs())
-            ]
-            return self._assemble(bracketed_html(para.text), subs, "") + self._proposals_of(para.id, as_diff=False)
+            labels = para.sub_labels()
+            subs = [(f"({labels[s.id]})", bracketed_html(s.text), s.level) for s in para.live_subparagraphs()]
+            opening = para.italic_words()
+            rest = bracketed_html(para.text[len(opening) :])
+            body = f"<i>{_esc(opening)}</i>{rest}" if opening else bracketed_html(para.text)
+            return self._assemble(body, subs, "") + notes_html + self._proposals_of(para.id, as_diff=False)
         subs = []
         for sub in comp.subparagraphs:
             letter = sub.new_letter or sub.old_letter or ""
             piece = diff_html(sub.diff, brackets=sub.status != "struck" and not comp.struck)
+            level = next((s.level for s in para.subparagraphs if s.id == sub.id), 1)
             if sub.status == "struck":
-                subs.append(("", f'<s><span style="color:{DELETE_COLOUR}">({letter}) </span></s>{piece}'))
+                struck = f'<s><span style="color:{DELETE_COLOUR}">({letter}) </span></s>{piece}'
+                subs.append(("", struck, level))
                 continue
             marker = f"({letter})"
             if sub.old_letter and sub.new_letter and sub.old_letter != sub.new_letter:
                 marker += (
                     f' <span style="color:{QUIET_COLOUR}"><small>former ({sub.old_letter})</small></span>'
                 )
-            subs.append((marker, piece))
+            subs.append((marker, piece, level))
         notes = []
         if comp.status == "moved":
             notes.append(
@@ -254,7 +269,8 @@ class DraftRows:
         if para.author != "chair" and comp.amended and not comp.struck:
             who = _esc(self.name_of.get(para.author, para.author))
             notes.append(f'<span style="color:{QUIET_COLOUR}">as proposed by {who}</span>')
-        text = self._assemble(diff_html(comp.diff, brackets=not comp.struck), subs, " · ".join(notes))
+        body = _opening_html(para.italic_words(), comp.diff, brackets=not comp.struck)
+        text = self._assemble(body, subs, " · ".join(notes)) + notes_html
         return text if comp.struck else text + self._proposals_of(para.id)
 
     def _proposals_of(self, paragraph_id: str, as_diff: bool = True) -> str:
@@ -267,10 +283,10 @@ class DraftRows:
         return proposals_tip(self._proposals.get(row.id, []), self.name_of) if row.kind == "paragraph" else ""
 
     @staticmethod
-    def _assemble(body: str, subs: list[tuple[str, str]], note: str) -> str:
+    def _assemble(body: str, subs: list[tuple[str, str, int]], note: str) -> str:
         parts = [f"<p>{body}</p>"]
-        for marker, piece in subs:
-            parts.append(f'<p style="margin-left:28px">{marker} {piece}</p>')
+        for marker, piece, level in subs:
+            parts.append(f'<p style="margin-left:{28 * level}px">{marker} {piece}</p>')
         if note:
             parts.append(f"<p><small>{note}</small></p>")
         return "".join(parts)

@@ -6,7 +6,7 @@ attributed to the chair or to the delegation picked in "On behalf of" (type-ahea
 
 from __future__ import annotations
 
-from ...core.draft.model import CHAIR, subparagraph_label
+from ...core.draft.model import CHAIR
 from ...core.log.session import Session
 from ..qt import (
     QComboBox,
@@ -212,14 +212,15 @@ class EditorPane(QWidget):
             self.part.blockSignals(False)
             return
         self.text.setEnabled(True)
-        number = draft.number_of(para.id)
+        name = draft.paragraph_name(para.id)
         label = draft.label_of(para.section)
         self.heading.setText(
-            f"<b>Paragraph {number}</b> — section {label}, {draft.sections[para.section].title}"
+            f"<b>{name[0].upper()}{name[1:]}</b> — section {label}, {draft.sections[para.section].title}"
         )
         self.part.addItem("Paragraph text", None)
-        for i, sub in enumerate(para.live_subparagraphs()):
-            self.part.addItem(f"({subparagraph_label(i)})", sub.id)
+        labels = para.sub_labels()
+        for sub in para.live_subparagraphs():
+            self.part.addItem(f"({labels[sub.id]})", sub.id)
         index = self.part.findData(old_part) if old_part else 0
         self.part.setCurrentIndex(max(0, index))
         self.part.blockSignals(False)
@@ -231,7 +232,7 @@ class EditorPane(QWidget):
             return
         self.stash()
         self._loaded = None
-        number = self.session.draft.number_of(self.paragraph_id)
+        number = self.session.draft.label_of_paragraph(self.paragraph_id)
         self.mode = mode
         what = (
             f"New paragraph after {number}" if mode == "insert" else f"New lettered sub-paragraph of {number}"

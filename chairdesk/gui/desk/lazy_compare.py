@@ -24,8 +24,8 @@ class LazyParagraphComparison(ParagraphComparison):
     def __init__(
         self,
         pid: str,
-        old_number: int | None,
-        new_number: int | None,
+        old_number: str | None,
+        new_number: str | None,
         old: Paragraph | None,
         new: Paragraph | None,
     ) -> None:
@@ -91,12 +91,12 @@ class LazyComparison(Comparison):
         self.new = new
         old_num, new_num = old.numbering(), new.numbering()
         self.paragraphs = {}
-        for pid in list(new_num.paragraphs) + [p for p in old_num.paragraphs if p not in new_num.number]:
-            o_live, n_live = pid in old_num.number, pid in new_num.number
+        for pid in list(new_num.paragraphs) + [p for p in old_num.paragraphs if p not in new_num.live_label]:
+            o_live, n_live = pid in old_num.live_label, pid in new_num.live_label
             self.paragraphs[pid] = LazyParagraphComparison(
                 pid,
-                old_num.number.get(pid),
-                new_num.number.get(pid),
+                old_num.live_label.get(pid),
+                new_num.live_label.get(pid),
                 old.paragraphs[pid] if o_live else None,
                 new.paragraphs[pid] if n_live else None,
             )

@@ -43,7 +43,7 @@ class OutlineParagraph:
     """A paragraph under its section in the outline."""
 
     id: str
-    number: int
+    number: str  # as shown: "12", "PP3", "7 bis"
     text: str
 
 
@@ -55,7 +55,7 @@ class OutlineSection:
     label: str
     title: str
     status: str
-    span: tuple[int, int] | None
+    span: str | None  # the paragraphs as shown: "13–22", "PP1–PP4, 1–3"
     open_brackets: int
     paragraphs: list[OutlineParagraph] = field(default_factory=list)
 
@@ -63,9 +63,7 @@ class OutlineSection:
     def text(self) -> str:
         """The section's line as the outline shows it."""
         mark = section_mark(self.status)
-        span = f"¶\u00a0{self.span[0]}–{self.span[1]}" if self.span else "no paragraphs"
-        if self.span and self.span[0] == self.span[1]:
-            span = f"¶\u00a0{self.span[0]}"
+        span = f"¶\u00a0{self.span}" if self.span else "no paragraphs"
         brackets = {0: "", 1: " · 1 open bracket"}.get(
             self.open_brackets, f" · {self.open_brackets} open brackets"
         )
@@ -88,7 +86,7 @@ def outline_state(session: Session) -> list[OutlineSection]:
     for sid in draft.order:
         section = draft.sections[sid]
         paragraphs = [
-            OutlineParagraph(p.id, numbering.number[p.id], " ".join(p.text.split()[:8]))
+            OutlineParagraph(p.id, numbering.shown.get(p.id, ""), " ".join(p.text.split()[:8]))
             for p in draft.live_paragraphs(sid)
         ]
         result.append(
@@ -97,7 +95,7 @@ def outline_state(session: Session) -> list[OutlineSection]:
                 numbering.label[sid],
                 section.title,
                 session.state.adoption.section_status(sid),
-                draft.paragraph_range(sid),
+                draft.label_range(sid),
                 draft.open_brackets(sid),
                 paragraphs,
             )
@@ -154,7 +152,7 @@ class OutlineModel(QStandardItemModel):
         para = self.session.draft.paragraphs.get(paragraph_id)
         if para is None or para.struck:
             return
-        number = self.session.draft.number_of(paragraph_id)
+        number = self.session.draft.label_of_paragraph(paragraph_id)
         for row in range(self.rowCount()):
             section = self.item(row)
             if section.data(ID_ROLE) != para.section:
@@ -188,7 +186,7 @@ def outline_state_for(session: Session, section_ids: set[str]) -> list[OutlineSe
             labels[sid],
             draft.sections[sid].title,
             session.state.adoption.section_status(sid),
-            draft.paragraph_range(sid),
+            draft.label_range(sid),
             draft.open_brackets(sid),
         )
         for sid in section_ids

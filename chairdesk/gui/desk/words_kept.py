@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...core.draft.model import Draft, subparagraph_label
+from ...core.draft.model import Draft
 
 PartKey = tuple[str, "str | None"]  # (paragraph id, lettered sub-paragraph id or None for its own text)
 TAG_HTML = (
@@ -62,12 +62,11 @@ def part_name(draft: Draft, key: PartKey) -> str:
     para = draft.paragraphs.get(pid)
     if para is None:
         return "a paragraph no longer in the draft"
-    number = draft.number_of(pid)
-    name = f"paragraph {number}" if number is not None else "a struck paragraph"
+    name = draft.paragraph_name(pid) if not para.struck else "a struck paragraph"
     if sub is not None:
-        live = [s.id for s in para.live_subparagraphs()]
-        if sub in live:
-            name += f" ({subparagraph_label(live.index(sub))})"
+        cited = para.sub_references()
+        if sub in cited:
+            name += f" {cited[sub]}"
         else:
             name += " (a struck sub-paragraph)"
     return name
@@ -78,7 +77,8 @@ def in_draft_order(draft: Draft, keys: list[PartKey]) -> list[PartKey]:
 
     def place(key: PartKey) -> tuple[int, int]:
         pid, sub = key
-        number = draft.number_of(pid) if pid in draft.paragraphs else None
+        live = draft.numbering().paragraphs
+        number = live.index(pid) + 1 if pid in draft.paragraphs and pid in live else None
         para = draft.paragraphs.get(pid)
         subs = [s.id for s in para.live_subparagraphs()] if para is not None else []
         return (number if number is not None else 10**9, subs.index(sub) + 1 if sub in subs else 0)

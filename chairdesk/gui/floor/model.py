@@ -85,8 +85,8 @@ class SpeakersListModel(QAbstractListModel):
         waited = format_duration(request.wait_seconds(self._clock()))
         place = ""
         draft = state.draft
-        if request.paragraph and draft.number_of(request.paragraph):
-            place = f" on paragraph {draft.number_of(request.paragraph)}"
+        if request.paragraph and draft.label_of_paragraph(request.paragraph):
+            place = f" on {draft.paragraph_name(request.paragraph)}"
         elif request.section and request.section in draft.numbering().label:
             place = f" on section {draft.label_of(request.section)}"
         lines = [

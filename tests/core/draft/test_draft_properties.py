@@ -42,6 +42,10 @@ OPS = [
     "accept",
     "set_aside",
     "baseline",
+    "kind",
+    "level_sub",
+    "numbering_mode",
+    "renumber",
 ]
 
 
@@ -55,11 +59,12 @@ def visible(draft: Draft) -> tuple:
                 if not item.removed:
                     items.append((item.id, item.title))
             elif not item.struck:
-                subs = tuple((s.id, s.text) for s in item.live_subparagraphs())
-                items.append((item.id, item.text, item.author, subs))
+                subs = tuple((s.id, s.text, s.level) for s in item.live_subparagraphs())
+                items.append((item.id, item.text, item.author, subs, item.kind, item.italic))
         sections.append((sid, draft.sections[sid].title, tuple(items)))
     pending = tuple(sorted((p.id, p.paragraph, p.text) for p in draft.pending_proposals()))
-    return draft.title, tuple(sections), pending
+    labels = tuple(sorted(draft.numbering().shown.items()))
+    return draft.title, tuple(sections), pending, draft.numbering_mode, labels
 
 
 def do_one(session: Session, data: st.DataObject, op: str):  # noqa: C901 - one branch per move
@@ -73,6 +78,10 @@ def do_one(session: Session, data: st.DataObject, op: str):  # noqa: C901 - one 
             drafting.add_section(session, draw(TEXT), index=draw(st.integers(0, len(d.order))))
         check_numbering(session.draft)
         return None  # 26 steps, not one: the single-step undo check does not apply
+    if op == "numbering_mode":
+        return drafting.set_numbering_mode(session, "live" if d.numbering_mode == "keep" else "keep")
+    if op == "renumber" and d.numbering_mode == "keep":
+        return drafting.renumber(session)
     if op == "add_section" or not live_sections:
         return drafting.add_section(session, draw(TEXT), index=draw(st.integers(0, len(live_sections))))
     section = draw(st.sampled_from(live_sections))
@@ -104,6 +113,9 @@ def do_one(session: Session, data: st.DataObject, op: str):  # noqa: C901 - one 
     pid = draw(st.sampled_from(live))
     para = d.paragraph(pid)
     subs = [s.id for s in para.live_subparagraphs()]
+    if op == "kind":
+        kind = "numbered" if para.kind == "preambular" else "preambular"
+        return drafting.set_paragraph_kind(session, pid, kind, draw(st.integers(0, 3)))
     if op == "amend":
         text = draw(TEXT)
         return drafting.amend_paragraph(session, pid, text) if text != para.text else None
@@ -126,6 +138,9 @@ def do_one(session: Session, data: st.DataObject, op: str):  # noqa: C901 - one 
         return drafting.amend_subparagraph(session, pid, sub, draw(TEXT))
     if op == "strike_sub":
         return drafting.strike_subparagraph(session, pid, sub)
+    if op == "level_sub":
+        level = 2 if para.subparagraph(sub).level == 1 else 1
+        return drafting.set_subparagraph_level(session, pid, sub, level)
     if op == "move_sub":
         return drafting.move_subparagraph(session, pid, sub, draw(st.integers(0, len(subs))))
     pending = [q for q in d.pending_proposals() if not d.paragraphs[q.paragraph].struck]
@@ -147,7 +162,12 @@ def check_numbering(draft: Draft) -> None:
         if not isinstance(item, SubHeading) and not item.struck
     ]
     assert walked == numbering.paragraphs
-    assert [numbering.number[p] for p in walked] == list(range(1, len(walked) + 1))
+    operative = [p for p in walked if draft.paragraphs[p].kind == "numbered"]
+    assert [numbering.number[p] for p in operative] == list(range(1, len(operative) + 1))
+    shown = [numbering.shown[p] for p in walked]
+    assert len(set(shown)) == len(shown)  # no two paragraphs show the same label, in either mode
+    if draft.numbering_mode == "live":
+        assert [numbering.shown[p] for p in operative] == [str(n) for n in range(1, len(operative) + 1)]
     assert [numbering.label[s] for s in draft.order] == [section_label(i) for i in range(len(draft.order))]
 
 
@@ -209,7 +229,7 @@ def test_random_drafting_keeps_the_invariants(data: st.DataObject, ops: list[str
                 check_numbering(draft)
                 for pid in created:  # never lost: live (numbered) or struck, and in a section's items
                     para = draft.paragraphs[pid]
-                    assert (draft.number_of(pid) is not None) != para.struck
+                    assert (pid in draft.numbering().live_label) != para.struck
                     assert pid in draft.sections[para.section].items
                 if change.inverse is not None and data.draw(st.booleans(), label="undo"):
                     session.undo(change)

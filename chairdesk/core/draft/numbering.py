@@ -1,0 +1,159 @@
+"""How a draft's parts are labelled: operative numbers, preambular PP numbers, (a) and (i) sub-paragraph labels,
+and the negotiators' kept numbers ("7 bis", a struck paragraph keeping its number) until a technical renumbering.
+
+Two modes per session: "live" numbers the paragraphs 1..N in document order after every change; "keep" shows
+each paragraph's number as fixed at the last renumbering (the tabled numbers), a new paragraph as "7 bis",
+"7 ter" after the kept paragraph it follows, and a struck paragraph keeps its number (struck).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+NUMBERED = "numbered"
+PREAMBULAR = "preambular"
+KINDS = (NUMBERED, PREAMBULAR)
+LIVE = "live"
+KEEP = "keep"
+MODES = (LIVE, KEEP)
+LATIN = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))  # fmt: skip
+
+
+def letter_label(index: int) -> str:
+    """Letter of the item at 0-based index: a, b, … z, aa, ab, …"""
+    label = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        label = chr(ord("a") + rem) + label
+    return label
+
+
+def roman_label(index: int) -> str:
+    """Lower-case roman numeral of the item at 0-based index: i, ii, iii, iv, …"""
+    number, out = index + 1, ""
+    for value, numeral in _ROMAN:
+        while number >= value:
+            out += numeral
+            number -= value
+    return out
+
+
+def roman_value(text: str) -> int | None:
+    """The value of a lower-case roman numeral such as "iv", or None if it is not one."""
+    if not text or any(c not in "ivxlcdm" for c in text):
+        return None
+    for n in range(1, 400):
+        if roman_label(n - 1) == text:
+            return n
+    return None
+
+
+def latin_suffix(count: int) -> str:
+    """The suffix of the count-th paragraph added after a kept one: bis, ter, quater, … (then "bis 11", …)."""
+    return LATIN[count - 1] if count <= len(LATIN) else f"bis {count}"
+
+
+class _Sub(Protocol):
+    id: str
+    level: int
+    struck: bool
+
+
+def sub_labels(subs: Iterable[_Sub]) -> dict[str, str]:
+    """Labels of the live sub-paragraphs: level 1 lettered a, b, …; level 2 roman i, ii, … under each letter."""
+    labels: dict[str, str] = {}
+    letters = romans = 0
+    for sub in subs:
+        if sub.struck:
+            continue
+        if sub.level >= 2:
+            labels[sub.id] = roman_label(romans)
+            romans += 1
+        else:
+            labels[sub.id] = letter_label(letters)
+            letters += 1
+            romans = 0
+    return labels
+
+
+def sub_references(subs: Iterable[_Sub]) -> dict[str, str]:
+    """How the live sub-paragraphs are cited after the paragraph's number: "(b)", "(b) (ii)"."""
+    subs = list(subs)
+    labels = sub_labels(subs)
+    out: dict[str, str] = {}
+    letter = ""
+    for sub in subs:
+        if sub.id not in labels:
+            continue
+        if sub.level >= 2:
+            out[sub.id] = f"{letter} ({labels[sub.id]})".strip()
+        else:
+            letter = f"({labels[sub.id]})"
+            out[sub.id] = letter
+    return out
+
+
+@dataclass(frozen=True)
+class Walked:
+    """One paragraph as the numbering walk sees it."""
+
+    id: str
+    kind: str
+    struck: bool
+
+
+def paragraph_labels(
+    walked: Sequence[Walked], mode: str, kept: dict[str, str]
+) -> tuple[dict[str, str], dict[str, int]]:
+    """(label shown for each paragraph, live number of each live numbered paragraph).
+
+    Preambular labels are "PP1", "PP2", …; numbered ones "1", "2", … In keep mode a paragraph with a kept
+    number shows it (struck or not), one without follows the kept paragraph before it: "7 bis", "7 ter".
+    """
+    shown: dict[str, str] = {}
+    number: dict[str, int] = {}
+    counters = {NUMBERED: 0, PREAMBULAR: 0}
+    last = {NUMBERED: (0, 0), PREAMBULAR: (0, 0)}  # (kept number, paragraphs added after it)
+    for item in walked:
+        prefix = "PP" if item.kind == PREAMBULAR else ""
+        if not item.struck:
+            counters[item.kind] += 1
+            if item.kind == NUMBERED:
+                number[item.id] = counters[item.kind]
+        if mode != KEEP or not kept:  # nothing tabled yet: numbers follow the text until it is tabled
+            if not item.struck:
+                shown[item.id] = f"{prefix}{counters[item.kind]}"
+            continue
+        fixed = kept.get(item.id, "")
+        if fixed.startswith("PP") == (item.kind == PREAMBULAR) and fixed.removeprefix("PP").isdigit():
+            last[item.kind] = (int(fixed.removeprefix("PP")), 0)
+            shown[item.id] = fixed
+        elif not item.struck:
+            base, added = last[item.kind]
+            last[item.kind] = (base, added + 1)
+            shown[item.id] = f"{prefix}{base} {latin_suffix(added + 1)}"
+    return shown, number
+
+
+def fixed_numbers(walked: Sequence[Walked]) -> dict[str, str]:
+    """The labels a technical renumbering fixes: live paragraphs "1".."N" and "PP1".."PPn", struck ones dropped."""
+    counters = {NUMBERED: 0, PREAMBULAR: 0}
+    out: dict[str, str] = {}
+    for item in walked:
+        if not item.struck:
+            counters[item.kind] += 1
+            out[item.id] = ("PP" if item.kind == PREAMBULAR else "") + str(counters[item.kind])
+    return out
+
+
+def valid_kept(label: object) -> bool:
+    """Whether a kept label is "12" or "PP3" (a number from 1)."""
+    if not isinstance(label, str):
+        return False
+    digits = label.removeprefix("PP")
+    return digits.isdigit() and int(digits) >= 1
