@@ -44,6 +44,7 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPixmap,
+    QScreen,
     QShortcut,
     QShowEvent,
     QStandardItem,

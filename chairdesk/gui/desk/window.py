@@ -16,6 +16,7 @@ from ...core.log.session import Session
 from ...sample import ensure_sample_copy
 from ..about import install_about
 from ..controller import SessionController
+from ..projector.control import ProjectorControl
 from ..qt import (
     QCloseEvent,
     QDockWidget,
@@ -160,6 +161,7 @@ class MainWindow(QMainWindow):
             self, lambda name: getattr(self.commands, name, None) or getattr(self, name)
         )
         install_about(self, self.menus["&Help"])
+        self.projector = ProjectorControl(self)  # View ▸ Projector: what the room sees
         self.install_export_actions()
         self._fill_recent_menu()
 
@@ -212,6 +214,7 @@ class MainWindow(QMainWindow):
         )
         self.commands.check_mode(self.settings.view_mode)
         self.side_docks.build(controller)
+        self.projector.follow(controller)
         self._set_session_actions(True)
         self.pages.setCurrentWidget(self.desk)
         self.outline_dock.show()
@@ -255,6 +258,7 @@ class MainWindow(QMainWindow):
         self._leave(controller)
         self.controller = None
         self.side_docks.remove()
+        self.projector.follow(None)
         self.editor.show_paragraph(None)
         self.editor.session = None
         for view, model in ((self.draft_view, self.draft_model), (self.outline_view, self.outline_model)):
@@ -458,4 +462,5 @@ class MainWindow(QMainWindow):
             self.controller = None
             self._release(controller)
         self._clock.stop()
+        self.projector.close()
         super().closeEvent(event)
