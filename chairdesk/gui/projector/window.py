@@ -189,8 +189,9 @@ class ProjectorWindow(QWidget):
         scroll = self.text.verticalScrollBar()
         self.text.setHtml(section_html(self.rows, self.section, current, typing))
         scroll.setValue(0)
-        if current is not None:
+        if current is not None:  # in view, with a little of what comes before it above
             self.text.scrollToAnchor("current")
+            scroll.setValue(max(0, scroll.value() - self.text.viewport().height() // 5))
 
     def plain_text(self) -> str:
         """Everything the window shows as words (what the room can read), for checks."""
