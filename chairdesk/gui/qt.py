@@ -39,6 +39,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QHelpEvent,
     QIcon,
+    QImage,
     QKeyEvent,
     QKeySequence,
     QPainter,

@@ -180,6 +180,8 @@ def test_show_typing_is_off_until_the_chair_turns_it_on(window: MainWindow) -> N
     assert "ZANZIBAR" in projector.plain_text()
     window.projector.actions["typing"].trigger()
     assert "ZANZIBAR" not in projector.plain_text()
+    window.editor.revert()  # nothing left to ask about when the desk closes
+    assert not window.editor.is_dirty()
 
 
 def test_room_view_is_independent_of_the_chairs(window: MainWindow) -> None:
