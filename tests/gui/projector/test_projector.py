@@ -227,3 +227,18 @@ def test_projector_key_in_the_desk(window: MainWindow, qtbot, key: str) -> None:
     assert window.projector.actions["show"].isChecked()
     qtbot.keyClick(window.draft_view, Qt.Key.Key_F4)
     assert not projector.isVisible()
+
+
+def test_projector_keys_clash_with_no_other_key_of_the_desk(qtbot, sample_path: Path) -> None:  # noqa: ANN001
+    from chairdesk.gui.app import default_docks
+
+    win = show_desk(qtbot, sample_path, docks=default_docks())
+    ours = {id(a) for a in win.projector.actions.values()}
+    owners: dict[str, set[int]] = {}
+    for action in win.findChildren(QAction):
+        for sequence in action.shortcuts():
+            owners.setdefault(sequence.toString(), set()).add(id(action))
+    for action in win.projector.actions.values():
+        for sequence in action.shortcuts():
+            assert owners[sequence.toString()] <= ours, sequence.toString()
+    assert {a.shortcut().toString() for a in win.projector.actions.values()} >= {"F4", "Shift+F4"}
