@@ -44,9 +44,8 @@ def test_follows_the_current_paragraph_and_section(window: MainWindow) -> None:
     assert projector.heading.text().startswith("C. ")
     text = window.session.draft.paragraphs["p13"].text
     assert text[:40] in projector.text.toPlainText()
-    assert "p1" not in projector.text.toHtml() or window.session.draft.paragraphs["p1"].text[:40] not in (
-        projector.text.toPlainText()
-    )  # another section's text is not on the screen
+    other = window.session.draft.paragraphs["p1"].text[:40]
+    assert other not in projector.text.toPlainText()  # another section's text is not on the screen
     html = projector.text.toHtml()
     assert "#fff1a8" in html  # the current paragraph sits on the highlight
     go_to(window, "p2")
@@ -218,8 +217,7 @@ def test_font_size_control_and_screen_choice_are_remembered(window: MainWindow) 
     assert not projector.windowFlags() & Qt.WindowType.FramelessWindowHint
 
 
-@pytest.mark.parametrize("key", ["F4"])
-def test_projector_key_in_the_desk(window: MainWindow, qtbot, key: str) -> None:  # noqa: ANN001
+def test_projector_key_in_the_desk(window: MainWindow, qtbot) -> None:  # noqa: ANN001
     projector = window.projector.projector
     assert not projector.isVisible()
     qtbot.keyClick(window.draft_view, Qt.Key.Key_F4)
@@ -242,3 +240,25 @@ def test_projector_keys_clash_with_no_other_key_of_the_desk(qtbot, sample_path: 
         for sequence in action.shortcuts():
             assert owners[sequence.toString()] <= ours, sequence.toString()
     assert {a.shortcut().toString() for a in win.projector.actions.values()} >= {"F4", "Shift+F4"}
+
+
+def test_on_a_second_screen_it_is_frameless_and_full_screen(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from chairdesk.gui.projector import control as control_module
+    from chairdesk.gui.qt import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen()  # stands in for the projector's screen (one screen here)
+    chosen: list[str | None] = []
+
+    def second_screen(remembered: str | None):  # noqa: ANN202
+        chosen.append(remembered)
+        return screen
+
+    monkeypatch.setattr(control_module, "projector_screen", second_screen)
+    window.projector.choose_screen(screen.name())
+    projector = projector_of(window)
+    assert chosen[-1] == screen.name()
+    assert projector.windowFlags() & Qt.WindowType.FramelessWindowHint
+    assert projector.isFullScreen() or projector.geometry() == screen.geometry()
+    assert projector.windowHandle().screen() is screen
