@@ -43,6 +43,9 @@ class DeskSettings:
     window_state: str | None = None  # QMainWindow.saveState(), base64
     point_size: int = DEFAULT_POINT_SIZE
     view_mode: str = "tabled"  # tabled | last | clean
+    projector_screen: str | None = None  # QScreen.name() of the projector's screen
+    projector_point_size: int = 28
+    projector_mode: str = "tabled"  # what the room sees: tabled | last | clean
     path: Path | None = field(default=None, repr=False, compare=False)
 
     @classmethod
@@ -66,6 +69,12 @@ class DeskSettings:
             settings.point_size = clamp_point_size(raw["point_size"])
         if raw.get("view_mode") in ("tabled", "last", "clean"):
             settings.view_mode = raw["view_mode"]
+        if isinstance(raw.get("projector_screen"), str):
+            settings.projector_screen = raw["projector_screen"]
+        if isinstance(raw.get("projector_point_size"), int):
+            settings.projector_point_size = max(14, min(72, raw["projector_point_size"]))
+        if raw.get("projector_mode") in ("tabled", "last", "clean"):
+            settings.projector_mode = raw["projector_mode"]
         return settings
 
     def save(self) -> None:

@@ -16,6 +16,7 @@ from ...core.log.session import Session
 from ...sample import ensure_sample_copy
 from ..about import install_about
 from ..controller import SessionController
+from ..projector.control import ProjectorControl
 from ..qt import (
     QCloseEvent,
     QDockWidget,
@@ -44,7 +45,14 @@ from .outline import ID_ROLE, KIND_ROLE, OutlineModel, OutlineView
 from .pending_words import ask_about_pending, settle_pending
 from .side_docks import DockSpec, SideDocks
 from .status_bar import DeskStatusBar
-from .window_layout import apply_point_size, fit_columns, restore_geometry, save_geometry, update_title
+from .window_layout import (
+    apply_point_size,
+    fit_columns,
+    restore_geometry,
+    save_geometry,
+    show_pending_words,
+    update_title,
+)
 from .window_menus import EXPORT_KINDS, build_window_actions, fill_recent_menu, install_export_menu
 
 # what the desk can do with no session open (the rest is disabled until one is)
@@ -160,6 +168,7 @@ class MainWindow(QMainWindow):
             self, lambda name: getattr(self.commands, name, None) or getattr(self, name)
         )
         install_about(self, self.menus["&Help"])
+        self.projector = ProjectorControl(self)  # View ▸ Projector: what the room sees
         self.install_export_actions()
         self._fill_recent_menu()
 
@@ -212,6 +221,7 @@ class MainWindow(QMainWindow):
         )
         self.commands.check_mode(self.settings.view_mode)
         self.side_docks.build(controller)
+        self.projector.follow(controller)
         self._set_session_actions(True)
         self.pages.setCurrentWidget(self.desk)
         self.outline_dock.show()
@@ -255,6 +265,7 @@ class MainWindow(QMainWindow):
         self._leave(controller)
         self.controller = None
         self.side_docks.remove()
+        self.projector.follow(None)
         self.editor.show_paragraph(None)
         self.editor.session = None
         for view, model in ((self.draft_view, self.draft_model), (self.outline_view, self.outline_model)):
@@ -377,17 +388,10 @@ class MainWindow(QMainWindow):
         self.status.show_saved(self.session, change)
 
     def _pending_changed(self) -> None:
-        """Tag the paragraphs left with words not committed, and count them in the status bar."""
-        if self.draft_model is not None:
-            self.draft_model.set_pending(self.editor.kept_paragraphs())
-        self.status.show_pending(len({pid for pid, _sub in self.editor.pending_parts()}))
+        show_pending_words(self)
 
     def _dirty_changed(self, dirty: bool) -> None:
-        self._pending_changed()
-        if dirty:
-            self.status.show_editing()
-        else:
-            self._show_saved()
+        show_pending_words(self, dirty)
 
     def _tick(self) -> None:
         self.status.tick(self.session)
@@ -458,4 +462,5 @@ class MainWindow(QMainWindow):
             self.controller = None
             self._release(controller)
         self._clock.stop()
+        self.projector.close()
         super().closeEvent(event)

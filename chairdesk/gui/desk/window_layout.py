@@ -74,3 +74,15 @@ def save_geometry(window: Any, settings: DeskSettings) -> None:
     settings.geometry = bytes(window.saveGeometry().toBase64()).decode()
     settings.window_state = bytes(window.saveState().toBase64()).decode()
     settings.save()
+
+
+def show_pending_words(window: Any, dirty: bool | None = None) -> None:
+    """Tag the paragraphs left with words not committed and count them in the status bar; say whether the
+    chair is typing (dirty) or everything is saved."""
+    if window.draft_model is not None:
+        window.draft_model.set_pending(window.editor.kept_paragraphs())
+    window.status.show_pending(len({pid for pid, _sub in window.editor.pending_parts()}))
+    if dirty:
+        window.status.show_editing()
+    elif dirty is not None:
+        window.status.show_saved(window.session, None)

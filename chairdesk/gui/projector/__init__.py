@@ -1,0 +1,1 @@
+"""What the room sees: the projector window, its floor band, and the chair's controls for them."""

@@ -1,0 +1,134 @@
+"""The floor as the room sees it: who has the floor, the large countdown and the next speakers.
+
+The band is one more view of the floor's countdown (`FloorTimer.views`), drawn in the same words, digits and
+colours as the chair's; the same band, smaller, is the chair's always-on-top window.
+"""
+
+from __future__ import annotations
+
+from ...core.floor.model import SPEAKER
+from ...core.log.session import Session
+from ..floor.countdown import COUNTDOWN_COLOURS, delegation_dot
+from ..qt import (
+    QFont,
+    QFontDatabase,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
+
+NEXT_SHOWN = 3  # how many of the speakers waiting the room sees
+
+
+def next_speakers(session: Session, count: int = NEXT_SHOWN) -> list[str]:
+    """The next speakers as rich text (dot, name, and the kind when not a plain speaker), in list order."""
+    state = session.state
+    waiting = [r for r in state.floor.queue if not r.held and not r.old_hand]
+    lines = []
+    for request in waiting[:count]:
+        name = state.roster.name_of(request.delegation)
+        kind = "" if request.kind == SPEAKER else f" — {request.kind}"
+        lines.append(f"{delegation_dot(state.roster, request.delegation)} {name}{kind}")
+    return lines
+
+
+class RoomBand(QFrame):
+    """Who has the floor and the words under the countdown, the digits, then the next speakers."""
+
+    def __init__(self, point_size: int = 28, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("roomBand")
+        self.state = ""
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 8, 16, 8)
+        row.setSpacing(24)
+        words = QVBoxLayout()
+        words.setSpacing(2)
+        self.caption = QLabel(self)
+        self.caption.setObjectName("roomBandCaption")
+        self.detail = QLabel(self)
+        self.suspended = QLabel(self)
+        self.suspended.setVisible(False)
+        for label in (self.caption, self.detail, self.suspended):
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            words.addWidget(label)
+        row.addLayout(words, 3)
+        self.digits = QLabel(self)
+        self.digits.setObjectName("roomBandDigits")
+        self.digits.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        row.addWidget(self.digits, 0)
+        self.next_label = QLabel(self)
+        self.next_label.setObjectName("roomBandNext")
+        self.next_label.setTextFormat(Qt.TextFormat.RichText)
+        self.next_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.next_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.next_label, 2)
+        self.set_point_size(point_size)
+        self.show_state("idle", "–:––", "No one has the floor", "")
+        self.show_next([])
+
+    def set_point_size(self, size: int) -> None:
+        """Scale the band: the names at `size`, the digits at twice that."""
+        font = QFont(self.font())
+        font.setPointSize(size)
+        font.setBold(True)
+        self.caption.setFont(font)
+        small = QFont(font)
+        small.setBold(False)
+        small.setPointSize(max(8, int(size * 0.75)))
+        for label in (self.detail, self.suspended, self.next_label):
+            label.setFont(small)
+        digits = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        digits.setPointSize(size * 2)
+        digits.setBold(True)
+        self.digits.setFont(digits)
+
+    def show_state(self, state: str, digits: str, caption: str, detail: str) -> None:
+        """Show one state of the countdown, in the chair's countdown colours."""
+        if state != self.state:
+            self.state = state
+            background, foreground = COUNTDOWN_COLOURS[state]
+            if state == "idle":  # high contrast on the projector: white on black rather than grey on grey
+                background, foreground = "#000000", "#ffffff"
+            self.setStyleSheet(
+                f"QFrame#roomBand {{ background: {background}; }}"
+                f"QFrame#roomBand QLabel {{ color: {foreground}; background: transparent; }}"
+            )
+        self.digits.setText(digits)
+        self.caption.setText(caption)
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+
+    def show_suspended(self, text: str) -> None:
+        """Name the speaker a point of order suspended (or, with "", nobody)."""
+        self.suspended.setText(text.replace("<br>", " · "))
+        self.suspended.setVisible(bool(text))
+
+    def show_next(self, lines: list[str]) -> None:
+        """List the next speakers (or say the list is empty)."""
+        if lines:
+            items = "<br>".join(f"{i}. {line}" for i, line in enumerate(lines, start=1))
+            self.next_label.setText(f"<b>Next</b><br>{items}")
+        else:
+            self.next_label.setText("<b>Next</b><br>no one waiting")
+
+
+class FloorOnTop(QWidget):
+    """The band alone in a small window that stays above the chair's other programs."""
+
+    def __init__(self) -> None:
+        super().__init__(None)  # a window of its own: no parent, so no desk key reaches into it
+        self.setObjectName("floorOnTop")
+        self.setWindowTitle("Floor — chairdesk")
+        self.setWindowFlags(Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.band = RoomBand(12, self)
+        layout.addWidget(self.band)
+        self.resize(560, 110)
