@@ -273,8 +273,18 @@ class Comparison:
     def _find_moves(self) -> None:
         old_seq = [p for p in self.old.numbering().paragraphs if p in self.new.numbering().number]
         new_seq = [p for p in self.new.numbering().paragraphs if p in self.old.numbering().number]
-        matcher = difflib.SequenceMatcher(None, old_seq, new_seq, autojunk=False)
-        kept = {old_seq[b.a + k] for b in matcher.get_matching_blocks() for k in range(b.size)}
+        # The ids are unique, so the ends the two orders share are matching blocks of the whole and no other
+        # block crosses them: matching only the middle gives the same blocks, without comparing every row.
+        head, most = 0, min(len(old_seq), len(new_seq))
+        while head < most and old_seq[head] == new_seq[head]:
+            head += 1
+        tail = 0
+        while tail < most - head and old_seq[-1 - tail] == new_seq[-1 - tail]:
+            tail += 1
+        middle = old_seq[head : len(old_seq) - tail]
+        matcher = difflib.SequenceMatcher(None, middle, new_seq[head : len(new_seq) - tail], autojunk=False)
+        kept = {middle[b.a + k] for b in matcher.get_matching_blocks() for k in range(b.size)}
+        kept.update(old_seq[:head], old_seq[len(old_seq) - tail :])
         for pid in new_seq:
             comp = self.paragraphs[pid]
             comp.moved = pid not in kept or comp.old_section != comp.new_section
