@@ -124,8 +124,7 @@ class DraftModel(QAbstractListModel):
             self._rebuild(change.paragraphs)
             return
         touched: set[int] = set()
-        for pid in change.paragraphs:
-            touched.update(self.rows.refresh_paragraph(pid))
+        touched.update(self.rows.refresh_paragraphs(change.paragraphs))
         if change.kind == "draft.subheading.retitle":
             touched.update(self.rows.refresh_heading(change.event.payload["id"]))
         for i in sorted(touched):
