@@ -1,112 +1,236 @@
-"""Benchmark the desk on a 2,000-paragraph, 20,000-event session: opening the window, committing an edit.
+"""Benchmark the chair's actions in the real window (draft, outline, floor and adoption panels) on a large session.
 
-    python benchmarks/desk_bench.py [--paragraphs 2000] [--events 20000] [--runs 5] [--edits 30]
+    python benchmarks/desk_bench.py [--paragraphs 2000] [--events N] [--reps 7] [--starts 3] [--session FILE]
 
-Prints the median time to open the window (session read, comparison, first paint) and the median time
-per committed paragraph edit (event recorded and committed, view refreshed and repainted), with how many
-rows were laid out again per edit (1 means only the edited row was re-rendered).
+Builds a session with benchmarks/large_session.py (2,000 paragraphs and 20,000 events by default; with
+--paragraphs 10000, 50,000 events), gives it a roster and a speakers' list, opens it in MainWindow with the
+default docks (gui/app.py default_docks) and times, from the call until the window has handled every event
+it queued (repaint included): amend, adopt a section, next speaker, strike, restore, move a paragraph to
+another section, and a character typed in the editor in the first second after opening. Each is reported as
+median and p90 in ms. Then the cold start to a shown window (`python -m chairdesk FILE` with
+CHAIRDESK_EXIT_WHEN_SHOWN=1) against a bare PySide6 QMainWindow, both as subprocesses in the same run, and
+the heaviest imports on the start path (`python -X importtime`), summed per top-level package.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from benchmarks.large_session import make_large_session  # noqa: E402
 
+BARE_WINDOW = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.resize(1280, 800)
+window.show()
+def check():
+    handle = window.windowHandle()
+    if handle is not None and handle.isExposed():
+        print("shown", flush=True)
+        app.exit(0)
+poll = QTimer()
+poll.timeout.connect(check)
+poll.start(10)
+sys.exit(app.exec())
+"""
+START_PATH = "import chairdesk.cli, chairdesk.gui.app"
 
-def main(argv: list[str]) -> int:
-    """Run the benchmark and print the medians."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--paragraphs", type=int, default=2000)
-    parser.add_argument("--events", type=int, default=20000)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--edits", type=int, default=30)
-    parser.add_argument("--session", type=Path, help="reuse this session file (made if missing)")
-    args = parser.parse_args(argv)
-    home = Path(tempfile.mkdtemp(prefix="chairdesk-bench-"))
-    os.environ["CHAIRDESK_CONFIG_DIR"] = str(home / "config")
-    os.environ["CHAIRDESK_DATA_DIR"] = str(home / "data")
+
+def _stats(samples: list[float]) -> str:
+    ordered = sorted(samples)
+    p90 = ordered[min(len(ordered) - 1, round(0.9 * (len(ordered) - 1)))]
+    return (
+        f"median {statistics.median(ordered) * 1000:7.1f} ms   p90 {p90 * 1000:7.1f} ms   (n={len(ordered)})"
+    )
+
+
+def _prepare(path: Path, requests: int) -> None:
+    """A roster of delegations, each of them on the list of speakers."""
+    from chairdesk.core.floor import operations as floor
+    from chairdesk.core.floor.roster import Delegation
+    from chairdesk.core.log.session import Session
+
+    with Session.open(path) as session:
+        codes = [f"D{k:03d}" for k in range(requests)]
+        floor.set_roster(session, [Delegation(code, f"Delegation {code}") for code in codes])
+        for code in codes:
+            floor.request_floor(session, code)
+
+
+def _timed(app: object, window: object, action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    action()
+    window.draft_view.viewport().repaint()  # type: ignore[attr-defined]
+    app.processEvents()  # type: ignore[attr-defined]
+    return time.perf_counter() - started
+
+
+def measure_actions(path: Path, reps: int) -> dict[str, list[float]]:
+    """Open the window on path and time each chair action `reps` times."""
+    from PySide6.QtTest import QTest
 
     from chairdesk.core import drafting
-    from chairdesk.gui.app import make_application
+    from chairdesk.core.adoption import operations as adoption
+    from chairdesk.core.floor import operations as floor
+    from chairdesk.gui.app import default_docks, make_application
     from chairdesk.gui.desk.window import MainWindow
+    from chairdesk.gui.qt import QApplication, Qt
     from chairdesk.gui.settings import DeskSettings
 
-    path = args.session or home / "large.chairdesk"
-    if not path.exists():
-        started = time.perf_counter()
-        make_large_session(path, paragraphs=args.paragraphs, events=args.events)
-        print(f"made {path} in {time.perf_counter() - started:.1f} s")
     app = make_application()
-
-    opens = []
+    results: dict[str, list[float]] = defaultdict(list)
     window = None
-    for _ in range(args.runs):
+    for _ in range(max(1, reps // 3)):  # typing right after opening: a fresh window each time
         if window is not None:
             window.close()
             window.deleteLater()
             app.processEvents()
-        started = time.perf_counter()
-        window = MainWindow(None, DeskSettings(), docks=[])
+        window = MainWindow(None, DeskSettings(), docks=default_docks())
         window.resize(1600, 1000)
         window.open_session(path)
         window.show()
-        app.processEvents()  # first paint of the draft
-        opens.append(time.perf_counter() - started)
-    assert window is not None and window.controller is not None
-    for _ in range(200):  # let the batched layout of the other rows finish before timing edits
         app.processEvents()
-
+        window.commands.go_to_paragraph(1)
+        window.commands.focus_editor()
+        app.processEvents()
+        editor = window.editor.text
+        opened = time.perf_counter()
+        while time.perf_counter() - opened < 1.0:
+            results["type a character after opening"].append(
+                _timed(app, window, lambda e=editor: QTest.keyClick(e, Qt.Key.Key_X))
+            )
+        window.editor.text.undo()
+    assert window is not None and window.controller is not None
+    for _ in range(400):  # the batched layout of the other rows finishes before the actions are timed
+        app.processEvents()
+    QApplication.processEvents()
     controller = window.controller
     draft = controller.session.draft
-    live = draft.numbering().paragraphs
-    delegate = window.draft_view.row_delegate
-    edits, layouts = [], []
-    for k in range(args.edits):
-        pid = live[(k * 37) % 25]  # paragraphs near the top, so the edited row is on screen
+    live = list(draft.numbering().paragraphs)
+    order = list(draft.order)
+    for k in range(reps):
+        pid = live[(k * 37) % 25]  # near the top, so the row is on screen
         window.commands.go_to_paragraph(draft.number_of(pid))
         app.processEvents()
         text = draft.paragraphs[pid].text
-        before = delegate.layouts
-        started = time.perf_counter()
-        controller.run(drafting.amend_paragraph, pid, text + f" (edit {k})")
-        window.draft_view.viewport().repaint()
+        results["amend"].append(
+            _timed(app, window, lambda p=pid, t=text: controller.run(drafting.amend_paragraph, p, t + " x"))
+        )
+        results["strike"].append(
+            _timed(app, window, lambda p=pid: controller.run(drafting.strike_paragraph, p))
+        )
+        results["restore"].append(
+            _timed(app, window, lambda p=pid: controller.run(drafting.restore_paragraph, p))
+        )
+        target = order[(order.index(draft.paragraphs[pid].section) + 1) % len(order)]
+        results["move to another section"].append(
+            _timed(app, window, lambda p=pid, s=target: controller.run(drafting.move_paragraph, p, s, 0))
+        )
+        results["next speaker"].append(_timed(app, window, lambda: controller.run(floor.next_speaker)))
+        sid = order[k % len(order)]
+        controller.run(adoption.take_up, sid)
         app.processEvents()
-        edits.append(time.perf_counter() - started)
-        layouts.append(delegate.layouts - before)
-    strikes, strike_layouts = [], []
-    for k in range(max(3, args.edits // 3)):
-        pid = live[(k * 53) % 20]
-        for operation in (drafting.strike_paragraph, drafting.restore_paragraph):
-            before = delegate.layouts
-            started = time.perf_counter()
-            controller.run(operation, pid)
-            window.draft_view.viewport().repaint()
-            app.processEvents()
-            strikes.append(time.perf_counter() - started)
-            strike_layouts.append(delegate.layouts - before)
-    paragraphs = len(live)
-    print(f"session: {paragraphs} paragraphs, {len(controller.session.events)} events")
-    print(f"open window: median {statistics.median(opens) * 1000:.0f} ms over {len(opens)} runs")
-    print(
-        f"commit one paragraph edit: median {statistics.median(edits) * 1000:.1f} ms over {len(edits)} edits; "
-        f"rows laid out again per edit: median {statistics.median(layouts):.0f} of {len(window.draft_model.rows.rows)}"
-    )
-    print(
-        f"strike or restore one paragraph (renumbering): median {statistics.median(strikes) * 1000:.0f} ms "
-        f"over {len(strikes)}; rows laid out again: median {statistics.median(strike_layouts):.0f}"
-    )
+        results["adopt a section"].append(
+            _timed(app, window, lambda s=sid: controller.run(adoption.adopt_section, s, lapse_proposals=True))
+        )
+        controller.run(adoption.reopen_section, sid, "benchmark")
+        app.processEvents()
     window.close()
+    return results
+
+
+def _wall(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, env=env, check=True, capture_output=True, cwd=ROOT)
+    return time.perf_counter() - started
+
+
+def measure_start(path: Path, runs: int) -> tuple[list[float], list[float]]:
+    """Cold start to a shown window: chairdesk on path, and a bare QMainWindow, alternated."""
+    env = dict(os.environ, CHAIRDESK_EXIT_WHEN_SHOWN="1", PYTHONPATH=str(ROOT))
+    desk, bare = [], []
+    for _ in range(runs):
+        bare.append(_wall([sys.executable, "-c", BARE_WINDOW], env))
+        desk.append(_wall([sys.executable, "-m", "chairdesk", str(path)], env))
+    return desk, bare
+
+
+def heaviest_imports(top: int = 12) -> list[tuple[str, float]]:
+    """The start path's imports (`python -X importtime`), their own time summed per top-level package."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", START_PATH],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    per_package: dict[str, float] = defaultdict(float)
+    for line in done.stderr.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        own, _cumulative, name = line.split(":", 1)[1].split("|")
+        per_package[name.strip().split(".")[0]] += int(own) / 1e6
+    return sorted(per_package.items(), key=lambda item: -item[1])[:top]
+
+
+def main(argv: list[str]) -> int:
+    """Build or reuse the session, run the measurements and print them."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--paragraphs", type=int, default=2000)
+    parser.add_argument(
+        "--events", type=int, help="default: 20,000, or 5 per paragraph past 4,000 paragraphs"
+    )
+    parser.add_argument("--reps", type=int, default=7, help="times each action is timed")
+    parser.add_argument("--starts", type=int, default=3, help="cold starts of each kind")
+    parser.add_argument(
+        "--session", type=Path, help="reuse this session file (made if missing; it is copied)"
+    )
+    args = parser.parse_args(argv)
+    events = args.events or max(20000, 5 * args.paragraphs)
+    home = Path(tempfile.mkdtemp(prefix="chairdesk-bench-"))
+    os.environ["CHAIRDESK_CONFIG_DIR"] = str(home / "config")
+    os.environ["CHAIRDESK_DATA_DIR"] = str(home / "data")
+    source = args.session or home / "large.chairdesk"
+    if not source.exists():
+        started = time.perf_counter()
+        make_large_session(source, paragraphs=args.paragraphs, events=events)
+        print(f"made {source} in {time.perf_counter() - started:.1f} s")
+    path = home / "bench.chairdesk"
+    shutil.copy(source, path)
+    _prepare(path, requests=args.reps + 4)
+    print(f"python benchmarks/desk_bench.py --paragraphs {args.paragraphs} --reps {args.reps}")
+    results = measure_actions(path, args.reps)
+    for name, samples in results.items():
+        print(f"{name:32} {_stats(samples)}")
+    desk, bare = measure_start(path, args.starts)
+    ratio = statistics.median(desk) / statistics.median(bare)
+    print(
+        f"{'cold start to a shown window':32} chairdesk median {statistics.median(desk) * 1000:.0f} ms, "
+        f"bare QMainWindow {statistics.median(bare) * 1000:.0f} ms: {ratio:.1f}x (n={len(desk)})"
+    )
+    print("heaviest imports on the start path (own time per package):")
+    for name, seconds in heaviest_imports():
+        print(f"    {name:28} {seconds * 1000:6.0f} ms")
+    shutil.rmtree(home, ignore_errors=True)
     return 0
 
 

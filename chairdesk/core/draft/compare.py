@@ -274,8 +274,18 @@ class Comparison:
     def _find_moves(self) -> None:
         old_seq = [p for p in self.old.numbering().paragraphs if p in self.new.numbering().live_label]
         new_seq = [p for p in self.new.numbering().paragraphs if p in self.old.numbering().live_label]
-        matcher = difflib.SequenceMatcher(None, old_seq, new_seq, autojunk=False)
-        kept = {old_seq[b.a + k] for b in matcher.get_matching_blocks() for k in range(b.size)}
+        # The ids are unique, so the ends the two orders share are matching blocks of the whole and no other
+        # block crosses them: matching only the middle gives the same blocks, without comparing every row.
+        head, most = 0, min(len(old_seq), len(new_seq))
+        while head < most and old_seq[head] == new_seq[head]:
+            head += 1
+        tail = 0
+        while tail < most - head and old_seq[-1 - tail] == new_seq[-1 - tail]:
+            tail += 1
+        middle = old_seq[head : len(old_seq) - tail]
+        matcher = difflib.SequenceMatcher(None, middle, new_seq[head : len(new_seq) - tail], autojunk=False)
+        kept = {middle[b.a + k] for b in matcher.get_matching_blocks() for k in range(b.size)}
+        kept.update(old_seq[:head], old_seq[len(old_seq) - tail :])
         for pid in new_seq:
             comp = self.paragraphs[pid]
             comp.moved = pid not in kept or comp.old_section != comp.new_section
@@ -368,7 +378,8 @@ class Comparison:
             body = bodies[sid]
             old_items = self.old.sections[sid].items
             shown = {e.id for e in body}
-            for index, item in enumerate(old_items):  # in old order, so each finds its predecessor placed
+            placed: list[tuple[str, Entry]] = []  # (the old item, its entry)
+            for item in old_items:
                 comp = self.paragraphs.get(item)
                 if comp is not None and comp.old_section == sid and (comp.moved or comp.struck):
                     if comp.struck:
@@ -383,20 +394,43 @@ class Comparison:
                     entry = Entry("subheading", item, sid, title_diff=diff, status="removed")
                 else:
                     continue
-                body.insert(self._old_place(body, old_items[:index]), entry)
+                placed.append((item, entry))
+            if placed:
+                bodies[sid] = _with_old_places(body, old_items, placed)
 
-    @staticmethod
-    def _old_place(body: list[Entry], before: list[str]) -> int:
-        """Where in body an item goes that stood after `before` in the old draft."""
-        position = 0
-        for prev in reversed(before):
-            spots = [i for i, e in enumerate(body) if e.id == prev and e.kind != "ghost"]
-            if spots:
-                position = spots[0] + 1
-                break
-        while position < len(body) and body[position].kind == "ghost":
-            position += 1
-        return position
+
+def _with_old_places(body: list[Entry], old_items: list[str], placed: list[tuple[str, Entry]]) -> list[Entry]:
+    """The body with each placed entry right after the last item before it in the old draft that the body
+    shows (not as a ghost), past the ghosts already put there; linear in the body and the old items."""
+    # A linked list: node 0 is the start, node k + 1 is body[k], then the placed entries as they go in.
+    nodes: list[Entry | None] = [None, *body]
+    following = [*range(1, len(nodes)), -1]
+    node_of = {}
+    for k, entry in enumerate(body):
+        if entry.kind != "ghost":
+            node_of.setdefault(entry.id, k + 1)
+    run_end: dict[int, int] = {}  # a node -> the last of the ghosts right after it
+    wanted = {item: entry for item, entry in placed}
+    anchor = 0  # the node of the last old item seen that the body shows
+    for item in old_items:
+        entry = wanted.pop(item, None)
+        if entry is not None:
+            after = run_end.get(anchor, anchor)
+            nodes.append(entry)
+            following.append(following[after])
+            following[after] = len(nodes) - 1
+            if entry.kind == "ghost":
+                run_end[anchor] = len(nodes) - 1
+            else:
+                node_of.setdefault(entry.id, len(nodes) - 1)
+        if item in node_of:
+            anchor = node_of[item]
+    result = []
+    node = following[0]
+    while node != -1:
+        result.append(nodes[node])  # type: ignore[arg-type]
+        node = following[node]
+    return result
 
 
 def compare(old: Draft, new: Draft) -> Comparison:

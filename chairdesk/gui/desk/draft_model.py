@@ -124,8 +124,7 @@ class DraftModel(QAbstractListModel):
             self._rebuild(change.paragraphs)
             return
         touched: set[int] = set()
-        for pid in change.paragraphs:
-            touched.update(self.rows.refresh_paragraph(pid))
+        touched.update(self.rows.refresh_paragraphs(change.paragraphs))
         if change.kind == "draft.subheading.retitle":
             touched.update(self.rows.refresh_heading(change.event.payload["id"]))
         for i in sorted(touched):
@@ -140,11 +139,11 @@ class DraftModel(QAbstractListModel):
         if old_keys == new_keys:
             self._emit_changed(old, new, 0, 0, len(new))
             return
-        matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+        opcodes = _opcodes(old_keys, new_keys)
         # Qt must see the list change step by step: rebuild it from the old rows, last block first.
         current = list(old)
         self.rows.rows = current
-        for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
+        for tag, i1, i2, j1, j2 in reversed(opcodes):
             if tag in ("delete", "replace"):
                 self.beginRemoveRows(QModelIndex(), i1, i2 - 1)
                 del current[i1:i2]
@@ -153,7 +152,7 @@ class DraftModel(QAbstractListModel):
                 self.beginInsertRows(QModelIndex(), i1, i1 + (j2 - j1) - 1)
                 current[i1:i1] = new[j1:j2]
                 self.endInsertRows()
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        for tag, i1, i2, j1, j2 in opcodes:
             if tag == "equal":
                 self._emit_changed(old[i1:i2], new[j1:j2], j1, 0, j2 - j1)
         self.rows.rows = new
@@ -175,3 +174,24 @@ class DraftModel(QAbstractListModel):
                 self.rows.rows[at + k - start] = b
         if first is not None:
             self.dataChanged.emit(self.index(first), self.index(last))
+
+
+def _opcodes(old: list[tuple[str, str]], new: list[tuple[str, str]]) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes from old to new, matched only between the rows the two have not in common at
+    either end (a structural change touches a few rows: the others are not compared pair by pair)."""
+    head, most = 0, min(len(old), len(new))
+    while head < most and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < most - head and old[len(old) - 1 - tail] == new[len(new) - 1 - tail]:
+        tail += 1
+    middle = difflib.SequenceMatcher(
+        None, old[head : len(old) - tail], new[head : len(new) - tail], autojunk=False
+    )
+    opcodes = [("equal", 0, head, 0, head)] if head else []
+    opcodes += [
+        (tag, i1 + head, i2 + head, j1 + head, j2 + head) for tag, i1, i2, j1, j2 in middle.get_opcodes()
+    ]
+    if tail:
+        opcodes.append(("equal", len(old) - tail, len(old), len(new) - tail, len(new)))
+    return opcodes

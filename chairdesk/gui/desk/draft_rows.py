@@ -118,6 +118,29 @@ class DraftRows:
                 changed.append(i)
         return changed
 
+    def refresh_paragraphs(self, paragraph_ids: set[str] | frozenset[str]) -> list[int]:
+        """refresh_paragraph for several paragraphs in one pass over the rows and the proposals (an adoption
+        that lapses proposals touches many paragraphs at once)."""
+        if len(paragraph_ids) <= 1:
+            return [i for pid in paragraph_ids for i in self.refresh_paragraph(pid)]
+        paras = {pid: self.draft.paragraphs[pid] for pid in paragraph_ids if pid in self.draft.paragraphs}
+        pending: dict[str, list[Proposal]] = {pid: [] for pid in paras}
+        for proposal in self.draft.proposals.values():
+            if proposal.status == "pending" and proposal.paragraph in pending:
+                pending[proposal.paragraph].append(proposal)
+        self._proposals.update(pending)
+        comps = {}
+        for pid, para in paras.items():
+            comp = comps[pid] = self.comparison.paragraphs.get(pid) if self.comparison else None
+            if isinstance(comp, LazyParagraphComparison):
+                comp.forget(para if comp.new_number is not None else None)
+        changed = []
+        for i, row in enumerate(self.rows):
+            if row.kind == "paragraph" and row.id in paras:
+                self.rows[i] = self._paragraph_row(paras[row.id], comps[row.id])
+                changed.append(i)
+        return changed
+
     def refresh_heading(self, item_id: str) -> list[int]:
         """Bring a section's or sub-heading's row up to date after a retitle; returns the rows rebuilt."""
         changed = []

@@ -34,7 +34,7 @@ from ..qt import (
 )
 from .draft_model import HTML_ROLE, NUMBER_ROLE, PROPOSALS_TIP_ROLE, ROW_ROLE, DraftModel
 
-CACHE_SIZE = 6000
+CACHE_SIZE = 6000  # laid-out rows kept at least; more on a longer document (see RowDelegate.document)
 
 
 class RowDelegate(QStyledItemDelegate):
@@ -82,7 +82,11 @@ class RowDelegate(QStyledItemDelegate):
         doc.setTextWidth(width)
         self.layouts += 1
         self._docs[key] = doc
-        if len(self._docs) > CACHE_SIZE:
+        model = self.view.model()
+        rows = model.rowCount() if model is not None else 0
+        # Every row and a quarter more (the texts of rows just changed): a cache smaller than the document
+        # would lay every row out again on each relayout, since the rows are asked for in order.
+        if len(self._docs) > max(CACHE_SIZE, rows + rows // 4):
             self._docs.popitem(last=False)
         return doc
 

@@ -6,8 +6,6 @@ from pathlib import Path
 
 from ...core.log.errors import ChairdeskError
 from ...core.log.session import Session
-from ...export import export_record, export_redline, export_report
-from ...export.base import adoption_of
 from ..qt import QFileDialog, QMessageBox, QWidget
 
 KINDS = {
@@ -24,6 +22,8 @@ def suggested_path(session: Session, kind: str, extension: str = ".docx") -> Pat
 
 def export_to(session: Session, kind: str, path: str | Path, baseline: str = "tabled") -> Path:
     """Write one export (kind: report, redline or record) to path."""
+    from ...export import export_record, export_redline, export_report  # python-docx: off the start path
+
     path = Path(path)
     if kind == "report":
         return export_report(session, path)
@@ -39,7 +39,7 @@ def export_with_dialog(
 ) -> Path | None:
     """Ask for a file name, write the export, and tell the chair where it went (None if cancelled or failed)."""
     title, _, filters = KINDS[kind]
-    if kind == "report" and not adoption_of(session.state)[0]:
+    if kind == "report" and not session.state.adoption.report_adopted:
         title += " (not adopted: it will be marked DRAFT)"
     chosen, selected = QFileDialog.getSaveFileName(parent, title, str(suggested_path(session, kind)), filters)
     if not chosen:

@@ -120,13 +120,41 @@ class OutlineModel(QStandardItemModel):
         for section in self.sections:
             item = self._section_item(section)
             for para in section.paragraphs:
-                child = QStandardItem(f"{para.number}  {para.text}…")
-                child.setData(para.id, ID_ROLE)
-                child.setData("paragraph", KIND_ROLE)
-                child.setEditable(False)
-                child.setDropEnabled(False)
-                item.appendRow(child)
+                item.appendRow(self._paragraph_item(para))
             root.appendRow(item)
+
+    def refresh_changed(self) -> None:
+        """After a change of structure: update the lines that differ and rebuild only the sections whose
+        paragraphs came, went or moved (the whole tree only when the sections themselves changed)."""
+        fresh = outline_state(self.session)
+        if self.rowCount() != len(fresh) or [s.id for s in fresh] != [s.id for s in self.sections]:
+            self.refresh()
+            return
+        for row, (old, new) in enumerate(zip(self.sections, fresh, strict=True)):
+            if old == new:
+                continue
+            item = self.item(row)
+            if item.text() != new.text or item.toolTip() != new.tooltip:
+                item.setText(new.text)
+                item.setToolTip(new.tooltip)
+            if [p.id for p in old.paragraphs] != [p.id for p in new.paragraphs]:
+                item.removeRows(0, item.rowCount())
+                item.appendRows([self._paragraph_item(para) for para in new.paragraphs])
+                continue
+            for k, para in enumerate(new.paragraphs):
+                child = item.child(k)
+                if child.text() != f"{para.number}  {para.text}…":
+                    child.setText(f"{para.number}  {para.text}…")
+        self.sections = fresh
+
+    @staticmethod
+    def _paragraph_item(para: OutlineParagraph) -> QStandardItem:
+        child = QStandardItem(f"{para.number}  {para.text}…")
+        child.setData(para.id, ID_ROLE)
+        child.setData("paragraph", KIND_ROLE)
+        child.setEditable(False)
+        child.setDropEnabled(False)
+        return child
 
     def _section_item(self, section: OutlineSection) -> QStandardItem:
         item = QStandardItem(section.text)
@@ -266,13 +294,15 @@ class OutlineView(QTreeView):
         """Rebuild the outline, keeping the sections unfolded and the item the keyboard is on."""
         model = self.model()
         unfolded = {
-            model.item(r).data(ID_ROLE) for r in range(model.rowCount()) if self.isExpanded(model.item(r).index())
+            model.item(r).data(ID_ROLE)
+            for r in range(model.rowCount())
+            if self.isExpanded(model.item(r).index())
         }
         current = self.currentIndex()
         kind, item_id = (
             (current.data(KIND_ROLE), current.data(ID_ROLE)) if current.isValid() else (None, None)
         )
-        model.refresh()
+        model.refresh_changed()
         for r in range(model.rowCount()):
             if model.item(r).data(ID_ROLE) in unfolded:
                 self.setExpanded(model.item(r).index(), True)

@@ -211,7 +211,7 @@ class FloorDock(QDockWidget):
 
     # --------------------------------------------------------------- display
     def _on_change(self, change: Change) -> None:
-        if change.areas & {"floor", "roster", "draft"}:
+        if change.areas & {"floor", "roster"}:  # a request's paragraph number is read when its tooltip shows
             self.refresh()
 
     def refresh(self) -> None:

@@ -1,0 +1,42 @@
+"""After a strike, restore or move, the outline updated in place shows what a rebuilt outline shows."""
+
+from __future__ import annotations
+
+from chairdesk.core import drafting
+from chairdesk.gui.desk.outline import ID_ROLE, OutlineModel
+from chairdesk.gui.desk.window import MainWindow
+
+
+def tree(model: OutlineModel) -> list[tuple[str, str, str, list[tuple[str, str]]]]:
+    """Every section line (id, text, tooltip) with its paragraph lines (id, text)."""
+    out = []
+    for row in range(model.rowCount()):
+        item = model.item(row)
+        children = [(item.child(k).data(ID_ROLE), item.child(k).text()) for k in range(item.rowCount())]
+        out.append((item.data(ID_ROLE), item.text(), item.toolTip(), children))
+    return out
+
+
+def test_the_outline_after_structural_changes_is_the_rebuilt_outline(window: MainWindow) -> None:
+    controller, draft = window.controller, window.session.draft
+    assert controller is not None
+    model = window.outline_model
+    first, second = draft.order[0], draft.order[1]
+    pid = draft.live_paragraphs(first)[0].id
+    later = draft.live_paragraphs(second)[-1].id
+    before = tree(model)
+    steps = [
+        (drafting.strike_paragraph, (pid,)),
+        (drafting.restore_paragraph, (pid,)),
+        (drafting.move_paragraph, (pid, second, 0)),
+        (drafting.amend_paragraph, (later, "Member States agreed to meet again.")),
+        (drafting.strike_paragraph, (later,)),
+        (drafting.move_paragraph, (pid, first, 0)),
+        (drafting.insert_paragraph, (second, "A new paragraph on confidence-building measures.")),
+    ]
+    for operation, args in steps:
+        assert controller.run(operation, *args) is not None
+        assert tree(model) == tree(OutlineModel(window.session)), operation.__name__
+    assert tree(model) != before  # the later paragraph is struck and a paragraph was added
+    numbers = [text.split()[0] for _, _, _, children in tree(model) for _, text in children]
+    assert numbers == [str(n) for n in range(1, len(numbers) + 1)]
