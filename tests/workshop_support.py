@@ -49,7 +49,14 @@ CHAT = [
     _p("C1", "Nadia Haddad", "civil society", "Asia-Pacific Group", "SMEX", True),
     _p("C2", "Tom Becker", "academia", "WEOG", "Hans-Bredow-Institut", True),
     _p("C3", "Grace Wanjiru", "private sector", "African Group", "Safaricom", True),
-    _p("C4", "Leilani Kahale", "intergovernmental organisation", "Asia-Pacific Group", "Pacific Islands Forum", True),
+    _p(
+        "C4",
+        "Leilani Kahale",
+        "intergovernmental organisation",
+        "Asia-Pacific Group",
+        "Pacific Islands Forum",
+        True,
+    ),
 ]
 WORKSHOP_ROSTER = PANELISTS + ROOM + ONLINE + CHAT
 PLANNED = [p.code for p in PANELISTS]

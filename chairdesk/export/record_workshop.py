@@ -76,7 +76,14 @@ def _written(state: SessionState, now: str) -> Table | None:
 def _diversity(rows: list[DiversityRow], title: str) -> Table:
     header = [title, "Panelists planned", "Spoke", "Only wrote", "Speaking time", "Written"]
     return header, [
-        [r.group, str(r.planned), str(r.spoke), str(r.only_wrote), minutes_seconds(r.speaking_seconds), str(r.written)]
+        [
+            r.group,
+            str(r.planned),
+            str(r.spoke),
+            str(r.only_wrote),
+            minutes_seconds(r.speaking_seconds),
+            str(r.written),
+        ]
         for r in rows
     ]
 

@@ -59,7 +59,9 @@ class WorkshopComponent:
         elif kind in ("workshop.order.skip", "workshop.order.unskip"):
             slot = _slot(workshop, payload["id"], "skipped")
             if slot.skipped == (kind == "workshop.order.skip"):
-                raise RefusedError(f"Slot {slot.id} is already {'skipped' if slot.skipped else 'in the order'}.")
+                raise RefusedError(
+                    f"Slot {slot.id} is already {'skipped' if slot.skipped else 'in the order'}."
+                )
         elif kind == "workshop.list":
             if payload["running_order"] and not workshop.order:
                 raise RefusedError("There is no running order; set the panelists' order first.")
@@ -73,7 +75,9 @@ class WorkshopComponent:
             if not valid_actor(actor):
                 raise RefusedError("A written intervention is read out by the chair or an online moderator.")
             if workshop.reading is not None:
-                raise RefusedError(f"Written intervention {workshop.reading} is being read out; finish it first.")
+                raise RefusedError(
+                    f"Written intervention {workshop.reading} is being read out; finish it first."
+                )
             if workshop.item(payload["id"]).read:
                 raise RefusedError(f"Written intervention {payload['id']} has already been read out.")
         elif kind == "workshop.written.done":
@@ -113,7 +117,9 @@ class WorkshopComponent:
         if not isinstance(text, str) or not text.strip():
             raise RefusedError("A written intervention needs its text.")
         if len(text) > MAX_TEXT:
-            raise RefusedError(f"A written intervention is at most {MAX_TEXT} characters ({len(text)} given).")
+            raise RefusedError(
+                f"A written intervention is at most {MAX_TEXT} characters ({len(text)} given)."
+            )
         if any(w.id == payload["id"] for w in state.workshop.written):
             raise RefusedError(f"Written intervention id {payload['id']!r} is already used.")
 
@@ -141,7 +147,9 @@ class WorkshopComponent:
         name = state.roster.name_of
         kind = event.kind
         if kind == "workshop.order.set":
-            names = ", ".join(f"{name(s['delegation'])} ({format_duration(s['seconds'])})" for s in p["slots"])
+            names = ", ".join(
+                f"{name(s['delegation'])} ({format_duration(s['seconds'])})" for s in p["slots"]
+            )
             return f"The Chair set the running order: {names}."
         if kind == "workshop.order.move":
             return f"The Chair moved {name(workshop.slot(p['id']).delegation)} to place {p['index'] + 1} of the running order."
@@ -162,10 +170,14 @@ class WorkshopComponent:
                 f"\u201c{p['text']}\u201d."
             )
         if kind == "workshop.written.drop":
-            return f"The written intervention by {name(workshop.item(p['id']).author)} was taken off the queue."
+            return (
+                f"The written intervention by {name(workshop.item(p['id']).author)} was taken off the queue."
+            )
         if kind == "workshop.written.read":
             item = workshop.item(p["id"])
-            return f"{credited(event.actor)} began reading out the written intervention by {name(item.author)}."
+            return (
+                f"{credited(event.actor)} began reading out the written intervention by {name(item.author)}."
+            )
         if kind == "workshop.written.done" and workshop.reading is not None:
             item = workshop.item(workshop.reading)
             took = format_duration(item.read_seconds(event.ts))

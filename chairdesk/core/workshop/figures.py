@@ -44,7 +44,9 @@ class WorkshopDiversity:
     heard_people: int
 
 
-def _rows(state: SessionState, figures: SpeakerFigures, attribute: str, order: tuple[str, ...]) -> list[DiversityRow]:
+def _rows(
+    state: SessionState, figures: SpeakerFigures, attribute: str, order: tuple[str, ...]
+) -> list[DiversityRow]:
     roster = state.roster
     planned = [getattr(roster.get(code), attribute) for code, _ in state.workshop.planned if code in roster]
     rows = figures.delegations

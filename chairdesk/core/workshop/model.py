@@ -39,13 +39,15 @@ MAX_SLOTS = 200
 def credited(actor: str) -> str:
     """How the record credits who logged or read a written intervention: "the Chair" or "Ana (online moderator)"."""
     if actor.startswith(MODERATOR_PREFIX):
-        return f"{actor[len(MODERATOR_PREFIX):].strip()} (online moderator)"
+        return f"{actor[len(MODERATOR_PREFIX) :].strip()} (online moderator)"
     return "the Chair"
 
 
 def valid_actor(actor: str) -> bool:
     """Whether an actor may log or read written interventions: the chair, or "moderator:<name>"."""
-    return actor == CHAIR_ACTOR or (actor.startswith(MODERATOR_PREFIX) and bool(actor[len(MODERATOR_PREFIX):].strip()))
+    return actor == CHAIR_ACTOR or (
+        actor.startswith(MODERATOR_PREFIX) and bool(actor[len(MODERATOR_PREFIX) :].strip())
+    )
 
 
 @dataclass

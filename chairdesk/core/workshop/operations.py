@@ -30,7 +30,10 @@ def moderator(name: str) -> str:
 
 
 def set_running_order(
-    session: Session, panelists: Sequence[str | tuple[str, int]], seconds: int = DEFAULT_SPEAKING_SECONDS, source: str = ""
+    session: Session,
+    panelists: Sequence[str | tuple[str, int]],
+    seconds: int = DEFAULT_SPEAKING_SECONDS,
+    source: str = "",
 ) -> Change:
     """Set the panelists' order (codes or names, each alone or with its own seconds); Next speaker follows it."""
     slots = []
@@ -146,7 +149,9 @@ def done_reading(session: Session) -> Change:
     """The written intervention being read out is finished: its reading time is recorded."""
     reading = session.state.workshop.reading
     item = session.state.workshop.item(reading) if reading else None
-    return session.record("workshop.written.done", {}, actor=item.read_by if item and item.read_by else CHAIR_ACTOR)
+    return session.record(
+        "workshop.written.done", {}, actor=item.read_by if item and item.read_by else CHAIR_ACTOR
+    )
 
 
 def drop_written(session: Session, written_id: str) -> Change:

@@ -46,7 +46,10 @@ def test_done_when_workshop_figures(tmp_path):
     assert rows["O1"].speaking_seconds == 90
     groups = {g.group: g for g in figures.stakeholder_groups}
     # C4 only wrote: the intergovernmental group has one spoken (P08) and one written intervention
-    assert (groups["intergovernmental organisation"].interventions, groups["intergovernmental organisation"].written) == (1, 1)
+    assert (
+        groups["intergovernmental organisation"].interventions,
+        groups["intergovernmental organisation"].written,
+    ) == (1, 1)
     assert groups["private sector"].written_share == pytest.approx(0.25)
     assert sum(g.written for g in figures.regional_groups) == 4
     diversity = workshop_diversity(state)
@@ -66,7 +69,10 @@ def test_running_order_survives_reopening(tmp_path):
         assert [s.delegation for s in again.state.workshop.held()] == HELD
         assert speaker_figures(again.state) == before
         assert [w.read_by for w in again.state.workshop.written] == [
-            "moderator:Ines", None, "moderator:Ines", "chair",
+            "moderator:Ines",
+            None,
+            "moderator:Ines",
+            "chair",
         ]
 
 
@@ -77,7 +83,10 @@ def test_next_speaker_follows_running_order_then_refuses(tmp_path):
     set_running_order(session, ["P01", ("Mei Tanaka", 240)], seconds=120)
     skip_slot(session, "s1")
     next_speaker(session)
-    assert (session.state.floor.current.delegation, session.state.floor.current.allotted_seconds) == ("P03", 240)
+    assert (session.state.floor.current.delegation, session.state.floor.current.allotted_seconds) == (
+        "P03",
+        240,
+    )
     end_intervention(session)
     with pytest.raises(RefusedError, match="Q&A list"):
         next_speaker(session)
@@ -114,11 +123,21 @@ def test_move_swap_undo_and_refusals(tmp_path):
     with pytest.raises(RefusedError, match="whole number of seconds"):
         session.record("workshop.order.set", {"slots": [{"id": "x", "delegation": "P01", "seconds": 5}]})
     count = len(session.events)
-    with pytest.raises(RefusedError, match="belongs to Amina Diallo"):  # a hand-made give naming another's slot
+    with pytest.raises(
+        RefusedError, match="belongs to Amina Diallo"
+    ):  # a hand-made give naming another's slot
         session.record(
             "floor.give",
-            {"delegation": "P02", "kind": "speaker", "request": None, "allotted": 180, "section": None,
-             "paragraph": None, "suspends": None, "slot": "s1"},
+            {
+                "delegation": "P02",
+                "kind": "speaker",
+                "request": None,
+                "allotted": 180,
+                "section": None,
+                "paragraph": None,
+                "suspends": None,
+                "slot": "s1",
+            },
         )
     assert len(session.events) == count
     give_floor(session, "P02")  # the chair may still give the floor to anyone: the running order is unchanged
@@ -171,7 +190,9 @@ def test_figures_csv_counts_written_apart(tmp_path):
     by_code = {r["code"]: r for r in rows if r["table"] == "delegation"}
     assert (by_code["C3"]["interventions"], by_code["C3"]["written_interventions"]) == ("0", "1")
     assert by_code["C3"]["read_seconds"] == "25.0"
-    igo = next(r for r in rows if r["table"] == "stakeholder group" and r["name"] == "intergovernmental organisation")
+    igo = next(
+        r for r in rows if r["table"] == "stakeholder group" and r["name"] == "intergovernmental organisation"
+    )
     assert (igo["interventions"], igo["written_interventions"], igo["written_share"]) == ("1", "1", "0.2500")
 
 
@@ -189,4 +210,7 @@ def test_affiliation_in_roster_events_and_csv(tmp_path):
     assert session.state.roster.get("P04").affiliation == "RIPE NCC"
     old = tmp_path / "old.csv"
     write_roster_csv([plain], old)
-    assert old.read_text(encoding="utf-8").splitlines()[0] == "name,code,stakeholder_group,regional_group,colour,attendance"
+    assert (
+        old.read_text(encoding="utf-8").splitlines()[0]
+        == "name,code,stakeholder_group,regional_group,colour,attendance"
+    )
