@@ -124,7 +124,7 @@ def log_written(
     payload = {
         "id": f"w{state.workshop.logged + 1}",
         "author": code,
-        "text": " ".join(text.split("\x00")).strip(),
+        "text": text.strip(),
         "asked_to_speak": bool(asked_to_speak),
         "logged_by": by,
     }

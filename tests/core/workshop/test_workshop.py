@@ -214,3 +214,34 @@ def test_affiliation_in_roster_events_and_csv(tmp_path):
         old.read_text(encoding="utf-8").splitlines()[0]
         == "name,code,stakeholder_group,regional_group,colour,attendance"
     )
+
+
+def test_running_order_from_csv_and_refusals(tmp_path):
+    from chairdesk.core.workshop.operations import RunningOrderError, import_running_order_csv
+
+    session = workshop_session(tmp_path, FakeClock())
+    good = tmp_path / "order.csv"
+    good.write_text("name,minutes\nMei Tanaka,3\nJonas Berg,2.5\nP01,\n", encoding="utf-8")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,minutes\nMei Tanaka,3\nNobody Known,3\n", encoding="utf-8")
+    seconds = tmp_path / "seconds.csv"
+    seconds.write_text("code;seconds\n", encoding="utf-8")
+    count = len(session.events)
+    with pytest.raises(RunningOrderError, match=r"bad\.csv, row 3: .*Nobody Known"):
+        import_running_order_csv(session, bad)
+    with pytest.raises(RunningOrderError, match="a column 'name' or 'code'"):
+        import_running_order_csv(session, seconds)
+    with pytest.raises(RunningOrderError, match="no such file"):
+        import_running_order_csv(session, tmp_path / "missing.csv")
+    assert len(session.events) == count  # a refused file changes nothing
+    import_running_order_csv(session, good)
+    order = session.state.workshop.order
+    assert [(s.delegation, s.seconds) for s in order] == [("P03", 180), ("P04", 150), ("P01", 180)]
+    assert session.events[-1].payload["source"] == "order.csv"
+
+
+def test_control_characters_in_a_comment_are_refused(tmp_path):
+    session = workshop_session(tmp_path, FakeClock())
+    with pytest.raises(RefusedError, match="control character"):
+        log_written(session, "C1", "A question\x0b with a vertical tab")
+    assert session.state.workshop.written == []

@@ -156,3 +156,33 @@ def test_every_workshop_action_has_its_own_key_in_the_window(window: MainWindow)
     assert all(dock_keys)
     for key in dock_keys:
         assert keys.count(key) == 1, key
+
+
+def test_move_skip_undo_and_show_from_the_keyboard(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    from chairdesk.core.workshop.operations import set_running_order
+
+    dock = window.findChild(WorkshopDock)
+    press(qtbot, window, Qt.Key.Key_4, CTRL_ALT)  # Show the Workshop panel
+    assert dock.isVisible()
+    window.controller.run(set_running_order, ["P01", "P02", "P03"], 120)
+    press(qtbot, window, Qt.Key.Key_G, CTRL_ALT)
+    assert QApplication.focusWidget() is dock.order_list
+    press(
+        qtbot,
+        window,
+        Qt.Key.Key_Down,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    order = lambda: [s.delegation for s in window.session.state.workshop.order]  # noqa: E731
+    assert order() == ["P02", "P01", "P03"] and dock.order_list.currentRow() == 1
+    press(qtbot, window, Qt.Key.Key_K, CTRL_ALT)  # skip Amina Diallo
+    assert dock.order_list.item(1).text().endswith("skipped")
+    assert dock.order_list.item(0).text().startswith("\u25b6 Lucas Pereira")
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo the skip
+    assert not window.session.state.workshop.order[1].skipped
+    window.draft_view.setFocus()
+    press(qtbot, window, Qt.Key.Key_F6)
+    assert window.session.state.floor.current.delegation == "P02"
+    assert window.session.state.floor.current.allotted_seconds == 120
+    press(qtbot, window, Qt.Key.Key_O, CTRL_ALT)  # nothing written: a clear refusal, nothing recorded
+    assert dock.message.text() == "No written intervention is waiting to be read out."
