@@ -140,6 +140,21 @@ def test_workshop_from_the_keyboard(qtbot, window: MainWindow) -> None:  # noqa:
     assert [w.asked_to_speak for w in written] == [False, True, False, False]
     figures = speaker_figures(state)
     assert (figures.total_interventions, figures.total_written) == (16, 4)
+    press(
+        qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    shown = next(
+        w for w in QApplication.topLevelWidgets() if type(w).__name__ == "FiguresDialog" and w.isVisible()
+    )
+    model = shown.delegation_model
+    written_column = model.columnCount() - 1
+    assert model.headerData(written_column, Qt.Orientation.Horizontal) == "Written"
+    by_name = {
+        model.data(model.index(r, 0)): model.data(model.index(r, written_column))
+        for r in range(model.rowCount())
+    }
+    assert by_name["Grace Wanjiru"] == "1" and by_name["Amina Diallo"] == ""
+    shown.close()
     record = build_record(window.session)
     assert len(record.workshop.running_order[1]) == 10
     assert [row[2].removesuffix(" [asked to speak]") for row in record.workshop.written[1]] == [
