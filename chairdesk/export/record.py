@@ -16,6 +16,7 @@ from ..core.log.eventlog import format_ts
 from ..core.log.session import Session
 from ..core.log.state import SessionState, actor_name
 from .base import TitleBlock
+from .record_workshop import WorkshopRecord, workshop_record
 
 # Kinds of entry, in the order the record explains them.
 KINDS: dict[str, str] = {
@@ -33,6 +34,7 @@ KINDS: dict[str, str] = {
     "vote": "Vote",
     "final": "Final adoption",
     "procedure": "Procedure",
+    "written": "Written intervention",
     "other": "Other",
 }
 
@@ -62,6 +64,10 @@ def kind_of(kind: str, payload: dict[str, Any]) -> str:
         return "adoption"
     if kind.startswith("procedure."):
         return "procedure"
+    if kind.startswith("workshop.written."):
+        return "written"
+    if kind.startswith("workshop."):
+        return "floor"
     return "other"
 
 
@@ -131,6 +137,7 @@ class SessionRecord:
     adoption: list[tuple[str, str]] = field(default_factory=list)  # (time, what) of each adoption step
     adopted_at: str | None = None
     tabling_events: int = 0  # how many events the tabling entry stands for
+    workshop: WorkshopRecord = field(default_factory=WorkshopRecord)  # running order, written interventions
 
     @property
     def spoke(self) -> bool:
@@ -275,6 +282,7 @@ def build_record(session: Session, now: str | None = None) -> SessionRecord:
         steps,
         adopted_at,
         sum(1 for e in session.events if tabled and e.seq <= tabled.seq and e.kind.startswith("draft.")),
+        workshop_record(state, now),
     )
 
 
@@ -408,11 +416,15 @@ def delegation_table(figures: SpeakerFigures) -> tuple[list[str], list[list[str]
         header.insert(4, "Of which in caucus")
         for row, d in zip(rows, figures.delegations, strict=True):
             row.insert(4, minutes_seconds(d.caucus_seconds))
+    if figures.total_written:  # a workshop: written interventions, counted apart from the spoken ones
+        header.insert(3, "Written")
+        for row, d in zip(rows, figures.delegations, strict=True):
+            row.insert(3, str(d.written))
     return header, rows
 
 
 def group_table(groups: list[GroupShare], title: str) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of group shares (stakeholder or regional)."""
+    """Header and rows of group shares (stakeholder or regional), with the written ones when any."""
     header = [title, "On the roster", "Interventions", "Speaking time", "Share of time"]
     rows = [
         [
@@ -424,4 +436,8 @@ def group_table(groups: list[GroupShare], title: str) -> tuple[list[str], list[l
         ]
         for g in groups
     ]
+    if any(g.written for g in groups):
+        header.append("Written")
+        for row, g in zip(rows, groups, strict=True):
+            row.append(f"{g.written} ({g.written_share:.0%})")
     return header, rows

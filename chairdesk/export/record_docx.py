@@ -100,6 +100,11 @@ def _chart(document: DocxDocument, png: bytes) -> None:
     document.add_picture(io.BytesIO(png), width=int(width * scale), height=int(height * scale))
 
 
+def _group_widths(header: list[str]) -> list[float]:
+    """Column widths of a group table (a sixth column for the written interventions of a workshop)."""
+    return [4.5, 3.0, 3.0, 3.0, 3.0] if len(header) == 5 else [4.0, 2.5, 2.5, 2.5, 2.5, 2.5]
+
+
 def build_record_docx(record: SessionRecord) -> DocxDocument:
     """The record as a python-docx document."""
     document = new_document()
@@ -136,6 +141,20 @@ def build_record_docx(record: SessionRecord) -> DocxDocument:
         rows = [[i.start, i.delegation, i.what, i.duration, i.about] for i in record.interventions]
         _table(document, ["Start", "Delegation", "Kind", "Duration", "On"], rows, [2.1, 4.6, 3.4, 2.2, 4.2])
 
+    workshop = record.workshop
+    for title, table, widths in (
+        ("Running order", workshop.running_order, [1.5, 7.0, 8.0]),
+        ("Written interventions", workshop.written, [1.8, 3.4, 6.3, 2.4, 2.6]),
+    ):
+        if table:
+            document.add_paragraph(title, style=STYLE_SECTION)
+            _table(document, *table, widths)
+    if workshop.diversity:
+        document.add_paragraph("Diversity planned and achieved", style=STYLE_SECTION)
+        for title, table in workshop.diversity:
+            document.add_paragraph(title, style=STYLE_SUBHEADING)
+            _table(document, *table, [4.0, 2.6, 2.2, 2.2, 2.8, 2.2])
+
     document.add_paragraph("Speaker figures", style=STYLE_SECTION)
     if not record.spoke:
         # No tables of zeros and no empty chart; the roster by group is kept, since it is what any
@@ -147,16 +166,18 @@ def build_record_docx(record: SessionRecord) -> DocxDocument:
         figures = record.figures
         header, rows = delegation_table(figures)
         widths = [3.0, 2.6, 2.8, 2.1, 1.5, 2.1, 1.9]
-        if len(header) == 8:  # with the time in caucus (Model UN)
+        if len(header) == 8:  # with the time in caucus (Model UN), or the written interventions (workshop)
             widths = [2.8, 2.2, 2.2, 2.0, 2.0, 1.5, 1.8, 1.5]
+        if len(header) == 9:
+            widths = [2.6, 2.0, 2.0, 1.6, 1.8, 1.5, 1.4, 1.6, 1.5]
         _table(document, header, rows, widths)
         document.add_paragraph("By stakeholder group", style=STYLE_SUBHEADING)
         header, rows = group_table(figures.stakeholder_groups, "Stakeholder group")
-        _table(document, header, rows, [4.5, 3.0, 3.0, 3.0, 3.0])
+        _table(document, header, rows, _group_widths(header))
         if figures.regional_groups:
             document.add_paragraph("By regional group", style=STYLE_SUBHEADING)
             header, rows = group_table(figures.regional_groups, "Regional group")
-            _table(document, header, rows, [4.5, 3.0, 3.0, 3.0, 3.0])
+            _table(document, header, rows, _group_widths(header))
         document.add_paragraph("Speaking time", style=STYLE_SUBHEADING)
         _chart(document, speaking_time_chart(figures))
     add_page_numbers(document)

@@ -76,6 +76,7 @@ def record_markdown(record: SessionRecord, chart_name: str | None = None) -> str
     if record.interventions:
         rows = [[i.start, i.delegation, i.what, i.duration, i.about] for i in record.interventions]
         lines += ["## Interventions", ""] + _table(["Start", "Delegation", "Kind", "Duration", "On"], rows)
+    lines += _workshop(record)
     lines += ["## Speaker figures", ""]
     if not record.spoke:
         lines += [NO_INTERVENTIONS, ""]  # the roster by group stays: later figures are measured against it
@@ -97,6 +98,21 @@ def record_markdown(record: SessionRecord, chart_name: str | None = None) -> str
                 "",
             ]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _workshop(record: SessionRecord) -> list[str]:
+    """The running order as planned and as held, the written interventions, the diversity achieved."""
+    workshop = record.workshop
+    lines: list[str] = []
+    if workshop.running_order:
+        lines += ["## Running order", ""] + _table(*workshop.running_order)
+    if workshop.written:
+        lines += ["## Written interventions", ""] + _table(*workshop.written)
+    if workshop.diversity:
+        lines += ["## Diversity planned and achieved", ""]
+        for title, table in workshop.diversity:
+            lines += [f"### {title}", ""] + _table(*table)
+    return lines
 
 
 def chart_path(path: Path) -> Path:

@@ -20,6 +20,7 @@ from .floor.dock import FloorDock
 from .procedure.dock import ProcedureDock
 from .qt import QApplication, QFont
 from .settings import DeskSettings, data_dir
+from .workshop.dock import WorkshopDock
 
 
 def sample_copy(which: str = "oewg") -> Path:
@@ -40,8 +41,9 @@ def starting_session(file: Path | None, sample: bool | str | None, settings: Des
 
 
 def default_docks() -> list[DockSpec]:
-    """The right-hand docks: the floor, adoption, then procedure (shown only under Model UN rules)."""
-    return [FloorDock, AdoptionDock, ProcedureDock]
+    """The right-hand docks: the floor, adoption, procedure (shown only under Model UN rules), then workshop
+    (shown when the session has a running order or written interventions, or from its menu)."""
+    return [FloorDock, AdoptionDock, ProcedureDock, WorkshopDock]
 
 
 def make_application(argv: Sequence[str] = ()) -> QApplication:

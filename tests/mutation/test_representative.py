@@ -21,7 +21,7 @@ REPRESENTATIVE = [
      ["tests/core/floor/test_repeated_points_of_order.py"]),
     ("chairdesk/core/draft/brackets.py", "if start <= position < end or position == end:", "if start == position:",
      ["tests/core/draft/test_unbracket_anywhere.py"]),
-    ("chairdesk/core/adoption/events.py", '"draft.proposal.set_aside")', ")",
+    ("chairdesk/core/adoption/events.py", '"draft.proposal.set_aside",', "",
      ["tests/core/adoption/test_what_does_not_reopen.py"]),
     ("chairdesk/export/base.py", "os.replace(temp, path)", "shutil.copyfile(temp, path)",
      ["tests/export/test_atomic_export.py::test_an_export_replaces_the_old_file_instead_of_writing_into_it"]),

@@ -6,6 +6,10 @@ suspended by a point of order is one intervention; its suspended time is not spe
 a moderated caucus (Model UN) is part of the speaking time and also counted on its own (``caucus_seconds``).
 Shares are fractions from 0 to 1. Words and turns come from the attached transcript, when there is one (None
 otherwise), and so do transcript seconds when it has times.
+
+Written interventions (a workshop's chat questions and comments, core/workshop) are counted apart from spoken
+ones: ``written`` per delegation and group, with the time it took to read them out. A group whose members only
+wrote is in the shares all the same.
 """
 
 from __future__ import annotations
@@ -43,6 +47,8 @@ class DelegationFigures:
     turns: int | None
     transcript_seconds: float | None = None  # from the transcript's times, next to speaking_seconds
     caucus_seconds: float = 0.0  # of the speaking time, how much in moderated caucuses (Model UN)
+    written: int = 0  # written interventions (chat), counted apart from the spoken ones
+    read_seconds: float = 0.0  # how long reading them out to the room took
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,8 @@ class GroupShare:
     intervention_share: float
     speaking_seconds: float
     time_share: float
+    written: int = 0  # written interventions by the group's members
+    written_share: float = 0.0  # of all written interventions
 
     @property
     def gap(self) -> float:
@@ -81,6 +89,11 @@ class SpeakerFigures:
         """Speaking time counted."""
         return sum(d.speaking_seconds for d in self.delegations)
 
+    @property
+    def total_written(self) -> int:
+        """Written interventions counted (apart from the spoken ones)."""
+        return sum(d.written for d in self.delegations)
+
 
 def _share(part: float, whole: float) -> float:
     return part / whole if whole else 0.0
@@ -104,7 +117,9 @@ def speaker_figures(state: SessionState, now: str | datetime | None = None) -> S
     words_turns = transcript.counts(roster) if transcript.attached else None
     timed = transcript.seconds(roster) if transcript.attached and transcript.timed else None
     codes = roster.codes()
+    written = state.workshop.written
     codes += list(dict.fromkeys(i.delegation for i, _ in counted if i.delegation not in roster))
+    codes += list(dict.fromkeys(w.author for w in written if w.author not in roster and w.author not in codes))
     by_code: dict[str, list[tuple[Intervention, float]]] = {}
     for intervention, seconds in counted:
         by_code.setdefault(intervention.delegation, []).append((intervention, seconds))
@@ -134,6 +149,8 @@ def speaker_figures(state: SessionState, now: str | datetime | None = None) -> S
                 turns=turns,
                 transcript_seconds=None if timed is None else timed.get(code, 0.0),
                 caucus_seconds=sum(s for i, s in mine if i.caucus is not None),
+                written=sum(1 for w in written if w.author == code),
+                read_seconds=sum(w.read_seconds(now) for w in written if w.author == code),
             )
         )
     return SpeakerFigures(
@@ -151,7 +168,8 @@ def _groups(
     total_members = len(members)
     total_interventions = sum(r.interventions for r in rows)
     total_seconds = sum(r.speaking_seconds for r in rows)
-    present = set(members) | {getattr(r, attribute) for r in rows if r.interventions}
+    total_written = sum(r.written for r in rows)
+    present = set(members) | {getattr(r, attribute) for r in rows if r.interventions or r.written}
     names = [g for g in order if g in present] + sorted(present - set(order))
     shares = []
     for group in names:
@@ -159,6 +177,7 @@ def _groups(
         count = members.count(group)
         interventions = sum(r.interventions for r in mine)
         seconds = sum(r.speaking_seconds for r in mine)
+        written = sum(r.written for r in mine)
         shares.append(
             GroupShare(
                 group=group,
@@ -168,6 +187,8 @@ def _groups(
                 intervention_share=_share(interventions, total_interventions),
                 speaking_seconds=seconds,
                 time_share=_share(seconds, total_seconds),
+                written=written,
+                written_share=_share(written, total_written),
             )
         )
     return shares
@@ -193,6 +214,7 @@ CSV_COLUMNS = (
     "turns",
     "transcript_seconds",
 )
+WRITTEN_COLUMNS = ("written_interventions", "written_share", "read_seconds")  # when anything was written
 
 
 def _number(value: float | int | None, digits: int = 1) -> str:
@@ -205,7 +227,7 @@ def _number(value: float | int | None, digits: int = 1) -> str:
 
 def write_figures_csv(figures: SpeakerFigures, path: str | Path) -> Path:
     """Write one CSV (atomically, formula-like cells escaped): a row per delegation, then per stakeholder group
-    and per regional group ("table" column)."""
+    and per regional group ("table" column); the written-intervention columns follow when anyone wrote."""
     rows: list[dict] = []
     for d in figures.delegations:
         rows.append(
@@ -224,6 +246,8 @@ def write_figures_csv(figures: SpeakerFigures, path: str | Path) -> Path:
                 "turns": _number(d.turns),
                 "transcript_seconds": _number(d.transcript_seconds),
                 "caucus_seconds": _number(d.caucus_seconds),
+                "written_interventions": d.written,
+                "read_seconds": _number(d.read_seconds),
             }
         )
     for table, shares in (
@@ -241,6 +265,9 @@ def write_figures_csv(figures: SpeakerFigures, path: str | Path) -> Path:
                     "intervention_share": _number(g.intervention_share, 4),
                     "speaking_seconds": _number(g.speaking_seconds),
                     "time_share": _number(g.time_share, 4),
+                    "written_interventions": g.written,
+                    "written_share": _number(g.written_share, 4),
                 }
             )
-    return write_csv(path, CSV_COLUMNS, ([row.get(c, "") for c in CSV_COLUMNS] for row in rows))
+    columns = CSV_COLUMNS + (WRITTEN_COLUMNS if figures.total_written else ())
+    return write_csv(path, columns, ([row.get(c, "") for c in columns] for row in rows))

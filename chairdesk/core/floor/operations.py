@@ -88,6 +88,8 @@ def _give(
     request: Request | None,
     section: str | None,
     paragraph: str | None,
+    allotted: int | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> Change:
     """Record floor.give: a point of order suspends the speaker; anything else ends what is going on first."""
     floor: SpeakersList = session.state.floor
@@ -109,10 +111,11 @@ def _give(
         "delegation": code,
         "kind": kind,
         "request": request.id if request else None,
-        "allotted": floor.speaking_time(kind),
+        "allotted": allotted if allotted is not None else floor.speaking_time(kind),
         "section": request.section if request else section,
         "paragraph": request.paragraph if request else paragraph,
         "suspends": suspends,
+        **(extra or {}),
     }
     return session.record("floor.give", payload)
 
@@ -121,8 +124,15 @@ def next_speaker(session: Session) -> Change:
     """Give the floor to the head of the list and start the timer (a point of order suspends the speaker).
 
     While a point of order has suspended a speaker and no other point of order waits, it ends the point of
-    order instead: the suspended speaker has the floor again."""
+    order instead: the suspended speaker has the floor again. While a workshop's running order is the active
+    list, it calls the next panelist of the running order with the slot's speaking time."""
     floor: SpeakersList = session.state.floor
+    workshop = session.state.workshop
+    if workshop.running_order and floor.suspended is None:  # a workshop's panelists, in the planned order
+        slot = workshop.next_slot()
+        if slot is None:
+            raise RefusedError("Every panelist of the running order has spoken; move to the Q&A list.")
+        return _give(session, slot.delegation, SPEAKER, None, None, None, slot.seconds, {"slot": slot.id})
     head = floor.next_request()
     if floor.suspended is not None and (head is None or head.kind != POINT_OF_ORDER):
         return end_intervention(session)

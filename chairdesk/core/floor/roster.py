@@ -38,7 +38,9 @@ REGIONAL_GROUPS: tuple[str, ...] = (
     "none",
 )
 ATTENDANCE = ("room", "online")
-CSV_COLUMNS = ("name", "code", "stakeholder_group", "regional_group", "colour", "attendance", "aliases")
+CSV_COLUMNS = (
+    "name", "code", "stakeholder_group", "regional_group", "colour", "attendance", "aliases", "affiliation"
+)
 ALIAS_SEPARATOR = "|"
 # A roster is a meeting's parties (the General Assembly: 193 Member States and 2 observer States).
 MAX_DELEGATIONS = 1000
@@ -75,6 +77,7 @@ class Delegation:
     colour: str = ""
     online: bool = False
     aliases: tuple[str, ...] = ()  # other names chairs type: former, common, short ("Turkey", "UK")
+    affiliation: str = ""  # a workshop participant's organisation ("" for a delegation)
 
     def as_payload(self) -> dict[str, Any]:
         """The delegation as an event payload (aliases only when there are some, as older files have none)."""
@@ -88,6 +91,8 @@ class Delegation:
         }
         if self.aliases:
             payload["aliases"] = list(self.aliases)
+        if self.affiliation:
+            payload["affiliation"] = self.affiliation
         return payload
 
     @classmethod
@@ -101,6 +106,7 @@ class Delegation:
             colour=str(data.get("colour", "")),
             online=bool(data.get("online", False)),
             aliases=tuple(str(a) for a in data.get("aliases", ()) or ()),
+            affiliation=str(data.get("affiliation", "") or ""),
         )
 
     @property
@@ -156,6 +162,8 @@ def delegation_problem(d: Delegation) -> str | None:
         return (
             f"unknown regional group {d.regional_group!r} for {d.name} (one of: {', '.join(REGIONAL_GROUPS)})"
         )
+    if len(d.affiliation) > MAX_NAME:
+        return f"the affiliation of {d.name} is {len(d.affiliation)} characters long; at most {MAX_NAME}"
     if d.colour and not _COLOUR.match(d.colour):
         return f"the colour {d.colour!r} of {d.name} is not a colour name or #rrggbb"
     for alias in d.aliases:
@@ -363,6 +371,7 @@ def read_roster_csv(path: str | Path) -> list[Delegation]:
                 aliases=tuple(
                     " ".join(a.split()) for a in field.get("aliases", "").split(ALIAS_SEPARATOR) if a.strip()
                 ),
+                affiliation=" ".join(field.get("affiliation", "").split()),
             )
         )
         rows.append(row_number)
@@ -376,13 +385,16 @@ def write_roster_csv(roster: Roster | Iterable[Delegation], path: str | Path) ->
     """Write the roster as CSV (name,code,stakeholder_group,regional_group,colour,attendance[,aliases]),
     atomically, with cells that could run as spreadsheet formulas escaped.
 
-    The aliases column ("|" between aliases) is written when a delegation has aliases."""
+    The aliases column ("|" between aliases) is written when a delegation has aliases, and the affiliation
+    column when one has an affiliation."""
     delegations = roster.delegations if isinstance(roster, Roster) else list(roster)
     with_aliases = any(d.aliases for d in delegations)
-    columns = CSV_COLUMNS if with_aliases else CSV_COLUMNS[:-1]
+    with_affiliation = any(d.affiliation for d in delegations)
+    columns = CSV_COLUMNS[:6] + ("aliases",) * with_aliases + ("affiliation",) * with_affiliation
     rows = (
         [d.name, d.code, d.stakeholder_group, d.regional_group, d.colour, d.attendance]
         + ([ALIAS_SEPARATOR.join(d.aliases)] if with_aliases else [])
+        + ([d.affiliation] if with_affiliation else [])
         for d in delegations
     )
     return write_csv(path, columns, rows)

@@ -8,6 +8,7 @@ from ..floor.events import FloorComponent
 from ..floor.roster_events import RosterComponent
 from ..floor.transcript_events import TranscriptComponent
 from ..procedure.events import ProcedureComponent
+from ..workshop.events import WorkshopComponent
 from .meeting_events import MeetingComponent
 from .state import Component, SessionState
 
@@ -22,6 +23,7 @@ def default_components() -> list[Component]:
         FloorComponent(),
         TranscriptComponent(),
         ProcedureComponent(),
+        WorkshopComponent(),
     ]
 
 

@@ -17,6 +17,7 @@ from ..floor.model import SpeakersList
 from ..floor.roster import Roster
 from ..floor.transcript import Transcript
 from ..procedure.model import Procedure
+from ..workshop.model import Workshop
 from .change import Change
 from .errors import RefusedError
 from .meeting import Meeting
@@ -55,6 +56,7 @@ class SessionState:
         self.floor: SpeakersList = SpeakersList()
         self.transcript: Transcript = Transcript()
         self.procedure: Procedure = Procedure()
+        self.workshop: Workshop = Workshop()
         self.seq = 0  # sequence number of the last event applied
         self.last_ts = ""
         self.components: list[Component] = list(components)

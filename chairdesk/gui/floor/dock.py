@@ -211,7 +211,7 @@ class FloorDock(QDockWidget):
 
     # --------------------------------------------------------------- display
     def _on_change(self, change: Change) -> None:
-        if change.areas & {"floor", "roster"}:  # a request's paragraph number is read when its tooltip shows
+        if change.areas & {"floor", "roster", "workshop"}:  # a request's paragraph number is read when its tooltip shows
             self.refresh()
 
     def refresh(self) -> None:
@@ -220,7 +220,12 @@ class FloorDock(QDockWidget):
         floor = state.floor
         self.speakers.refresh()
         head = floor.next_request()
-        if floor.suspended is not None and (head is None or head.kind != POINT_OF_ORDER):
+        slot = state.workshop.next_slot() if state.workshop.running_order else None
+        if state.workshop.running_order and floor.suspended is None:  # a workshop's running order (F6 follows it)
+            who = state.roster.name_of(slot.delegation) if slot else "none left (Q&A: Ctrl+Alt+T)"
+            self.next_action.setText(f"Next panelist: {who}")
+            self.next_action.setEnabled(True)
+        elif floor.suspended is not None and (head is None or head.kind != POINT_OF_ORDER):
             self.next_action.setText(f"Resume: {state.roster.name_of(floor.suspended.delegation)}")
             self.next_action.setEnabled(True)
         else:

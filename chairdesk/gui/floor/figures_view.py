@@ -46,6 +46,7 @@ DELEGATION_COLUMNS = (
     "Turns",
     "Time (transcript)",
     "In caucus",  # of the speaking time, in moderated caucuses (Model UN)
+    "Written",  # written interventions (a workshop's chat), counted apart
 )
 GROUP_COLUMNS = (
     "Group",
@@ -55,6 +56,7 @@ GROUP_COLUMNS = (
     "Share of interventions",
     "Speaking time",
     "Share of time",
+    "Written",  # written interventions (a workshop's chat), counted apart
 )
 
 
@@ -110,7 +112,7 @@ class DelegationFiguresModel(_FiguresTable):
         column = index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and d.interventions == 0:
+        if role == Qt.ItemDataRole.ForegroundRole and d.interventions == 0 and d.written == 0:
             return QColor("#9a3412")  # not heard at all
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -127,6 +129,7 @@ class DelegationFiguresModel(_FiguresTable):
             "" if d.turns is None else str(d.turns),
             "" if d.transcript_seconds is None else format_duration(d.transcript_seconds),
             format_duration(d.caucus_seconds) if d.caucus_seconds else "",
+            str(d.written) if d.written else "",
         )
         return values[column]
 
@@ -168,6 +171,7 @@ class GroupSharesModel(_FiguresTable):
             percent(g.intervention_share),
             format_duration(g.speaking_seconds),
             percent(g.time_share),
+            f"{g.written} ({percent(g.written_share)})" if g.written else "",
         )
         return values[column]
 

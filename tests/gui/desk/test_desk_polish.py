@@ -116,7 +116,12 @@ def test_close_leaves_the_window_on_a_start_page(qtbot, sample_path: Path, tmp_p
     qtbot.keyClick(start.recent, Qt.Key.Key_Return)
     assert win.session is not None and win.session.path.resolve() == other.resolve()
     assert win.pages.currentWidget() is win.desk and win.outline_dock.isVisible()
-    assert [d.objectName() for d in win.side_docks.docks] == ["FloorDock", "adoptionDock", "ProcedureDock"]
+    assert [d.objectName() for d in win.side_docks.docks] == [
+        "FloorDock",
+        "adoptionDock",
+        "ProcedureDock",
+        "WorkshopDock",
+    ]
     assert not win.side_docks.docks[2].isVisible()  # Model UN only; this is a working group
     assert win.actions_by_name["strike"].isEnabled()
     # Close, then the sample button (keyboard: Tab to it, Enter) opens the chair's copy of the sample

@@ -1,0 +1,1 @@
+"""The floor in a hybrid workshop: a planned running order of panelists and written (chat) interventions."""

@@ -1,0 +1,1 @@
+"""The Workshop dock: the running order of panelists and the written interventions relayed from the chat."""
