@@ -1,5 +1,6 @@
-"""The bundled sample sessions, ready for a chair to try: an ICT-security working group's draft report, and a
-Model UN committee (DISEC) with a short draft resolution under the Model UN rules of procedure."""
+"""The bundled sample sessions, ready for a chair to try: an ICT-security working group's draft report, a
+Model UN committee (DISEC) with a short draft resolution under the Model UN rules of procedure, and the working
+group's first morning as recorded, for a facilitator to replay (chairdesk/sample_day.py)."""
 
 from __future__ import annotations
 
@@ -12,13 +13,19 @@ from .core.draft import operations as drafting
 from .core.floor.operations import set_roster
 from .core.floor.roster import Delegation
 from .core.log.errors import ChairdeskError
-from .core.log.session import Session
+from .core.log.eventlog import utc_now
+from .core.log.session import Clock, Session
 from .core.procedure.operations import set_rules
 from .resources import resource_path, resources_dir
 
 SAMPLE_NAME = "oewg-ict-security"
 MUN_SAMPLE_NAME = "mun-disec"
-SAMPLES: dict[str, str] = {"oewg": SAMPLE_NAME, "mun": MUN_SAMPLE_NAME}  # short name -> file name
+RECORDED_SAMPLE_NAME = "oewg-recorded"
+SAMPLES: dict[str, str] = {
+    "oewg": SAMPLE_NAME,
+    "mun": MUN_SAMPLE_NAME,
+    "recorded": RECORDED_SAMPLE_NAME,
+}  # short name -> file name
 
 
 def sample_name(which: str) -> str:
@@ -35,13 +42,25 @@ def sample_source(name: str = SAMPLE_NAME) -> dict[str, Any]:
     return json.loads(resource_path("samples", f"{sample_name(name)}.json").read_text(encoding="utf-8"))
 
 
-def build_sample_session(path: str | Path, name: str = SAMPLE_NAME) -> Path:
-    """Create the sample session at path: meeting, rules, roster, tabled draft, then any pending proposals."""
+def build_sample_session(path: str | Path, name: str = SAMPLE_NAME, clock: Clock = utc_now) -> Path:
+    """Create the sample session at path: meeting, rules, roster, tabled draft, then any pending proposals
+    (the recorded sample goes on with its morning)."""
+    if sample_name(name) == RECORDED_SAMPLE_NAME:
+        from .sample_day import build_recorded_session
+
+        return build_recorded_session(
+            path, lambda target, clock: build_sample_session(target, SAMPLE_NAME, clock)
+        )
     source = sample_source(name)
     path = Path(path)
     meeting = source["meeting"]
     with Session.create(
-        path, meeting["title"], body=meeting["body"], venue=meeting["venue"], dates=meeting["dates"]
+        path,
+        meeting["title"],
+        body=meeting["body"],
+        venue=meeting["venue"],
+        dates=meeting["dates"],
+        clock=clock,
     ) as session:
         if source.get("rules"):
             set_rules(session, source["rules"])
