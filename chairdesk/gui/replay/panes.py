@@ -159,6 +159,8 @@ class AdoptionPane(QWidget):
         self.sections = QListWidget()
         self.sections.setObjectName("replayAdoption")
         self.sections.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.sections.setWordWrap(True)  # a long section title wraps rather than hiding its state
+        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.report = SteadyText("")
         layout.addWidget(self.sections)
         layout.addWidget(self.report)
