@@ -17,16 +17,15 @@ from ...core.procedure.model import (
     motion_carries,
     motion_params,
 )
+from ..panel import name_completer
 from ..qt import (
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
-    Qt,
     QVBoxLayout,
     QWidget,
 )
@@ -61,10 +60,7 @@ class MotionDialog(QDialog):
         self.delegation = QLineEdit()
         self.delegation.setObjectName("delegation")
         self.delegation.setPlaceholderText("Type a delegation")
-        completer = QCompleter([d.name for d in state.roster.delegations], self.delegation)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.delegation.setCompleter(completer)
+        name_completer(self.delegation, [d.name for d in state.roster.delegations])
         form.addRow("Moved &by:", self.delegation)
         self.topic = QLineEdit()
         self.topic.setObjectName("topic")
