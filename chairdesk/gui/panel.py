@@ -11,10 +11,11 @@ from collections.abc import Callable, Sequence
 from math import ceil
 from typing import TYPE_CHECKING, Any
 
-from .actions import action_button
+from .actions import action_button, shortcut_action
 from .qt import (
     QAction,
     QCompleter,
+    QDockWidget,
     QEvent,
     QLabel,
     QLineEdit,
@@ -23,6 +24,7 @@ from .qt import (
     QStyle,
     Qt,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -67,6 +69,50 @@ class RunsOperations:
     def _on_refused(self, text: str) -> None:
         if self._acting:
             self.say(text, error=True)
+
+
+class PanelDock(RunsOperations, QDockWidget):
+    """A side panel of the desk: one column of widgets in a dock, a message line for what it refuses, actions of
+    its own (each with its key), and a redraw when the part of the session it shows changes."""
+
+    watched: frozenset[str] = frozenset()  # the areas of a change (Change.areas) the panel redraws for
+
+    def __init__(self, title: str, name: str, controller: SessionController, parent: QWidget | None) -> None:
+        super().__init__(title, parent)
+        self.setObjectName(name)
+        self.controller = controller
+        self.body = QWidget(self)
+        self.setWidget(self.body)
+        self.column = QVBoxLayout(self.body)
+        self.column.setContentsMargins(6, 6, 6, 6)
+
+    def add_line(self, name: str = "") -> QLabel:
+        """A line of text under the column so far (the message line, a title), wrapped at the panel's width."""
+        label = QLabel(self.body)
+        if name:
+            label.setObjectName(name)
+        label.setWordWrap(True)
+        self.column.addWidget(label)
+        return label
+
+    def _action(self, text: str, key: str, slot: Callable[[], object], tip: str, name: str) -> QAction:
+        action = shortcut_action(self, text, key, slot, tip, name)
+        self.addAction(action)  # its key works in the dock even before a window takes up its actions
+        return action
+
+    def watch(self) -> None:
+        """Redraw on the session's changes, show this panel's refusals on its message line, and draw it now."""
+        self.controller.changed.connect(self._on_change)
+        self.controller.refused.connect(self._on_refused)
+        self.refresh()
+
+    def _on_change(self, change: Change) -> None:
+        if change.areas & self.watched:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Redraw the panel from the session state."""
+        raise NotImplementedError
 
 
 def columns_for(count: int) -> int:

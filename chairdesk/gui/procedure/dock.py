@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from ...core.log.change import Change
 from ...core.log.eventlog import utc_now
 from ...core.procedure.model import MUN, UN, YIELD_CHAIR, YIELD_DELEGATION, YIELD_QUESTIONS
 from ...core.procedure.operations import (
@@ -26,19 +25,15 @@ from ...core.procedure.operations import (
     withdraw_motion,
     yield_time,
 )
-from ..actions import shortcut_action
 from ..controller import SessionController
-from ..panel import ButtonGrid, RunsOperations
+from ..panel import ButtonGrid, PanelDock
 from ..qt import (
     QAction,
     QDialog,
-    QDockWidget,
     QInputDialog,
-    QLabel,
     QListView,
     QMenu,
     Qt,
-    QVBoxLayout,
     QWidget,
 )
 from .dialogs import MotionDialog, MotionVoteDialog
@@ -48,39 +43,28 @@ from .panels import CaucusPanel, RollCallPanel
 Clock = Callable[[], datetime]
 
 
-class ProcedureDock(RunsOperations, QDockWidget):
+class ProcedureDock(PanelDock):
     """The chair's rules of procedure for a Model UN committee; every action has a shortcut."""
+
+    watched = frozenset({"procedure", "floor", "roster"})
 
     def __init__(
         self, controller: SessionController, parent: QWidget | None = None, clock: Clock | None = None
     ) -> None:
-        super().__init__("Procedure", parent)
-        self.setObjectName("ProcedureDock")
-        self.controller = controller
+        super().__init__("Procedure", "ProcedureDock", controller, parent)
         self.clock: Clock = clock or utc_now
         self._menu: QMenu | None = None
         self._front: QAction | None = None
         self._rules_shown: bool | None = None  # the rules the dock was last shown or hidden for
-        body = QWidget(self)
-        self.setWidget(body)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(6, 6, 6, 6)
-        self.meeting_line = QLabel(body)
-        self.meeting_line.setObjectName("meetingLine")
-        self.meeting_line.setWordWrap(True)
-        layout.addWidget(self.meeting_line)
-        self.message = QLabel(body)
-        self.message.setObjectName("procedureMessage")
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
+        body, layout = self.body, self.column
+        self.meeting_line = self.add_line("meetingLine")
+        self.message = self.add_line("procedureMessage")
 
         self.roll = RollCallPanel(controller, self.run, body)
         layout.addWidget(self.roll, 3)
         self._make_actions()
 
-        motions_title = QLabel("<b>Motions</b> — in the order they are put to the vote", body)
-        motions_title.setWordWrap(True)  # never wider than the panel
-        layout.addWidget(motions_title)
+        self.add_line().setText("<b>Motions</b> — in the order they are put to the vote")
         self.motions_model = MotionsModel(lambda: controller.session.state, body)
         self.motions_view = QListView(body)
         self.motions_view.setObjectName("motionsList")
@@ -99,22 +83,13 @@ class ProcedureDock(RunsOperations, QDockWidget):
             self.caucus_end_action,
         ]
         layout.addWidget(ButtonGrid(caucus_actions, body))
-        yield_title = QLabel("<b>Yield</b> the rest of the speaker's time", body)
-        yield_title.setWordWrap(True)
-        layout.addWidget(yield_title)
+        self.add_line().setText("<b>Yield</b> the rest of the speaker's time")
         yields = [self.yield_delegation_action, self.yield_questions_action, self.yield_chair_action]
         layout.addWidget(ButtonGrid(yields, body))
 
-        controller.changed.connect(self._on_change)
-        controller.refused.connect(self._on_refused)
-        self.refresh()
+        self.watch()
 
     # ---------------------------------------------------------------- actions
-    def _action(self, text: str, key: str, slot: Callable[[], object], tip: str, name: str) -> QAction:
-        action = shortcut_action(self, text, key, slot, tip, name)
-        self.addAction(action)  # its key works in the dock even before a window takes up its actions
-        return action
-
     def _make_actions(self) -> None:
         a = self._action
         self.rules_action = a(
@@ -329,10 +304,6 @@ class ProcedureDock(RunsOperations, QDockWidget):
         self.yield_to(YIELD_DELEGATION, delegation.code)
 
     # --------------------------------------------------------------- display
-    def _on_change(self, change: Change) -> None:
-        if change.areas & {"procedure", "floor", "roster"}:
-            self.refresh()
-
     def _show_for_rules(self) -> None:
         """Model UN: the dock and every action; UN working group: no dock, only the choice of rules."""
         mun = self.controller.session.state.procedure.mun

@@ -8,8 +8,6 @@ the active list; Ctrl+Alt+Shift+T moves between it and the open Q&A list (the sp
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ...core.floor.model import DEFAULT_SPEAKING_SECONDS, minutes_seconds
 from ...core.log.change import Change
 from ...core.workshop.model import CHAIR_ACTOR, WrittenIntervention, credited
@@ -24,13 +22,11 @@ from ...core.workshop.operations import (
     swap_slots,
     use_running_order,
 )
-from ..actions import shortcut_action
 from ..controller import SessionController
-from ..panel import ButtonGrid, RunsOperations, name_completer, offer_names
+from ..panel import ButtonGrid, PanelDock, name_completer, offer_names
 from ..qt import (
     QAction,
     QCheckBox,
-    QDockWidget,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -38,33 +34,23 @@ from ..qt import (
     QListWidget,
     QMenu,
     Qt,
-    QVBoxLayout,
     QWidget,
 )
 from .running_order import RunningOrderList
 
 
-class WorkshopDock(RunsOperations, QDockWidget):
+class WorkshopDock(PanelDock):
     """A hybrid workshop's floor: running order (set, move, swap, skip) and the chat's written interventions."""
 
     clears_on_success = True  # a change that went through clears the message line
+    watched = frozenset({"workshop", "floor", "roster"})
 
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
-        super().__init__("Workshop", parent)
-        self.setObjectName("WorkshopDock")
-        self.controller = controller
+        super().__init__("Workshop", "WorkshopDock", controller, parent)
         self._menu: QMenu | None = None
-        body = QWidget(self)
-        self.setWidget(body)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(6, 6, 6, 6)
-        self.message = QLabel(body)
-        self.message.setObjectName("workshopMessage")
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
-        self.list_title = QLabel(body)
-        self.list_title.setWordWrap(True)
-        layout.addWidget(self.list_title)
+        body, layout = self.body, self.column
+        self.message = self.add_line("workshopMessage")
+        self.list_title = self.add_line()
         self.order_list = RunningOrderList(controller, self.run, body)
         layout.addWidget(self.order_list, 2)
         self._make_actions()
@@ -96,16 +82,9 @@ class WorkshopDock(RunsOperations, QDockWidget):
         self.written_list.setWordWrap(True)
         layout.addWidget(self.written_list, 2)
         layout.addWidget(ButtonGrid([self.chat_action, self.log_action, self.read_action], body))
-        controller.changed.connect(self._on_change)
-        controller.refused.connect(self._on_refused)
-        self.refresh()
+        self.watch()
 
     # ---------------------------------------------------------------- actions
-    def _action(self, text: str, key: str, slot: Callable[[], object], tip: str, name: str) -> QAction:
-        action = shortcut_action(self, text, key, slot, tip, name)
-        self.addAction(action)
-        return action
-
     def _make_actions(self) -> None:
         a = self._action
         self.set_action = a(
@@ -298,7 +277,7 @@ class WorkshopDock(RunsOperations, QDockWidget):
 
     # ------------------------------------------------------------------ views
     def _on_change(self, change: Change) -> None:
-        if change.areas & {"workshop", "floor", "roster"}:
+        if change.areas & self.watched:
             if "workshop" in change.areas and not self.isVisible() and self._has_workshop():
                 self.show()
             self.refresh()
