@@ -1,5 +1,5 @@
 """What the side panels share: operations run with their refusal on the panel's message line, the grid of a
-panel's action buttons, and the roster's names as type-ahead.
+panel's action buttons, the roster's names as type-ahead, and the OK/Cancel row of their dialogs.
 
 The Procedure and Workshop panels and the speakers' list each had their own copy of these; one copy here keeps
 them alike (the same colours for a refusal, the same columns of buttons, the same matching of names).
@@ -15,6 +15,8 @@ from .actions import action_button, shortcut_action
 from .qt import (
     QAction,
     QCompleter,
+    QDialog,
+    QDialogButtonBox,
     QDockWidget,
     QEvent,
     QLabel,
@@ -202,6 +204,14 @@ class ButtonGrid(QWidget):
             self.updateGeometry()
             self._place()
         return super().event(event)
+
+
+def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
+    """The OK and Cancel buttons of a dialog, accepting and rejecting it (put them in its layout)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def name_completer(edit: QLineEdit, names: Sequence[str] = ()) -> QCompleter:

@@ -17,7 +17,7 @@ from ...core.procedure.model import (
     motion_carries,
     motion_params,
 )
-from ..panel import name_completer
+from ..panel import name_completer, ok_cancel
 from ..qt import (
     QComboBox,
     QDialog,
@@ -80,11 +80,7 @@ class MotionDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b3001b;")
         layout.addWidget(self.problem)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         layout.addWidget(self.buttons)
         for signal in (
             self.kind.currentIndexChanged,
@@ -174,11 +170,7 @@ class MotionVoteDialog(QDialog):
         self.result = QLabel()
         self.result.setObjectName("result")
         layout.addWidget(self.result)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         layout.addWidget(self.buttons)
         self.yes.valueChanged.connect(self._update)
         self.no.valueChanged.connect(self._update)
