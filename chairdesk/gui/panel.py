@@ -118,8 +118,7 @@ class PanelDock(RunsOperations, QDockWidget):
 
 
 def columns_for(count: int) -> int:
-    """How many buttons a row for `count` buttons when the panel is wide enough: all on one row up to three,
-    four as two rows of two, more three a row."""
+    """Buttons a row when the panel is wide enough: up to three on one row, four two by two, more three a row."""
     return 2 if count == 4 else min(MOST_COLUMNS, max(1, count))
 
 
@@ -169,8 +168,7 @@ class ButtonGrid(QWidget):
         return self._size_for(self.most)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        """One button wide: the panel can always narrow down to its widest button (the height then follows
-        from `heightForWidth`, which the panel's layout asks)."""
+        """One button wide: the panel can always narrow to its widest button (`heightForWidth` gives the height)."""
         return QSize(self._button_size().width(), self.sizeHint().height())
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
