@@ -1,28 +1,8 @@
 """The roster and its operations, kept under their scripting name: see chairdesk.core.floor.roster."""
 
-from .floor.operations import (  # noqa: F401
-    add_delegation,
-    attach_transcript,
-    detach_transcript,
-    end_intervention,
-    end_item,
-    give_floor,
-    hear_point_of_order,
-    import_roster_csv,
-    map_speaker,
-    move_request,
-    next_speaker,
-    pause_timer,
-    remove_delegation,
-    reorder_list,
-    request_floor,
-    resume_timer,
-    set_roster,
-    set_speaking_time,
-    update_delegation,
-    withdraw_request,
-)
-from .floor.roster import (  # noqa: F401
+from .floor import operations
+from .floor.operations import *  # noqa: F403  (the floor's operations, listed once in floor/operations.py)
+from .floor.roster import (
     ATTENDANCE,
     CSV_COLUMNS,
     REGIONAL_GROUPS,
@@ -48,30 +28,11 @@ __all__ = [
     "Roster",
     "RosterError",
     "STAKEHOLDER_GROUPS",
-    "add_delegation",
-    "attach_transcript",
     "delegation_problem",
-    "detach_transcript",
-    "end_intervention",
-    "end_item",
-    "give_floor",
-    "hear_point_of_order",
-    "import_roster_csv",
-    "map_speaker",
-    "move_request",
-    "next_speaker",
-    "pause_timer",
     "read_roster_csv",
     "regional_group",
-    "remove_delegation",
-    "reorder_list",
-    "request_floor",
-    "resume_timer",
-    "set_roster",
-    "set_speaking_time",
     "stakeholder_group",
-    "update_delegation",
     "validate_delegations",
-    "withdraw_request",
     "write_roster_csv",
 ]
+__all__ += operations.__all__

@@ -1,28 +1,8 @@
 """Transcripts and their operations, kept under their scripting name: see chairdesk.core.floor.transcript."""
 
-from .floor.operations import (  # noqa: F401
-    add_delegation,
-    attach_transcript,
-    detach_transcript,
-    end_intervention,
-    end_item,
-    give_floor,
-    hear_point_of_order,
-    import_roster_csv,
-    map_speaker,
-    move_request,
-    next_speaker,
-    pause_timer,
-    remove_delegation,
-    reorder_list,
-    request_floor,
-    resume_timer,
-    set_roster,
-    set_speaking_time,
-    update_delegation,
-    withdraw_request,
-)
-from .floor.transcript import (  # noqa: F401
+from .floor import operations
+from .floor.operations import *  # noqa: F403  (the floor's operations, listed once in floor/operations.py)
+from .floor.transcript import (
     CHAIR_NAMES,
     MAX_BYTES,
     MAX_SPEAKER_WORDS,
@@ -41,27 +21,8 @@ __all__ = [
     "Transcript",
     "TranscriptError",
     "Turn",
-    "add_delegation",
-    "attach_transcript",
-    "detach_transcript",
-    "end_intervention",
-    "end_item",
-    "give_floor",
-    "hear_point_of_order",
-    "import_roster_csv",
-    "map_speaker",
     "match_speaker",
-    "move_request",
-    "next_speaker",
     "parse_transcript",
-    "pause_timer",
     "read_transcript",
-    "remove_delegation",
-    "reorder_list",
-    "request_floor",
-    "resume_timer",
-    "set_roster",
-    "set_speaking_time",
-    "update_delegation",
-    "withdraw_request",
 ]
+__all__ += operations.__all__

@@ -3,6 +3,7 @@
 ``chairdesk.core.floor`` re-exports the speakers' list model and the floor operations, as scripts use them.
 """
 
+from . import operations
 from .model import (  # noqa: F401
     DEFAULT_SPEAKING_SECONDS,
     KINDS,
@@ -20,28 +21,7 @@ from .model import (  # noqa: F401
     parse_ts,
     seconds_between,
 )
-from .operations import (  # noqa: F401
-    add_delegation,
-    attach_transcript,
-    detach_transcript,
-    end_intervention,
-    end_item,
-    give_floor,
-    hear_point_of_order,
-    import_roster_csv,
-    map_speaker,
-    move_request,
-    next_speaker,
-    pause_timer,
-    remove_delegation,
-    reorder_list,
-    request_floor,
-    resume_timer,
-    set_roster,
-    set_speaking_time,
-    update_delegation,
-    withdraw_request,
-)
+from .operations import *  # noqa: F403  (the floor's operations, listed once in operations.py)
 
 __all__ = [
     "DEFAULT_SPEAKING_SECONDS",
@@ -55,28 +35,9 @@ __all__ = [
     "SPEAKER",
     "SpeakersList",
     "WARNING_SECONDS",
-    "add_delegation",
-    "attach_transcript",
-    "detach_transcript",
-    "end_intervention",
-    "end_item",
     "format_duration",
-    "give_floor",
-    "hear_point_of_order",
-    "import_roster_csv",
-    "map_speaker",
     "minutes_seconds",
-    "move_request",
-    "next_speaker",
     "parse_ts",
-    "pause_timer",
-    "remove_delegation",
-    "reorder_list",
-    "request_floor",
-    "resume_timer",
     "seconds_between",
-    "set_roster",
-    "set_speaking_time",
-    "update_delegation",
-    "withdraw_request",
 ]
+__all__ += operations.__all__

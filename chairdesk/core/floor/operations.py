@@ -15,6 +15,30 @@ if TYPE_CHECKING:
     from ..log.change import Change
     from ..log.session import Session
 
+# The floor's public operations: chairdesk.core.floor, .roster and .transcript re-export this list.
+__all__ = [
+    "add_delegation",
+    "attach_transcript",
+    "detach_transcript",
+    "end_intervention",
+    "end_item",
+    "give_floor",
+    "hear_point_of_order",
+    "import_roster_csv",
+    "map_speaker",
+    "move_request",
+    "next_speaker",
+    "pause_timer",
+    "remove_delegation",
+    "reorder_list",
+    "request_floor",
+    "resume_timer",
+    "set_roster",
+    "set_speaking_time",
+    "update_delegation",
+    "withdraw_request",
+]
+
 
 def _code(session: Session, delegation: str) -> str:
     """The code of the delegation a code, name or alias stands for, as the chair types it (see Roster.resolve)."""

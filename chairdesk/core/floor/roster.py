@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -293,6 +293,22 @@ def _separator(first_line: str, path: Path) -> str:
     return ","
 
 
+def _known(
+    field: dict[str, str],
+    column: str,
+    find: Callable[[str], str | None],
+    choices: Sequence[str],
+    where: tuple[Path, int],
+) -> str:
+    """The group a row's cell names (`find` reads spellings), or a RosterError naming the choices."""
+    found = find(field.get(column, ""))
+    if found is None:
+        raise RosterError(
+            f"unknown {column.replace('_', ' ')} {field.get(column, '')!r} (one of: {', '.join(choices)})", *where
+        )
+    return found
+
+
 def read_roster_csv(path: str | Path) -> list[Delegation]:
     """Read and validate a roster CSV (all rows first); raises RosterError naming the file and row."""
     path = Path(path)
@@ -339,22 +355,9 @@ def read_roster_csv(path: str | Path) -> list[Delegation]:
         name = " ".join(field.get("name", "").split())
         if not name:
             raise RosterError("the name is empty", path, row_number)
-        group = stakeholder_group(field.get("stakeholder_group", ""))
-        if group is None:
-            raise RosterError(
-                f"unknown stakeholder group {field.get('stakeholder_group', '')!r} "
-                f"(one of: {', '.join(STAKEHOLDER_GROUPS)})",
-                path,
-                row_number,
-            )
-        region = regional_group(field.get("regional_group", ""))
-        if region is None:
-            raise RosterError(
-                f"unknown regional group {field.get('regional_group', '')!r} "
-                f"(one of: {', '.join(REGIONAL_GROUPS)})",
-                path,
-                row_number,
-            )
+        where = (path, row_number)
+        group = _known(field, "stakeholder_group", stakeholder_group, STAKEHOLDER_GROUPS, where)
+        region = _known(field, "regional_group", regional_group, REGIONAL_GROUPS, where)
         attendance = (field.get("attendance") or "room").casefold()
         if attendance not in ATTENDANCE:
             raise RosterError(

@@ -16,7 +16,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..draft.model import Draft
@@ -72,27 +72,26 @@ def clone(value: Any) -> Any:
     return copy.deepcopy(value)
 
 
-def copy_state(state: SessionState) -> SessionState:
-    """A copy of a session state: its data copied, its (stateless) components shared."""
+def _twin(state: SessionState, copy_value: Callable[[Any], Any]) -> SessionState:
+    """A new SessionState with the same attributes: its (stateless) components shared, the rest copy_value'd."""
     twin = SessionState.__new__(SessionState)
-    data = {key: value if key in _SHARED else clone(value) for key, value in vars(state).items()}
+    data = {key: value if key in _SHARED else copy_value(value) for key, value in vars(state).items()}
     object.__setattr__(twin, "__dict__", data)
     return twin
+
+
+def copy_state(state: SessionState) -> SessionState:
+    """A copy of a session state: its data copied, its (stateless) components shared."""
+    return _twin(state, clone)
+
+
+def _light(value: Any) -> Any:
+    return _draft_shell(value) if isinstance(value, Draft) else clone(value)
 
 
 def light_copy(state: SessionState) -> SessionState:
     """A copy of a state that shares the draft's objects (see DraftSharing) and copies everything else."""
-    twin = SessionState.__new__(SessionState)
-    data = {}
-    for key, value in vars(state).items():
-        if key in _SHARED:
-            data[key] = value
-        elif isinstance(value, Draft):
-            data[key] = _draft_shell(value)
-        else:
-            data[key] = clone(value)
-    object.__setattr__(twin, "__dict__", data)
-    return twin
+    return _twin(state, _light)
 
 
 def _draft_shell(draft: Draft) -> Draft:

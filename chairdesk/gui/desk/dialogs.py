@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...core.draft.model import Draft
+from ..panel import ok_cancel
 from ..qt import (
     QComboBox,
     QDialog,
@@ -26,13 +27,6 @@ from ..qt import (
 from .editor_pane import ActorPicker
 
 
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    box.accepted.connect(dialog.accept)
-    box.rejected.connect(dialog.reject)
-    return box
-
-
 class MoveToDialog(QDialog):
     """Move a paragraph to a section and a place among its paragraphs."""
 
@@ -51,7 +45,7 @@ class MoveToDialog(QDialog):
         form.addRow("&Section:", self.section)
         form.addRow("&Place in the section:", self.position)
         form.addRow("", self.hint)
-        form.addRow(_buttons(self))
+        form.addRow(ok_cancel(self))
         self.section.currentIndexChanged.connect(lambda _i: self._update())
         self.section.setCurrentIndex(max(0, self.section.findData(draft.paragraph(paragraph_id).section)))
         self._update()
@@ -86,7 +80,7 @@ class ProposalDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("&Delegation:", self.delegation)
         form.addRow("Proposed &wording:", self.text)
-        form.addRow(_buttons(self))
+        form.addRow(ok_cancel(self))
         for keys in ("Ctrl+Return", "Ctrl+Enter"):  # Enter starts a new line in the wording; as in the pane
             QShortcut(QKeySequence(keys), self, self.accept)
         self.resize(720, 320)
@@ -133,7 +127,7 @@ class NewSessionDialog(QDialog):
         form.addRow("&Roster:", self.roster)
         form.addRow("Roster &file:", file_row)
         form.addRow("&Numbering:", self.numbering)
-        form.addRow(_buttons(self))
+        form.addRow(ok_cancel(self))
         self.roster.currentIndexChanged.connect(lambda _i: self._update())
         self.roster_file.textEdited.connect(self._file_typed)
         self._browse = browse

@@ -3,7 +3,8 @@ and the import's summary shown to the chair afterwards."""
 
 from __future__ import annotations
 
-from ..qt import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QMessageBox, QWidget
+from ..panel import ok_cancel
+from ..qt import QComboBox, QDialog, QFormLayout, QLabel, QMessageBox, QWidget
 
 REVISION_CHOICES = (
     ("reject", "Import the text with all changes rejected (the text before the changes)"),
@@ -34,12 +35,7 @@ class ImportDialog(QDialog):
         for value, text in NUMBERING_CHOICES:
             self.numbering.addItem(text, value)
         form.addRow("Numbering:", self.numbering)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
     def values(self) -> tuple[str | None, str]:
         """(revisions choice or None, numbering mode)."""

@@ -4,7 +4,8 @@ distribution, date of issue, original language and paper; saved as one recorded 
 from __future__ import annotations
 
 from ...core.log.meeting import Meeting
-from ..qt import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+from ..panel import ok_cancel
+from ..qt import QComboBox, QDialog, QFormLayout, QLineEdit, QWidget
 
 LABELS = {
     "title": "Meeting title",
@@ -35,12 +36,7 @@ class MeetingDialog(QDialog):
         self.paper.addItems(list(Meeting.PAPERS))
         self.paper.setCurrentText(meeting.paper or "A4")
         form.addRow("Paper:", self.paper)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
     def changes(self) -> dict[str, str]:
         """The details that differ from the meeting's now."""

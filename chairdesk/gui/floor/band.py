@@ -7,49 +7,26 @@ as the large countdown (`FloorTimer.views`).
 
 from __future__ import annotations
 
-from ..qt import (
-    QDockWidget,
-    QFont,
-    QFontDatabase,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QSizePolicy,
-    Qt,
-    QVBoxLayout,
-    QWidget,
-)
-from .countdown import COUNTDOWN_COLOURS
+from ..qt import QDockWidget, QFont, QFontDatabase, QHBoxLayout, Qt, QWidget
+from .countdown import CountdownView
 
 
-class BandCountdown(QFrame):
+class BandCountdown(CountdownView):
     """The countdown, compact: the speaker and the words on the left, the digits on the right."""
 
+    corner = 6
+    one_line = True
+
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("floorBand")
-        self.state = ""
+        super().__init__("floorBand", parent)
+        for label, name in ((self.caption, "Caption"), (self.detail, "Detail"), (self.suspended, "Suspended")):
+            label.setObjectName(f"floorBand{name}")
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 3, 8, 3)
-        words = QVBoxLayout()
-        words.setSpacing(0)
-        self.caption = QLabel(self)
-        self.caption.setObjectName("floorBandCaption")
         font = QFont(self.caption.font())
         font.setBold(True)
         self.caption.setFont(font)
-        self.detail = QLabel(self)
-        self.detail.setObjectName("floorBandDetail")
-        self.suspended = QLabel(self)
-        self.suspended.setObjectName("floorBandSuspended")
-        self.suspended.setVisible(False)
-        for label in (self.caption, self.detail, self.suspended):
-            label.setTextFormat(Qt.TextFormat.RichText)
-            # a long name never widens the right-hand column: cut at its edge (the tooltip has it whole)
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            words.addWidget(label)
-        row.addLayout(words, 1)
-        self.digits = QLabel(self)
+        row.addLayout(self.band_words(0), 1)
         self.digits.setObjectName("floorBandDigits")
         digits_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         digits_font.setPixelSize(34)
@@ -60,26 +37,16 @@ class BandCountdown(QFrame):
         self.show_state("idle", "–:––", "No one has the floor", "")
 
     def show_suspended(self, text: str) -> None:
-        """Name the speaker a point of order suspended (or, with "", nobody)."""
-        self.suspended.setText(text.replace("<br>", " · "))
-        if self.suspended.isVisibleTo(self) != bool(text):
-            self.suspended.setVisible(bool(text))
-            band = self.parentWidget()
-            if isinstance(band, QDockWidget):  # one line more (or less): the band follows
-                band.setFixedHeight(self.minimumSizeHint().height() + 4)
+        """Name the speaker a point of order suspended (or, with "", nobody); the band grows by its line."""
+        was_shown = self.suspended.isVisibleTo(self)
+        super().show_suspended(text)
+        band = self.parentWidget()
+        if was_shown != bool(text) and isinstance(band, QDockWidget):  # one line more (or less): the band follows
+            band.setFixedHeight(self.minimumSizeHint().height() + 4)
 
     def show_state(self, state: str, digits: str, caption: str, detail: str) -> None:
-        """Show one state of the countdown, in the large countdown's colours."""
-        if state != self.state:
-            self.state = state
-            background, foreground = COUNTDOWN_COLOURS[state]
-            self.setStyleSheet(
-                f"QFrame#floorBand {{ background: {background}; border-radius: 6px; }}"
-                f"QFrame#floorBand QLabel {{ color: {foreground}; background: transparent; }}"
-            )
-        self.digits.setText(digits)
-        self.caption.setText(caption)
-        self.detail.setText(detail)
+        """Show one state of the countdown, in the large countdown's colours; the tooltip has it whole."""
+        super().show_state(state, digits, caption, detail)
         suspended = self.suspended.text()
         self.setToolTip(f"{caption} — {digits} {detail}".strip() + (f"<br>{suspended}" if suspended else ""))
 

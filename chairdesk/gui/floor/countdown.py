@@ -26,6 +26,7 @@ from ..qt import (
     QFormLayout,
     QFrame,
     QLabel,
+    QSizePolicy,
     QSpinBox,
     Qt,
     QTimer,
@@ -69,42 +70,99 @@ def delegation_dot(roster: Roster, code: str) -> str:
     return f"<span style='color:{colour.name()}'>●</span>"
 
 
-class Countdown(QFrame):
+class CountdownView(QFrame):
+    """One view of the floor's countdown — who has the floor, the digits, the words under them and the speaker a
+    point of order suspended — drawn in the colours of the countdown's state (`COUNTDOWN_COLOURS`).
+
+    The large countdown, the floor band above the panels and the room's band on the projector are each one;
+    `FloorTimer.views` redraws them all with the same words and digits.
+    """
+
+    corner = 0  # the frame's rounded corners, in pixels
+    one_line = False  # the suspended speaker on one line ("<br>" read as " · ")
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.state = ""
+        self.caption = QLabel(self)
+        self.digits = QLabel(self)
+        self.detail = QLabel(self)
+        self.suspended = QLabel(self)
+        self.suspended.setVisible(False)
+
+    def band_words(self, spacing: int) -> QVBoxLayout:
+        """The words of a band, one above the other beside its digits: cut at the column's edge rather than
+        widening it (the tooltip or the large countdown has them whole)."""
+        words = QVBoxLayout()
+        words.setSpacing(spacing)
+        for label in (self.caption, self.detail, self.suspended):
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            words.addWidget(label)
+        return words
+
+    def colours(self, state: str) -> tuple[str, str]:
+        """The background and text colours of a state."""
+        return COUNTDOWN_COLOURS[state]
+
+    def extra_style(self) -> str:
+        """Style rules of this view's own, after its colours."""
+        return ""
+
+    def show_state(self, state: str, digits: str, caption: str, detail: str) -> None:
+        """Show the time and words of one state, in that state's colours."""
+        if state != self.state:
+            self.state = state
+            background, foreground = self.colours(state)
+            name = self.objectName()
+            corner = f" border-radius: {self.corner}px;" if self.corner else ""
+            self.setStyleSheet(
+                f"QFrame#{name} {{ background: {background};{corner} }}"
+                f"QFrame#{name} QLabel {{ color: {foreground}; background: transparent; }}" + self.extra_style()
+            )
+        self.digits.setText(digits)
+        self.caption.setText(caption)
+        self.detail.setText(detail)
+
+    def show_suspended(self, text: str) -> None:
+        """Name the speaker a point of order suspended (or, with "", nobody: the line is hidden)."""
+        self.suspended.setText(text.replace("<br>", " · ") if self.one_line else text)
+        self.suspended.setVisible(bool(text))
+
+
+class Countdown(CountdownView):
     """The large countdown: idle, normal, warning (30 s left), overrun (counting up, red) or paused."""
 
+    corner = 8
+
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("countdown")
+        super().__init__("countdown", parent)
         self.state = "idle"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
         layout.setSpacing(0)
-        self.caption = QLabel("No one has the floor", self)
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         caption_font = QFont(self.caption.font())
         caption_font.setPointSize(max(11, caption_font.pointSize() + 2))
         caption_font.setBold(True)
         self.caption.setFont(caption_font)
-        self.digits = QLabel("–:––", self)
         self.digits.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setPixelSize(76)
         font.setBold(True)
         self.digits.setFont(font)
-        self.detail = QLabel("", self)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail.setFont(caption_font)
         self.detail.setWordWrap(True)
         self.caption.setWordWrap(True)
         # Who a point of order interrupted: set apart on a light band, so it reads as "waiting to resume".
-        self.suspended = QLabel("", self)
         self.suspended.setObjectName("suspendedSpeaker")
         self.suspended.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.suspended.setWordWrap(True)
         suspended_font = QFont(caption_font)
         suspended_font.setPointSize(caption_font.pointSize() - 2)
         self.suspended.setFont(suspended_font)
-        self.suspended.setVisible(False)
         layout.addWidget(self.caption)
         layout.addWidget(self.digits)
         layout.addWidget(self.detail)
@@ -112,25 +170,12 @@ class Countdown(QFrame):
         layout.addWidget(self.suspended)
         self.show_state("idle", "–:––", "No one has the floor", "")
 
-    def show_suspended(self, text: str) -> None:
-        """Show (or, with "", hide) the line naming the speaker a point of order suspended."""
-        self.suspended.setText(text)
-        self.suspended.setVisible(bool(text))
-
-    def show_state(self, state: str, digits: str, caption: str, detail: str) -> None:
-        """Show the time and words of one state, in that state's colours."""
-        if state != self.state:
-            self.state = state
-            background, foreground = COUNTDOWN_COLOURS[state]
-            self.setStyleSheet(
-                f"QFrame#countdown {{ background: {background}; border-radius: 8px; }}"
-                f"QFrame#countdown QLabel {{ color: {foreground}; background: transparent; }}"
-                "QFrame#countdown QLabel#suspendedSpeaker { color: #1f2937; background: #f3f4f6;"
-                " border-radius: 5px; padding: 4px 6px; }"
-            )
-        self.digits.setText(digits)
-        self.caption.setText(caption)
-        self.detail.setText(detail)
+    def extra_style(self) -> str:
+        """Who a point of order interrupted: dark on a light band inside the countdown's colour."""
+        return (
+            "QFrame#countdown QLabel#suspendedSpeaker { color: #1f2937; background: #f3f4f6;"
+            " border-radius: 5px; padding: 4px 6px; }"
+        )
 
 
 class FloorTimer(QWidget):

@@ -17,12 +17,12 @@ from ...core.floor.roster import (
 )
 from ...core.log.errors import ChairdeskError
 from ..controller import SessionController
+from ..panel import ok_cancel
 from ..qt import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -71,16 +71,12 @@ class RosterDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b3001b; font-weight: bold;")
         layout.addWidget(self.problem)
-        self.box = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        self.box = ok_cancel(self)
         layout.addWidget(self.box)
         self.add_button.clicked.connect(lambda: self.add_row(Delegation("", "")))
         self.remove_button.clicked.connect(self.remove_selected)
         self.import_button.clicked.connect(self._choose_import)
         self.export_button.clicked.connect(self._choose_export)
-        self.box.accepted.connect(self.accept)
-        self.box.rejected.connect(self.reject)
         self.load(controller.session.state.roster.delegations)
 
     # ------------------------------------------------------------------ rows

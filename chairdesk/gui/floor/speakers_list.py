@@ -12,9 +12,9 @@ from datetime import datetime
 from ...core.floor.model import KINDS, SPEAKER
 from ...core.floor.operations import end_item, move_request, request_floor, withdraw_request
 from ...core.floor.roster import Delegation
-from ...core.log.change import Change
 from ..actions import action_button, shortcut_action
 from ..controller import SessionController
+from ..panel import RunsOperations
 from ..qt import (
     QAbstractItemView,
     QAction,
@@ -37,13 +37,12 @@ Clock = Callable[[], datetime]
 CANDIDATES_LISTED = 12
 
 
-class SpeakersListPanel(QWidget):
+class SpeakersListPanel(RunsOperations, QWidget):
     """Who asked for the floor, in order: the chair types a name to add one, and withdraws or moves them."""
 
     def __init__(self, controller: SessionController, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        self._acting = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -119,23 +118,6 @@ class SpeakersListPanel(QWidget):
         )
 
     # ------------------------------------------------------------ operations
-    def run(self, operation: Callable[..., Change], *args: object, **kwargs: object) -> Change | None:
-        """Run a floor operation through the controller; if it is refused, say why on the message line."""
-        self._acting = True
-        try:
-            return self.controller.run(operation, *args, **kwargs)
-        finally:
-            self._acting = False
-
-    def say(self, text: str, error: bool = False) -> None:
-        """Show a line under the type-ahead field (in red, bold for an error; "" clears it)."""
-        self.message.setStyleSheet("color: #b3001b; font-weight: bold;" if error else "color: #374151;")
-        self.message.setText(text)
-
-    def _on_refused(self, text: str) -> None:
-        if self._acting:
-            self.say(text, error=True)
-
     def resolve(self, text: str) -> Delegation | None:
         """The delegation typed text stands for, or None (the reason, or the candidates, shown in the dock)."""
         if not text.strip():

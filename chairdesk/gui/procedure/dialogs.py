@@ -17,16 +17,15 @@ from ...core.procedure.model import (
     motion_carries,
     motion_params,
 )
+from ..panel import name_completer, ok_cancel
 from ..qt import (
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
-    Qt,
     QVBoxLayout,
     QWidget,
 )
@@ -61,10 +60,7 @@ class MotionDialog(QDialog):
         self.delegation = QLineEdit()
         self.delegation.setObjectName("delegation")
         self.delegation.setPlaceholderText("Type a delegation")
-        completer = QCompleter([d.name for d in state.roster.delegations], self.delegation)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.delegation.setCompleter(completer)
+        name_completer(self.delegation, [d.name for d in state.roster.delegations])
         form.addRow("Moved &by:", self.delegation)
         self.topic = QLineEdit()
         self.topic.setObjectName("topic")
@@ -84,11 +80,7 @@ class MotionDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b3001b;")
         layout.addWidget(self.problem)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         layout.addWidget(self.buttons)
         for signal in (
             self.kind.currentIndexChanged,
@@ -178,11 +170,7 @@ class MotionVoteDialog(QDialog):
         self.result = QLabel()
         self.result.setObjectName("result")
         layout.addWidget(self.result)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         layout.addWidget(self.buttons)
         self.yes.valueChanged.connect(self._update)
         self.no.valueChanged.connect(self._update)

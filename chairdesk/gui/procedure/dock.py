@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
-from ...core.log.change import Change
 from ...core.log.eventlog import utc_now
 from ...core.procedure.model import MUN, UN, YIELD_CHAIR, YIELD_DELEGATION, YIELD_QUESTIONS
 from ...core.procedure.operations import (
@@ -27,19 +25,15 @@ from ...core.procedure.operations import (
     withdraw_motion,
     yield_time,
 )
-from ..actions import action_button, shortcut_action
 from ..controller import SessionController
+from ..panel import ButtonGrid, PanelDock
 from ..qt import (
     QAction,
     QDialog,
-    QDockWidget,
-    QGridLayout,
     QInputDialog,
-    QLabel,
     QListView,
     QMenu,
     Qt,
-    QVBoxLayout,
     QWidget,
 )
 from .dialogs import MotionDialog, MotionVoteDialog
@@ -49,79 +43,53 @@ from .panels import CaucusPanel, RollCallPanel
 Clock = Callable[[], datetime]
 
 
-class ProcedureDock(QDockWidget):
+class ProcedureDock(PanelDock):
     """The chair's rules of procedure for a Model UN committee; every action has a shortcut."""
+
+    watched = frozenset({"procedure", "floor", "roster"})
 
     def __init__(
         self, controller: SessionController, parent: QWidget | None = None, clock: Clock | None = None
     ) -> None:
-        super().__init__("Procedure", parent)
-        self.setObjectName("ProcedureDock")
-        self.controller = controller
+        super().__init__("Procedure", "ProcedureDock", controller, parent)
         self.clock: Clock = clock or utc_now
-        self._acting = False
         self._menu: QMenu | None = None
         self._front: QAction | None = None
         self._rules_shown: bool | None = None  # the rules the dock was last shown or hidden for
-        body = QWidget(self)
-        self.setWidget(body)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(6, 6, 6, 6)
-        self.meeting_line = QLabel(body)
-        self.meeting_line.setObjectName("meetingLine")
-        self.meeting_line.setWordWrap(True)
-        layout.addWidget(self.meeting_line)
-        self.message = QLabel(body)
-        self.message.setObjectName("procedureMessage")
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
+        body, layout = self.body, self.column
+        self.meeting_line = self.add_line("meetingLine")
+        self.message = self.add_line("procedureMessage")
 
         self.roll = RollCallPanel(controller, self.run, body)
         layout.addWidget(self.roll, 3)
         self._make_actions()
 
-        layout.addWidget(QLabel("<b>Motions</b> — in the order they are put to the vote", body))
+        self.add_line().setText("<b>Motions</b> — in the order they are put to the vote")
         self.motions_model = MotionsModel(lambda: controller.session.state, body)
         self.motions_view = QListView(body)
         self.motions_view.setObjectName("motionsList")
         self.motions_view.setModel(self.motions_model)
         self.motions_view.setWordWrap(True)
         layout.addWidget(self.motions_view, 2)
-        self._buttons(layout, [self.move_action, self.vote_action, self.withdraw_action, self.resume_action])
+        motion_actions = [self.move_action, self.vote_action, self.withdraw_action, self.resume_action]
+        layout.addWidget(ButtonGrid(motion_actions, body))
 
         self.caucus = CaucusPanel(controller, self.clock, self.run, self.say, body)
         layout.addWidget(self.caucus, 2)
-        self._buttons(
-            layout,
-            [
-                self.caucus_request_action,
-                self.caucus_next_action,
-                self.caucus_withdraw_action,
-                self.caucus_end_action,
-            ],
-        )
-        layout.addWidget(QLabel("<b>Yield</b> the rest of the speaker's time", body))
-        self._buttons(
-            layout, [self.yield_delegation_action, self.yield_questions_action, self.yield_chair_action]
-        )
+        caucus_actions = [
+            self.caucus_request_action,
+            self.caucus_next_action,
+            self.caucus_withdraw_action,
+            self.caucus_end_action,
+        ]
+        layout.addWidget(ButtonGrid(caucus_actions, body))
+        self.add_line().setText("<b>Yield</b> the rest of the speaker's time")
+        yields = [self.yield_delegation_action, self.yield_questions_action, self.yield_chair_action]
+        layout.addWidget(ButtonGrid(yields, body))
 
-        controller.changed.connect(self._on_change)
-        controller.refused.connect(self._on_refused)
-        self.refresh()
-
-    def _buttons(self, layout: QVBoxLayout, actions: list[QAction]) -> None:
-        grid = QGridLayout()
-        columns = len(actions) if len(actions) <= 3 else 2
-        for index, action in enumerate(actions):
-            grid.addWidget(action_button(action, self.widget()), index // columns, index % columns)
-        layout.addLayout(grid)
+        self.watch()
 
     # ---------------------------------------------------------------- actions
-    def _action(self, text: str, key: str, slot: Callable[[], object], tip: str, name: str) -> QAction:
-        action = shortcut_action(self, text, key, slot, tip, name)
-        self.addAction(action)  # its key works in the dock even before a window takes up its actions
-        return action
-
     def _make_actions(self) -> None:
         a = self._action
         self.rules_action = a(
@@ -242,23 +210,6 @@ class ProcedureDock(QDockWidget):
         self._show_for_rules()
 
     # ------------------------------------------------------------ operations
-    def run(self, operation: Callable[..., Change], *args: Any, **kwargs: Any) -> Change | None:
-        """Run an operation through the controller; a refusal is shown on the message line."""
-        self._acting = True
-        try:
-            return self.controller.run(operation, *args, **kwargs)
-        finally:
-            self._acting = False
-
-    def say(self, text: str, error: bool = False) -> None:
-        """Show a line at the top of the dock (red and bold for an error; "" clears it)."""
-        self.message.setStyleSheet("color: #b3001b; font-weight: bold;" if error else "color: #374151;")
-        self.message.setText(text)
-
-    def _on_refused(self, text: str) -> None:
-        if self._acting:
-            self.say(text, error=True)
-
     def toggle_rules(self) -> None:
         """Switch the session between the Model UN rules and the UN working group rules."""
         rules = UN if self.controller.session.state.procedure.mun else MUN
@@ -353,10 +304,6 @@ class ProcedureDock(QDockWidget):
         self.yield_to(YIELD_DELEGATION, delegation.code)
 
     # --------------------------------------------------------------- display
-    def _on_change(self, change: Change) -> None:
-        if change.areas & {"procedure", "floor", "roster"}:
-            self.refresh()
-
     def _show_for_rules(self) -> None:
         """Model UN: the dock and every action; UN working group: no dock, only the choice of rules."""
         mun = self.controller.session.state.procedure.mun

@@ -4,7 +4,7 @@ moderated caucus's list of speakers; plus finding a delegation from a few typed 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from ...core.floor.model import minutes_seconds
 from ...core.floor.roster import Delegation, Roster
@@ -14,6 +14,7 @@ from ..floor.model import delegation_colour, swatch
 from ..qt import QAbstractListModel, QAbstractTableModel, QColor, QModelIndex, QPersistentModelIndex, Qt
 
 Index = QModelIndex | QPersistentModelIndex
+Item = TypeVar("Item")
 STATUS_KEYS = {"P": PRESENT, "V": PRESENT_AND_VOTING, "A": ABSENT}
 STATUS_COLOURS = {PRESENT: "#1d6b3a", PRESENT_AND_VOTING: "#1f4fa0", ABSENT: "#9a3412"}
 
@@ -95,78 +96,88 @@ class RollCallModel(QAbstractTableModel):
         return None
 
 
-class MotionsModel(QAbstractListModel):
-    """The motions waiting for a vote, in the chair's order (most disruptive first)."""
+class _StateListModel(QAbstractListModel, Generic[Item]):
+    """A list read from the session state (`items`), one line of text a row (`text`), read again on refresh."""
 
     def __init__(self, state: Callable[[], SessionState], parent: Any = None) -> None:
         super().__init__(parent)
         self._state = state
-        self._motions: list[Motion] = []
+        self._items: list[Item] = []
         self.refresh()
 
+    def items(self) -> list[Item]:
+        """The rows, read from the session state."""
+        raise NotImplementedError
+
+    def text(self, row: int) -> str:
+        """The line a row shows."""
+        raise NotImplementedError
+
+    def tooltip(self, row: int) -> str | None:
+        """The tooltip of a row, if any."""
+        return None
+
     def refresh(self) -> None:
-        """Read the motions again."""
+        """Read the rows again."""
         self.beginResetModel()
-        self._motions = self._state().procedure.ordered_motions()
+        self._items = self.items()
         self.endResetModel()
+
+    def item_at(self, row: int) -> Item:
+        """The item of a row."""
+        return self._items[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(index.row())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(index.row())
+        return None
+
+
+class MotionsModel(_StateListModel[Motion]):
+    """The motions waiting for a vote, in the chair's order (most disruptive first)."""
+
+    def items(self) -> list[Motion]:
+        """The motions in the chair's order."""
+        return self._state().procedure.ordered_motions()
 
     def motion_at(self, row: int) -> Motion:
         """The motion of a row."""
-        return self._motions[row]
+        return self.item_at(row)
 
     def text(self, row: int) -> str:
         """ "1. France: to suspend the meeting"."""
-        motion = self._motions[row]
+        motion = self._items[row]
         name = self._state().roster.name_of(motion.delegation)
         majority = " (two-thirds)" if motion.two_thirds else ""
         return f"{row + 1}. {name}: {motion.words()}{majority}"
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._motions)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(index.row())
-        if role == Qt.ItemDataRole.ToolTipRole and index.row() == 0:
-            return "The most disruptive motion: it goes to the vote first."
-        return None
+    def tooltip(self, row: int) -> str | None:
+        """The first motion's: it goes to the vote first."""
+        return "The most disruptive motion: it goes to the vote first." if row == 0 else None
 
 
-class CaucusListModel(QAbstractListModel):
+class CaucusListModel(_StateListModel[CaucusRequest]):
     """The moderated caucus's own list of speakers."""
 
-    def __init__(self, state: Callable[[], SessionState], parent: Any = None) -> None:
-        super().__init__(parent)
-        self._state = state
-        self._requests: list[CaucusRequest] = []
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Read the caucus's list again."""
+    def items(self) -> list[CaucusRequest]:
+        """The moderated caucus's list (empty when no moderated caucus is under way)."""
         caucus = self._state().procedure.caucus
-        self.beginResetModel()
-        self._requests = list(caucus.queue) if caucus is not None and caucus.moderated else []
-        self.endResetModel()
+        return list(caucus.queue) if caucus is not None and caucus.moderated else []
 
     def request_at(self, row: int) -> CaucusRequest:
         """The request of a row."""
-        return self._requests[row]
+        return self.item_at(row)
 
     def text(self, row: int) -> str:
         """ "1. Brazil"."""
-        return f"{row + 1}. {self._state().roster.name_of(self._requests[row].delegation)}"
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._requests)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(index.row())
-        return None
+        return f"{row + 1}. {self._state().roster.name_of(self._items[row].delegation)}"
 
 
 def caucus_line(state: SessionState, now: Any) -> str:

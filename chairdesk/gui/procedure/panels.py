@@ -9,10 +9,10 @@ from datetime import datetime
 from ...core.log.change import Change
 from ...core.procedure.operations import request_caucus_floor, roll_call
 from ..controller import SessionController
+from ..panel import name_completer, offer_names
 from ..qt import (
     QAbstractItemView,
     QAction,
-    QCompleter,
     QFont,
     QHeaderView,
     QKeySequence,
@@ -57,6 +57,7 @@ class RollCallPanel(QWidget):
         layout.addWidget(self.table, 1)
         self.quorum = QLabel(self)
         self.quorum.setObjectName("quorum")
+        self.quorum.setWordWrap(True)  # never wider than the panel
         layout.addWidget(self.quorum)
         self.status_actions: list[QAction] = []
         for key, status in STATUS_KEYS.items():
@@ -131,10 +132,7 @@ class CaucusPanel(QWidget):
         self.request_edit = QLineEdit(self)
         self.request_edit.setObjectName("caucusRequest")
         self.request_edit.setPlaceholderText("Caucus: type a delegation, Enter")
-        self.completer = QCompleter([], self.request_edit)
-        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.request_edit.setCompleter(self.completer)
+        self.completer = name_completer(self.request_edit)
         self.request_edit.returnPressed.connect(self._submit_later)
         layout.addWidget(self.request_edit)
         self.model = CaucusListModel(lambda: controller.session.state, self)
@@ -186,6 +184,5 @@ class CaucusPanel(QWidget):
         self.model.refresh()
         self.request_edit.setEnabled(moderated)
         self.list_view.setVisible(moderated)
-        names = [d.name for d in state.roster.delegations]
-        self.completer.model().setStringList(names)  # type: ignore[attr-defined]
+        offer_names(self.completer, state.roster)
         self.tick()

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from ...core.floor.model import SPEAKER
 from ...core.log.session import Session
-from ..floor.countdown import COUNTDOWN_COLOURS, delegation_dot
+from ..floor.countdown import CountdownView, delegation_dot
 from ..qt import (
     QFont,
     QFontDatabase,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -36,29 +35,18 @@ def next_speakers(session: Session, count: int = NEXT_SHOWN) -> list[str]:
     return lines
 
 
-class RoomBand(QFrame):
+class RoomBand(CountdownView):
     """Who has the floor and the words under the countdown, the digits, then the next speakers."""
 
+    one_line = True
+
     def __init__(self, point_size: int = 28, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("roomBand")
-        self.state = ""
+        super().__init__("roomBand", parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(16, 8, 16, 8)
         row.setSpacing(24)
-        words = QVBoxLayout()
-        words.setSpacing(2)
-        self.caption = QLabel(self)
         self.caption.setObjectName("roomBandCaption")
-        self.detail = QLabel(self)
-        self.suspended = QLabel(self)
-        self.suspended.setVisible(False)
-        for label in (self.caption, self.detail, self.suspended):
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            words.addWidget(label)
-        row.addLayout(words, 3)
-        self.digits = QLabel(self)
+        row.addLayout(self.band_words(2), 3)
         self.digits.setObjectName("roomBandDigits")
         self.digits.setAlignment(Qt.AlignmentFlag.AlignCenter)
         row.addWidget(self.digits, 0)
@@ -88,26 +76,14 @@ class RoomBand(QFrame):
         digits.setBold(True)
         self.digits.setFont(digits)
 
-    def show_state(self, state: str, digits: str, caption: str, detail: str) -> None:
-        """Show one state of the countdown, in the chair's countdown colours."""
-        if state != self.state:
-            self.state = state
-            background, foreground = COUNTDOWN_COLOURS[state]
-            if state == "idle":  # high contrast on the projector: white on black rather than grey on grey
-                background, foreground = "#000000", "#ffffff"
-            self.setStyleSheet(
-                f"QFrame#roomBand {{ background: {background}; }}"
-                f"QFrame#roomBand QLabel {{ color: {foreground}; background: transparent; }}"
-            )
-        self.digits.setText(digits)
-        self.caption.setText(caption)
-        self.detail.setText(detail)
-        self.detail.setVisible(bool(detail))
+    def colours(self, state: str) -> tuple[str, str]:
+        """The chair's countdown colours; idle in high contrast on the projector (white on black, not grey)."""
+        return ("#000000", "#ffffff") if state == "idle" else super().colours(state)
 
-    def show_suspended(self, text: str) -> None:
-        """Name the speaker a point of order suspended (or, with "", nobody)."""
-        self.suspended.setText(text.replace("<br>", " · "))
-        self.suspended.setVisible(bool(text))
+    def show_state(self, state: str, digits: str, caption: str, detail: str) -> None:
+        """Show one state of the countdown, in the chair's countdown colours (no empty line of words)."""
+        super().show_state(state, digits, caption, detail)
+        self.detail.setVisible(bool(detail))
 
     def show_next(self, lines: list[str]) -> None:
         """List the next speakers (or say the list is empty)."""

@@ -8,9 +8,6 @@ the active list; Ctrl+Alt+Shift+T moves between it and the open Q&A list (the sp
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from ...core.floor.model import DEFAULT_SPEAKING_SECONDS, minutes_seconds
 from ...core.log.change import Change
 from ...core.workshop.model import CHAIR_ACTOR, WrittenIntervention, credited
@@ -25,62 +22,46 @@ from ...core.workshop.operations import (
     swap_slots,
     use_running_order,
 )
-from ..actions import action_button, shortcut_action
 from ..controller import SessionController
+from ..panel import ButtonGrid, PanelDock, name_completer, offer_names
 from ..qt import (
     QAction,
     QCheckBox,
-    QCompleter,
-    QDockWidget,
     QFileDialog,
-    QGridLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QMenu,
     Qt,
-    QVBoxLayout,
     QWidget,
 )
 from .running_order import RunningOrderList
 
 
-class WorkshopDock(QDockWidget):
+class WorkshopDock(PanelDock):
     """A hybrid workshop's floor: running order (set, move, swap, skip) and the chat's written interventions."""
 
+    clears_on_success = True  # a change that went through clears the message line
+    watched = frozenset({"workshop", "floor", "roster"})
+
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
-        super().__init__("Workshop", parent)
-        self.setObjectName("WorkshopDock")
-        self.controller = controller
-        self._acting = False
+        super().__init__("Workshop", "WorkshopDock", controller, parent)
         self._menu: QMenu | None = None
-        body = QWidget(self)
-        self.setWidget(body)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(6, 6, 6, 6)
-        self.message = QLabel(body)
-        self.message.setObjectName("workshopMessage")
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
-        self.list_title = QLabel(body)
-        self.list_title.setWordWrap(True)
-        layout.addWidget(self.list_title)
+        body, layout = self.body, self.column
+        self.message = self.add_line("workshopMessage")
+        self.list_title = self.add_line()
         self.order_list = RunningOrderList(controller, self.run, body)
         layout.addWidget(self.order_list, 2)
         self._make_actions()
-        self._buttons(
-            layout, [self.set_action, self.csv_action, self.swap_action, self.skip_action, self.list_action]
-        )
+        order_actions = [self.set_action, self.csv_action, self.swap_action, self.skip_action, self.list_action]
+        layout.addWidget(ButtonGrid(order_actions, body))
 
         layout.addWidget(QLabel("<b>Written interventions</b> (chat)", body))
         self.author_edit = QLineEdit(body)
         self.author_edit.setObjectName("writtenAuthor")
         self.author_edit.setPlaceholderText("Author: type a name from the roster")
-        self.completer = QCompleter([], self.author_edit)
-        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.author_edit.setCompleter(self.completer)
+        self.completer = name_completer(self.author_edit)
         layout.addWidget(self.author_edit)
         self.text_edit = QLineEdit(body)
         self.text_edit.setObjectName("writtenText")
@@ -100,23 +81,10 @@ class WorkshopDock(QDockWidget):
         self.written_list.setObjectName("writtenList")
         self.written_list.setWordWrap(True)
         layout.addWidget(self.written_list, 2)
-        self._buttons(layout, [self.chat_action, self.log_action, self.read_action])
-        controller.changed.connect(self._on_change)
-        controller.refused.connect(self._on_refused)
-        self.refresh()
-
-    def _buttons(self, layout: QVBoxLayout, actions: list[QAction]) -> None:
-        grid = QGridLayout()
-        for index, action in enumerate(actions):
-            grid.addWidget(action_button(action, self.widget()), index // 3, index % 3)
-        layout.addLayout(grid)
+        layout.addWidget(ButtonGrid([self.chat_action, self.log_action, self.read_action], body))
+        self.watch()
 
     # ---------------------------------------------------------------- actions
-    def _action(self, text: str, key: str, slot: Callable[[], object], tip: str, name: str) -> QAction:
-        action = shortcut_action(self, text, key, slot, tip, name)
-        self.addAction(action)
-        return action
-
     def _make_actions(self) -> None:
         a = self._action
         self.set_action = a(
@@ -212,26 +180,6 @@ class WorkshopDock(QDockWidget):
         return bool(workshop.order or workshop.written)
 
     # ------------------------------------------------------------ operations
-    def run(self, operation: Callable[..., Change], *args: Any, **kwargs: Any) -> Change | None:
-        """Run an operation through the controller; a refusal is shown on the message line."""
-        self._acting = True
-        try:
-            change = self.controller.run(operation, *args, **kwargs)
-        finally:
-            self._acting = False
-        if change is not None:
-            self.say("")
-        return change
-
-    def say(self, text: str, error: bool = False) -> None:
-        """Show a line at the top of the dock (red and bold for an error)."""
-        self.message.setStyleSheet("color: #b3001b; font-weight: bold;" if error else "color: #374151;")
-        self.message.setText(text)
-
-    def _on_refused(self, text: str) -> None:
-        if self._acting:
-            self.say(text, error=True)
-
     def _actor(self) -> str:
         name = self.moderator_edit.text().strip()
         return moderator(name) if name else CHAIR_ACTOR
@@ -329,7 +277,7 @@ class WorkshopDock(QDockWidget):
 
     # ------------------------------------------------------------------ views
     def _on_change(self, change: Change) -> None:
-        if change.areas & {"workshop", "floor", "roster"}:
+        if change.areas & self.watched:
             if "workshop" in change.areas and not self.isVisible() and self._has_workshop():
                 self.show()
             self.refresh()
@@ -356,7 +304,7 @@ class WorkshopDock(QDockWidget):
                 "<b>Running order</b> \u2014 Q&A: Next speaker follows the speakers' list"
             )
         self.order_list.refresh()
-        self.completer.model().setStringList([d.name for d in state.roster.delegations])  # type: ignore[attr-defined]
+        offer_names(self.completer, state.roster)
         current = self.written_list.currentRow()
         self.written_list.clear()
         for item in workshop.written:
