@@ -6,7 +6,10 @@ colours as the chair's; the same band, smaller, is the chair's always-on-top win
 
 from __future__ import annotations
 
-from ...core.floor.model import SPEAKER
+from datetime import timedelta
+from typing import NamedTuple
+
+from ...core.floor.model import SPEAKER, format_duration, parse_ts
 from ...core.log.session import Session
 from ..floor.countdown import CountdownView, delegation_dot
 from ..qt import (
@@ -35,6 +38,53 @@ def next_speakers(session: Session, count: int = NEXT_SHOWN) -> list[str]:
     return lines
 
 
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class RoomProcedure(NamedTuple):
+    """What the room follows besides the speakers' list: a heading, its lines, and whether they stand in for
+    the list (a caucus under way has its own list, or none)."""
+
+    heading: str = ""
+    lines: tuple[str, ...] = ()
+    replaces_speakers: bool = False
+
+
+def room_procedure(session: Session, count: int = NEXT_SHOWN) -> RoomProcedure:
+    """Under Model UN rules: the caucus under way (its topic, the local time it ends, its own list of
+    speakers), a carried motion about to start, or the motions waiting for a vote in the chair's order."""
+    state = session.state
+    procedure = state.procedure
+    if not procedure.mun:
+        return RoomProcedure()
+
+    def name(code: str) -> str:
+        return f"{delegation_dot(state.roster, code)} {_esc(state.roster.name_of(code))}"
+
+    caucus = procedure.caucus
+    if caucus is not None and caucus.end_ts is None:
+        ends = (parse_ts(caucus.start_ts) + timedelta(seconds=caucus.total_seconds)).astimezone()
+        if not caucus.moderated:
+            return RoomProcedure(f"Unmoderated caucus until {ends:%H:%M}", (), True)
+        heading = (
+            f"Moderated caucus on \u2018{_esc(caucus.motion.topic)}\u2019 until {ends:%H:%M}, "
+            f"{format_duration(caucus.motion.speaking_seconds)} per speaker"
+        )
+        lines = tuple(name(r.delegation) for r in caucus.queue[:count]) or ("no one waiting",)
+        return RoomProcedure(heading, lines, True)
+    if procedure.due is not None:
+        motion = procedure.due
+        return RoomProcedure("Carried", (f"{name(motion.delegation)}: motion {_esc(motion.words())}",))
+    motions = procedure.ordered_motions()
+    if not motions:
+        return RoomProcedure()
+    lines = [f"{name(m.delegation)}: motion {_esc(m.words())}" for m in motions[:count]]
+    if len(motions) > count:
+        lines.append(f"and {len(motions) - count} more")
+    return RoomProcedure("Motions waiting for a vote", tuple(lines))
+
+
 class RoomBand(CountdownView):
     """Who has the floor and the words under the countdown, the digits, then the next speakers."""
 
@@ -42,9 +92,19 @@ class RoomBand(CountdownView):
 
     def __init__(self, point_size: int = 28, parent: QWidget | None = None) -> None:
         super().__init__("roomBand", parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(16, 8, 16, 8)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 8, 16, 8)
+        outer.setSpacing(4)
+        self.procedure_label = QLabel(self)  # Model UN: the motions waiting, or the caucus under way
+        self.procedure_label.setObjectName("roomBandProcedure")
+        self.procedure_label.setTextFormat(Qt.TextFormat.RichText)
+        self.procedure_label.setWordWrap(True)
+        self.procedure_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.procedure_label.hide()
+        outer.addWidget(self.procedure_label)
+        row = QHBoxLayout()
         row.setSpacing(24)
+        outer.addLayout(row)
         self.caption.setObjectName("roomBandCaption")
         row.addLayout(self.band_words(2), 3)
         self.digits.setObjectName("roomBandDigits")
@@ -69,7 +129,7 @@ class RoomBand(CountdownView):
         small = QFont(font)
         small.setBold(False)
         small.setPointSize(max(8, int(size * 0.75)))
-        for label in (self.detail, self.suspended, self.next_label):
+        for label in (self.detail, self.suspended, self.next_label, self.procedure_label):
             label.setFont(small)
         digits = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         digits.setPointSize(size * 2)
@@ -85,13 +145,29 @@ class RoomBand(CountdownView):
         super().show_state(state, digits, caption, detail)
         self.detail.setVisible(bool(detail))
 
-    def show_next(self, lines: list[str]) -> None:
-        """List the next speakers (or say the list is empty)."""
-        if lines:
-            items = "<br>".join(f"{i}. {line}" for i, line in enumerate(lines, start=1))
-            self.next_label.setText(f"<b>Next</b><br>{items}")
+    def show_next(self, lines: list[str], procedure: RoomProcedure = RoomProcedure()) -> None:  # noqa: B008
+        """List the next speakers (or say the list is empty). Under Model UN rules the line above the band
+        names the motions waiting for a vote, in the order the chair will put them, or the caucus under way,
+        whose own list then stands in for the speakers'."""
+        self.procedure_label.setVisible(bool(procedure.heading))
+        if procedure.replaces_speakers:
+            self.procedure_label.setText(f"<b>{procedure.heading}</b>")
+            lines = list(procedure.lines)
+            heading = "Next in the caucus"
         else:
-            self.next_label.setText("<b>Next</b><br>no one waiting")
+            items = " \u00b7 ".join(
+                line if line.startswith("and ") else f"{i}. {line}"
+                for i, line in enumerate(procedure.lines, 1)
+            )
+            self.procedure_label.setText(f"<b>{procedure.heading}:</b> {items}" if procedure.heading else "")
+            heading = "Next"
+        if procedure.replaces_speakers and not lines:
+            self.next_label.setText("")
+            return
+        numbered = "<br>".join(
+            line if line == "no one waiting" else f"{i}. {line}" for i, line in enumerate(lines, start=1)
+        )
+        self.next_label.setText(f"<b>{heading}</b><br>{numbered or 'no one waiting'}")
 
 
 class FloorOnTop(QWidget):

@@ -16,7 +16,7 @@ from ...core.log.change import Change
 from ..controller import SessionController
 from ..floor.countdown import FloorTimer
 from ..qt import QFont, QLabel, Qt, QTextBrowser, QVBoxLayout, QWidget
-from .room_band import RoomBand, next_speakers
+from .room_band import RoomBand, next_speakers, room_procedure
 from .room_text import RoomRows, is_adopted, room_rows, section_heading, section_html, shown_section
 
 DEFAULT_ROOM_POINT_SIZE = 28
@@ -175,7 +175,7 @@ class ProjectorWindow(QWidget):
         adopted = is_adopted(session, self.section)
         self.banner.setText(f"✔ {status.upper()}" if adopted else "")
         self.banner.setVisible(adopted)
-        self.band.show_next(next_speakers(session))
+        self.band.show_next(next_speakers(session), room_procedure(session))
         if self.floor_timer is not None:
             self.floor_timer.tick()
         self.refresh_text()
@@ -196,6 +196,12 @@ class ProjectorWindow(QWidget):
     def plain_text(self) -> str:
         """Everything the window shows as words (what the room can read), for checks."""
         labels = [self.heading, self.state_label, self.banner]
-        band = [self.band.caption, self.band.detail, self.band.digits, self.band.next_label]
+        band = [
+            self.band.procedure_label,
+            self.band.caption,
+            self.band.detail,
+            self.band.digits,
+            self.band.next_label,
+        ]
         shown = [w.text() for w in labels + band if w.isVisibleTo(self)]
         return "\n".join([*shown, self.text.toPlainText()])
