@@ -131,18 +131,37 @@ class DraftRows:
         for sid in self._order:
             before = self._sections[sid]
             if sid in touched:
-                now = self._section_rows(sid)
-                _keep_html(now, {r.key: r for r in before if r.html is not None and r.id not in paragraphs})
+                now = self._section_rows(sid, {r.key: r for r in before if r.id not in paragraphs})
                 self._sections[sid] = now
                 pieces.append((start, before, now))
             start += len(before)
         self.rows = [row for sid in self._order for row in self._sections[sid]]
         return pieces
 
-    def _section_rows(self, sid: str) -> list[Row]:
+    def _section_rows(self, sid: str, before: dict[tuple[str, str], Row] | None = None) -> list[Row]:
+        """The rows of one section; a paragraph's or ghost's row in `before` is kept when its comparison and
+        status are the same (its rich text depends on nothing else but its own words and proposals)."""
         if self.comparison is None:
-            return self._clean_rows(sid)
-        return [self._row(entry) for entry in self.comparison.section_walk(sid)]
+            rows = self._clean_rows(sid)
+            _keep_html(rows, before or {})
+            return rows
+        rows = []
+        for entry in self.comparison.section_walk(sid):
+            old = before.get((entry.kind, entry.id)) if before else None
+            if (
+                old is not None
+                and old.entry is not None
+                and entry.kind in ("paragraph", "ghost")
+                and old.entry.paragraph is entry.paragraph
+                and old.status == entry.status
+            ):
+                rows.append(old)
+                continue
+            row = self._row(entry)
+            if old is not None and old.html is not None and old.signature == row.signature:
+                row.html = old.html
+            rows.append(row)
+        return rows
 
     def _rows_of_sections(self, sections: Iterable[str]) -> Iterable[tuple[int, str, int, Row]]:
         """(index, section, index in the section, row) of the rows listed under these sections."""

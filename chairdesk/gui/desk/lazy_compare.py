@@ -35,6 +35,7 @@ class LazyParagraphComparison(ParagraphComparison):
         self.moved = False
         self._diff: Diff | None = None
         self._subs: list[SubComparison] | None = None
+        self._amended: bool | None = None
         self._live = False  # whether the paragraph was live when the diff was worked out
 
     @property  # type: ignore[override]
@@ -64,6 +65,7 @@ class LazyParagraphComparison(ParagraphComparison):
         """The paragraph's words or its place changed: work the diff out again when it is next asked for."""
         self._diff = None
         self._subs = None
+        self._amended = None
 
     def _fresh(self) -> tuple[Paragraph | None, Paragraph | None]:
         new = self._new
@@ -102,13 +104,16 @@ class LazyParagraphComparison(ParagraphComparison):
     @property
     def amended(self) -> bool:
         """Its wording or its sub-paragraphs changed (decided on the texts, without diffing them)."""
-        old, new = self._old, self._new
-        if old is None or new is None:
-            return False
-        if old.text != new.text:
-            return True
-        before = [(s.id, s.text) for s in old.live_subparagraphs()]
-        return before != [(s.id, s.text) for s in new.live_subparagraphs()]
+        old, new = self._fresh()
+        if self._amended is None:
+            if old is None or new is None:
+                self._amended = False
+            elif old.text != new.text:
+                self._amended = True
+            else:
+                before = [(s.id, s.text) for s in old.live_subparagraphs()]
+                self._amended = before != [(s.id, s.text) for s in new.live_subparagraphs()]
+        return self._amended
 
 
 class LazyComparison(Comparison):
