@@ -9,8 +9,7 @@ each paragraph's number as fixed at the last renumbering (the tabled numbers), a
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 NUMBERED = "numbered"
 PREAMBULAR = "preambular"
@@ -98,9 +97,8 @@ def sub_references(subs: Iterable[_Sub]) -> dict[str, str]:
     return out
 
 
-@dataclass(frozen=True)
-class Walked:
-    """One paragraph as the numbering walk sees it."""
+class Walked(NamedTuple):
+    """One paragraph as the numbering walk sees it (a tuple: made for every paragraph on each renumbering)."""
 
     id: str
     kind: str
@@ -117,6 +115,19 @@ def paragraph_labels(
     """
     shown: dict[str, str] = {}
     number: dict[str, int] = {}
+    if mode != KEEP or not kept:  # nothing tabled yet: numbers follow the text until it is tabled
+        numbered = preambular = 0  # (the loop below, without the keep mode's work: it runs on every change)
+        for pid, kind, struck in walked:
+            if struck:
+                continue
+            if kind == PREAMBULAR:
+                preambular += 1
+                shown[pid] = f"PP{preambular}"
+            else:
+                numbered += 1
+                number[pid] = numbered
+                shown[pid] = str(numbered)
+        return shown, number
     counters = {NUMBERED: 0, PREAMBULAR: 0}
     last = {NUMBERED: (0, 0), PREAMBULAR: (0, 0)}  # (kept number, paragraphs added after it)
     for item in walked:
