@@ -114,6 +114,7 @@ class OutlineModel(QStandardItemModel):
         self.sections: list[OutlineSection] = []
         self._runs: dict[str, list[tuple[str, str, bool]]] = {}  # section -> its runs of one kind
         self._brackets: dict[str, tuple[tuple, int]] = {}  # paragraph -> (its words, its open brackets)
+        self._lines: dict[str, tuple[str, OutlineParagraph]] = {}  # paragraph -> (its words, its line)
         self.refresh()
 
     def refresh(self) -> None:
@@ -152,7 +153,7 @@ class OutlineModel(QStandardItemModel):
                 self.session.state.adoption.section_status(sid),
                 _span(self._runs[sid], numbering.shown),
                 self._open_brackets(live) if near else old.open_brackets,
-                [OutlineParagraph(p.id, "", _first_words(p.text)) for p in live] if near else old.paragraphs,
+                [self._line(p) for p in live] if near else old.paragraphs,
             )
             self.sections[row] = new
             if old == new:
@@ -162,11 +163,20 @@ class OutlineModel(QStandardItemModel):
                 item.setText(new.text)
                 item.setToolTip(new.tooltip)
             if near:
-                self._update_children(item, new.paragraphs)
+                self._update_children(item, old.paragraphs, new.paragraphs)
 
-    def _update_children(self, item: QStandardItem, paragraphs: list[OutlineParagraph]) -> None:
+    def _line(self, para: Paragraph) -> OutlineParagraph:
+        """A paragraph's line (its number is read when drawn), made again only when its words changed."""
+        known = self._lines.get(para.id)
+        if known is None or known[0] != para.text:
+            known = self._lines[para.id] = (para.text, OutlineParagraph(para.id, "", _first_words(para.text)))
+        return known[1]
+
+    def _update_children(
+        self, item: QStandardItem, before: list[OutlineParagraph], paragraphs: list[OutlineParagraph]
+    ) -> None:
         """Remove and insert only the lines between the ends the old and new lines share; new words shown."""
-        old_ids = [item.child(k).data(ID_ROLE) for k in range(item.rowCount())]
+        old_ids = [p.id for p in before]
         new_ids = [p.id for p in paragraphs]
         head, most = 0, min(len(old_ids), len(new_ids))
         while head < most and old_ids[head] == new_ids[head]:
@@ -178,9 +188,10 @@ class OutlineModel(QStandardItemModel):
             item.removeRows(head, len(old_ids) - tail - head)
         if len(new_ids) - tail > head:
             item.insertRows(head, [self._paragraph_item(p) for p in paragraphs[head : len(new_ids) - tail]])
+        words = {p.id: p.text for p in before}
         for k, para in enumerate(paragraphs):
-            child = item.child(k)
-            if child.words != para.text:  # type: ignore[attr-defined]
+            if para.id in words and words[para.id] != para.text:
+                child = item.child(k)
                 child.words = para.text  # type: ignore[attr-defined]
                 child.emitDataChanged()
 
@@ -213,6 +224,7 @@ class OutlineModel(QStandardItemModel):
             item = self.item(row)
             sid = item.data(ID_ROLE)
             if sid in fresh:
+                fresh[sid].paragraphs = self.sections[row].paragraphs  # the lines under it stay as they are
                 self.sections[row] = fresh[sid]
                 item.setText(fresh[sid].text)
                 item.setToolTip(fresh[sid].tooltip)
@@ -229,8 +241,12 @@ class OutlineModel(QStandardItemModel):
             for k in range(section.rowCount()):
                 child = section.child(k)
                 if child.data(ID_ROLE) == paragraph_id:
-                    child.words = _first_words(para.text)  # type: ignore[attr-defined]
+                    line = self._line(para)
+                    child.words = line.text  # type: ignore[attr-defined]
                     child.emitDataChanged()
+                    lines = self.sections[row].paragraphs
+                    if k < len(lines) and lines[k].id == paragraph_id:
+                        self.sections[row].paragraphs = [*lines[:k], line, *lines[k + 1 :]]
                     return
 
     def _section_of(self, paragraph_id: str) -> str | None:
