@@ -21,6 +21,9 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 3
 PROPOSALS_TIP_ROLE = Qt.ItemDataRole.UserRole + 4  # the full wording of the paragraph's pending proposals
+SIZE_ROLE = (
+    Qt.ItemDataRole.UserRole + 5
+)  # the rich text the row's height is measured on (see DraftRows.size_html)
 # Changes that touch only the sections they name (and the baseline sections of the paragraphs they name).
 SECTION_LOCAL = frozenset(
     {
@@ -64,6 +67,9 @@ class DraftModel(QAbstractListModel):
             return row
         if role == HTML_ROLE:
             html = self.rows.html(index.row())
+            return TAG_HTML + html if row.kind == "paragraph" and row.id in self.pending else html
+        if role == SIZE_ROLE:
+            html = self.rows.size_html(index.row())
             return TAG_HTML + html if row.kind == "paragraph" and row.id in self.pending else html
         if role == NUMBER_ROLE:
             return row.number

@@ -8,6 +8,7 @@ and tooltip are read from the draft's numbering when drawn, so a renumbering reb
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -32,6 +33,7 @@ MODE_NAMES = {
     "clean": "Clean text",
 }
 MOVE_COLOUR = "#6a3d9a"
+_DIGITS = re.compile(r"[0-9]")
 
 
 @dataclass
@@ -46,6 +48,7 @@ class Row:
     entry: Entry | None = None
     html: str | None = None
     owner: DraftRows | None = field(default=None, repr=False, compare=False)
+    sized: tuple[str, str] | None = field(default=None, repr=False, compare=False)  # (html, html to size by)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -204,6 +207,17 @@ class DraftRows:
         if row.html is None:
             row.html = self._render(row)
         return row.html
+
+    def size_html(self, index: int) -> str:
+        """The rich text a row is sized by: its own, but for a moved-away place the digits all 0 (its "now
+        paragraph 45" changes with every renumbering, its height does not, so it is not laid out again)."""
+        html = self.html(index)
+        row = self.rows[index]
+        if row.kind != "ghost":
+            return html
+        if row.sized is None or row.sized[0] is not html:
+            row.sized = (html, _DIGITS.sub("0", html))
+        return row.sized[1]
 
     def refresh_paragraph(self, paragraph_id: str) -> list[int]:
         """Bring one paragraph's row up to date after its words or proposals changed; returns the rows."""

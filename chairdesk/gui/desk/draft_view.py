@@ -32,7 +32,7 @@ from ..qt import (
     QWidget,
     Signal,
 )
-from .draft_model import HTML_ROLE, NUMBER_ROLE, PROPOSALS_TIP_ROLE, ROW_ROLE, DraftModel
+from .draft_model import HTML_ROLE, NUMBER_ROLE, PROPOSALS_TIP_ROLE, ROW_ROLE, SIZE_ROLE, DraftModel
 
 CACHE_SIZE = 6000  # laid-out rows kept at least; more on a longer document (see RowDelegate.document)
 
@@ -91,7 +91,7 @@ class RowDelegate(QStyledItemDelegate):
         return doc
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
-        doc = self.document(index.data(HTML_ROLE) or "")
+        doc = self.document(index.data(SIZE_ROLE) or "")
         return QSize(self.text_width() + self.gutter(), int(doc.size().height()) + 6)
 
     # ----------------------------------------------------------- painting
