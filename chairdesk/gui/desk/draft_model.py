@@ -69,8 +69,7 @@ class DraftModel(QAbstractListModel):
             html = self.rows.html(index.row())
             return TAG_HTML + html if row.kind == "paragraph" and row.id in self.pending else html
         if role == SIZE_ROLE:
-            html = self.rows.size_html(index.row())
-            return TAG_HTML + html if row.kind == "paragraph" and row.id in self.pending else html
+            return self.size_html(index.row())
         if role == NUMBER_ROLE:
             return row.number
         if role == Qt.ItemDataRole.DisplayRole:
@@ -80,6 +79,12 @@ class DraftModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.tooltip or None
         return None
+
+    def size_html(self, index: int) -> str:
+        """The rich text a row is sized by (DraftRows.size_html, with the "not committed" tag)."""
+        html = self.rows.size_html(index)
+        row = self.rows.rows[index]
+        return TAG_HTML + html if row.kind == "paragraph" and row.id in self.pending else html
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -49,6 +49,7 @@ class Row:
     html: str | None = None
     owner: DraftRows | None = field(default=None, repr=False, compare=False)
     sized: tuple[str, str] | None = field(default=None, repr=False, compare=False)  # (html, html to size by)
+    size: tuple | None = field(default=None, repr=False, compare=False)  # (html, width and size, QSize)
 
     @property
     def key(self) -> tuple[str, str]:
