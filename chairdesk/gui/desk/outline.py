@@ -218,36 +218,49 @@ class OutlineModel(QStandardItemModel):
         return item
 
     def refresh_sections(self, section_ids: set[str]) -> None:
-        """Update the section lines (brackets, status, title) without rebuilding the tree."""
-        fresh = {s.id: s for s in outline_state_for(self.session, section_ids)}
-        for row in range(self.rowCount()):
-            item = self.item(row)
-            sid = item.data(ID_ROLE)
-            if sid in fresh:
-                fresh[sid].paragraphs = self.sections[row].paragraphs  # the lines under it stay as they are
-                self.sections[row] = fresh[sid]
-                item.setText(fresh[sid].text)
-                item.setToolTip(fresh[sid].tooltip)
+        """Update the section lines (brackets, status, title, span) without rebuilding the tree; a
+        paragraph's brackets are counted again only when its words changed."""
+        draft = self.session.draft
+        numbering = draft.numbering()
+        for row, old in enumerate(self.sections):
+            sid = old.id
+            if sid not in section_ids or sid not in numbering.label:
+                continue
+            live = draft.live_paragraphs(sid)
+            self._runs[sid] = _kind_runs(live)
+            new = OutlineSection(
+                sid,
+                numbering.label[sid],
+                draft.sections[sid].title,
+                self.session.state.adoption.section_status(sid),
+                _span(self._runs[sid], numbering.shown),
+                self._open_brackets(live),
+                old.paragraphs,  # the lines under it stay as they are
+            )
+            self.sections[row] = new
+            if new.text != old.text or new.tooltip != old.tooltip:
+                item = self.item(row)
+                item.setText(new.text)
+                item.setToolTip(new.tooltip)
 
     def refresh_paragraph(self, paragraph_id: str) -> None:
         """Update one paragraph's line after its words changed."""
         para = self.session.draft.paragraphs.get(paragraph_id)
         if para is None or para.struck:
             return
-        for row in range(self.rowCount()):
-            section = self.item(row)
-            if section.data(ID_ROLE) != para.section:
+        for row, state in enumerate(self.sections):  # the lines kept with each section say where it is
+            if state.id != para.section:
                 continue
-            for k in range(section.rowCount()):
-                child = section.child(k)
-                if child.data(ID_ROLE) == paragraph_id:
+            for k, known in enumerate(state.paragraphs):
+                if known.id == paragraph_id:
                     line = self._line(para)
-                    child.words = line.text  # type: ignore[attr-defined]
-                    child.emitDataChanged()
-                    lines = self.sections[row].paragraphs
-                    if k < len(lines) and lines[k].id == paragraph_id:
-                        self.sections[row].paragraphs = [*lines[:k], line, *lines[k + 1 :]]
+                    if line is not known:
+                        child = self.item(row).child(k)
+                        child.words = line.text  # type: ignore[attr-defined]
+                        child.emitDataChanged()
+                        state.paragraphs = [*state.paragraphs[:k], line, *state.paragraphs[k + 1 :]]
                     return
+            return
 
     def _section_of(self, paragraph_id: str) -> str | None:
         para = self.session.draft.paragraphs.get(paragraph_id)
@@ -260,8 +273,9 @@ class OutlineModel(QStandardItemModel):
             if kind == "section" and section.data(ID_ROLE) == item_id:
                 return section.index()
             if kind == "paragraph" and section.data(ID_ROLE) == self._section_of(item_id):
-                for k in range(section.rowCount()):
-                    if section.child(k).data(ID_ROLE) == item_id:
+                lines = self.sections[row].paragraphs if row < len(self.sections) else []
+                for k, line in enumerate(lines):  # the lines kept with the section, in the children's order
+                    if line.id == item_id and k < section.rowCount():
                         return section.child(k).index()
         return QModelIndex()
 
@@ -317,24 +331,6 @@ class ParagraphItem(QStandardItem):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{self.draft.label_of_paragraph(self.pid) or ''}  {self.words}…"
         return super().data(role)
-
-
-def outline_state_for(session: Session, section_ids: set[str]) -> list[OutlineSection]:
-    """The rows of some sections only (cheap: no other section is looked at)."""
-    draft = session.draft
-    labels = draft.numbering().label
-    return [
-        OutlineSection(
-            sid,
-            labels[sid],
-            draft.sections[sid].title,
-            session.state.adoption.section_status(sid),
-            draft.label_range(sid),
-            draft.open_brackets(sid),
-        )
-        for sid in section_ids
-        if sid in labels
-    ]
 
 
 class OutlineDelegate(QStyledItemDelegate):
