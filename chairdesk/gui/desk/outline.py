@@ -113,7 +113,7 @@ class OutlineModel(QStandardItemModel):
         self.session = session
         self.sections: list[OutlineSection] = []
         self._runs: dict[str, list[tuple[str, str, bool]]] = {}  # section -> its runs of one kind
-        self._brackets: dict[str, tuple[tuple, int]] = {}  # paragraph -> (its words, its open brackets)
+        self._brackets: dict[str, tuple[str, int]] = {}  # paragraph -> (its words, its open brackets)
         self._lines: dict[str, tuple[str, OutlineParagraph]] = {}  # paragraph -> (its words, its line)
         self.refresh()
 
@@ -198,11 +198,10 @@ class OutlineModel(QStandardItemModel):
     def _open_brackets(self, live: list[Paragraph]) -> int:
         """Open brackets of these paragraphs, each counted again only when its words changed."""
         total = 0
-        for para in live:
-            words = (para.text, tuple((s.text, s.struck) for s in para.subparagraphs))
+        for para in live:  # (a change of a paragraph's sub-paragraphs names it: see refresh_paragraph)
             known = self._brackets.get(para.id)
-            if known is None or known[0] != words:
-                known = self._brackets[para.id] = (words, para.open_brackets())
+            if known is None or known[0] != para.text:
+                known = self._brackets[para.id] = (para.text, para.open_brackets())
             total += known[1]
         return total
 
@@ -244,7 +243,8 @@ class OutlineModel(QStandardItemModel):
                 item.setToolTip(new.tooltip)
 
     def refresh_paragraph(self, paragraph_id: str) -> None:
-        """Update one paragraph's line after its words changed."""
+        """Update one paragraph's line after its words or sub-paragraphs changed."""
+        self._brackets.pop(paragraph_id, None)  # counted again when its section's line is
         para = self.session.draft.paragraphs.get(paragraph_id)
         if para is None or para.struck:
             return

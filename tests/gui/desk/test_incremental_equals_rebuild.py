@@ -22,7 +22,19 @@ from tests.gui.desk.test_outline_incremental import tree
 from tests.hypothesis_support import StepCount, examples
 
 MODES = ("tabled", "last", "clean")
-STEPS = ("strike", "restore", "move", "insert", "subheading", "unhead", "kind", "amend", "retitle", "undo")
+STEPS = (
+    "strike",
+    "restore",
+    "move",
+    "insert",
+    "subheading",
+    "unhead",
+    "kind",
+    "amend",
+    "sub",
+    "retitle",
+    "undo",
+)
 COUNT = StepCount()
 
 
@@ -90,8 +102,10 @@ def step(session: Session, kind: str, a: int, b: int, done: list) -> None:  # no
         elif kind == "kind":
             new_kind = "preambular" if draft.paragraphs[pid].kind == "numbered" else "numbered"
             change = drafting.set_paragraph_kind(session, pid, new_kind)
+        elif kind == "sub":  # a lettered point, in square brackets half the time: the outline counts them
+            change = drafting.add_subparagraph(session, pid, "[an open point];" if b % 2 else "a point;")
         elif kind == "amend":
-            change = drafting.amend_paragraph(session, pid, draft.paragraphs[pid].text + f" word{b}.")
+            change = drafting.amend_paragraph(session, pid, draft.paragraphs[pid].text + f" [word{b}].")
         elif kind == "retitle":
             change = drafting.retitle_section(session, section, f"Title {a}")
         elif kind == "undo" and done:
