@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -271,9 +271,38 @@ class Comparison:
             )
         self._find_moves()
 
-    def _find_moves(self) -> None:
-        old_seq = [p for p in self.old.numbering().paragraphs if p in self.new.numbering().live_label]
-        new_seq = [p for p in self.new.numbering().paragraphs if p in self.old.numbering().live_label]
+    def _find_moves(self, sections: Iterable[str] | None = None) -> None:
+        """Mark the moved paragraphs of these sections (all by default): those now in another section, and
+        those whose place among the paragraphs that stayed in their section is not in the longest run of
+        matching blocks of the section's old and new orders. A section's marks depend on that section alone,
+        so a change of a few sections marks only their paragraphs again."""
+        old_live, new_live = self.old.numbering().live_label, self.new.numbering().live_label
+        if sections is None:
+            sections = set(self.new.order) | set(self.old.order)
+        for sid in sections:
+            if sid not in self.new.sections:
+                continue
+            items = [p for p in self.new.sections[sid].items if p in new_live]
+            kept = self._kept_in(sid, old_live, new_live)
+            for pid in items:
+                comp = self.paragraphs[pid]
+                comp.moved = pid in old_live and (comp.old_section != sid or pid not in kept)
+
+    def _kept_in(self, sid: str, old_live: dict[str, str], new_live: dict[str, str]) -> set[str]:
+        """The paragraphs that stayed in the section and keep their order there (difflib's matching blocks)."""
+        if sid not in self.old.sections:
+            return set()
+        old, new = self.old, self.new
+        old_seq = [
+            p
+            for p in old.sections[sid].items
+            if p in old_live and p in new_live and new.paragraphs[p].section == sid
+        ]
+        new_seq = [
+            p
+            for p in new.sections[sid].items
+            if p in new_live and p in old_live and old.paragraphs[p].section == sid
+        ]
         # The ids are unique, so the ends the two orders share are matching blocks of the whole and no other
         # block crosses them: matching only the middle gives the same blocks, without comparing every row.
         head, most = 0, min(len(old_seq), len(new_seq))
@@ -283,12 +312,11 @@ class Comparison:
         while tail < most - head and old_seq[-1 - tail] == new_seq[-1 - tail]:
             tail += 1
         middle = old_seq[head : len(old_seq) - tail]
-        matcher = difflib.SequenceMatcher(None, middle, new_seq[head : len(new_seq) - tail], autojunk=False)
-        kept = {middle[b.a + k] for b in matcher.get_matching_blocks() for k in range(b.size)}
-        kept.update(old_seq[:head], old_seq[len(old_seq) - tail :])
-        for pid in new_seq:
-            comp = self.paragraphs[pid]
-            comp.moved = pid not in kept or comp.old_section != comp.new_section
+        kept = set(old_seq[:head])
+        kept.update(old_seq[len(old_seq) - tail :])
+        if middle:
+            kept.update(matched(middle, new_seq[head : len(new_seq) - tail]))
+        return kept
 
     # ----------------------------------------------------------- crosswalk
     def crosswalk(self) -> list[ParagraphComparison]:
@@ -328,75 +356,104 @@ class Comparison:
             else "unchanged"
         )
 
-    def walk(self) -> list[Entry]:
-        """The document in new order with everything deleted or moved away shown at its old place."""
+    def section_order(self) -> list[str]:
+        """The sections the walk goes through: the new order, each removed one after its old predecessor."""
         sections = list(self.new.order)
         for index, sid in enumerate(self.old.order):  # removed sections go after their old predecessor
             if sid not in sections:
                 before = [s for s in self.old.order[:index] if s in sections]
                 sections.insert(sections.index(before[-1]) + 1 if before else 0, sid)
-        bodies: dict[str, list[Entry]] = {}
-        entries: list[Entry] = []
-        for sid in sections:
-            status = self.section_status(sid)
-            old_title = self.old.sections[sid].title if sid in self.old.sections else ""
-            new_title = self.new.sections[sid].title if sid in self.new.order else ""
-            entries.append(
-                Entry("section", sid, sid, title_diff=word_diff(old_title, new_title), status=status)
-            )
-            bodies[sid] = body = []
-            source = self.new if sid in self.new.sections else self.old
-            for item in source.sections[sid].items:
-                comp = self.paragraphs.get(item)
-                if comp is not None and comp.new_section == sid:
-                    body.append(Entry("paragraph", item, sid, comp, status=comp.status))
-                elif item in source.subheadings:
-                    heading = source.subheadings[item]
-                    was = item in self.old.subheadings and not self.old.subheadings[item].removed
-                    now = item in self.new.subheadings and not self.new.subheadings[item].removed
-                    if was or now:
-                        old_h = self.old.subheadings[item].title if was else ""
-                        new_h = heading.title if now else ""
-                        state = "unchanged" if was and now else ("inserted" if now else "removed")
-                        body.append(
-                            Entry("subheading", item, sid, title_diff=word_diff(old_h, new_h), status=state)
-                        )
-        self._place_ghosts(bodies)
-        result = []
-        for entry in entries:
-            result.append(entry)
-            result.extend(bodies[entry.section])
-        return result
+        return sections
 
-    def _place_ghosts(self, bodies: dict[str, list[Entry]]) -> None:
+    def walk(self) -> list[Entry]:
+        """The document in new order with everything deleted or moved away shown at its old place."""
+        return [entry for sid in self.section_order() for entry in self.section_walk(sid)]
+
+    def section_walk(self, sid: str) -> list[Entry]:
+        """One section of the walk: its heading, then its items, struck and moved-away ones at their old place."""
+        status = self.section_status(sid)
+        old_title = self.old.sections[sid].title if sid in self.old.sections else ""
+        new_title = self.new.sections[sid].title if sid in self.new.order else ""
+        head = Entry("section", sid, sid, title_diff=word_diff(old_title, new_title), status=status)
+        body: list[Entry] = []
+        source = self.new if sid in self.new.sections else self.old
+        for item in source.sections[sid].items:
+            comp = self.paragraphs.get(item)
+            if comp is not None and comp.new_section == sid:
+                body.append(Entry("paragraph", item, sid, comp, status=comp.status))
+            elif item in source.subheadings:
+                heading = source.subheadings[item]
+                was = item in self.old.subheadings and not self.old.subheadings[item].removed
+                now = item in self.new.subheadings and not self.new.subheadings[item].removed
+                if was or now:
+                    old_h = self.old.subheadings[item].title if was else ""
+                    new_h = heading.title if now else ""
+                    state = "unchanged" if was and now else ("inserted" if now else "removed")
+                    body.append(
+                        Entry("subheading", item, sid, title_diff=word_diff(old_h, new_h), status=state)
+                    )
+        if sid in self.old.sections and sid in self.old.order:
+            body = self._with_ghosts(sid, body)
+        return [head, *body]
+
+    def _with_ghosts(self, sid: str, body: list[Entry]) -> list[Entry]:
         """Put struck paragraphs, ghosts of moved ones and vanished sub-headings where they stood before.
 
         The old draft's items say where that was: the new draft may not have the item at all (comparing
         backwards in time) or may have it elsewhere (moved, then struck).
         """
-        for sid in self.old.order:
-            body = bodies[sid]
-            old_items = self.old.sections[sid].items
-            shown = {e.id for e in body}
-            placed: list[tuple[str, Entry]] = []  # (the old item, its entry)
-            for item in old_items:
-                comp = self.paragraphs.get(item)
-                if comp is not None and comp.old_section == sid and (comp.moved or comp.struck):
-                    if comp.struck:
-                        entry = Entry("paragraph", item, sid, comp, status="struck")
-                    else:
-                        entry = Entry("ghost", item, sid, comp, status="moved")
-                elif item in self.old.subheadings and item not in shown:
-                    heading = self.old.subheadings[item]
-                    if heading.removed:
-                        continue
-                    diff = word_diff(heading.title, "")
-                    entry = Entry("subheading", item, sid, title_diff=diff, status="removed")
+        old_items = self.old.sections[sid].items
+        shown = {e.id for e in body}
+        placed: list[tuple[str, Entry]] = []  # (the old item, its entry)
+        for item in old_items:
+            comp = self.paragraphs.get(item)
+            if comp is not None and comp.old_section == sid and (comp.moved or comp.struck):
+                if comp.struck:
+                    entry = Entry("paragraph", item, sid, comp, status="struck")
                 else:
+                    entry = Entry("ghost", item, sid, comp, status="moved")
+            elif item in self.old.subheadings and item not in shown:
+                heading = self.old.subheadings[item]
+                if heading.removed:
                     continue
-                placed.append((item, entry))
-            if placed:
-                bodies[sid] = _with_old_places(body, old_items, placed)
+                diff = word_diff(heading.title, "")
+                entry = Entry("subheading", item, sid, title_diff=diff, status="removed")
+            else:
+                continue
+            placed.append((item, entry))
+        return _with_old_places(body, old_items, placed) if placed else body
+
+
+def matched(a: list[str], b: list[str]) -> list[str]:
+    """The items of difflib's matching blocks of two orders of the same distinct items (as
+    SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks(): the longest block, the first in `a`
+    on a tie, then the same on each side of it), in time linear in each window instead of through
+    SequenceMatcher's table of every item's places."""
+    place = {item: j for j, item in enumerate(b)}
+    out: list[str] = []
+    windows = [(0, len(a), 0, len(b))]
+    while windows:
+        alo, ahi, blo, bhi = windows.pop()
+        best_i = best_j = best = 0
+        run = 0
+        previous = -2
+        for i in range(alo, ahi):
+            j = place.get(a[i], -2)
+            if not blo <= j < bhi:
+                run, previous = 0, -2
+                continue
+            run = run + 1 if j == previous + 1 else 1
+            previous = j
+            if run > best:
+                best, best_i, best_j = run, i - run + 1, j - run + 1
+        if not best:
+            continue
+        out.extend(a[best_i : best_i + best])
+        if alo < best_i and blo < best_j:
+            windows.append((alo, best_i, blo, best_j))
+        if best_i + best < ahi and best_j + best < bhi:
+            windows.append((best_i + best, ahi, best_j + best, bhi))
+    return out
 
 
 def _with_old_places(body: list[Entry], old_items: list[str], placed: list[tuple[str, Entry]]) -> list[Entry]:

@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from ..log.errors import DraftError
 from .brackets import count_brackets
 from .numbering import (
+    KEEP,
     LIVE,
     NUMBERED,
     PREAMBULAR,
     Walked,
     fixed_numbers,
+    live_numbers,
     paragraph_labels,
     sub_labels,
     sub_references,
@@ -247,6 +249,11 @@ class Draft:
 
     def numbering(self) -> Numbering:
         """Paragraph numbers 1..N through the whole document and section letters, derived from order."""
+        if self._numbering is None and (self.numbering_mode != KEEP or not self.kept):  # one pass (issue 15)
+            items = (item for sid in self.order for item in self.sections[sid].items)
+            order, number, shown, numbered = live_numbers(items, self.paragraphs)
+            label = {sid: section_label(index) for index, sid in enumerate(self.order)}
+            self._numbering = Numbering(order, number, list(self.order), label, shown, numbered, dict(shown))
         if self._numbering is None:
             order: list[str] = []
             label: dict[str, str] = {}

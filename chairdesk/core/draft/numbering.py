@@ -8,9 +8,8 @@ each paragraph's number as fixed at the last renumbering (the tabled numbers), a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Protocol
+from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple, Protocol
 
 NUMBERED = "numbered"
 PREAMBULAR = "preambular"
@@ -98,9 +97,8 @@ def sub_references(subs: Iterable[_Sub]) -> dict[str, str]:
     return out
 
 
-@dataclass(frozen=True)
-class Walked:
-    """One paragraph as the numbering walk sees it."""
+class Walked(NamedTuple):
+    """One paragraph as the numbering walk sees it (a tuple: made for every paragraph on each renumbering)."""
 
     id: str
     kind: str
@@ -117,6 +115,19 @@ def paragraph_labels(
     """
     shown: dict[str, str] = {}
     number: dict[str, int] = {}
+    if mode != KEEP or not kept:  # nothing tabled yet: numbers follow the text until it is tabled
+        numbered = preambular = 0  # (the loop below, without the keep mode's work: it runs on every change)
+        for pid, kind, struck in walked:
+            if struck:
+                continue
+            if kind == PREAMBULAR:
+                preambular += 1
+                shown[pid] = f"PP{preambular}"
+            else:
+                numbered += 1
+                number[pid] = numbered
+                shown[pid] = str(numbered)
+        return shown, number
     counters = {NUMBERED: 0, PREAMBULAR: 0}
     last = {NUMBERED: (0, 0), PREAMBULAR: (0, 0)}  # (kept number, paragraphs added after it)
     for item in walked:
@@ -138,6 +149,41 @@ def paragraph_labels(
             last[item.kind] = (base, added + 1)
             shown[item.id] = f"{prefix}{base} {latin_suffix(added + 1)}"
     return shown, number
+
+
+class _Numbered(Protocol):
+    kind: str
+    struck: bool
+
+
+def live_numbers(
+    items: Iterable[str], paragraphs: Mapping[str, _Numbered]
+) -> tuple[list[str], dict[str, int], dict[str, str], list[str]]:
+    """Live mode in one pass over the items of the sections in order (sub-headings skipped): the live
+    paragraphs, the number of each numbered one, the label of each ("12", "PP3"), the numbered ones.
+
+    The same labels as paragraph_labels in live mode, without a walk made first: it runs on every change.
+    """
+    order: list[str] = []
+    number: dict[str, int] = {}
+    shown: dict[str, str] = {}
+    numbered_ids: list[str] = []
+    numbered = preambular = 0
+    get = paragraphs.get
+    for item in items:
+        para = get(item)
+        if para is None or para.struck:
+            continue
+        order.append(item)
+        if para.kind == PREAMBULAR:
+            preambular += 1
+            shown[item] = f"PP{preambular}"
+        else:
+            numbered += 1
+            number[item] = numbered
+            shown[item] = str(numbered)
+            numbered_ids.append(item)
+    return order, number, shown, numbered_ids
 
 
 def fixed_numbers(walked: Sequence[Walked]) -> dict[str, str]:

@@ -1,8 +1,9 @@
 """The Qt list model over the draft rows: one row per paragraph, heading or moved-away place.
 
-A Change naming one paragraph rebuilds and repaints that one row; a change of structure compares again and
-tells the view only which rows were inserted, removed or changed (numbers included), so nothing else is
-laid out again.
+A Change naming one paragraph rebuilds and repaints that one row; a strike, restore, insert or move lists
+again only the rows of the sections it touched and tells the view which rows came, went or changed; the
+numbers of the others are drawn from the numbering as it stands (one repaint, no row laid out again). A
+change of the sections themselves, of the numbering or of the baseline compares the whole draft again.
 """
 
 from __future__ import annotations
@@ -20,6 +21,23 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 3
 PROPOSALS_TIP_ROLE = Qt.ItemDataRole.UserRole + 4  # the full wording of the paragraph's pending proposals
+SIZE_ROLE = (
+    Qt.ItemDataRole.UserRole + 5
+)  # the rich text the row's height is measured on (see DraftRows.size_html)
+# Changes that touch only the sections they name (and the baseline sections of the paragraphs they name).
+SECTION_LOCAL = frozenset(
+    {
+        "draft.paragraph.insert",
+        "draft.paragraph.strike",
+        "draft.paragraph.restore",
+        "draft.paragraph.move",
+        "draft.paragraph.kind",
+        "draft.subheading.add",
+        "draft.subheading.remove",
+        "draft.subheading.restore",
+        "draft.section.retitle",
+    }
+)
 
 
 class DraftModel(QAbstractListModel):
@@ -50,6 +68,8 @@ class DraftModel(QAbstractListModel):
         if role == HTML_ROLE:
             html = self.rows.html(index.row())
             return TAG_HTML + html if row.kind == "paragraph" and row.id in self.pending else html
+        if role == SIZE_ROLE:
+            return self.size_html(index.row())
         if role == NUMBER_ROLE:
             return row.number
         if role == Qt.ItemDataRole.DisplayRole:
@@ -59,6 +79,12 @@ class DraftModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.tooltip or None
         return None
+
+    def size_html(self, index: int) -> str:
+        """The rich text a row is sized by (DraftRows.size_html, with the "not committed" tag)."""
+        html = self.rows.size_html(index)
+        row = self.rows.rows[index]
+        return TAG_HTML + html if row.kind == "paragraph" and row.id in self.pending else html
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -119,8 +145,11 @@ class DraftModel(QAbstractListModel):
         if "baseline" in change.areas and self.mode == "last":
             self._reset()
             return
-        if change.structure or change.kind == "draft.section.retitle":
-            # a retitle renames the section in every "moved to section …" mark, so compare again (rare)
+        if change.kind in SECTION_LOCAL:
+            # a retitle renames the section in the "moved to section …" marks too: they are made when drawn
+            self._update(change.sections, change.paragraphs)
+            return
+        if change.structure:
             self._rebuild(change.paragraphs)
             return
         touched: set[int] = set()
@@ -136,44 +165,44 @@ class DraftModel(QAbstractListModel):
         old = self.rows.rows
         new = self.rows.rebuild(reworded)
         old_keys, new_keys = [r.key for r in old], [r.key for r in new]
-        if old_keys == new_keys:
-            self._emit_changed(old, new, 0, 0, len(new))
-            return
-        opcodes = _opcodes(old_keys, new_keys)
-        # Qt must see the list change step by step: rebuild it from the old rows, last block first.
-        current = list(old)
-        self.rows.rows = current
-        for tag, i1, i2, j1, j2 in reversed(opcodes):
-            if tag in ("delete", "replace"):
-                self.beginRemoveRows(QModelIndex(), i1, i2 - 1)
-                del current[i1:i2]
-                self.endRemoveRows()
-            if tag in ("insert", "replace"):
-                self.beginInsertRows(QModelIndex(), i1, i1 + (j2 - j1) - 1)
-                current[i1:i1] = new[j1:j2]
-                self.endInsertRows()
-        for tag, i1, i2, j1, j2 in opcodes:
-            if tag == "equal":
-                self._emit_changed(old[i1:i2], new[j1:j2], j1, 0, j2 - j1)
-        self.rows.rows = new
+        if old_keys != new_keys:
+            # Qt must see the list change step by step: rebuild it from the old rows, last block first.
+            current = list(old)
+            self.rows.rows = current
+            for tag, i1, i2, j1, j2 in reversed(_opcodes(old_keys, new_keys)):
+                if tag in ("delete", "replace"):
+                    self.beginRemoveRows(QModelIndex(), i1, i2 - 1)
+                    del current[i1:i2]
+                    self.endRemoveRows()
+                if tag in ("insert", "replace"):
+                    self.beginInsertRows(QModelIndex(), i1, i1 + (j2 - j1) - 1)
+                    current[i1:i1] = new[j1:j2]
+                    self.endInsertRows()
+            self.rows.rows = new
+        if new:  # numbers and texts: drawn again as they are shown (the rows keep their laid-out text)
+            self.dataChanged.emit(self.index(0), self.index(len(new) - 1))
 
-    def _emit_changed(self, old: list[Row], new: list[Row], at: int, start: int, count: int) -> None:
-        first = None
-        for k in range(start, start + count):
-            a, b = old[k], new[k]
-            different = b.html is None or a.signature != b.signature
-            if different:
-                self.rows.rows[at + k - start] = b
-                if first is None:
-                    first = at + k - start
-                last = at + k - start
-            elif first is not None:
-                self.dataChanged.emit(self.index(first), self.index(last))
-                first = None
-            else:
-                self.rows.rows[at + k - start] = b
-        if first is not None:
-            self.dataChanged.emit(self.index(first), self.index(last))
+    def _update(self, sections: set[str], paragraphs: set[str]) -> None:
+        """List again the rows of these sections; tell the view which came and went, then repaint."""
+        current = list(self.rows.rows)  # Qt must see the list change step by step, from the rows before
+        pieces = self.rows.update(sections, paragraphs)
+        new = self.rows.rows
+        self.rows.rows = current
+        for at, before, now in reversed(pieces):  # last section first: the earlier rows keep their places
+            opcodes = _opcodes([r.key for r in before], [r.key for r in now])
+            for tag, i1, i2, j1, j2 in reversed(opcodes):
+                if tag in ("delete", "replace"):
+                    self.beginRemoveRows(QModelIndex(), at + i1, at + i2 - 1)
+                    del current[at + i1 : at + i2]
+                    self.endRemoveRows()
+                if tag in ("insert", "replace"):
+                    self.beginInsertRows(QModelIndex(), at + i1, at + i1 + (j2 - j1) - 1)
+                    current[at + i1 : at + i1] = now[j1:j2]
+                    self.endInsertRows()
+            current[at : at + len(now)] = now
+        self.rows.rows = new
+        if new:  # the numbers after the change and the rows' texts: drawn again as they are shown
+            self.dataChanged.emit(self.index(0), self.index(len(new) - 1))
 
 
 def _opcodes(old: list[tuple[str, str]], new: list[tuple[str, str]]) -> list[tuple[str, int, int, int, int]]:

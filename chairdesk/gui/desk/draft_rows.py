@@ -1,12 +1,16 @@
 """The rows of the centre view: one per step of the tracked-changes walk, each with its number and rich text.
 
 Plain Python over the core Comparison: the Qt list model (draft_model) only adapts these rows. A row's
-html depends only on that row, so after an edit to one paragraph only that row is rebuilt.
+html depends only on that row, so after an edit to one paragraph only that row is rebuilt; after a strike,
+restore, insert or move only the rows of the sections it touched are listed again (`update`). A row's number
+and tooltip are read from the draft's numbering when drawn, so a renumbering rebuilds no row.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from ...core.draft.compare import Diff, Entry, ParagraphComparison, word_diff
 from ...core.draft.model import Draft, Paragraph, Proposal
@@ -29,6 +33,7 @@ MODE_NAMES = {
     "clean": "Clean text",
 }
 MOVE_COLOUR = "#6a3d9a"
+_DIGITS = re.compile(r"[0-9]")
 
 
 @dataclass
@@ -38,17 +43,28 @@ class Row:
     kind: str  # section | subheading | paragraph | ghost
     id: str
     section: str
-    number: str  # what the number gutter shows ("13", "(8)" for a struck one, "" for headings)
-    tooltip: str  # shown when hovering the number: the former number
     status: str
     signature: tuple  # everything the rich text depends on besides the paragraph's own words
     entry: Entry | None = None
     html: str | None = None
+    owner: DraftRows | None = field(default=None, repr=False, compare=False)
+    sized: tuple[str, str] | None = field(default=None, repr=False, compare=False)  # (html, html to size by)
+    size: tuple | None = field(default=None, repr=False, compare=False)  # (html, width and size, QSize)
 
     @property
     def key(self) -> tuple[str, str]:
         """What identifies the row across renumbering."""
         return (self.kind, self.id)
+
+    @property
+    def number(self) -> str:
+        """What the number gutter shows ("13", "(8)" for a struck one, "" for headings), as numbered now."""
+        return self.owner.label(self)[0] if self.owner is not None else ""
+
+    @property
+    def tooltip(self) -> str:
+        """Shown when hovering the number: the former number."""
+        return self.owner.label(self)[1] if self.owner is not None else ""
 
 
 def _opening_html(opening: str, diff: Diff, brackets: bool = False) -> str:
@@ -73,7 +89,7 @@ class DraftRows:
 
     # ------------------------------------------------------------ building
     def rebuild(self, reworded: set[str] | frozenset[str] = frozenset()) -> list[Row]:
-        """Compare again and list the rows (after a change of structure or of mode).
+        """Compare again and list the rows (after a change of the sections or of mode).
 
         A row keeps its rich text when its signature is unchanged and its words were not in `reworded`.
         """
@@ -84,23 +100,125 @@ class DraftRows:
                 self._proposals.setdefault(proposal.paragraph, []).append(proposal)
         if self.baseline is None:
             self.comparison = None
-            rows = self._clean_rows()
+            self._order = list(self.draft.order)
         else:
             self.comparison = LazyComparison(self.baseline, self.draft)
-            rows = [self._row(entry) for entry in self.comparison.walk()]
-        for row in rows:
-            old = kept.get(row.key)
-            if old is not None and old.signature == row.signature:
-                row.html = old.html
+            self._order = self.comparison.section_order()
+        self._sections = {sid: self._section_rows(sid) for sid in self._order}
+        rows = [row for sid in self._order for row in self._sections[sid]]
+        _keep_html(rows, kept)
         self.rows = rows
         return rows
+
+    def update(
+        self, sections: Iterable[str], paragraphs: set[str] | frozenset[str]
+    ) -> list[tuple[int, list[Row], list[Row]]]:
+        """After a strike, restore, insert or move that touched only these sections and named these paragraphs:
+        compare them again and list those sections' rows anew, the others kept as they are.
+
+        Returns (first row of the section before the change, its rows before, its rows now) for each section
+        listed again, in document order. The sections the paragraphs stood in in the baseline are listed
+        again too (a struck or moved-away paragraph is shown at its old place).
+        """
+        touched = set(sections)
+        if self.comparison is not None:
+            touched.update(
+                c.old_section
+                for pid in paragraphs
+                if (c := self.comparison.paragraphs.get(pid)) is not None and c.old_section is not None
+            )
+            self.comparison.update(touched, paragraphs)
+        for pid in paragraphs:
+            self._proposals[pid] = self.draft.pending_proposals(pid)
+        pieces = []
+        start = 0
+        for sid in self._order:
+            before = self._sections[sid]
+            if sid in touched:
+                now = self._section_rows(sid, {r.key: r for r in before if r.id not in paragraphs})
+                self._sections[sid] = now
+                pieces.append((start, before, now))
+            start += len(before)
+        self.rows = [row for sid in self._order for row in self._sections[sid]]
+        return pieces
+
+    def _section_rows(self, sid: str, before: dict[tuple[str, str], Row] | None = None) -> list[Row]:
+        """The rows of one section; a paragraph's or ghost's row in `before` is kept when its comparison and
+        status are the same (its rich text depends on nothing else but its own words and proposals)."""
+        if self.comparison is None:
+            rows = self._clean_rows(sid)
+            _keep_html(rows, before or {})
+            return rows
+        rows = []
+        for entry in self.comparison.section_walk(sid):
+            old = before.get((entry.kind, entry.id)) if before else None
+            if (
+                old is not None
+                and old.entry is not None
+                and entry.kind in ("paragraph", "ghost")
+                and old.entry.paragraph is entry.paragraph
+                and old.status == entry.status
+            ):
+                rows.append(old)
+                continue
+            row = self._row(entry)
+            if old is not None and old.html is not None and old.signature == row.signature:
+                row.html = old.html
+            rows.append(row)
+        return rows
+
+    def _rows_of_sections(self, sections: Iterable[str]) -> Iterable[tuple[int, str, int, Row]]:
+        """(index, section, index in the section, row) of the rows listed under these sections."""
+        wanted = set(sections)
+        start = 0
+        for sid in self._order:
+            rows = self._sections[sid]
+            if sid in wanted:
+                for k, row in enumerate(rows):
+                    yield start + k, sid, k, row
+            start += len(rows)
+
+    def label(self, row: Row) -> tuple[str, str]:
+        """A row's number as the gutter shows it and its tooltip, from the numbering as it stands."""
+        if row.kind not in ("paragraph", "ghost"):
+            return "", ""
+        comp = row.entry.paragraph if row.entry is not None else None
+        if comp is None:  # clean text
+            return self.draft.label_of_paragraph(row.id) or "", ""
+        if row.kind == "ghost":
+            return (
+                f"({comp.old_number})",
+                f"Former paragraph {comp.old_number}; now paragraph {comp.new_number}",
+            )
+        if comp.struck:
+            return f"({comp.old_number})", f"Struck; was paragraph {comp.old_number}"
+        if comp.inserted:
+            return str(comp.new_number), "New paragraph (not in the earlier text)"
+        if comp.old_number != comp.new_number:
+            return str(comp.new_number), f"Former paragraph {comp.old_number}"
+        return str(comp.new_number), f"Paragraph {comp.new_number} (number unchanged)"
 
     def html(self, index: int) -> str:
         """The rich text of a row (made on first use)."""
         row = self.rows[index]
+        if row.kind == "ghost" and row.entry is not None and row.entry.paragraph is not None:
+            where = (self._where_now(row.entry.paragraph),)  # "moved to paragraph 45": as numbered now
+            if where != row.signature:
+                row.signature, row.html = where, None
         if row.html is None:
             row.html = self._render(row)
         return row.html
+
+    def size_html(self, index: int) -> str:
+        """The rich text a row is sized by: its own, but for a moved-away place the digits all 0 (its "now
+        paragraph 45" changes with every renumbering, its height does not, so it is not laid out again)."""
+        html = self.html(index)
+        row = self.rows[index]
+        if row.kind != "ghost":
+            return html
+        if row.sized is None or row.sized[0] is not html:
+            row.sized = (html, _DIGITS.sub("0", html))
+        return row.sized[1]
 
     def refresh_paragraph(self, paragraph_id: str) -> list[int]:
         """Bring one paragraph's row up to date after its words or proposals changed; returns the rows."""
@@ -110,13 +228,8 @@ class DraftRows:
         self._proposals[paragraph_id] = self.draft.pending_proposals(paragraph_id)
         comp = self.comparison.paragraphs.get(paragraph_id) if self.comparison else None
         if isinstance(comp, LazyParagraphComparison):
-            comp.forget(para if comp.new_number is not None else None)
-        changed = []
-        for i, row in enumerate(self.rows):
-            if row.kind == "paragraph" and row.id == paragraph_id:
-                self.rows[i] = self._paragraph_row(para, comp)
-                changed.append(i)
-        return changed
+            comp.forget()
+        return self._replace_rows({paragraph_id: para}, {paragraph_id: comp})
 
     def refresh_paragraphs(self, paragraph_ids: set[str] | frozenset[str]) -> list[int]:
         """refresh_paragraph for several paragraphs in one pass over the rows and the proposals (an adoption
@@ -130,23 +243,33 @@ class DraftRows:
                 pending[proposal.paragraph].append(proposal)
         self._proposals.update(pending)
         comps = {}
-        for pid, para in paras.items():
+        for pid in paras:
             comp = comps[pid] = self.comparison.paragraphs.get(pid) if self.comparison else None
             if isinstance(comp, LazyParagraphComparison):
-                comp.forget(para if comp.new_number is not None else None)
+                comp.forget()
+        return self._replace_rows(paras, comps)
+
+    def _replace_rows(
+        self, paras: dict[str, Paragraph], comps: dict[str, ParagraphComparison | None]
+    ) -> list[int]:
+        """Make the rows of these paragraphs again (in the sections they stand in now and stood in before)."""
+        sections = {p.section for p in paras.values()}
+        sections.update(c.old_section for c in comps.values() if c is not None and c.old_section is not None)
         changed = []
-        for i, row in enumerate(self.rows):
+        for i, sid, k, row in list(self._rows_of_sections(sections)):
             if row.kind == "paragraph" and row.id in paras:
-                self.rows[i] = self._paragraph_row(paras[row.id], comps[row.id])
+                self.rows[i] = self._sections[sid][k] = self._paragraph_row(paras[row.id], comps[row.id])
                 changed.append(i)
         return changed
 
     def refresh_heading(self, item_id: str) -> list[int]:
         """Bring a section's or sub-heading's row up to date after a retitle; returns the rows rebuilt."""
         changed = []
-        for i, row in enumerate(self.rows):
+        for i, sid, k, row in list(self._rows_of_sections(self._order)):
             if row.id == item_id and row.kind in ("section", "subheading"):
-                self.rows[i] = self._row(self._heading_entry(row.kind, item_id, row.section))
+                self.rows[i] = self._sections[sid][k] = self._row(
+                    self._heading_entry(row.kind, item_id, row.section)
+                )
                 changed.append(i)
         return changed
 
@@ -166,22 +289,18 @@ class DraftRows:
         )
         return Entry("subheading", item_id, section, title_diff=word_diff(old, new), status=status)
 
-    def _clean_rows(self) -> list[Row]:
+    def _clean_rows(self, sid: str) -> list[Row]:
         d = self.draft
-        rows: list[Row] = []
-        for sid in d.order:
-            rows.append(self._row(Entry("section", sid, sid, title_diff=[("equal", d.sections[sid].title)])))
-            for item in d.sections[sid].items:
-                para = d.paragraphs.get(item)
-                if para is not None:
-                    if not para.struck:
-                        rows.append(self._paragraph_row(para, None))
-                    continue
-                heading = d.subheadings[item]
-                if not heading.removed:
-                    rows.append(
-                        self._row(Entry("subheading", item, sid, title_diff=[("equal", heading.title)]))
-                    )
+        rows = [self._row(Entry("section", sid, sid, title_diff=[("equal", d.sections[sid].title)]))]
+        for item in d.sections[sid].items:
+            para = d.paragraphs.get(item)
+            if para is not None:
+                if not para.struck:
+                    rows.append(self._paragraph_row(para, None))
+                continue
+            heading = d.subheadings[item]
+            if not heading.removed:
+                rows.append(self._row(Entry("subheading", item, sid, title_diff=[("equal", heading.title)])))
         return rows
 
     # ------------------------------------------------------------- one row
@@ -189,14 +308,10 @@ class DraftRows:
         if entry.kind in ("section", "subheading"):
             label = self.draft.numbering().label.get(entry.id, "") if entry.kind == "section" else ""
             signature = (label, tuple(entry.title_diff), entry.status)
-            return Row(entry.kind, entry.id, entry.section, "", "", entry.status, signature, entry)
+            return Row(entry.kind, entry.id, entry.section, entry.status, signature, entry, owner=self)
         comp = entry.paragraph
         if entry.kind == "ghost" and comp is not None:
-            tip = f"Former paragraph {comp.old_number}; now paragraph {comp.new_number}"
-            where = self._where_now(comp)
-            return Row(
-                "ghost", entry.id, entry.section, f"({comp.old_number})", tip, "moved", (where, tip), entry
-            )
+            return Row("ghost", entry.id, entry.section, "moved", (self._where_now(comp),), entry, owner=self)
         para = self.draft.paragraphs.get(entry.id) or self.baseline.paragraphs[entry.id]  # type: ignore[union-attr]
         return self._paragraph_row(para, comp)
 
@@ -210,26 +325,12 @@ class DraftRows:
     def _paragraph_row(self, para: Paragraph, comp: ParagraphComparison | None) -> Row:
         proposals = tuple(p.id for p in self._proposals.get(para.id, []))
         if comp is None:  # clean text
-            number = self.draft.label_of_paragraph(para.id) or ""
             entry = Entry("paragraph", para.id, para.section)
-            return Row(
-                "paragraph", para.id, para.section, number, "", "unchanged", (number, proposals), entry
-            )
+            return Row("paragraph", para.id, para.section, "unchanged", (proposals,), entry, owner=self)
         status = comp.status
-        if comp.struck:
-            shown, tip = f"({comp.old_number})", f"Struck; was paragraph {comp.old_number}"
-        elif comp.inserted:
-            shown, tip = str(comp.new_number), "New paragraph (not in the earlier text)"
-        else:
-            shown = str(comp.new_number)
-            tip = (
-                f"Former paragraph {comp.old_number}"
-                if comp.old_number != comp.new_number
-                else f"Paragraph {comp.new_number} (number unchanged)"
-            )
         entry = Entry("paragraph", para.id, para.section, comp, status=status)
-        signature = (shown, tip, status, comp.old_number, proposals, para.author)
-        return Row("paragraph", para.id, para.section, shown, tip, status, signature, entry)
+        signature = (status, comp.old_number, proposals, para.author)
+        return Row("paragraph", para.id, para.section, status, signature, entry, owner=self)
 
     # ------------------------------------------------------------ rich text
     def _render(self, row: Row) -> str:
@@ -313,3 +414,11 @@ class DraftRows:
         if note:
             parts.append(f"<p><small>{note}</small></p>")
         return "".join(parts)
+
+
+def _keep_html(rows: list[Row], kept: dict[tuple[str, str], Row]) -> None:
+    """Give each row the rich text of the row it replaces when nothing it depends on changed."""
+    for row in rows:
+        old = kept.get(row.key)
+        if old is not None and old.signature == row.signature:
+            row.html = old.html

@@ -32,7 +32,7 @@ from ..qt import (
     QWidget,
     Signal,
 )
-from .draft_model import HTML_ROLE, NUMBER_ROLE, PROPOSALS_TIP_ROLE, ROW_ROLE, DraftModel
+from .draft_model import HTML_ROLE, NUMBER_ROLE, PROPOSALS_TIP_ROLE, ROW_ROLE, SIZE_ROLE, DraftModel
 
 CACHE_SIZE = 6000  # laid-out rows kept at least; more on a longer document (see RowDelegate.document)
 
@@ -50,6 +50,7 @@ class RowDelegate(QStyledItemDelegate):
         self.font = QFont(view.font())
         self._docs: OrderedDict[tuple[str, int, int], QTextDocument] = OrderedDict()
         self.layouts = 0  # rows laid out since the start (the benchmark and tests read it)
+        self.fonts = 0  # text sizes set since the start: a row's remembered size holds for one
         self.active_editor: InPlaceEditor | None = None
         self.words_for = lambda _pid: None  # the words not committed for a paragraph (set by the window)
 
@@ -65,6 +66,7 @@ class RowDelegate(QStyledItemDelegate):
     def set_font(self, font: QFont) -> None:
         """Use another text size (zoom); every row is laid out again as it is shown."""
         self.font = QFont(font)
+        self.fonts += 1
         self._docs.clear()
 
     def document(self, html: str) -> QTextDocument:
@@ -91,8 +93,21 @@ class RowDelegate(QStyledItemDelegate):
         return doc
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
-        doc = self.document(index.data(HTML_ROLE) or "")
-        return QSize(self.text_width() + self.gutter(), int(doc.size().height()) + 6)
+        # The view sizes every row again after any change of the model: a row whose text, width and size
+        # are those it was last sized with answers from what it remembers, without a lookup in the cache.
+        model = index.model()
+        if isinstance(model, DraftModel):  # the model's own string, not a copy through Qt
+            row, html = model.row_at(index.row()), model.size_html(index.row())
+        else:
+            row, html = None, index.data(SIZE_ROLE) or ""
+        key = (self.text_width(), self.fonts)
+        if row is not None and row.size is not None and row.size[1] == key and row.size[0] == html:
+            return row.size[2]
+        doc = self.document(html)
+        size = QSize(key[0] + self.gutter(), int(doc.size().height()) + 6)
+        if row is not None:
+            row.size = (html, key, size)
+        return size
 
     # ----------------------------------------------------------- painting
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:

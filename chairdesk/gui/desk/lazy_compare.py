@@ -1,11 +1,15 @@
-"""The core Comparison, with each paragraph's word diff computed only when a row is first drawn.
+"""The core Comparison kept up to date change by change, each paragraph's word diff computed when first drawn.
 
 On a 2,000-paragraph draft the word diffs are most of the cost of comparing; the window needs numbers,
-moves and statuses at once (cheap), and the diffs only of the rows on screen, so it opens in well under a
-second. Numbers, moves and the walk are the core's own (Comparison._find_moves, Comparison.walk).
+moves and statuses at once (cheap), and the diffs only of the rows on screen. A paragraph's new number and
+section are read from the draft as it stands when asked for (its numbering is cached by the draft), so a
+strike or a move renumbers nothing here: `LazyComparison.update` marks again only the moves of the sections
+the change touched. Numbers, moves and the walk are the core's own (Comparison._find_moves, section_walk).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from ...core.draft.compare import (
     Comparison,
@@ -19,36 +23,61 @@ from ...core.draft.model import Draft, Paragraph
 
 
 class LazyParagraphComparison(ParagraphComparison):
-    """A ParagraphComparison whose diff and sub-paragraph comparisons are worked out on first use."""
+    """A ParagraphComparison over the draft as it stands: new number and section read when asked for, the
+    diff and sub-paragraph comparisons worked out on first use."""
 
-    def __init__(
-        self,
-        pid: str,
-        old_number: str | None,
-        new_number: str | None,
-        old: Paragraph | None,
-        new: Paragraph | None,
-    ) -> None:
+    def __init__(self, pid: str, owner: LazyComparison) -> None:
         self.id = pid
-        self.old_number = old_number
-        self.new_number = new_number
-        self.old_section = old.section if old is not None else None
-        self.new_section = new.section if new is not None else None
+        self.owner = owner
+        self.old_number = owner.old_live.get(pid)
+        self._old = owner.old.paragraphs[pid] if self.old_number is not None else None
+        self.old_section = self._old.section if self._old is not None else None
         self.moved = False
-        self._old, self._new = old, new
         self._diff: Diff | None = None
         self._subs: list[SubComparison] | None = None
+        self._amended: bool | None = None
+        self._live = False  # whether the paragraph was live when the diff was worked out
 
-    def forget(self, new: Paragraph | None) -> None:
-        """The paragraph's words changed: work the diff out again when it is next asked for."""
-        self._new = new
+    @property  # type: ignore[override]
+    def new_number(self) -> str | None:
+        return self.owner.new.numbering().live_label.get(self.id)
+
+    @new_number.setter
+    def new_number(self, value: str | None) -> None:
+        raise AttributeError("the new number is the draft's")
+
+    @property
+    def _new(self) -> Paragraph | None:
+        return (
+            self.owner.new.paragraphs[self.id] if self.id in self.owner.new.numbering().live_label else None
+        )
+
+    @property  # type: ignore[override]
+    def new_section(self) -> str | None:
+        new = self._new
+        return new.section if new is not None else None
+
+    @new_section.setter
+    def new_section(self, value: str | None) -> None:
+        raise AttributeError("the new section is the draft's")
+
+    def forget(self, _new: Paragraph | None = None) -> None:
+        """The paragraph's words or its place changed: work the diff out again when it is next asked for."""
         self._diff = None
         self._subs = None
+        self._amended = None
+
+    def _fresh(self) -> tuple[Paragraph | None, Paragraph | None]:
+        new = self._new
+        if (new is not None) != self._live:
+            self._live = new is not None
+            self.forget()
+        return self._old, new
 
     @property  # type: ignore[override]
     def diff(self) -> Diff:
+        old, new = self._fresh()
         if self._diff is None:
-            old, new = self._old, self._new
             if old is not None and new is not None:
                 self._diff = word_diff(old.text, new.text)
             elif new is not None:
@@ -63,8 +92,9 @@ class LazyParagraphComparison(ParagraphComparison):
 
     @property  # type: ignore[override]
     def subparagraphs(self) -> list[SubComparison]:
+        old, new = self._fresh()
         if self._subs is None:
-            self._subs = _compare_subparagraphs(self._old, self._new)
+            self._subs = _compare_subparagraphs(old, new)
         return self._subs
 
     @subparagraphs.setter
@@ -72,32 +102,58 @@ class LazyParagraphComparison(ParagraphComparison):
         self._subs = value
 
     @property
+    def status(self) -> str:
+        """As ParagraphComparison.status, in one step (asked for every row of a section on each change)."""
+        if self.old_number is None:
+            return "inserted"
+        if self.id not in self.owner.new.numbering().live_label:
+            return "struck"
+        if self.moved:
+            return "moved"
+        return "amended" if self.amended else "unchanged"
+
+    @property
     def amended(self) -> bool:
         """Its wording or its sub-paragraphs changed (decided on the texts, without diffing them)."""
-        old, new = self._old, self._new
-        if old is None or new is None:
-            return False
-        if old.text != new.text:
-            return True
-        before = [(s.id, s.text) for s in old.live_subparagraphs()]
-        return before != [(s.id, s.text) for s in new.live_subparagraphs()]
+        old, new = self._fresh()
+        if self._amended is None:
+            if old is None or new is None:
+                self._amended = False
+            elif old.text != new.text:
+                self._amended = True
+            else:
+                before = [(s.id, s.text) for s in old.live_subparagraphs()]
+                self._amended = before != [(s.id, s.text) for s in new.live_subparagraphs()]
+        return self._amended
 
 
 class LazyComparison(Comparison):
-    """Comparison(old, new) with lazy word diffs; everything else is the core's."""
+    """Comparison(old, new) with lazy word diffs, following the new draft as it changes (see update)."""
 
     def __init__(self, old: Draft, new: Draft) -> None:  # noqa: D107 - same as Comparison
         self.old = old
         self.new = new
-        old_num, new_num = old.numbering(), new.numbering()
+        self.old_live = old.numbering().live_label
+        new_live = new.numbering().live_label
         self.paragraphs = {}
-        for pid in list(new_num.paragraphs) + [p for p in old_num.paragraphs if p not in new_num.live_label]:
-            o_live, n_live = pid in old_num.live_label, pid in new_num.live_label
-            self.paragraphs[pid] = LazyParagraphComparison(
-                pid,
-                old_num.live_label.get(pid),
-                new_num.live_label.get(pid),
-                old.paragraphs[pid] if o_live else None,
-                new.paragraphs[pid] if n_live else None,
-            )
+        for pid in list(new.numbering().paragraphs) + [
+            p for p in old.numbering().paragraphs if p not in new_live
+        ]:
+            self.paragraphs[pid] = LazyParagraphComparison(pid, self)
         self._find_moves()
+
+    def update(self, sections: Iterable[str], paragraphs: Iterable[str]) -> None:
+        """After a change of the draft that touched only these sections and named these paragraphs (struck,
+        restored, inserted, moved): compare those paragraphs again and mark the moves of those sections."""
+        new_live = self.new.numbering().live_label
+        for pid in paragraphs:
+            if pid in new_live or pid in self.old_live:
+                comp = self.paragraphs.get(pid)
+                if comp is None:
+                    self.paragraphs[pid] = LazyParagraphComparison(pid, self)
+                else:
+                    comp.forget()  # type: ignore[attr-defined]
+                    comp.moved = False
+            else:  # neither in the old draft nor live now (inserted, then struck): not shown
+                self.paragraphs.pop(pid, None)
+        self._find_moves(sections)

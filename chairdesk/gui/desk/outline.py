@@ -2,6 +2,8 @@
 
 Three layers: `outline_state` (plain rows from the draft), `OutlineModel` (a QStandardItemModel over them)
 and `OutlineView` (a tree whose drag and drop moves a paragraph or a section through the controller).
+A paragraph's line reads its number from the draft's numbering when drawn, so a strike or a move updates
+only the lines of the sections it touched (and the other sections' spans), not every number.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...core.adoption.model import section_mark
-from ...core.draft.model import Draft
+from ...core.draft.model import Draft, Paragraph
 from ...core.log.session import Session
 from ..qt import (
     QAbstractItemView,
@@ -110,11 +112,15 @@ class OutlineModel(QStandardItemModel):
         super().__init__(parent)
         self.session = session
         self.sections: list[OutlineSection] = []
+        self._runs: dict[str, list[tuple[str, str, bool]]] = {}  # section -> its runs of one kind
+        self._brackets: dict[str, tuple[str, int]] = {}  # paragraph -> (its words, its open brackets)
+        self._lines: dict[str, tuple[str, OutlineParagraph]] = {}  # paragraph -> (its words, its line)
         self.refresh()
 
     def refresh(self) -> None:
         """Rebuild from the draft (after a change of structure)."""
         self.sections = outline_state(self.session)
+        self._runs.clear()
         self.clear()
         root = self.invisibleRootItem()
         for section in self.sections:
@@ -123,38 +129,84 @@ class OutlineModel(QStandardItemModel):
                 item.appendRow(self._paragraph_item(para))
             root.appendRow(item)
 
-    def refresh_changed(self) -> None:
+    def refresh_changed(self, touched: set[str] | None = None) -> None:
         """After a change of structure: update the lines that differ and rebuild only the sections whose
-        paragraphs came, went or moved (the whole tree only when the sections themselves changed)."""
-        fresh = outline_state(self.session)
-        if self.rowCount() != len(fresh) or [s.id for s in fresh] != [s.id for s in self.sections]:
+        paragraphs came, went or moved (the whole tree only when the sections themselves changed). With
+        `touched`, only those sections' paragraphs and brackets are looked at; the others' spans are."""
+        draft = self.session.draft
+        if self.rowCount() != len(draft.order) or draft.order != [s.id for s in self.sections]:
             self.refresh()
             return
-        for row, (old, new) in enumerate(zip(self.sections, fresh, strict=True)):
+        if touched is None:
+            touched = set(draft.order)
+        numbering = draft.numbering()
+        for row, old in enumerate(self.sections):
+            sid = old.id
+            near = sid in touched or sid not in self._runs
+            if near:
+                live = draft.live_paragraphs(sid)
+                self._runs[sid] = _kind_runs(live)
+            new = OutlineSection(
+                sid,
+                numbering.label[sid],
+                draft.sections[sid].title,
+                self.session.state.adoption.section_status(sid),
+                _span(self._runs[sid], numbering.shown),
+                self._open_brackets(live) if near else old.open_brackets,
+                [self._line(p) for p in live] if near else old.paragraphs,
+            )
+            self.sections[row] = new
             if old == new:
                 continue
             item = self.item(row)
             if item.text() != new.text or item.toolTip() != new.tooltip:
                 item.setText(new.text)
                 item.setToolTip(new.tooltip)
-            if [p.id for p in old.paragraphs] != [p.id for p in new.paragraphs]:
-                item.removeRows(0, item.rowCount())
-                item.appendRows([self._paragraph_item(para) for para in new.paragraphs])
-                continue
-            for k, para in enumerate(new.paragraphs):
-                child = item.child(k)
-                if child.text() != f"{para.number}  {para.text}…":
-                    child.setText(f"{para.number}  {para.text}…")
-        self.sections = fresh
+            if near:
+                self._update_children(item, old.paragraphs, new.paragraphs)
 
-    @staticmethod
-    def _paragraph_item(para: OutlineParagraph) -> QStandardItem:
-        child = QStandardItem(f"{para.number}  {para.text}…")
-        child.setData(para.id, ID_ROLE)
-        child.setData("paragraph", KIND_ROLE)
-        child.setEditable(False)
-        child.setDropEnabled(False)
-        return child
+    def _line(self, para: Paragraph) -> OutlineParagraph:
+        """A paragraph's line (its number is read when drawn), made again only when its words changed."""
+        known = self._lines.get(para.id)
+        if known is None or known[0] != para.text:
+            known = self._lines[para.id] = (para.text, OutlineParagraph(para.id, "", _first_words(para.text)))
+        return known[1]
+
+    def _update_children(
+        self, item: QStandardItem, before: list[OutlineParagraph], paragraphs: list[OutlineParagraph]
+    ) -> None:
+        """Remove and insert only the lines between the ends the old and new lines share; new words shown."""
+        old_ids = [p.id for p in before]
+        new_ids = [p.id for p in paragraphs]
+        head, most = 0, min(len(old_ids), len(new_ids))
+        while head < most and old_ids[head] == new_ids[head]:
+            head += 1
+        tail = 0
+        while tail < most - head and old_ids[-1 - tail] == new_ids[-1 - tail]:
+            tail += 1
+        if len(old_ids) - tail > head:
+            item.removeRows(head, len(old_ids) - tail - head)
+        if len(new_ids) - tail > head:
+            item.insertRows(head, [self._paragraph_item(p) for p in paragraphs[head : len(new_ids) - tail]])
+        words = {p.id: p.text for p in before}
+        for k, para in enumerate(paragraphs):
+            if para.id in words and words[para.id] != para.text:
+                child = item.child(k)
+                child.words = para.text  # type: ignore[attr-defined]
+                child.emitDataChanged()
+
+    def _open_brackets(self, live: list[Paragraph]) -> int:
+        """Open brackets of these paragraphs, each counted again only when its words changed."""
+        total = 0
+        for para in live:  # (a change of a paragraph's sub-paragraphs names it: see refresh_paragraph)
+            known = self._brackets.get(para.id)
+            if known is None or known[0] != para.text:
+                known = self._brackets[para.id] = (para.text, para.open_brackets())
+            total += known[1]
+        return total
+
+    def _paragraph_item(self, para: OutlineParagraph) -> QStandardItem:
+        return ParagraphItem(self.session.draft, para)
 
     def _section_item(self, section: OutlineSection) -> QStandardItem:
         item = QStandardItem(section.text)
@@ -165,31 +217,54 @@ class OutlineModel(QStandardItemModel):
         return item
 
     def refresh_sections(self, section_ids: set[str]) -> None:
-        """Update the section lines (brackets, status, title) without rebuilding the tree."""
-        fresh = {s.id: s for s in outline_state_for(self.session, section_ids)}
-        for row in range(self.rowCount()):
-            item = self.item(row)
-            sid = item.data(ID_ROLE)
-            if sid in fresh:
-                self.sections[row] = fresh[sid]
-                item.setText(fresh[sid].text)
-                item.setToolTip(fresh[sid].tooltip)
+        """Update the section lines (brackets, status, title, span) without rebuilding the tree; a
+        paragraph's brackets are counted again only when its words changed."""
+        draft = self.session.draft
+        numbering = draft.numbering()
+        for row, old in enumerate(self.sections):
+            sid = old.id
+            if sid not in section_ids or sid not in numbering.label:
+                continue
+            live = draft.live_paragraphs(sid)
+            self._runs[sid] = _kind_runs(live)
+            new = OutlineSection(
+                sid,
+                numbering.label[sid],
+                draft.sections[sid].title,
+                self.session.state.adoption.section_status(sid),
+                _span(self._runs[sid], numbering.shown),
+                self._open_brackets(live),
+                old.paragraphs,  # the lines under it stay as they are
+            )
+            self.sections[row] = new
+            if new.text != old.text or new.tooltip != old.tooltip:
+                item = self.item(row)
+                item.setText(new.text)
+                item.setToolTip(new.tooltip)
 
     def refresh_paragraph(self, paragraph_id: str) -> None:
-        """Update one paragraph's line after its words changed."""
+        """Update one paragraph's line after its words or sub-paragraphs changed."""
+        self._brackets.pop(paragraph_id, None)  # counted again when its section's line is
         para = self.session.draft.paragraphs.get(paragraph_id)
         if para is None or para.struck:
             return
-        number = self.session.draft.label_of_paragraph(paragraph_id)
-        for row in range(self.rowCount()):
-            section = self.item(row)
-            if section.data(ID_ROLE) != para.section:
+        for row, state in enumerate(self.sections):  # the lines kept with each section say where it is
+            if state.id != para.section:
                 continue
-            for k in range(section.rowCount()):
-                child = section.child(k)
-                if child.data(ID_ROLE) == paragraph_id:
-                    child.setText(f"{number}  {' '.join(para.text.split()[:8])}…")
+            for k, known in enumerate(state.paragraphs):
+                if known.id == paragraph_id:
+                    line = self._line(para)
+                    if line is not known:
+                        child = self.item(row).child(k)
+                        child.words = line.text  # type: ignore[attr-defined]
+                        child.emitDataChanged()
+                        state.paragraphs = [*state.paragraphs[:k], line, *state.paragraphs[k + 1 :]]
                     return
+            return
+
+    def _section_of(self, paragraph_id: str) -> str | None:
+        para = self.session.draft.paragraphs.get(paragraph_id)
+        return para.section if para is not None else None
 
     def index_of(self, kind: str, item_id: str) -> QModelIndex:
         """The index showing a section or paragraph."""
@@ -197,29 +272,65 @@ class OutlineModel(QStandardItemModel):
             section = self.item(row)
             if kind == "section" and section.data(ID_ROLE) == item_id:
                 return section.index()
-            if kind == "paragraph":
-                for k in range(section.rowCount()):
-                    if section.child(k).data(ID_ROLE) == item_id:
+            if kind == "paragraph" and section.data(ID_ROLE) == self._section_of(item_id):
+                lines = self.sections[row].paragraphs if row < len(self.sections) else []
+                for k, line in enumerate(lines):  # the lines kept with the section, in the children's order
+                    if line.id == item_id and k < section.rowCount():
                         return section.child(k).index()
         return QModelIndex()
 
 
-def outline_state_for(session: Session, section_ids: set[str]) -> list[OutlineSection]:
-    """The rows of some sections only (cheap: no other section is looked at)."""
-    draft = session.draft
-    labels = draft.numbering().label
-    return [
-        OutlineSection(
-            sid,
-            labels[sid],
-            draft.sections[sid].title,
-            session.state.adoption.section_status(sid),
-            draft.label_range(sid),
-            draft.open_brackets(sid),
-        )
-        for sid in section_ids
-        if sid in labels
+def _kind_runs(live: list[Paragraph]) -> list[tuple[str, str, bool]]:
+    """(first, last, alone) of each run of paragraphs of one kind (preambular or numbered)."""
+    runs: list[list] = []
+    kind = ""
+    for para in live:
+        if para.kind != kind or not runs:
+            runs.append([para.id, para.id, True])
+            kind = para.kind
+        else:
+            runs[-1][1:] = [para.id, False]
+    return [(a, b, alone) for a, b, alone in runs]
+
+
+def _span(runs: list[tuple[str, str, bool]], shown: dict[str, str]) -> str | None:
+    """The section's paragraphs as shown (as Draft.label_range), from its runs and the numbering now."""
+    parts = [
+        shown.get(a) or "?" if alone else f"{shown.get(a) or '?'}\u2013{shown.get(b) or '?'}"
+        for a, b, alone in runs
     ]
+    return ", ".join(parts) or None
+
+
+def _first_words(text: str) -> str:
+    return " ".join(text.split()[:8])
+
+
+def _paragraph_lines(draft: Draft, section_id: str) -> list[OutlineParagraph]:
+    numbering = draft.numbering()
+    return [
+        OutlineParagraph(p.id, numbering.shown.get(p.id, ""), _first_words(p.text))
+        for p in draft.live_paragraphs(section_id)
+    ]
+
+
+class ParagraphItem(QStandardItem):
+    """A paragraph's line: its number as the draft numbers it now, then its first words."""
+
+    def __init__(self, draft: Draft, para: OutlineParagraph) -> None:
+        super().__init__()
+        self.draft = draft
+        self.pid = para.id
+        self.words = para.text
+        self.setData(para.id, ID_ROLE)
+        self.setData("paragraph", KIND_ROLE)
+        self.setEditable(False)
+        self.setDropEnabled(False)
+
+    def data(self, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: D102
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{self.draft.label_of_paragraph(self.pid) or ''}  {self.words}…"
+        return super().data(role)
 
 
 class OutlineDelegate(QStyledItemDelegate):
@@ -290,8 +401,9 @@ class OutlineView(QTreeView):
         self.setIndentation(14)
         self.setItemDelegate(OutlineDelegate(self))
 
-    def refresh_in_place(self, draft: Draft) -> None:
-        """Rebuild the outline, keeping the sections unfolded and the item the keyboard is on."""
+    def refresh_in_place(self, draft: Draft, touched: set[str] | None = None) -> None:
+        """Rebuild the outline (the paragraphs of the `touched` sections only, when given), keeping the
+        sections unfolded and the item the keyboard is on."""
         model = self.model()
         unfolded = {
             model.item(r).data(ID_ROLE)
@@ -302,7 +414,8 @@ class OutlineView(QTreeView):
         kind, item_id = (
             (current.data(KIND_ROLE), current.data(ID_ROLE)) if current.isValid() else (None, None)
         )
-        model.refresh_changed()
+        model.refresh_changed(touched)
+        self.viewport().update()  # the numbers of the other paragraphs, as numbered now
         for r in range(model.rowCount()):
             if model.item(r).data(ID_ROLE) in unfolded:
                 self.setExpanded(model.item(r).index(), True)

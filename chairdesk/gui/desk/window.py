@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
         self.draft_model.apply_change(change)
         self._applying = False
         if change.structure:
-            self.outline_view.refresh_in_place(self.session.draft)  # keeps the folds and the keyboard's item
+            self.outline_view.refresh_in_place(self.session.draft, change.sections)  # keeps the folds and the keyboard's item
         else:
             for pid in change.paragraphs:
                 self.outline_model.refresh_paragraph(pid)

@@ -56,6 +56,7 @@ class ProjectorWindow(QWidget):
         self.section: str | None = None
         self.point_size = clamp_room_size(point_size)
         self.floor_timer: FloorTimer | None = None
+        self._stale = False  # hidden: the rows and the text are brought up to date when it is shown
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -124,7 +125,10 @@ class ProjectorWindow(QWidget):
 
     def _on_change(self, change: Change) -> None:
         if self.rows is not None and {"draft", "roster", "baseline", "meeting"} & change.areas:
-            self.rows = room_rows(self.controller.session, self.mode)  # type: ignore[union-attr]
+            if self.isVisible():
+                self.rows = room_rows(self.controller.session, self.mode)  # type: ignore[union-attr]
+            else:  # nobody sees it: compared again when it is shown (a chair action stays within a frame)
+                self._stale = True
         self.refresh()
 
     def _on_current(self, _section: object, _paragraph: object) -> None:
@@ -184,6 +188,12 @@ class ProjectorWindow(QWidget):
         """Lay out the section's text again and bring the current paragraph into view."""
         if self.controller is None or self.rows is None:
             return
+        if not self.isVisible():
+            self._stale = True
+            return
+        if self._stale:
+            self._stale = False
+            self.rows = room_rows(self.controller.session, self.mode)
         current = self.controller.current_paragraph
         typing = self.typing() if self.show_typing else None
         scroll = self.text.verticalScrollBar()
@@ -192,6 +202,11 @@ class ProjectorWindow(QWidget):
         if current is not None:  # in view, with a little of what comes before it above
             self.text.scrollToAnchor("current")
             scroll.setValue(max(0, scroll.value() - self.text.viewport().height() // 5))
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def plain_text(self) -> str:
         """Everything the window shows as words (what the room can read), for checks."""

@@ -64,7 +64,9 @@ def test_walk_places_struck_and_moved_paragraphs_at_their_old_places() -> None:
         ("ghost", "p5", "moved"),
         ("paragraph", "p6", "struck"),
     ]
-    assert [e.id for e in entries if e.kind == "ghost"] == ["p5", "p10", "p11"]  # p11: the longest kept run
+    # p11 stayed in s1 after p8, as before: not moved (compared over the whole document, the longest run
+    # of matching blocks left it out for the paragraphs moved after it into s2)
+    assert [e.id for e in entries if e.kind == "ghost"] == ["p5", "p10"]
     assert [e.id for e in entries if e.section == "s2" and e.kind == "paragraph"] == ["p5", "p10"]
 
 

@@ -1,0 +1,171 @@
+"""Strike, restore, insert, move and the other section-local changes update the desk incrementally (only the
+sections they touch): after any run of them the rows, their numbers and tooltips, the comparison and the
+outline are exactly what a model built afresh on the same draft shows."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chairdesk.core import drafting
+from chairdesk.core.draft.compare import compare
+from chairdesk.core.log.errors import ChairdeskError
+from chairdesk.core.log.session import Session
+from chairdesk.gui.desk.draft_model import DraftModel
+from chairdesk.gui.desk.outline import OutlineModel
+from chairdesk.sample import build_sample_session
+from tests.gui.desk.test_outline_incremental import tree
+from tests.hypothesis_support import StepCount, examples
+
+MODES = ("tabled", "last", "clean")
+STEPS = (
+    "strike",
+    "restore",
+    "move",
+    "insert",
+    "subheading",
+    "unhead",
+    "kind",
+    "amend",
+    "sub",
+    "retitle",
+    "undo",
+)
+COUNT = StepCount()
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample with a second baseline after a few changes, so "last" differs from "tabled"."""
+    path = build_sample_session(tmp_path_factory.mktemp("incremental") / "sample.chairdesk")
+    with Session.open(path) as session:
+        draft = session.draft
+        first = draft.live_paragraphs(draft.order[0])[0].id
+        drafting.move_paragraph(session, first, draft.order[1], 1)
+        drafting.strike_paragraph(session, draft.live_paragraphs(draft.order[2])[0].id)
+        drafting.mark_baseline(session, "Second reading")
+    return path
+
+
+def snapshot(model: DraftModel) -> list[tuple]:
+    """What the view draws, row by row: kind, id, section, status, number, tooltip, rich text."""
+    rows = model.rows
+    return [
+        (r.kind, r.id, r.section, r.status, r.number, r.tooltip, rows.html(i))
+        for i, r in enumerate(rows.rows)
+    ]
+
+
+def comparison_of(model: DraftModel) -> dict[str, tuple]:
+    """Every paragraph the incremental comparison holds: numbers, sections, status, diff."""
+    comparison = model.rows.comparison
+    assert comparison is not None
+    return {
+        pid: (c.old_number, c.new_number, c.old_section, c.new_section, c.status, c.diff)
+        for pid, c in comparison.paragraphs.items()
+    }
+
+
+def step(session: Session, kind: str, a: int, b: int, done: list) -> None:  # noqa: ANN001
+    """One chair action chosen by kind, on the paragraph or section picked by a and b."""
+    draft = session.draft
+    live = draft.numbering().paragraphs
+    struck = sorted(p.id for p in draft.paragraphs.values() if p.struck)
+    pid = live[a % len(live)]
+    section = draft.order[b % len(draft.order)]
+    COUNT.tried += 1
+    try:
+        if kind == "strike" and len(live) > 3:
+            change = drafting.strike_paragraph(session, pid)
+        elif kind == "restore" and struck:
+            change = drafting.restore_paragraph(session, struck[a % len(struck)])
+        elif kind == "move":
+            change = drafting.move_paragraph(session, pid, section, b % 7)
+        elif kind == "insert":
+            change = drafting.insert_paragraph(
+                session, draft.paragraphs[pid].section, f"New words {a}.", after=pid
+            )
+        elif kind == "subheading":
+            change = drafting.add_subheading(
+                session, draft.paragraphs[pid].section, f"Heading {b}", before=pid
+            )
+        elif kind == "unhead" and draft.subheadings:
+            heads = sorted(h for h, head in draft.subheadings.items() if not head.removed)
+            if not heads:
+                COUNT.refused += 1
+                return
+            change = drafting.remove_subheading(session, heads[a % len(heads)])
+        elif kind == "kind":
+            new_kind = "preambular" if draft.paragraphs[pid].kind == "numbered" else "numbered"
+            change = drafting.set_paragraph_kind(session, pid, new_kind)
+        elif kind == "sub":  # a lettered point, in square brackets half the time: the outline counts them
+            change = drafting.add_subparagraph(session, pid, "[an open point];" if b % 2 else "a point;")
+        elif kind == "amend":
+            change = drafting.amend_paragraph(session, pid, draft.paragraphs[pid].text + f" [word{b}].")
+        elif kind == "retitle":
+            change = drafting.retitle_section(session, section, f"Title {a}")
+        elif kind == "undo" and done:
+            change = session.undo(done.pop())
+        else:
+            COUNT.refused += 1
+            return
+        done.append(change)
+    except ChairdeskError:
+        COUNT.refused += 1
+
+
+@settings(
+    max_examples=examples(8, 40),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(STEPS), st.integers(0, 999), st.integers(0, 999)), min_size=1, max_size=14
+    )
+)
+def test_incremental_desk_equals_a_fresh_one(qapp, template: Path, tmp_path: Path, steps: list) -> None:  # noqa: ANN001
+    path = tmp_path / f"run{COUNT.tried}.chairdesk"
+    shutil.copy(template, path)
+    with Session.open(path) as session:
+        models = {mode: DraftModel(session, mode) for mode in MODES}
+        outline = OutlineModel(session)
+        for model in models.values():
+            session.subscribe(model.apply_change)
+            snapshot(model)  # every row drawn once, so stale rich text would show
+        done: list = []
+        for kind, a, b in steps:
+            touched: list = []
+            stop = session.subscribe(touched.append)
+            step(session, kind, a, b, done)
+            stop()
+            for change in touched:  # as the window updates its outline
+                if change.structure:
+                    outline.refresh_changed(change.sections)
+                    continue
+                for pid in change.paragraphs:
+                    outline.refresh_paragraph(pid)
+                if change.sections:
+                    outline.refresh_sections(change.sections)
+            for mode, model in models.items():
+                fresh = DraftModel(session, mode)
+                assert snapshot(model) == snapshot(fresh), (mode, kind)
+                assert model.rowCount() == len(model.rows.rows)
+                if mode != "clean":
+                    assert comparison_of(model) == comparison_of(fresh), (mode, kind)
+                    baseline = session.baseline(mode)
+                    core = compare(baseline, session.draft)  # the core's comparison, made afresh
+                    ours = model.rows.comparison.paragraphs
+                    assert set(ours) == set(core.paragraphs)
+                    for pid, theirs in core.paragraphs.items():
+                        mine = ours[pid]
+                        assert (mine.new_number, mine.new_section, mine.status) == (
+                            theirs.new_number,
+                            theirs.new_section,
+                            theirs.status,
+                        ), (mode, kind, pid)
+            assert tree(outline) == tree(OutlineModel(session)), kind
