@@ -72,5 +72,12 @@ def test_walk_places_struck_and_moved_paragraphs_at_their_old_places() -> None:
 
 def test_walk_time_grows_linearly_with_the_paragraphs() -> None:
     # Linear is 4 (measured 4.5-6.7 on the loaded 2-core machine: caches), the old quadratic walk 14-16.
-    small, large = _best_walk_seconds(1000, 4000)
-    assert large / small < 8, f"walk: 1,000 paragraphs {small * 1000:.1f} ms, 4,000 {large * 1000:.1f} ms"
+    # A busy moment on a shared machine can spoil one measurement: up to three, the best ratio counts (a
+    # quadratic walk fails all three by far).
+    tried = []
+    for _ in range(3):
+        small, large = _best_walk_seconds(1000, 4000)
+        tried.append(f"1,000 paragraphs {small * 1000:.1f} ms, 4,000 {large * 1000:.1f} ms")
+        if large / small < 8:
+            return
+    raise AssertionError("walk is not linear: " + "; ".join(tried))
