@@ -11,6 +11,8 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
+from ...core.draft.authorship import change_authors
+from ...core.draft.model import Paragraph
 from ...core.log.change import Change
 from ...core.log.session import Session
 from ..qt import QAbstractListModel, QModelIndex, QObject, Qt
@@ -47,8 +49,15 @@ class DraftModel(QAbstractListModel):
         super().__init__(parent)
         self.session = session
         self.mode = mode
-        self.rows = DraftRows(session.draft, self._baseline(), session.state.roster.names())
+        self.rows = DraftRows(
+            session.draft, self._baseline(), session.state.roster.names(), authors_of=self._authors_of
+        )
         self.pending: set[str] = set()  # paragraphs with words typed and not committed (tagged)
+
+    def _authors_of(self, para: Paragraph) -> list[str]:
+        """Who changed the paragraph's words since the baseline the chair compares with."""
+        baseline = "tabled" if self.mode == "tabled" else "last"
+        return change_authors(self.session, para.id, [s.id for s in para.subparagraphs], baseline)
 
     def _baseline(self):  # noqa: ANN202
         if self.mode == "clean":

@@ -9,11 +9,11 @@ and tooltip are read from the draft's numbering when drawn, so a renumbering reb
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ...core.draft.compare import Diff, Entry, ParagraphComparison, word_diff
-from ...core.draft.model import Draft, Paragraph, Proposal
+from ...core.draft.model import CHAIR, Draft, Paragraph, Proposal
 from .lazy_compare import LazyComparison, LazyParagraphComparison
 from .row_marks import (  # noqa: F401  (the colours and diff_html are also read from here)
     DELETE_COLOUR,
@@ -78,10 +78,17 @@ def _opening_html(opening: str, diff: Diff, brackets: bool = False) -> str:
 class DraftRows:
     """The rows for one mode over a session's draft: against a baseline draft, or clean (baseline None)."""
 
-    def __init__(self, draft: Draft, baseline: Draft | None, name_of: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        draft: Draft,
+        baseline: Draft | None,
+        name_of: dict[str, str] | None = None,
+        authors_of: Callable[[Paragraph], list[str]] | None = None,
+    ) -> None:
         self.draft = draft
         self.baseline = baseline
         self.name_of = name_of or {}
+        self.authors_of = authors_of  # who changed a paragraph's words since the baseline (undone left out)
         self.comparison: LazyComparison | None = None
         self.rows: list[Row] = []
         self._proposals: dict[str, list[Proposal]] = {}
@@ -390,12 +397,23 @@ class DraftRows:
             notes.append(
                 f'<span style="color:{DELETE_COLOUR}"><b>Struck</b> — former paragraph {comp.old_number}</span>'
             )
-        if para.author != "chair" and comp.amended and not comp.struck:
-            who = _esc(self.name_of.get(para.author, para.author))
-            notes.append(f'<span style="color:{QUIET_COLOUR}">as proposed by {who}</span>')
+        if comp.amended and not comp.struck:
+            who = self._changed_by(para)
+            if who:
+                notes.append(f'<span style="color:{QUIET_COLOUR}">{who}</span>')
         body = _opening_html(para.italic_words(), comp.diff, brackets=not comp.struck)
         text = self._assemble(body, subs, " · ".join(notes)) + notes_html
         return text if comp.struck else text + self._proposals_of(para.id)
+
+    def _changed_by(self, para: Paragraph) -> str:
+        """ "changed by Team Blue, Team Yellow and the Chair" — every delegation whose change to the words
+        stands, not only the last one ("" when only the Chair's own pen changed them)."""
+        authors = self.authors_of(para) if self.authors_of is not None else [para.author]
+        if not authors or set(authors) == {CHAIR}:
+            return ""
+        names = [_esc("the Chair" if a == CHAIR else self.name_of.get(a, a)) for a in authors]
+        listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        return f"changed by {listed}"
 
     def _proposals_of(self, paragraph_id: str, as_diff: bool = True) -> str:
         current = self.draft.paragraphs[paragraph_id].text if as_diff else None  # clean text: no marks

@@ -156,3 +156,30 @@ def test_the_index_starts_again_when_the_log_was_cut_back(session: Session) -> N
     assert current_text(index.pieces(p)) == "States met in Vienna."
     index.update(events[:-1])  # the last event taken back (Session.record drops an event it cannot apply)
     assert current_text(index.pieces(p)) == "States met in Geneva."
+
+
+def test_change_authors_lists_everyone_whose_change_stands_in_order(session: Session) -> None:
+    p = _para(session, 1)
+    q = _para(session, 2)
+    assert authorship.change_authors(session, p) == []
+    drafting.amend_paragraph(session, p, "States met in Geneva in May.", "BLU")
+    yellow = drafting.amend_paragraph(session, p, "States met in Geneva in June.", "YEL")
+    chairs = drafting.amend_paragraph(session, p, "States met in Geneva in June 2026.")
+    assert authorship.change_authors(session, p) == ["BLU", "YEL", "chair"]
+    # Undo the Chair's change, then Yellow's: Yellow is no longer credited, the undoing Chair neither.
+    session.undo(chairs)
+    undone_yellow = session.undo(yellow)
+    assert authorship.change_authors(session, p) == ["BLU"]
+    session.undo(undone_yellow)  # redo: Yellow's change stands again
+    assert authorship.change_authors(session, p) == ["BLU", "YEL"]
+    # Sub-paragraphs count when asked for; the other paragraph's changes never do.
+    para = session.draft.paragraph(q)
+    drafting.amend_subparagraph(session, q, para.subparagraphs[1].id, "meet again in 2027.", "ORA")
+    assert authorship.change_authors(session, q) == []
+    assert authorship.change_authors(session, q, [s.id for s in para.subparagraphs]) == ["ORA"]
+    assert authorship.change_authors(session, p) == ["BLU", "YEL"]
+    # Against the last baseline, only what came after it.
+    drafting.mark_baseline(session, "Second reading")
+    drafting.amend_paragraph(session, p, "States met in Geneva in July.", "RED")
+    assert authorship.change_authors(session, p, baseline="last") == ["RED"]
+    assert authorship.change_authors(session, p, baseline="tabled") == ["BLU", "YEL", "RED"]

@@ -136,7 +136,7 @@ def test_a_reading_from_the_keyboard(window: MainWindow, qtbot, sample_path: Pat
     assert draft.paragraphs[proposal.paragraph].text == proposal.text
     assert draft.paragraphs[proposal.paragraph].author == "YEL"
     index, row = row_of(window, number)
-    assert "Proposal by" not in html(window, index) and "as proposed by" in html(window, index)
+    assert "Proposal by" not in html(window, index) and "changed by Team Yellow" in html(window, index)
     assert session.events[-1].kind == "draft.proposal.accept"
 
     # --- everything is in the file: read it back after closing the window
@@ -403,7 +403,9 @@ def test_new_session_save_a_copy_and_recent_files(
     assert copy is not None and copy.name == "copy.chairdesk"
     with Session.open(copy) as saved:
         assert saved.draft.paragraphs[pid].text == "States met in Geneva."
-    assert window.commands.create_session(tmp_path / "fresh", "Fourth session of the working group", venue="Geneva")
+    assert window.commands.create_session(
+        tmp_path / "fresh", "Fourth session of the working group", venue="Geneva"
+    )
     assert window.session.path.name == "fresh.chairdesk"
     assert "Fourth session of the working group" in window.windowTitle()
     assert window.draft_model.rowCount() == 0 and window.editor.paragraph_id is None
