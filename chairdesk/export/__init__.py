@@ -6,18 +6,18 @@ from pathlib import Path
 
 from ..core.log.session import Session
 from .base import DRAFT_MARK, ExportError, atomic_write
-from .record_docx import export_record_docx
+from .record_docx_stream import export_record_streamed
 from .record_md import export_record_md
 from .redline_docx import build_redline, export_redline
 from .report_docx import build_report, export_report, report_text
 
 
 def export_record(session: Session, path: str | Path, force: bool = False) -> Path:
-    """Write the record of the session: Markdown for .md files, DOCX otherwise."""
+    """Write the record of the session, streamed from the log: Markdown for .md files, DOCX otherwise."""
     path = Path(path)
     if path.suffix.lower() in (".md", ".markdown"):
         return export_record_md(session, path, force)
-    return export_record_docx(session, path, force)
+    return export_record_streamed(session, path, force)
 
 
 __all__ = [
