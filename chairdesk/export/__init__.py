@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..core.log.session import Session
 from .base import DRAFT_MARK, ExportError, atomic_write
-from .record_docx_stream import export_record_streamed
+from .record_docx import export_record_docx
 from .record_md import export_record_md
 from .redline_docx import build_redline, export_redline
 from .report_docx import build_report, export_report, report_text
@@ -17,7 +17,7 @@ def export_record(session: Session, path: str | Path, force: bool = False) -> Pa
     path = Path(path)
     if path.suffix.lower() in (".md", ".markdown"):
         return export_record_md(session, path, force)
-    return export_record_streamed(session, path, force)
+    return export_record_docx(session, path, force)
 
 
 __all__ = [

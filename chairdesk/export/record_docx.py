@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import io
 import struct
+import uuid
+from pathlib import Path
 
 from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
+from ..core.log.session import Session
 from .base import (
     STYLE_BODY,
     STYLE_MEETING,
@@ -19,8 +22,10 @@ from .base import (
     STYLE_TABLE_TEXT,
     STYLE_TEXT,
     STYLE_TITLE,
+    ExportError,
     add_child,
     add_page_numbers,
+    atomic_write,
     long_date,
     new_document,
     set_properties,
@@ -29,10 +34,14 @@ from .record import (
     NO_INTERVENTIONS,
     SessionRecord,
     delegation_table,
+    export_moment,
     group_table,
     roster_lines,
     speaking_time_chart,
 )
+from .record_docx_stream import write_streamed
+from .record_stream import EntrySpool, stream_record
+from .seal import checked_record, mark_pages, seal_of
 
 STYLE_TABLE = "Table Grid"
 CHRONOLOGY_WIDTHS = [1.9, 3.0, 11.6]  # cm: "Point of order" fits its column on one line
@@ -192,3 +201,26 @@ def build_record_docx(record: SessionRecord, chronology_marker: str | None = Non
     last = record.last_entry_ts
     set_properties(document, f"Record of the session: {block.meeting}", "Record of the session", last)
     return document
+
+
+def export_record_docx(session: Session, path: str | Path, force: bool = False) -> Path:
+    """Write the record of the session to a DOCX file (verified first; its seal in full at the end).
+
+    Streamed (record_stream, record_docx_stream): besides the session it holds one replayed state and the
+    document around the chronology; the chronology's entries go through a compressed temporary file."""
+    mark = checked_record(session, path, force)
+    now = export_moment(session)
+    marker = f"chairdesk-chronology-{uuid.uuid4().hex}"
+    with EntrySpool() as spool:
+        record = stream_record(session, spool, now)
+        document = build_record_docx(record, chronology_marker=marker)
+        seal = seal_of(session)
+        document.add_paragraph("The record's seal", style=STYLE_SECTION)
+        for line in seal.full_lines():
+            document.add_paragraph(line, style=STYLE_TEXT)
+        if mark:
+            mark_pages(document, mark)
+        try:
+            return atomic_write(path, lambda temp: write_streamed(document, marker, spool, temp))
+        except ValueError as error:  # the template was not found: a bug, said plainly; nothing is written
+            raise ExportError(path, f"not written: {error}") from error

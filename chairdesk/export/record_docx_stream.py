@@ -7,7 +7,6 @@ spooled entries in the very XML python-docx wrote for the template's heading, ta
 from __future__ import annotations
 
 import io
-import uuid
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -15,12 +14,7 @@ from pathlib import Path
 
 from docx.document import Document as DocxDocument
 
-from ..core.log.session import Session
-from .base import STYLE_SECTION, STYLE_TEXT, ExportError, atomic_write
-from .record import export_moment
-from .record_docx import build_record_docx
-from .record_stream import EntrySpool, by_day, stream_record
-from .seal import checked_record, mark_pages, seal_of
+from .record_stream import EntrySpool, by_day
 
 DOCUMENT_PART = "word/document.xml"
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})  # as lxml writes text
@@ -124,26 +118,3 @@ def write_streamed(document: DocxDocument, marker: str, spool: EntrySpool, targe
                         gathered, size = [], 0
                 out.write(b"".join(gathered))
                 out.write(xml.tail)
-
-
-def export_record_streamed(session: Session, path: str | Path, force: bool = False) -> Path:
-    """Write the record of the session to a DOCX file, streamed (verified first; its seal in full at the end).
-
-    Holds the session, one replayed state and the document around the chronology; the chronology's entries
-    go through a compressed temporary file."""
-    mark = checked_record(session, path, force)
-    now = export_moment(session)
-    marker = f"chairdesk-chronology-{uuid.uuid4().hex}"
-    with EntrySpool() as spool:
-        record = stream_record(session, spool, now)
-        document = build_record_docx(record, chronology_marker=marker)
-        seal = seal_of(session)
-        document.add_paragraph("The record's seal", style=STYLE_SECTION)
-        for line in seal.full_lines():
-            document.add_paragraph(line, style=STYLE_TEXT)
-        if mark:
-            mark_pages(document, mark)
-        try:
-            return atomic_write(path, lambda temp: write_streamed(document, marker, spool, temp))
-        except ValueError as error:  # the template was not found: a bug, said plainly, nothing written
-            raise ExportError(path, f"not written: {error}") from error
