@@ -40,7 +40,7 @@ from .record import (
     speaking_time_chart,
 )
 from .record_docx_stream import write_streamed
-from .record_stream import EntrySpool, stream_record
+from .record_stream import spooled, stream_record
 from .seal import checked_record, mark_pages, seal_of
 
 STYLE_TABLE = "Table Grid"
@@ -211,7 +211,7 @@ def export_record_docx(session: Session, path: str | Path, force: bool = False) 
     mark = checked_record(session, path, force)
     now = export_moment(session)
     marker = f"chairdesk-chronology-{uuid.uuid4().hex}"
-    with EntrySpool() as spool:
+    with spooled(path) as spool:
         record = stream_record(session, spool, now)
         document = build_record_docx(record, chronology_marker=marker)
         seal = seal_of(session)

@@ -19,7 +19,7 @@ from .record import (
     roster_lines,
     speaking_time_chart,
 )
-from .record_stream import EntrySpool, by_day, stream_record
+from .record_stream import by_day, spooled, stream_record
 from .seal import checked_record, seal_of
 
 _MARKUP = re.compile(r"([\\`*_\[\]#|~])")  # with [ ] escaped, no link or image can form
@@ -140,7 +140,7 @@ def export_record_md(session: Session, path: str | Path, force: bool = False) ->
     path = Path(path)
     mark = checked_record(session, path, force)
     now = export_moment(session)
-    with EntrySpool() as spool:
+    with spooled(path) as spool:
         record = stream_record(session, spool, now)
         chart = chart_path(path) if record.spoke else None
         tail = "\n".join(tail_lines(record, chart.name if chart else None)).rstrip("\n") + "\n"

@@ -9,13 +9,16 @@ import json
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import groupby
+from pathlib import Path
 from typing import IO
 
 from ..core.log.components import new_state
 from ..core.log.eventlog import Event
 from ..core.log.session import Session
 from ..core.log.stream import first_seq_of_kind, iter_events
+from .base import ExportError
 from .record import RecordEntry, SessionRecord, describe_events, record_of_state
 
 
@@ -61,6 +64,20 @@ class EntrySpool:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+@contextmanager
+def spooled(path: str | Path) -> Iterator[EntrySpool]:
+    """An EntrySpool for the export to path; when its temporary file cannot be made or written (no room, no
+    temporary folder) the export is refused naming path, and nothing is written there."""
+    try:
+        with EntrySpool() as spool:
+            yield spool
+    except OSError as error:
+        problem = error.strerror or str(error)
+        raise ExportError(
+            path, f"not written: the temporary file of its entries failed ({problem})"
+        ) from error
 
 
 def stream_record(session: Session, spool: EntrySpool, now: str) -> SessionRecord:

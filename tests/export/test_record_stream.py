@@ -5,6 +5,7 @@ log in chunks; still verified first and sealed, so `chairdesk verify --against` 
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -20,7 +21,7 @@ from chairdesk.core.log.session import Session
 from chairdesk.core.log.stream import first_seq_of_kind, iter_events
 from chairdesk.core.replay.operations import Replay
 from chairdesk.export import export_record
-from chairdesk.export.base import STYLE_SECTION, STYLE_TEXT, save_docx
+from chairdesk.export.base import STYLE_SECTION, STYLE_TEXT, ExportError, save_docx
 from chairdesk.export.record import KINDS, build_record, export_moment
 from chairdesk.export.record_docx import build_record_docx
 from chairdesk.export.record_docx_stream import ChronologyXml, xml_text
@@ -185,3 +186,13 @@ def test_a_file_changed_after_it_was_read_is_not_streamed(tmp_path: Path) -> Non
 def test_the_chronology_template_is_found_once_or_refused() -> None:
     with pytest.raises(ValueError, match="exactly once"):
         ChronologyXml.cut(b"<w:body><w:p><w:r><w:t>m:start</w:t></w:r></w:p></w:body>", "m")
+
+
+@pytest.mark.parametrize("name", ["record.docx", "record.md"])
+def test_no_room_for_the_spool_is_refused_naming_the_file(
+    name: str, sessions: dict[str, Session], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no such folder"))
+    with pytest.raises(ExportError, match=rf"{name}: not written: the temporary file of its entries failed"):
+        export_record(sessions["model-un"], tmp_path / name)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
