@@ -297,9 +297,15 @@ def build_record(session: Session, now: str | None = None) -> SessionRecord:
 
 
 def record_of_state(
-    state: SessionState, entries: list[RecordEntry], tabling_events: int, now: str, **streamed: Any
+    state: SessionState,
+    entries: list[RecordEntry],
+    tabling_events: int,
+    now: str,
+    tally: dict[str, int] | None = None,
+    last_ts: str | None = None,
 ) -> SessionRecord:
-    """The record of the session from its final state and its entries (streamed: none, and the tally)."""
+    """The record of the session from its final state and its entries (streamed: no entries, but their tally
+    and the last one's time)."""
     steps, adopted_at = _adoption_steps(state)
     return SessionRecord(
         TitleBlock.of(state),
@@ -310,7 +316,8 @@ def record_of_state(
         adopted_at,
         tabling_events,
         workshop_record(state, now),
-        **streamed,
+        tally,
+        last_ts,
     )
 
 
