@@ -13,7 +13,7 @@ from .report_docx import build_report, export_report, report_text
 
 
 def export_record(session: Session, path: str | Path, force: bool = False) -> Path:
-    """Write the record of the session: Markdown for .md files, DOCX otherwise."""
+    """Write the record of the session, streamed from the log: Markdown for .md files, DOCX otherwise."""
     path = Path(path)
     if path.suffix.lower() in (".md", ".markdown"):
         return export_record_md(session, path, force)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import textwrap
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -12,7 +14,7 @@ from ..core.draft.model import Draft
 from ..core.floor.figures import GroupShare, SpeakerFigures, speaker_figures
 from ..core.floor.model import Intervention, minutes_seconds
 from ..core.log.components import new_state
-from ..core.log.eventlog import format_ts
+from ..core.log.eventlog import Event, format_ts
 from ..core.log.session import Session
 from ..core.log.state import SessionState, actor_name
 from .base import TitleBlock
@@ -138,6 +140,8 @@ class SessionRecord:
     adopted_at: str | None = None
     tabling_events: int = 0  # how many events the tabling entry stands for
     workshop: WorkshopRecord = field(default_factory=WorkshopRecord)  # running order, written interventions
+    tally: dict[str, int] | None = None  # entries per kind, when the entries were streamed (not kept)
+    last_ts: str | None = None  # the last entry's time, when the entries were streamed
 
     @property
     def spoke(self) -> bool:
@@ -146,14 +150,20 @@ class SessionRecord:
 
     def counts(self) -> list[tuple[str, int]]:
         """How many entries of each kind, in KINDS order (kinds that occur only)."""
-        return [
-            (label, n) for key, label in KINDS.items() if (n := sum(1 for e in self.entries if e.kind == key))
-        ]
+        tally = self.tally if self.tally is not None else Counter(e.kind for e in self.entries)
+        return [(label, n) for key, label in KINDS.items() if (n := tally.get(key, 0))]
+
+    @property
+    def last_entry_ts(self) -> str | None:
+        """The time of the last entry (None for an empty record)."""
+        return self.entries[-1].ts if self.entries else self.last_ts
 
     def summary(self) -> str:
         """The line under the title block: how many entries of which kinds."""
-        kinds = "; ".join(f"{label}: {n}" for label, n in self.counts())
-        line = f"{_count(len(self.entries), 'entry', 'entries')} ({kinds})."
+        counts = self.counts()
+        kinds = "; ".join(f"{label}: {n}" for label, n in counts)
+        total = sum(n for _, n in counts)
+        line = f"{_count(total, 'entry', 'entries')} ({kinds})."
         if self.tabling_events:
             line += (
                 f" The tabling entry stands for the {self.tabling_events} events that built the tabled draft."
@@ -161,26 +171,36 @@ class SessionRecord:
         return line + " Times are UTC."
 
 
-def replay_descriptions(session: Session) -> tuple[list[RecordEntry], SessionState]:
-    """Each event described against the state just before it; returns the entries and the final state.
+def first_baseline(events: Iterable[Event]) -> int | None:
+    """The seq of the first draft.baseline event (the tabling), or None."""
+    return next((e.seq for e in events if e.kind == "draft.baseline"), None)
 
-    The draft.* events up to and including the first baseline built the tabled draft: they are told as one
-    entry, at the baseline, saying what was tabled (other events among them keep their own entries)."""
-    events = session.events
-    tabled = next((e.seq for e in events if e.kind == "draft.baseline"), None)
-    state = new_state()
-    entries = []
+
+def describe_events(
+    events: Iterable[Event], state: SessionState, tabled: int | None
+) -> Iterator[RecordEntry]:
+    """Each event described against the state just before it, applying it to state as it goes (one state,
+    brought forward event by event: nothing is kept of the states in between).
+
+    The draft.* events up to and including the first baseline (seq `tabled`) built the tabled draft: they are
+    told as one entry, at the baseline, saying what was tabled (other events among them keep their own)."""
     for event in events:
         who = actor_name(state, event.actor)
         if tabled is not None and event.seq <= tabled and event.kind.startswith("draft."):
             state.apply(event)
             if event.seq == tabled:
                 text = tabling_sentence(state.draft, str(event.payload.get("label", "")))
-                entries.append(RecordEntry(event.seq, event.ts, who, "tabling", text))
+                yield RecordEntry(event.seq, event.ts, who, "tabling", text)
             continue
         text = state.describe(event)
-        entries.append(RecordEntry(event.seq, event.ts, who, kind_of(event.kind, event.payload), text))
+        yield RecordEntry(event.seq, event.ts, who, kind_of(event.kind, event.payload), text)
         state.apply(event)
+
+
+def replay_descriptions(session: Session) -> tuple[list[RecordEntry], SessionState]:
+    """Each event described against the state just before it; returns the entries and the final state."""
+    state = new_state()
+    entries = list(describe_events(session.events, state, first_baseline(session.events)))
     return entries, state
 
 
@@ -270,9 +290,22 @@ def build_record(session: Session, now: str | None = None) -> SessionRecord:
 
     An intervention still running (or paused, or suspended by a point of order) is in the record with its
     time so far, marked so; it counts in the figures."""
-    now = now or export_moment(session)
     entries, state = replay_descriptions(session)
     tabled = next((e for e in entries if e.kind == "tabling"), None)
+    tabling = sum(1 for e in session.events if tabled and e.seq <= tabled.seq and e.kind.startswith("draft."))
+    return record_of_state(state, entries, tabling, now or export_moment(session))
+
+
+def record_of_state(
+    state: SessionState,
+    entries: list[RecordEntry],
+    tabling_events: int,
+    now: str,
+    tally: dict[str, int] | None = None,
+    last_ts: str | None = None,
+) -> SessionRecord:
+    """The record of the session from its final state and its entries (streamed: no entries, but their tally
+    and the last one's time)."""
     steps, adopted_at = _adoption_steps(state)
     return SessionRecord(
         TitleBlock.of(state),
@@ -281,8 +314,10 @@ def build_record(session: Session, now: str | None = None) -> SessionRecord:
         _figures(state, now),
         steps,
         adopted_at,
-        sum(1 for e in session.events if tabled and e.seq <= tabled.seq and e.kind.startswith("draft.")),
+        tabling_events,
         workshop_record(state, now),
+        tally,
+        last_ts,
     )
 
 

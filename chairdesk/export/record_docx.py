@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import struct
+import uuid
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
@@ -21,26 +22,30 @@ from .base import (
     STYLE_TABLE_TEXT,
     STYLE_TEXT,
     STYLE_TITLE,
+    ExportError,
     add_child,
     add_page_numbers,
+    atomic_write,
     long_date,
     new_document,
-    save_docx,
     set_properties,
 )
 from .record import (
     NO_INTERVENTIONS,
     SessionRecord,
-    build_record,
     delegation_table,
+    export_moment,
     group_table,
     roster_lines,
     speaking_time_chart,
 )
+from .record_docx_stream import write_streamed
+from .record_stream import spooled, stream_record
 from .seal import checked_record, mark_pages, seal_of
 
 STYLE_TABLE = "Table Grid"
 CHRONOLOGY_WIDTHS = [1.9, 3.0, 11.6]  # cm: "Point of order" fits its column on one line
+CHRONOLOGY_HEADER = ["Time", "Kind", "What happened"]
 
 
 def _row(cells: list[str], widths: list[int], style_id: str, heading: bool = False) -> OxmlElement:
@@ -105,8 +110,18 @@ def _group_widths(header: list[str]) -> list[float]:
     return [4.5, 3.0, 3.0, 3.0, 3.0] if len(header) == 5 else [4.0, 2.5, 2.5, 2.5, 2.5, 2.5]
 
 
-def build_record_docx(record: SessionRecord) -> DocxDocument:
-    """The record as a python-docx document."""
+def add_chronology_template(document: DocxDocument, marker: str) -> None:
+    """Where a streamed chronology goes, and the shapes of its parts as python-docx writes them: a day's
+    heading and a table (its heading row, and one row) with `marker:` texts that record_stream replaces."""
+    document.add_paragraph(f"{marker}:start")
+    document.add_paragraph(f"{marker}:day", style=STYLE_SUBHEADING)
+    _table(document, CHRONOLOGY_HEADER, [[f"{marker}:{n}" for n in range(3)]], CHRONOLOGY_WIDTHS)
+    document.add_paragraph(f"{marker}:end")
+
+
+def build_record_docx(record: SessionRecord, chronology_marker: str | None = None) -> DocxDocument:
+    """The record as a python-docx document (with a streamed record: the chronology's template, see
+    add_chronology_template, in place of the entries)."""
     document = new_document()
     block = record.title
     document.add_paragraph("Record of the session", style=STYLE_TITLE)
@@ -119,18 +134,20 @@ def build_record_docx(record: SessionRecord) -> DocxDocument:
     document.add_paragraph(record.summary(), style=STYLE_BODY)
 
     document.add_paragraph("Chronology", style=STYLE_SECTION)
+    if chronology_marker is not None:
+        add_chronology_template(document, chronology_marker)
     day = None
     rows: list[list[str]] = []
     for entry in record.entries:
         if entry.day != day:
             if rows:
-                _table(document, ["Time", "Kind", "What happened"], rows, CHRONOLOGY_WIDTHS)
+                _table(document, CHRONOLOGY_HEADER, rows, CHRONOLOGY_WIDTHS)
                 rows = []
             day = entry.day
             document.add_paragraph(day, style=STYLE_SUBHEADING)
         rows.append([entry.time, entry.label, entry.text])
     if rows:
-        _table(document, ["Time", "Kind", "What happened"], rows, CHRONOLOGY_WIDTHS)
+        _table(document, CHRONOLOGY_HEADER, rows, CHRONOLOGY_WIDTHS)
 
     if record.adoption:
         document.add_paragraph("Adoption", style=STYLE_SECTION)
@@ -181,19 +198,29 @@ def build_record_docx(record: SessionRecord) -> DocxDocument:
         document.add_paragraph("Speaking time", style=STYLE_SUBHEADING)
         _chart(document, speaking_time_chart(figures))
     add_page_numbers(document)
-    last = record.entries[-1].ts if record.entries else None
+    last = record.last_entry_ts
     set_properties(document, f"Record of the session: {block.meeting}", "Record of the session", last)
     return document
 
 
 def export_record_docx(session: Session, path: str | Path, force: bool = False) -> Path:
-    """Write the record of the session to a DOCX file (verified first; its seal in full at the end)."""
+    """Write the record of the session to a DOCX file (verified first; its seal in full at the end).
+
+    Streamed (record_stream, record_docx_stream): besides the session it holds one replayed state and the
+    document around the chronology; the chronology's entries go through a compressed temporary file."""
     mark = checked_record(session, path, force)
-    document = build_record_docx(build_record(session))
-    seal = seal_of(session)
-    document.add_paragraph("The record's seal", style=STYLE_SECTION)
-    for line in seal.full_lines():
-        document.add_paragraph(line, style=STYLE_TEXT)
-    if mark:
-        mark_pages(document, mark)
-    return save_docx(document, path)
+    now = export_moment(session)
+    marker = f"chairdesk-chronology-{uuid.uuid4().hex}"
+    with spooled(path) as spool:
+        record = stream_record(session, spool, now)
+        document = build_record_docx(record, chronology_marker=marker)
+        seal = seal_of(session)
+        document.add_paragraph("The record's seal", style=STYLE_SECTION)
+        for line in seal.full_lines():
+            document.add_paragraph(line, style=STYLE_TEXT)
+        if mark:
+            mark_pages(document, mark)
+        try:
+            return atomic_write(path, lambda temp: write_streamed(document, marker, spool, temp))
+        except ValueError as error:  # the template was not found: a bug, said plainly; nothing is written
+            raise ExportError(path, f"not written: {error}") from error

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -10,13 +11,15 @@ from ..core.log.session import Session
 from .base import atomic_write, long_date
 from .record import (
     NO_INTERVENTIONS,
+    RecordEntry,
     SessionRecord,
-    build_record,
     delegation_table,
+    export_moment,
     group_table,
     roster_lines,
     speaking_time_chart,
 )
+from .record_stream import by_day, spooled, stream_record
 from .seal import checked_record, seal_of
 
 _MARKUP = re.compile(r"([\\`*_\[\]#|~])")  # with [ ] escaped, no link or image can form
@@ -37,14 +40,19 @@ def _cell(text: str) -> str:
     return md_text(text)
 
 
+def _table_lines(header: list[str], rows: Iterable[list[str]]) -> Iterator[str]:
+    yield "| " + " | ".join(_cell(h) for h in header) + " |"
+    yield "|" + "---|" * len(header)
+    yield from ("| " + " | ".join(_cell(c) for c in row) + " |" for row in rows)
+    yield ""
+
+
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(_cell(h) for h in header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
-    return lines + [""]
+    return list(_table_lines(header, rows))
 
 
-def record_markdown(record: SessionRecord, chart_name: str | None = None) -> str:
-    """The record as Markdown text; chart_name is the PNG file the chart is linked to, if any."""
+def head_lines(record: SessionRecord) -> list[str]:
+    """The lines above the chronology: title block, adoption, summary."""
     block = record.title
     lines = ["# Record of the session", ""]
     title_lines = [f"**{md_text(block.meeting)}**" if block.meeting else ""]
@@ -55,22 +63,19 @@ def record_markdown(record: SessionRecord, chart_name: str | None = None) -> str
         lines += [text, ""]
     if record.adopted_at:
         lines += [f"The report was adopted and endorsed on {long_date(record.adopted_at)}.", ""]
-    lines += [record.summary(), ""]
+    return lines + [record.summary(), "", "## Chronology", ""]
 
-    lines += ["## Chronology", ""]
-    day = None
-    rows: list[list[str]] = []
-    for entry in record.entries:
-        if entry.day != day:
-            if rows:
-                lines += _table(["Time", "Kind", "What happened"], rows)
-                rows = []
-            day = entry.day
-            lines += [f"### {md_text(day)}", ""]
-        rows.append([entry.time, entry.label, entry.text])
-    if rows:
-        lines += _table(["Time", "Kind", "What happened"], rows)
 
+def chronology_lines(entries: Iterable[RecordEntry]) -> Iterator[str]:
+    """The chronology, line by line: for each day its heading and a table of its entries."""
+    for day, group in by_day(entries):
+        yield from (f"### {md_text(day)}", "")
+        yield from _table_lines(["Time", "Kind", "What happened"], ([e.time, e.label, e.text] for e in group))
+
+
+def tail_lines(record: SessionRecord, chart_name: str | None = None) -> list[str]:
+    """The lines after the chronology: adoption steps, interventions, a workshop's tables, speaker figures."""
+    lines: list[str] = []
     if record.adoption:
         lines += ["## Adoption", ""] + _table(["Time", "Step"], [list(s) for s in record.adoption])
     if record.interventions:
@@ -97,6 +102,12 @@ def record_markdown(record: SessionRecord, chart_name: str | None = None) -> str
                 f"![Speaking time per delegation and stakeholder group]({quote(chart_name)})",
                 "",
             ]
+    return lines
+
+
+def record_markdown(record: SessionRecord, chart_name: str | None = None) -> str:
+    """The record as Markdown text; chart_name is the PNG file the chart is linked to, if any."""
+    lines = [*head_lines(record), *chronology_lines(record.entries), *tail_lines(record, chart_name)]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -124,17 +135,29 @@ def export_record_md(session: Session, path: str | Path, force: bool = False) ->
     """Write the record of the session to a Markdown file (and its chart beside it when there are figures).
 
     The record is verified first (refused when broken, or with force marked at the top); its seal ends it.
+    Streamed: the events are described as they are read, and the chronology is written from a spool.
     """
     path = Path(path)
     mark = checked_record(session, path, force)
-    record = build_record(session)
-    chart = chart_path(path) if record.spoke else None
-    text = record_markdown(record, chart.name if chart else None)
-    seal = "\n\n".join(seal_of(session).full_lines())
-    text += f"\n## The record's seal\n\n{seal}\n"
-    if mark:
-        text = f"**{mark}**\n\n{text}"
-    if chart is not None:
-        image = speaking_time_chart(record.figures)
-        atomic_write(chart, lambda temp: temp.write_bytes(image))
-    return atomic_write(path, lambda temp: temp.write_text(text, encoding="utf-8"))
+    now = export_moment(session)
+    with spooled(path) as spool:
+        record = stream_record(session, spool, now)
+        chart = chart_path(path) if record.spoke else None
+        tail = "\n".join(tail_lines(record, chart.name if chart else None)).rstrip("\n") + "\n"
+        seal = "\n\n".join(seal_of(session).full_lines())
+        tail += f"\n## The record's seal\n\n{seal}\n"
+
+        def write(temp: Path) -> None:
+            with temp.open("w", encoding="utf-8") as out:
+                if mark:
+                    out.write(f"**{mark}**\n\n")
+                for line in head_lines(record):
+                    out.write(line + "\n")
+                for line in chronology_lines(spool):
+                    out.write(line + "\n")
+                out.write(tail)
+
+        if chart is not None:
+            image = speaking_time_chart(record.figures)
+            atomic_write(chart, lambda temp: temp.write_bytes(image))
+        return atomic_write(path, write)
