@@ -5,6 +5,7 @@ Model UN committee), `chairdesk --replay FILE`."""
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -99,7 +100,15 @@ def run(argv: list[str]) -> int:
     window.show()
     if exit_when_shown_requested():
         quit_when_shown(app, window)
-    return app.exec()
+    status = app.exec()
+    quick_exit()
+    return status
+
+
+def quick_exit() -> None:
+    """Once the window has closed (its session closed, settings saved): spare the interpreter's last garbage
+    collection, which walks every object of the session read (20,000 events: 0.4 s of the quit)."""
+    gc.freeze()
 
 
 def run_replay(path: Path) -> int:

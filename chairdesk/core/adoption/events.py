@@ -397,6 +397,7 @@ class AdoptionComponent:
                 kept.add(state.draft.paragraphs[pid].section)
             touched &= kept
         adoption: Adoption = state.adoption
+        touched = {s for s in touched if s in adoption.sections}  # most edits touch no adopted section
         for section_id in sorted(touched, key=lambda s: (s not in state.draft.order, _order(state, s))):
             record = adoption.sections.get(section_id)
             if record is None or record.status not in ADOPTED_STATES:
