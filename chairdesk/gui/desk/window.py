@@ -461,6 +461,8 @@ class MainWindow(QMainWindow):
             self._leave(controller)
             self.controller = None
             self._release(controller)
+            for view in (self.draft_view, self.outline_view):
+                view.setModel(None)  # a closed window lays out no more rows (the batched layout would go on)
         self._clock.stop()
         self.projector.close()
         super().closeEvent(event)
