@@ -74,3 +74,20 @@ def test_the_session_written_after_a_lazy_start_reads_back_and_verifies(tmp_path
         assert len(session.events) == count + 1 == json.loads(done.stdout.strip().splitlines()[-1])["events"]
         assert session.verify().ok
         assert session.events[-1].payload["text"].endswith(" (amended)")
+
+
+def test_the_warm_up_loads_the_writer_in_the_background() -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from chairdesk.gui.app import warm_up_writer; assert 'sqlite_utils' not in sys.modules; "
+            "t = warm_up_writer(); t.join(60); print(t.name, 'sqlite_utils' in sys.modules)",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["chairdesk-warm-up", "True"]
