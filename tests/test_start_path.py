@@ -81,7 +81,7 @@ def test_the_warm_up_loads_the_writer_in_the_background() -> None:
         [
             sys.executable,
             "-c",
-            "import sys; from chairdesk.gui.app import warm_up_writer; assert 'sqlite_utils' not in sys.modules; "
+            "import sys; from chairdesk.gui.start_up import warm_up_writer; assert 'sqlite_utils' not in sys.modules; "
             "t = warm_up_writer(); t.join(60); print(t.name, 'sqlite_utils' in sys.modules)",
         ],
         capture_output=True,
@@ -91,3 +91,43 @@ def test_the_warm_up_loads_the_writer_in_the_background() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["chairdesk-warm-up", "True"]
+
+
+SETTLE = """
+import gc, json, sys, time
+from pathlib import Path
+from chairdesk.gui.app import make_application, open_window
+from chairdesk.gui.settings import DeskSettings
+from chairdesk.gui.start_up import after_first_show
+gc.disable()  # as the command line does before the desk starts
+app = make_application()
+window = open_window(Path(sys.argv[1]), DeskSettings.load(), [])
+window.show()
+after_first_show(window)
+held = gc.isenabled()
+started = time.monotonic()
+while not gc.isenabled() and time.monotonic() - started < 20:
+    app.processEvents()
+    time.sleep(0.01)
+frozen = gc.get_freeze_count()
+window.open_session(Path(sys.argv[2]))  # another session: the first one's objects may be collected again
+print(json.dumps({"held": held, "enabled": gc.isenabled(), "frozen": frozen, "after": gc.get_freeze_count()}))
+window.close()
+"""
+
+
+def test_the_collector_is_held_until_the_window_is_up_then_the_start_is_frozen_out(tmp_path: Path) -> None:
+    first = build_sample_session(tmp_path / "first.chairdesk")
+    second = build_sample_session(tmp_path / "second.chairdesk")
+    done = subprocess.run(
+        [sys.executable, "-c", SETTLE, str(first), str(second)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["held"] is False and seen["enabled"] is True
+    assert seen["frozen"] > 10_000  # modules, widgets and the session, out of every later collection
+    assert seen["after"] == 0  # the first session went: nothing stays frozen out

@@ -5,9 +5,7 @@ Model UN committee), `chairdesk --replay FILE`."""
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,8 +18,9 @@ from .desk.window import MainWindow
 from .first_show import exit_when_shown_requested, quit_when_shown
 from .floor.dock import FloorDock
 from .procedure.dock import ProcedureDock
-from .qt import QApplication, QFont, QTimer
+from .qt import QApplication, QFont
 from .settings import DeskSettings, data_dir
+from .start_up import after_first_show, quick_exit, settle_collector
 from .workshop.dock import WorkshopDock
 
 
@@ -89,6 +88,7 @@ def run(argv: list[str]) -> int:
     parser.add_argument("--replay", type=Path, metavar="FILE", help="replay a session, read-only")
     args = parser.parse_args(argv)
     if args.replay is not None:
+        settle_collector()  # held by the command line for the desk's start (start_up.py)
         return run_replay(args.replay)
     if args.file is not None and not args.file.exists():
         print(f"chairdesk: {args.file}: no such file", file=sys.stderr)
@@ -101,45 +101,10 @@ def run(argv: list[str]) -> int:
     window.show()
     if exit_when_shown_requested():
         quit_when_shown(app, window)
-    warm_up_when_shown(window)
+    after_first_show(window)  # the collector runs again, the writer is warmed up
     status = app.exec()
     quick_exit()
     return status
-
-
-WARM_UP_AFTER_MS = 1500  # after the window is on screen: the first paint and the first keys go first
-
-
-def warm_up_when_shown(window: MainWindow) -> None:
-    """Once the window is on screen (exposed), and a moment later, start warm_up_writer()."""
-    poll = QTimer(window)
-
-    def check() -> None:
-        handle = window.windowHandle()
-        if handle is not None and handle.isExposed():
-            poll.stop()
-            QTimer.singleShot(WARM_UP_AFTER_MS, warm_up_writer)
-
-    poll.timeout.connect(check)
-    poll.start(50)
-
-
-def warm_up_writer() -> threading.Thread:
-    """Load what the first write needs (sqlite-utils with numpy: 0.2-0.3 s, kept off the start path) in a
-    background thread, so the chair's first step does not wait for it; the window stays responsive."""
-    thread = threading.Thread(target=_import_writer, name="chairdesk-warm-up", daemon=True)
-    thread.start()
-    return thread
-
-
-def _import_writer() -> None:
-    import sqlite_utils  # noqa: F401 - the session's writes go through it (core/log/eventlog.py)
-
-
-def quick_exit() -> None:
-    """Once the window has closed (its session closed, settings saved): spare the interpreter's last garbage
-    collection, which walks every object of the session read (20,000 events: 0.4 s of the quit)."""
-    gc.freeze()
 
 
 def run_replay(path: Path) -> int:

@@ -34,6 +34,7 @@ from ..qt import (
 )
 from ..settings import DeskSettings, data_dir
 from ..start_page import StartPage
+from ..start_up import release_frozen
 from .confirmations import confirmation
 from .desk_commands import DeskCommands
 from .dialogs import FindBar
@@ -252,6 +253,7 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _release(controller: SessionController) -> None:
         """Let go of a session: its file is closed (another process may open it) and the controller goes."""
+        release_frozen()  # what the start froze out of the collector (start_up.py) may now be garbage
         controller.detach()
         controller.session.close()
         controller.deleteLater()
