@@ -354,7 +354,7 @@ class MainWindow(QMainWindow):
             for pid in change.paragraphs:
                 self.outline_model.refresh_paragraph(pid)
             sections = set(change.sections)
-            if "adoption" in change.areas:
+            if "adoption" in change.areas and not change.sections:  # a step on the report: every section
                 sections.update(self.session.draft.order)  # type: ignore[union-attr]
             if sections:
                 self.outline_model.refresh_sections(sections)
