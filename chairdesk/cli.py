@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import unicodedata
 from collections.abc import Callable
@@ -440,6 +441,7 @@ def _start_gui(argv: list[str]) -> int:
     if no_display:
         print(no_display, file=sys.stderr)
         return 2
+    gc.disable()  # no collection while the start makes its lasting objects: the window lets it run (gui/start_up.py)
     try:
         import PySide6.QtWidgets  # noqa: F401 - Qt and the system libraries it loads (libEGL, libxcb, …)
     except ImportError as error:

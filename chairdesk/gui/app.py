@@ -20,6 +20,7 @@ from .floor.dock import FloorDock
 from .procedure.dock import ProcedureDock
 from .qt import QApplication, QFont
 from .settings import DeskSettings, data_dir
+from .start_up import after_first_show, quick_exit, settle_collector
 from .workshop.dock import WorkshopDock
 
 
@@ -87,6 +88,7 @@ def run(argv: list[str]) -> int:
     parser.add_argument("--replay", type=Path, metavar="FILE", help="replay a session, read-only")
     args = parser.parse_args(argv)
     if args.replay is not None:
+        settle_collector()  # held by the command line for the desk's start (start_up.py)
         return run_replay(args.replay)
     if args.file is not None and not args.file.exists():
         print(f"chairdesk: {args.file}: no such file", file=sys.stderr)
@@ -99,7 +101,10 @@ def run(argv: list[str]) -> int:
     window.show()
     if exit_when_shown_requested():
         quit_when_shown(app, window)
-    return app.exec()
+    after_first_show(window)  # the collector runs again, the writer is warmed up
+    status = app.exec()
+    quick_exit()
+    return status
 
 
 def run_replay(path: Path) -> int:

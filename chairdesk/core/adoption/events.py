@@ -390,13 +390,15 @@ class AdoptionComponent:
         """Nothing is agreed until everything is agreed: an edit reopens the adopted sections it touches."""
         if event.kind in _NOT_EDITS:
             return
-        touched = set(change.sections)
+        adoption: Adoption = state.adoption
+        touched = {s for s in change.sections if s in adoption.sections}  # most edits touch no adopted section
+        if not touched:
+            return
         if event.kind in ("draft.section.add", "draft.section.move", "draft.section.restore"):
             kept = {event.payload.get("id")}  # the other sections were only relettered…
             for pid in event.payload.get("paragraphs") or []:  # …unless a paragraph of theirs came back
                 kept.add(state.draft.paragraphs[pid].section)
             touched &= kept
-        adoption: Adoption = state.adoption
         for section_id in sorted(touched, key=lambda s: (s not in state.draft.order, _order(state, s))):
             record = adoption.sections.get(section_id)
             if record is None or record.status not in ADOPTED_STATES:

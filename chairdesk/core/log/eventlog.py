@@ -1,5 +1,8 @@
 """The session file: a SQLite event log (through sqlite-utils), one committed transaction per event.
 
+Opening and reading use the standard library's sqlite3 alone; sqlite-utils (which brings numpy, dateutil,
+click and pluggy with it) is imported on the first write, so it is not on the window's start path.
+
 Each event carries the hash of the one before it, so the record can be verified later. A writer holds an
 OS lock on the file for as long as it is open (writelock.py), so a second writer is refused, and the lock
 disappears with the process if it is killed; readers (open_read_only) are never locked out and see every
@@ -16,9 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from .errors import (
     CorruptSessionError,
@@ -29,6 +30,9 @@ from .errors import (
 )
 from .schema import check_schema, unexpected_objects
 from .writelock import WriteLock
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 FORMAT = "chairdesk-session"
 SCHEMA_VERSION = 1
@@ -149,6 +153,8 @@ def refuse_new_path(path: Path) -> None:
         raise SessionFileError(path, f"the folder {path.parent} is read-only; choose another folder")
 
 
+_DECODER = json.JSONDecoder()  # json.loads' own decoder, without its per-call checks
+
 _INSERT_EVENT = (
     "INSERT INTO events (seq, ts, actor, kind, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
@@ -164,11 +170,18 @@ class EventLog:
         self.path = path
         self.conn = conn
         self.lock = lock  # None: opened read-only
-        self.db = sqlite_utils.Database(conn)
-        self._events_table = self.db.table("events")
-        self._meta_table = self.db.table("meta")
+        self._db: sqlite_utils.Database | None = None
         self._events: list[Event] = []
         self._identity = _identity(path)
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The file through sqlite-utils, for writing (imported on first use: it is not needed to read)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     def check_in_place(self) -> None:
         """Raise if the file this log writes to is no longer at its path (deleted, moved or replaced)."""
@@ -317,7 +330,7 @@ class EventLog:
         check = self.conn.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
             raise CorruptSessionError(self.path, f"the session file is damaged ({check})")
-        tables = set(self.db.table_names())
+        tables = {row[0] for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not {"meta", "events"} <= tables:
             raise NotASessionError(self.path, "an SQLite database, but not a chairdesk session")
         meta = self.read_meta()
@@ -343,7 +356,7 @@ class EventLog:
                     raise CorruptSessionError(self.path, f"no way to upgrade schema {version}")
                 step(self.db)
                 version += 1
-            self._meta_table.upsert({"key": "schema_version", "value": str(version)}, pk="key")
+            self.db["meta"].upsert({"key": "schema_version", "value": str(version)}, pk="key")
 
     def _load(self) -> None:
         self._events = self._read_events(0)
@@ -359,9 +372,24 @@ class EventLog:
             "SELECT seq, ts, actor, kind, payload, prev_hash, hash FROM events WHERE seq > ? ORDER BY seq",
             (after,),
         )
-        events = []
-        for seq, ts, actor, kind, payload, prev_hash, digest in rows:
-            events.append(self._event(seq, ts, actor, kind, payload, prev_hash, digest))
+        # The loop is the start path of a large session (20,000 rows): the checks of _event, inlined.
+        events: list[Event] = []
+        append, decode, moment_of = events.append, _DECODER.decode, datetime.fromisoformat
+        for row in rows:
+            seq, ts, actor, kind, payload, prev, digest = row
+            try:
+                if type(seq) is not int or not (
+                    type(ts) is str and type(actor) is str and type(kind) is str and type(payload) is str
+                    and type(prev) is str and type(digest) is str
+                ):
+                    raise ValueError
+                data = decode(payload)
+                if type(data) is not dict or moment_of(ts).tzinfo is None:
+                    raise ValueError
+            except (ValueError, RecursionError):
+                append(self._event(*row))  # raises the error that names what is wrong with the row
+                continue
+            append(Event(seq, ts, actor, kind, data, prev, digest))
         for expected, event in enumerate(events, start=after + 1):
             if event.seq != expected:
                 raise CorruptSessionError(self.path, f"event {expected} is missing from the log")
@@ -404,7 +432,7 @@ class EventLog:
 
     def read_meta(self) -> dict[str, str]:
         """The metadata table as a dict."""
-        return {row["key"]: row["value"] for row in self.db["meta"].rows}
+        return dict(self.conn.execute("SELECT key, value FROM meta"))
 
     def verify(self) -> Verification:
         """Recompute the hash chain; report the first event whose link is broken."""
@@ -482,7 +510,7 @@ class EventLog:
                 if head is None:
                     self.conn.execute("DELETE FROM meta WHERE key = 'head'")
                 else:
-                    self._meta_table.upsert({"key": "head", "value": head}, pk="key")
+                    self.db["meta"].upsert({"key": "head", "value": head}, pk="key")
         except sqlite3.Error as error:
             raise SessionFileError(
                 self.path, f"could not write to the session file ({writing_problem(error)})"

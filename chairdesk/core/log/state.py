@@ -61,6 +61,7 @@ class SessionState:
         self.last_ts = ""
         self.components: list[Component] = list(components)
         self._owners: dict[str, Component] = {}
+        self._owner_of: dict[str, Component] = {}  # kind -> owner, as found (a replay asks 20,000 times)
         for component in self.components:
             for prefix in component.prefixes:
                 self._owners[prefix] = component
@@ -72,14 +73,19 @@ class SessionState:
         twin = SessionState.__new__(SessionState)
         memo[id(self)] = twin
         for key, value in vars(self).items():
-            shared = key in ("components", "_owners")
+            shared = key in ("components", "_owners", "_owner_of")
             setattr(twin, key, value if shared else copy.deepcopy(value, memo))
         return twin
 
     def owner(self, kind: str) -> Component:
         """The component that owns an event kind."""
+        found = self._owner_of.get(kind)
+        if found is not None:
+            return found
         for prefix, component in self._owners.items():
             if kind.startswith(prefix):
+                if len(self._owner_of) < 1000:  # kinds are few; a flood of made-up ones is not kept
+                    self._owner_of[kind] = component
                 return component
         raise RefusedError(f"Unknown kind of event: {kind!r}.")
 

@@ -28,7 +28,7 @@ from ..log.state import SessionState
 SNAPSHOT_EVERY = 100  # events between two checkpoints (at least)
 MAX_CHECKPOINTS = 250  # a checkpoint shares the draft's objects, but its dictionaries cost memory
 FINE_EVERY = 16  # going back, the block being stepped through gets a checkpoint this often
-_SHARED = ("components", "_owners")  # stateless: shared by every copy
+_SHARED = ("components", "_owners", "_owner_of")  # stateless: shared by every copy
 _ATOMIC = frozenset({str, int, float, bool, type(None), bytes})
 _SHARE, _OBJECT, _DEEP = 0, 1, 2
 _PLANS: dict[type, int] = {}

@@ -13,6 +13,7 @@ from ...core.adoption.model import (
     OPEN_STATES,
     REOPENED,
     SECTION_STATES,
+    AdoptionProgress,
     section_mark,
 )
 from ...core.log.change import Change
@@ -40,6 +41,7 @@ from ..qt import (
 )
 from .dialogs import ObjectionDialog, ReasonDialog, VoteDialog
 from .objections import ObjectionSteps
+from .totals import AdoptionTotals
 
 _WATCHED = {"adoption", "draft", "proposals", "roster"}
 
@@ -54,6 +56,7 @@ class AdoptionDock(QDockWidget):
         self.section_id: str | None = None
         self._running = False
         self._report_readout = False
+        self.totals = AdoptionTotals(controller.session.state)  # brackets and proposals left, kept per paragraph
         self._build_actions()
         self.objection_steps = ObjectionSteps(self)  # standing objections, ruled adoption, lapsed proposals
         self.addActions(self.actions())  # the keys work in the dock even before a menu holds them
@@ -265,6 +268,7 @@ class AdoptionDock(QDockWidget):
             self.controller.set_current(section_id, None)
 
     def _on_changed(self, change: Change) -> None:
+        self.totals.update(self.state, change)  # every change, so that none goes by unseen
         if change.areas & _WATCHED or change.structure:
             self._follow(self.section_id)
             self.refresh()
@@ -325,7 +329,9 @@ class AdoptionDock(QDockWidget):
         self.vote_action.setEnabled(bool(draft.order) and not frozen)
         self.objection_steps.refresh()
 
-        progress = adoption.progress(draft)
+        totals = self.totals.current(state)
+        adopted = sum(1 for sid in draft.order if adoption.is_adopted(sid))
+        progress = AdoptionProgress(adopted, len(draft.order), totals.open_brackets, totals.pending_proposals)
         self.progress.setRange(0, max(progress.total, 1))
         self.progress.setValue(progress.adopted)
         self.progress.setFormat(f"{progress.adopted} of {progress.total} sections adopted")

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ...core.draft.importers import new_session_from, read_draft, tracked_changes
 from ...core.draft.operations import set_numbering_mode
 from ...core.floor.operations import set_roster
 from ...core.log.errors import ChairdeskError
@@ -113,6 +112,8 @@ class DeskCommands(TextCommands):
         source, _ = QFileDialog.getOpenFileName(self.parent, "Import a draft", str(Path.home()), DRAFT_FILTER)
         if not source:
             return
+        from ...core.draft.importers import tracked_changes  # DOCX reading (lxml): not on the start path
+
         try:
             tracked = tracked_changes(Path(source))
         except ChairdeskError as error:
@@ -142,6 +143,8 @@ class DeskCommands(TextCommands):
                 session = importer(Path(source), Path(target))
                 self.last_import_summary = []
             else:
+                from ...core.draft.importers import new_session_from, read_draft
+
                 imported = read_draft(Path(source), revisions)
                 session = new_session_from(imported, Path(target), numbering=numbering)
                 self.last_import_summary = imported.summary_lines()

@@ -34,6 +34,7 @@ from ..qt import (
 )
 from ..settings import DeskSettings, data_dir
 from ..start_page import StartPage
+from ..start_up import release_frozen
 from .confirmations import confirmation
 from .desk_commands import DeskCommands
 from .dialogs import FindBar
@@ -252,6 +253,7 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _release(controller: SessionController) -> None:
         """Let go of a session: its file is closed (another process may open it) and the controller goes."""
+        release_frozen()  # what the start froze out of the collector (start_up.py) may now be garbage
         controller.detach()
         controller.session.close()
         controller.deleteLater()
@@ -352,7 +354,7 @@ class MainWindow(QMainWindow):
             for pid in change.paragraphs:
                 self.outline_model.refresh_paragraph(pid)
             sections = set(change.sections)
-            if "adoption" in change.areas:
+            if "adoption" in change.areas and not change.sections:  # a step on the report: every section
                 sections.update(self.session.draft.order)  # type: ignore[union-attr]
             if sections:
                 self.outline_model.refresh_sections(sections)
@@ -461,6 +463,8 @@ class MainWindow(QMainWindow):
             self._leave(controller)
             self.controller = None
             self._release(controller)
+            for view in (self.draft_view, self.outline_view):
+                view.setModel(None)  # a closed window lays out no more rows (the batched layout would go on)
         self._clock.stop()
         self.projector.close()
         super().closeEvent(event)

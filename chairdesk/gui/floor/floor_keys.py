@@ -52,6 +52,8 @@ class FloorKeys(QObject):
         return None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if not isinstance(event, QKeyEvent):  # every event of the application comes here: most leave at once
+            return False
         kind = event.type()
         if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) or not isinstance(watched, QWidget):
             return False

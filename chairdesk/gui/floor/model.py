@@ -49,6 +49,17 @@ def request_marks(request: Request) -> list[str]:
     return marks
 
 
+def changed_span(old: list[str], new: list[str]) -> tuple[int, int]:
+    """How many items the two lists share at the start and, after that, at the end."""
+    head = 0
+    while head < len(old) and head < len(new) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    return head, tail
+
+
 class SpeakersListModel(QAbstractListModel):
     """One row per waiting request, in list order; refresh() after a floor or roster change."""
 
@@ -60,10 +71,37 @@ class SpeakersListModel(QAbstractListModel):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the list again from the state."""
-        self.beginResetModel()
-        self._requests = list(self._state().floor.queue)
-        self.endResetModel()
+        """Read the list again from the state: the requests that came or went are inserted or removed as rows
+        (the others keep their rows, so the view keeps its selection and scroll), then every row is redrawn
+        (its number and marks may have changed)."""
+        old, new = self._requests, list(self._state().floor.queue)
+        old_ids, new_ids = [r.id for r in old], [r.id for r in new]
+        head, tail = changed_span(old_ids, new_ids)
+        if sorted(old_ids[head : len(old) - tail]) == sorted(new_ids[head : len(new) - tail]):
+            self._reorder(new_ids, head, len(new) - tail)  # the same requests in another order: moved rows
+        else:
+            if len(old) - tail > head:
+                self.beginRemoveRows(QModelIndex(), head, len(old) - tail - 1)
+                self._requests = old[:head] + old[len(old) - tail :]
+                self.endRemoveRows()
+            if len(new) - tail > head:
+                self.beginInsertRows(QModelIndex(), head, len(new) - tail - 1)
+                self._requests = new
+                self.endInsertRows()
+        self._requests = new
+        if new:
+            self.dataChanged.emit(self.index(0), self.index(len(new) - 1))
+
+    def _reorder(self, new_ids: list[str], start: int, end: int) -> None:
+        """Move rows, one at a time, until the rows start..end are in the new order."""
+        rows = list(self._requests)
+        for target in range(start, end):
+            source = next(k for k in range(target, end) if rows[k].id == new_ids[target])
+            if source != target:
+                self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), target)
+                rows.insert(target, rows.pop(source))
+                self._requests = rows
+                self.endMoveRows()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._requests)

@@ -15,7 +15,7 @@ from datetime import datetime
 from ...core.log.change import Change
 from ..controller import SessionController
 from ..floor.countdown import FloorTimer
-from ..qt import QFont, QLabel, Qt, QTextBrowser, QVBoxLayout, QWidget
+from ..qt import QFont, QLabel, QShowEvent, Qt, QTextBrowser, QVBoxLayout, QWidget
 from .room_band import RoomBand, next_speakers, room_procedure
 from .room_text import RoomRows, is_adopted, room_rows, section_heading, section_html, shown_section
 
@@ -56,7 +56,6 @@ class ProjectorWindow(QWidget):
         self.section: str | None = None
         self.point_size = clamp_room_size(point_size)
         self.floor_timer: FloorTimer | None = None
-        self._stale = False  # hidden: the rows and the text are brought up to date when it is shown
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -110,7 +109,7 @@ class ProjectorWindow(QWidget):
             return
         controller.changed.connect(self._on_change)
         controller.current_changed.connect(self._on_current)
-        self.rows = room_rows(controller.session, self.mode)
+        self.rows = None  # the room's text is laid out when the projector is shown (refresh_text)
         timer = FloorTimer(controller, self.clock, self)  # the chair's countdown logic, drawn on our band
         timer.hide()
         timer.views = [self.band]
@@ -124,11 +123,8 @@ class ProjectorWindow(QWidget):
             self.floor_timer.refresh()
 
     def _on_change(self, change: Change) -> None:
-        if self.rows is not None and {"draft", "roster", "baseline", "meeting"} & change.areas:
-            if self.isVisible():
-                self.rows = room_rows(self.controller.session, self.mode)  # type: ignore[union-attr]
-            else:  # nobody sees it: compared again when it is shown (a chair action stays within a frame)
-                self._stale = True
+        if {"draft", "roster", "baseline", "meeting"} & change.areas:
+            self.rows = None  # built again when next drawn
         self.refresh()
 
     def _on_current(self, _section: object, _paragraph: object) -> None:
@@ -139,7 +135,7 @@ class ProjectorWindow(QWidget):
         """Tracked changes since the tabled draft ("tabled"), since the last baseline ("last"), or clean."""
         self.mode = mode
         if self.controller is not None:
-            self.rows = room_rows(self.controller.session, mode)
+            self.rows = None
             self.refresh()
 
     def set_show_typing(self, on: bool) -> None:
@@ -186,13 +182,9 @@ class ProjectorWindow(QWidget):
 
     def refresh_text(self) -> None:
         """Lay out the section's text again and bring the current paragraph into view."""
-        if self.controller is None or self.rows is None:
-            return
-        if not self.isVisible():
-            self._stale = True
-            return
-        if self._stale:
-            self._stale = False
+        if self.controller is None or not self.isVisible():
+            return  # hidden: nothing to lay out (showEvent draws it)
+        if self.rows is None:
             self.rows = room_rows(self.controller.session, self.mode)
         current = self.controller.current_paragraph
         typing = self.typing() if self.show_typing else None
@@ -203,10 +195,9 @@ class ProjectorWindow(QWidget):
             self.text.scrollToAnchor("current")
             scroll.setValue(max(0, scroll.value() - self.text.viewport().height() // 5))
 
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        if self._stale:
-            self.refresh()
+        self.refresh()
 
     def plain_text(self) -> str:
         """Everything the window shows as words (what the room can read), for checks."""

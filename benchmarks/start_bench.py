@@ -1,0 +1,114 @@
+"""Benchmark the cold start of the window against a bare PySide6 QMainWindow, for one or more checkouts.
+
+    python benchmarks/start_bench.py [--paragraphs 2000] [--session FILE] [--starts 5] [--checkout DIR ...]
+
+Each start is a fresh process: `python -m chairdesk FILE` with CHAIRDESK_EXIT_WHEN_SHOWN=1 (the window quits
+once the platform has exposed it), timed from launch to exit, and the bare QMainWindow of desk_bench.py the
+same way. The kinds are alternated (bare, then each checkout in turn), so a change of load on the machine
+falls on all of them alike. Besides the wall time it reports when the window said it was shown (seconds
+since the process started, from /proc: the start without the quit) and the heaviest imports of the start
+path (`python -X importtime`). With several --checkout folders (e.g. the main checkout and a branch), each
+runs its own chairdesk on the same session file copy; nothing is written into the checkouts (byte code goes
+to a temporary folder).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+if not os.environ.get("DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from benchmarks.desk_bench import BARE_WINDOW, START_PATH, _prepare  # noqa: E402
+from benchmarks.large_session import make_large_session  # noqa: E402
+
+SHOWN = re.compile(r"window shown: .* ([0-9.]+) s after start")
+
+
+def _run(command: list[str], env: dict[str, str]) -> tuple[float, float | None]:
+    """Wall time of a command to its exit, and when it said its window was shown (None if it did not say)."""
+    started = time.perf_counter()
+    done = subprocess.run(command, env=env, check=True, capture_output=True, text=True, cwd=env["START_CWD"])
+    wall = time.perf_counter() - started
+    found = SHOWN.search(done.stdout)
+    return wall, float(found.group(1)) if found else None
+
+
+def heaviest_imports(env: dict[str, str], top: int = 8) -> list[tuple[str, float]]:
+    """The start path's imports, own time summed per top-level package."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", START_PATH],
+        env=env, capture_output=True, text=True, cwd=env["START_CWD"],
+    )
+    per_package: dict[str, float] = defaultdict(float)
+    for line in done.stderr.splitlines():
+        if line.startswith("import time:") and "self [us]" not in line:
+            own, _cumulative, name = line.split(":", 1)[1].split("|")
+            per_package[name.strip().split(".")[0]] += int(own) / 1e6
+    return sorted(per_package.items(), key=lambda item: -item[1])[:top]
+
+
+def main(argv: list[str]) -> int:
+    """Build or reuse the session, alternate the starts, print medians and the ratio to the bare window."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--paragraphs", type=int, default=2000)
+    parser.add_argument("--session", type=Path, help="reuse this session file (made if missing; it is copied)")
+    parser.add_argument("--starts", type=int, default=5, help="cold starts of each kind")
+    parser.add_argument("--checkout", type=Path, action="append", help="a chairdesk checkout (default: this one)")
+    args = parser.parse_args(argv)
+    checkouts = [c.resolve() for c in (args.checkout or [ROOT])]
+    home = Path(tempfile.mkdtemp(prefix="chairdesk-start-"))
+    source = args.session or home / "large.chairdesk"
+    if not source.exists():
+        make_large_session(source, paragraphs=args.paragraphs, events=max(20000, 5 * args.paragraphs))
+    path = home / "bench.chairdesk"
+    shutil.copy(source, path)
+    _prepare(path, requests=11)  # a roster and a speakers' list, as desk_bench has them
+    base = dict(
+        os.environ, CHAIRDESK_EXIT_WHEN_SHOWN="1", CHAIRDESK_CONFIG_DIR=str(home / "config"),
+        CHAIRDESK_DATA_DIR=str(home / "data"), PYTHONPYCACHEPREFIX=str(home / "pycache"),
+    )
+    base.pop("PYTHONDONTWRITEBYTECODE", None)  # byte code is cached (outside the checkouts), as installed
+    envs = {c: dict(base, PYTHONPATH=str(c), START_CWD=str(c)) for c in checkouts}
+    bare_env = dict(base, START_CWD=str(home))
+    for env in (bare_env, *envs.values()):  # a first run of each writes the byte code: not timed
+        command = [sys.executable, "-c", BARE_WINDOW] if env is bare_env else [sys.executable, "-m", "chairdesk", str(path)]
+        _run(command, env)
+    bare: list[float] = []
+    desk: dict[Path, list[tuple[float, float | None]]] = {c: [] for c in checkouts}
+    for _ in range(args.starts):
+        bare.append(_run([sys.executable, "-c", BARE_WINDOW], bare_env)[0])
+        for checkout, env in envs.items():
+            desk[checkout].append(_run([sys.executable, "-m", "chairdesk", str(path)], env))
+    load = os.getloadavg()[0]
+    print(f"cold start to a shown window, {args.paragraphs} paragraphs, n={args.starts}, load {load:.1f}")
+    print(f"    bare QMainWindow                 {statistics.median(bare) * 1000:6.0f} ms")
+    for checkout, runs in desk.items():
+        wall = statistics.median(w for w, _ in runs)
+        shown = [s for _, s in runs if s is not None]
+        said = f", shown {statistics.median(shown) * 1000:.0f} ms after launch" if shown else ""
+        print(
+            f"    chairdesk {str(checkout)[-22:]:22} {wall * 1000:6.0f} ms: "
+            f"{wall / statistics.median(bare):.1f}x the bare window{said}"
+        )
+        print("        heaviest imports: " + ", ".join(
+            f"{name} {seconds * 1000:.0f} ms" for name, seconds in heaviest_imports(envs[checkout])
+        ))
+    shutil.rmtree(home, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
