@@ -284,26 +284,34 @@ def change_authors(
     paragraph_id: str,
     subparagraphs: Sequence[str] = (),
     baseline: str | int = "tabled",
+    upto: int | None = None,
 ) -> list[str]:
     """Who changed a paragraph's words (its own text and the sub-paragraphs given) since the baseline, in the
     order they first did, leaving out changes that were undone (an undo credits no one; a redo credits the
-    author again). Cheap: no replay of the texts, only the index's list of text events."""
+    author again). With upto, as it stood after that event (a replay). Cheap: no replay of the texts, only the
+    index's list of text events."""
     index = authorship_index(source)
-    since = index.baseline_seq(baseline)
-    events = sorted(
-        (
-            e
-            for key in (paragraph_id, *(text_key(paragraph_id, s) for s in subparagraphs))
-            for e in index.texts.get(key, [])
-        ),
-        key=lambda e: e.seq,
-    )
+    if upto is None:
+        since = index.baseline_seq(baseline)
+    else:
+        before = [seq for seq in index.baselines if seq <= upto]
+        since = (
+            baseline
+            if isinstance(baseline, int)
+            else (before[0] if baseline == "tabled" else before[-1])
+            if before
+            else 0
+        )
+    keys = (paragraph_id, *(text_key(paragraph_id, s) for s in subparagraphs))
+    events = sorted((e for key in keys for e in index.texts.get(key, [])), key=lambda e: e.seq)
     standing: dict[int, str] = {}  # seq of a change in force -> its author
     undone_by: dict[int, int] = {}  # seq of an undo -> seq of the change it undid
     authors: dict[int, str] = {}
     for event in events:
         if event.seq <= since:
             continue
+        if upto is not None and event.seq > upto:
+            break
         if event.undo_of is None:
             standing[event.seq] = authors[event.seq] = event.actor
         elif event.undo_of in standing:

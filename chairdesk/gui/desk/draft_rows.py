@@ -89,6 +89,7 @@ class DraftRows:
         self.baseline = baseline
         self.name_of = name_of or {}
         self.authors_of = authors_of  # who changed a paragraph's words since the baseline (undone left out)
+        self.keys = True  # the chair's keys under each proposal (a read-only replay has none)
         self.comparison: LazyComparison | None = None
         self.rows: list[Row] = []
         self._proposals: dict[str, list[Proposal]] = {}
@@ -417,7 +418,7 @@ class DraftRows:
 
     def _proposals_of(self, paragraph_id: str, as_diff: bool = True) -> str:
         current = self.draft.paragraphs[paragraph_id].text if as_diff else None  # clean text: no marks
-        return proposals_html(self._proposals.get(paragraph_id, []), current, self.name_of)
+        return proposals_html(self._proposals.get(paragraph_id, []), current, self.name_of, self.keys)
 
     def proposals_tip(self, index: int) -> str:
         """The full wording of the pending proposals on a row's paragraph ("" when none)."""

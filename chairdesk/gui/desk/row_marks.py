@@ -71,8 +71,11 @@ def diff_html(diff: Diff, brackets: bool = False) -> str:
     return "".join(out)
 
 
-def proposals_html(proposals: list[Proposal], current: str | None, name_of: dict[str, str]) -> str:
-    """Each pending proposal as its difference from the paragraph's text as it stands (in full with None)."""
+def proposals_html(
+    proposals: list[Proposal], current: str | None, name_of: dict[str, str], keys: bool = True
+) -> str:
+    """Each pending proposal as its difference from the paragraph's text as it stands (in full with None);
+    with keys, the chair's keys to accept or set it aside (not in a read-only replay)."""
     parts = []
     for proposal in proposals:
         who = esc(name_of.get(proposal.delegation, proposal.delegation))
@@ -85,8 +88,17 @@ def proposals_html(proposals: list[Proposal], current: str | None, name_of: dict
             '<table width="100%" cellpadding="6" style="margin-top:6px">'
             '<tr><td style="background-color:#fff3cd">'
             f'<span style="color:#7a5a00">{head}</span> {body}'
-            f'<br><span style="color:{QUIET_COLOUR}"><small>{hint}Accept: Ctrl+Shift+A · '
-            "Set aside: Ctrl+Shift+X</small></span></td></tr></table>"
+            + (
+                f'<br><span style="color:{QUIET_COLOUR}"><small>{hint}Accept: Ctrl+Shift+A · '
+                "Set aside: Ctrl+Shift+X</small></span>"
+                if keys
+                else (
+                    f'<br><span style="color:{QUIET_COLOUR}"><small>Hover for the full wording</small></span>'
+                    if hint
+                    else ""
+                )
+            )
+            + "</td></tr></table>"
         )
     return "".join(parts)
 

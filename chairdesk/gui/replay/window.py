@@ -10,6 +10,7 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from ...core.draft.authorship import change_authors
 from ...core.log.session import Session
 from ...core.replay.operations import (
     ADOPTION,
@@ -73,7 +74,18 @@ COMMANDS = (
 
 
 class ReplayDraftModel(DraftModel):
-    """The desk's draft model over the replayed state, with nothing editable."""
+    """The desk's draft model over the replayed state, with nothing editable (and no keys offered)."""
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        self.rows.keys = False
+
+    def _authors_of(self, para):  # noqa: ANN001, ANN202
+        """Who had changed the paragraph's words at the replayed moment (one index over the whole log)."""
+        replay = self.session.replay
+        baseline = "tabled" if self.mode == "tabled" else "last"
+        subs = [s.id for s in para.subparagraphs]
+        return change_authors(replay, para.id, subs, baseline, upto=replay.seq)
 
     def flags(self, index):  # noqa: ANN001, ANN201
         return super().flags(index) & ~Qt.ItemFlag.ItemIsEditable

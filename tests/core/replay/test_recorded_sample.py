@@ -82,3 +82,4 @@ def test_the_chairs_copy_is_the_shipped_file_and_stays_apart(tmp_path: Path) -> 
     copy = ensure_sample_copy(tmp_path, "recorded")
     assert copy == tmp_path / "samples" / "oewg-recorded.chairdesk"
     assert _events(copy) == _events(resources_dir() / "samples" / "oewg-recorded.chairdesk")
+
