@@ -74,10 +74,7 @@ def play_morning(session: Session, clock: ScriptClock) -> None:
     clock.wait(minutes=3)
 
     # Section B: an objection, a point of order during adoption, the objection withdrawn.
-    adoption.take_up(session, b)
-    floor.request_floor(session, "RED", section=b)
-    floor.request_floor(session, "BLU", section=b)
-    clock.wait(seconds=30)
+    _take_up(session, clock, b, "RED", "BLU")
     speak(3)  # RED
     adoption.record_objection(
         session, b, "RED", "Paragraph 9 prejudges the discussion on further legally binding obligations."
@@ -108,10 +105,7 @@ def play_morning(session: Session, clock: ScriptClock) -> None:
     clock.wait(minutes=3)
 
     # Section C: no consensus, a vote.
-    adoption.take_up(session, c)
-    floor.request_floor(session, "YEL", section=c)
-    floor.request_floor(session, "PUR", section=c)
-    clock.wait(seconds=30)
+    _take_up(session, clock, c, "YEL", "PUR")
     speak(3)  # YEL: keep "transboundary"
     speak(2.5)  # PUR: delete it; no consensus, PUR asks for a vote
     floor.end_intervention(session)
@@ -125,10 +119,7 @@ def play_morning(session: Session, clock: ScriptClock) -> None:
     clock.wait(minutes=4)
 
     # Section D: Team Green's proposal accepted.
-    adoption.take_up(session, d)
-    floor.request_floor(session, "GRN", section=d)
-    floor.request_floor(session, "BLU", section=d)
-    clock.wait(seconds=30)
+    _take_up(session, clock, d, "GRN", "BLU")
     speak(2)  # GRN presents its proposal
     for proposal in _pending(session, d):
         drafting.accept_proposal(session, proposal.id)
@@ -154,6 +145,14 @@ def _speaker(session: Session, clock: ScriptClock) -> Callable[[float], None]:
         clock.wait(minutes=minutes)
 
     return speak
+
+
+def _take_up(session: Session, clock: ScriptClock, section_id: str, *speakers: str) -> None:
+    """Take a section up; the delegations given ask for the floor on it, and half a minute passes."""
+    adoption.take_up(session, section_id)
+    for code in speakers:
+        floor.request_floor(session, code, section=section_id)
+    clock.wait(seconds=30)
 
 
 def _pending(session: Session, section_id: str) -> list[Proposal]:

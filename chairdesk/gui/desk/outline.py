@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...core.adoption.model import section_mark
-from ...core.draft.model import Draft, Paragraph
+from ...core.draft.model import Draft, Numbering, Paragraph
 from ...core.log.session import Session
 from ..qt import (
     QAbstractItemView,
@@ -146,12 +146,9 @@ class OutlineModel(QStandardItemModel):
             if near:
                 live = draft.live_paragraphs(sid)
                 self._runs[sid] = _kind_runs(live)
-            new = OutlineSection(
+            new = self._outline_section(
                 sid,
-                numbering.label[sid],
-                draft.sections[sid].title,
-                self.session.state.adoption.section_status(sid),
-                _span(self._runs[sid], numbering.shown),
+                numbering,
                 self._open_brackets(live) if near else old.open_brackets,
                 [self._line(p) for p in live] if near else old.paragraphs,
             )
@@ -195,6 +192,20 @@ class OutlineModel(QStandardItemModel):
                 child.words = para.text  # type: ignore[attr-defined]
                 child.emitDataChanged()
 
+    def _outline_section(
+        self, sid: str, numbering: Numbering, open_brackets: int, paragraphs: list[OutlineParagraph]
+    ) -> OutlineSection:
+        """A section's line as it stands: label, title, adoption state, span of numbers, open brackets."""
+        return OutlineSection(
+            sid,
+            numbering.label[sid],
+            self.session.draft.sections[sid].title,
+            self.session.state.adoption.section_status(sid),
+            _span(self._runs[sid], numbering.shown),
+            open_brackets,
+            paragraphs,
+        )
+
     def _open_brackets(self, live: list[Paragraph]) -> int:
         """Open brackets of these paragraphs, each counted again only when its words changed."""
         total = 0
@@ -227,14 +238,8 @@ class OutlineModel(QStandardItemModel):
                 continue
             live = draft.live_paragraphs(sid)
             self._runs[sid] = _kind_runs(live)
-            new = OutlineSection(
-                sid,
-                numbering.label[sid],
-                draft.sections[sid].title,
-                self.session.state.adoption.section_status(sid),
-                _span(self._runs[sid], numbering.shown),
-                self._open_brackets(live),
-                old.paragraphs,  # the lines under it stay as they are
+            new = self._outline_section(
+                sid, numbering, self._open_brackets(live), old.paragraphs  # the lines under it stay as they are
             )
             self.sections[row] = new
             if new.text != old.text or new.tooltip != old.tooltip:
