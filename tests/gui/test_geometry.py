@@ -72,3 +72,24 @@ def test_the_desk_on_a_projector_then_a_size_from_a_large_screen(tmp_path: Path)
     back = run_chairdesk("--sample", env=env)  # the same settings: the size remembered from 2560×1440
     on_projector = shown_in(back.stdout)
     assert on_projector.area == (0, 0, 1280, 800) and on_projector.fits(), on_projector
+
+
+def test_no_side_panel_scrolls_sideways_at_1280_by_800(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    from chairdesk.gui.app import default_docks
+    from chairdesk.gui.qt import QScrollArea
+    from chairdesk.sample import build_sample_session
+    from tests.gui.desk_support import show_desk
+
+    for sample in ("oewg", "mun"):
+        path = build_sample_session(tmp_path / f"{sample}.chairdesk", sample)
+        window = show_desk(qtbot, path, default_docks(), (1280, 800))
+        qtbot.wait(50)
+        areas = [a for a in window.findChildren(QScrollArea) if a.objectName().endswith("Scroll")]
+        assert areas, "the side panels sit in scroll areas"
+        for area in areas:
+            # wide enough for the panel beside a vertical scroll bar (a taller panel scrolls down, not sideways)
+            need = area.widget().minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width()
+            assert area.minimumWidth() >= need, f"{sample}: {area.objectName()} would scroll sideways"
+            if area.isVisible():
+                assert area.horizontalScrollBar().maximum() == 0, f"{sample}: {area.objectName()} scrolls sideways"
+        window.close()

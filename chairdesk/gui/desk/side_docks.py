@@ -21,6 +21,8 @@ def scrolled(dock: QDockWidget) -> None:
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(content)
+    # as wide as the panel needs beside a vertical scroll bar, so that it never scrolls sideways as well
+    area.setMinimumWidth(content.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width() + 2)
     dock.setWidget(area)
 
 
