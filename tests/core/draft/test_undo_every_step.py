@@ -1,0 +1,92 @@
+"""Each drafting step the chair can take back is undone by the session, the text back as it was (undo's inverses).
+
+"As it was" is what the chair and the room see: the clean text with its section letters, paragraph numbers,
+sub-headings and lettered sub-paragraphs, who wrote each live piece, the sub-paragraphs' levels and which
+sub-heading each paragraph sits under. Undo of an addition strikes (or removes) what was added, so a struck
+paragraph or a removed sub-heading may stay behind in the log's state; it is never in the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from chairdesk.core import drafting
+from chairdesk.core.log.change import Change
+from chairdesk.core.log.session import Session
+
+
+def seen(session: Session) -> tuple:
+    """What the draft shows: its text, the authors and levels of live pieces, each paragraph's sub-heading."""
+    d = session.draft
+    live = []
+    for para in d.live_paragraphs():
+        heading = d.subheading_of(para.id)
+        live.append((
+            para.id, para.author, para.kind, heading.title if heading else None,
+            tuple((s.id, s.author, s.level) for s in para.live_subparagraphs()),
+        ))
+    return d.plain_text(), tuple(live), tuple(d.numbering().shown.items())
+
+
+def undo_each(session: Session, steps: list[Callable[[], Change]]) -> None:
+    """Take each step, check it changed the text, undo it, check the text is back exactly."""
+    for number, step in enumerate(steps):
+        before = seen(session)
+        change = step()
+        assert seen(session) != before, (number, change.kind)
+        assert change.inverse is not None, change.kind
+        session.undo(change)
+        assert seen(session) == before, (number, change.kind)
+
+
+def test_undo_of_sub_heading_and_sub_paragraph_steps(small_session) -> None:
+    session, ids = small_session
+    first_sub = session.draft.paragraphs[ids["p4"]].subparagraphs[0].id
+    undo_each(session, [
+        lambda: drafting.add_subheading(session, ids["A"], "Background"),
+        lambda: drafting.add_subheading(session, ids["A"], "Background", before=ids["p2"]),
+        lambda: drafting.retitle_subheading(session, ids["h"], "Next steps"),
+        lambda: drafting.remove_subheading(session, ids["h"]),
+        lambda: drafting.strike_subparagraph(session, ids["p4"], first_sub),
+        lambda: drafting.add_subparagraph(session, ids["p4"], "train together;"),
+        lambda: drafting.add_subparagraph(session, ids["p4"], "train together;", index=0),
+        lambda: drafting.amend_subparagraph(session, ids["p4"], first_sub, "share [all] information;"),
+        lambda: drafting.move_subparagraph(session, ids["p4"], first_sub, 1),
+        lambda: drafting.set_subparagraph_level(session, ids["p4"], first_sub, 2),
+    ])
+
+
+def test_undo_of_section_steps(small_session) -> None:
+    session, ids = small_session
+    undo_each(session, [
+        lambda: drafting.retitle_section(session, ids["A"], "General overview"),
+        lambda: drafting.remove_section(session, ids["A"]),
+        lambda: drafting.remove_section(session, ids["B"]),
+        lambda: drafting.move_section(session, ids["B"], 0),
+        lambda: drafting.add_section(session, "Follow-up", index=0),
+        lambda: drafting.add_section(session, "Follow-up"),
+    ])
+
+
+def test_undo_of_removing_a_section_leaves_a_paragraph_struck_before_it_struck(small_session) -> None:
+    session, ids = small_session
+    drafting.strike_paragraph(session, ids["p1"])
+    drafting.remove_subheading(session, ids["h"])
+    undo_each(session, [
+        lambda: drafting.remove_section(session, ids["A"]),
+        lambda: drafting.remove_section(session, ids["B"]),
+    ])
+    assert "The working group met in three sessions." not in session.draft.plain_text()
+    assert "Recommended next steps" not in session.draft.plain_text()
+
+
+def test_undo_of_paragraph_steps(small_session) -> None:
+    session, ids = small_session
+    undo_each(session, [
+        lambda: drafting.insert_paragraph(session, ids["A"], "A new paragraph.", index=0),
+        lambda: drafting.amend_paragraph(session, ids["p2"], "Amended text.", actor="Brazil"),
+        lambda: drafting.strike_paragraph(session, ids["p3"]),
+        lambda: drafting.move_paragraph_by(session, ids["p5"], -1),
+        lambda: drafting.move_paragraph(session, ids["p1"], ids["B"], 0),
+        lambda: drafting.set_paragraph_kind(session, ids["p1"], "preambular"),
+    ])
