@@ -1,22 +1,27 @@
 """Each drafting step the chair can take back is undone by the session, the text back as it was (undo's inverses).
 
 "As it was" is what the chair and the room see: the clean text with its section letters, paragraph numbers,
-sub-headings and lettered sub-paragraphs, who wrote each live piece, the sub-paragraphs' levels and which
-sub-heading each paragraph sits under. Undo of an addition strikes (or removes) what was added, so a struck
-paragraph or a removed sub-heading may stay behind in the log's state; it is never in the text.
+sub-headings and lettered sub-paragraphs, who wrote each live piece, the sub-paragraphs' levels, which
+sub-heading each paragraph sits under, and whether the numbers are kept or renumbered live. Undo of an
+addition strikes (or removes) what was added, so a struck paragraph or a removed sub-heading may stay behind
+in the log's state; it is never in the text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from chairdesk.core import drafting
 from chairdesk.core.log.change import Change
+from chairdesk.core.log.errors import RefusedError
 from chairdesk.core.log.session import Session
 
 
 def seen(session: Session) -> tuple:
-    """What the draft shows: its text, the authors and levels of live pieces, each paragraph's sub-heading."""
+    """What the draft shows: its text, the authors and levels of live pieces, each paragraph's sub-heading,
+    the numbers shown and whether they are kept or live."""
     d = session.draft
     live = []
     for para in d.live_paragraphs():
@@ -25,7 +30,7 @@ def seen(session: Session) -> tuple:
             para.id, para.author, para.kind, heading.title if heading else None,
             tuple((s.id, s.author, s.level) for s in para.live_subparagraphs()),
         ))
-    return d.plain_text(), tuple(live), tuple(d.numbering().shown.items())
+    return d.plain_text(), tuple(live), tuple(d.numbering().shown.items()), d.numbering_mode
 
 
 def undo_each(session: Session, steps: list[Callable[[], Change]]) -> None:
@@ -90,3 +95,51 @@ def test_undo_of_paragraph_steps(small_session) -> None:
         lambda: drafting.move_paragraph(session, ids["p1"], ids["B"], 0),
         lambda: drafting.set_paragraph_kind(session, ids["p1"], "preambular"),
     ])
+
+
+def test_undo_of_numbering_steps(small_session) -> None:
+    session, ids = small_session
+    undo_each(session, [lambda: drafting.set_numbering_mode(session, "keep")])
+    drafting.set_numbering_mode(session, "keep")
+    drafting.insert_paragraph(session, ids["A"], "A late paragraph.", index=0)
+    undo_each(session, [
+        lambda: drafting.renumber(session),
+        lambda: drafting.set_numbering_mode(session, "live"),
+    ])
+
+
+def proposals_of(session: Session) -> dict[str, str]:
+    """Each proposal's status."""
+    return {q.id: q.status for q in session.draft.proposals.values()}
+
+
+def test_an_undone_accept_or_set_aside_can_itself_be_undone(small_session) -> None:
+    session, ids = small_session
+    tabled = seen(session)
+    first = drafting.propose(session, ids["p2"], "States welcomed the report.", "Brazil").subject
+    second = drafting.propose(session, ids["p3"], "States noted the proposal.", "Kenya").subject
+
+    accept = drafting.accept_proposal(session, first)
+    accepted = seen(session)
+    assert "States welcomed the report." in accepted[0] and (ids["p2"], "Brazil") in [e[:2] for e in accepted[1]]
+    undone = session.undo(accept)
+    assert seen(session) == tabled and proposals_of(session)[first] == "pending"
+    session.undo(undone)  # the undo taken back: the proposal is accepted again, credited to Brazil
+    assert seen(session) == accepted and proposals_of(session)[first] == "accepted"
+
+    aside = drafting.set_aside_proposal(session, second)
+    undone = session.undo(aside)
+    assert proposals_of(session)[second] == "pending" and seen(session) == accepted
+    session.undo(undone)
+    assert proposals_of(session)[second] == "set aside" and seen(session) == accepted
+
+
+def test_an_accept_overtaken_by_a_later_amendment_is_not_undone(small_session) -> None:
+    session, ids = small_session
+    proposal = drafting.propose(session, ids["p2"], "States welcomed the report.", "Brazil").subject
+    accept = drafting.accept_proposal(session, proposal)
+    drafting.amend_paragraph(session, ids["p2"], "States warmly welcomed the report.")
+    before = seen(session)
+    with pytest.raises(RefusedError, match="overtaken"):
+        session.undo(accept)
+    assert seen(session) == before and proposals_of(session)[proposal] == "accepted"
