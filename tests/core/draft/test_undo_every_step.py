@@ -27,7 +27,7 @@ def seen(session: Session) -> tuple:
     for para in d.live_paragraphs():
         heading = d.subheading_of(para.id)
         live.append((
-            para.id, para.author, para.kind, heading.title if heading else None,
+            para.id, para.author, para.kind, para.italic_words(), heading.title if heading else None,
             tuple((s.id, s.author, s.level) for s in para.live_subparagraphs()),
         ))
     return d.plain_text(), tuple(live), tuple(d.numbering().shown.items()), d.numbering_mode
