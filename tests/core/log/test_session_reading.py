@@ -1,10 +1,12 @@
 """What a session reads back about its own past: the state before anything happened, the draft at an event,
 the tabled and the last baseline, its path; a step whose actor is not a name is refused; a create under way
-in another user's process is left alone."""
+in another process (of this user or another) is left alone."""
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -84,3 +86,15 @@ def test_a_create_under_way_in_another_users_process_is_left_alone(
     Session.create(path, "Working group").close()
     assert theirs.read_bytes() == b"under way"
     assert not gone.exists()
+
+
+def test_a_create_under_way_in_another_process_is_left_alone(tmp_path: Path) -> None:
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        under_way = tmp_path / f".meeting.chairdesk.{other.pid}{session_module.CREATING}"
+        under_way.write_bytes(b"under way")
+        Session.create(tmp_path / "meeting.chairdesk", "Working group").close()
+        assert under_way.read_bytes() == b"under way"
+    finally:
+        other.kill()
+        other.wait()
