@@ -200,9 +200,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-module", type=int, default=25, help="mutants sampled per module (0: all)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--module", action="append", help="only these modules")
-    parser.add_argument("--timeout", type=float, default=300)
+    parser.add_argument("--timeout", type=float, default=900, help="seconds before a mutant counts as a hang")
     parser.add_argument("--json", type=Path, help="write every mutant and its fate here")
     parser.add_argument("--again", type=Path, help="re-run only the survivors listed in this earlier --json")
+    parser.add_argument("--timeout-was", type=float, default=900,
+                        help="with --again, also re-run mutants killed by a timeout this long (a slow machine)")
     args = parser.parse_args(argv)
     earlier = [Mutant(**m) for m in json.loads(args.again.read_text())] if args.again else None
     modules = args.module or (sorted({m.module for m in earlier}) if earlier else list(MODULES))
@@ -210,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     for module in modules:
         every = mutants_of(module)
         if earlier is not None:
-            chosen = [found for m in earlier if m.module == module and not m.killed if (found := _same(m, every))]
+            again = [m for m in earlier if m.module == module and (not m.killed or m.seconds >= args.timeout_was)]
+            chosen = [found for m in again if (found := _same(m, every))]
         else:
             chosen = every if not args.per_module else random.Random(f"{args.seed}:{module}").sample(
                 every, min(args.per_module, len(every))
