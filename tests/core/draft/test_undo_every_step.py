@@ -143,3 +143,15 @@ def test_an_accept_overtaken_by_a_later_amendment_is_not_undone(small_session) -
     with pytest.raises(RefusedError, match="overtaken"):
         session.undo(accept)
     assert seen(session) == before and proposals_of(session)[proposal] == "accepted"
+
+
+def test_undo_with_the_tabled_numbers_kept(small_session) -> None:
+    session, ids = small_session
+    drafting.set_numbering_mode(session, "keep")
+    undo_each(session, [
+        lambda: drafting.insert_paragraph(session, ids["A"], "A late paragraph.", index=1),
+        lambda: drafting.strike_paragraph(session, ids["p2"]),
+        lambda: drafting.move_paragraph(session, ids["p5"], ids["A"], 0),
+        lambda: drafting.add_subparagraph(session, ids["p4"], "train together;", index=0),
+    ])
+    assert session.draft.numbering().shown == {ids[f"p{n}"]: str(n) for n in range(1, 6)}
