@@ -66,7 +66,8 @@ MODULES: dict[str, list[str]] = {
         "tests/export/test_report_docx.py", "tests/export/test_reference.py", "tests/export/test_redline_docx.py",
     ],
     "chairdesk/export/redline_docx.py": [
-        "tests/export/test_seal.py::test_a_broken_record_is_not_exported", "tests/export/test_redline_docx.py", "tests/export/test_reference.py", "tests/export/test_libreoffice.py",
+        "tests/export/test_seal.py::test_a_broken_record_is_not_exported", "tests/export/test_redline_docx.py",
+        "tests/export/test_redline_second_reading.py", "tests/export/test_reference.py", "tests/export/test_libreoffice.py",
         "tests/export/test_redline_property.py",
     ],
     "chairdesk/export/report_docx.py": [
