@@ -1,5 +1,6 @@
 """A redline across a second reading: the tabled draft against now when a second baseline was marked and the
-numbers were kept in between (events with no paragraph of their own), and against that last baseline."""
+numbers were kept in between (events with no paragraph of their own), and against that last baseline;
+a sub-paragraph added to a tabled paragraph, with its letter."""
 
 from __future__ import annotations
 
@@ -30,3 +31,14 @@ def test_the_redline_across_a_second_reading_and_kept_numbers(small_session: Ses
     assert revision_view(last, "reject") == report_text(state, small_session.baseline("last")).split("\n")
     changed = [r for r in revisions(last) if r[3]]
     assert [r[0] for r in changed] == ["del", "ins"] and {r[1] for r in changed} == {"Chair"}
+
+
+def test_a_sub_paragraph_added_to_a_tabled_paragraph_comes_with_its_letter(
+    small_session: Session, tmp_path: Path
+) -> None:
+    para = next(p for p in small_session.draft.live_paragraphs() if p.subparagraphs)
+    ops.add_subparagraph(small_session, para.id, "joint training.", actor="yellow")
+    out = export_redline(small_session, tmp_path / "redline.docx")
+    assert revision_view(out, "accept") == report_text(small_session.state).split("\n")
+    added = [r for r in revisions(out) if r[0] == "ins" and r[1] == "yellow" and "joint training." in r[3]]
+    assert [r[3] for r in added] == ["(c)\tjoint training."]
