@@ -1,5 +1,6 @@
 """The report's document properties (title, subject, date taken from the session) and its plain text: the
-closing line only on the adopted report as it stands, never on an earlier draft of it."""
+closing line only on the adopted report as it stands, never on an earlier draft of it; a title longer than
+Word's 255 characters is cut with an ellipsis in the properties."""
 
 from __future__ import annotations
 
@@ -52,3 +53,14 @@ def test_the_closing_line_is_on_the_adopted_text_only(full_session: Session, sma
     assert not any(line.startswith("Adopted and endorsed") for line in draft)
     assert draft[0] == small_session.state.meeting.body or draft[0] == small_session.state.meeting.title
     assert "Draft outcome document" in draft
+
+
+def test_a_long_title_is_cut_to_words_limit_in_the_properties(tmp_path: Path) -> None:
+    title = "Open-ended working group on security of and in the use of information and communications " * 4
+    with Session.create(tmp_path / "long.chairdesk", title.strip()) as session:
+        section = drafting.add_section(session, "Overview").subject
+        drafting.insert_paragraph(session, section, "The group met.")
+        out = export_report(session, tmp_path / "report.docx")
+    properties = docx.Document(str(out)).core_properties
+    assert len(properties.title) == 255 and properties.title.endswith("\u2026")
+    assert properties.title[:-1] == " ".join(title.split())[:254]

@@ -62,7 +62,7 @@ MODULES: dict[str, list[str]] = {
     "chairdesk/export/base.py": [
         "tests/export/test_style_reference.py",
         "tests/export/test_schema.py::test_add_child_puts_an_element_at_its_schema_position",
-        "tests/export/test_atomic_export.py",
+        "tests/export/test_report_properties.py", "tests/export/test_atomic_export.py",
         "tests/export/test_report_docx.py", "tests/export/test_reference.py", "tests/export/test_redline_docx.py",
     ],
     "chairdesk/export/redline_docx.py": [
