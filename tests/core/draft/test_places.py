@@ -1,9 +1,13 @@
 """Where things land: a sub-paragraph added or moved to the start, the middle or the end gets that letter; a
-section brought back by undo is a live section again; a paragraph given no italic words has none."""
+section brought back by undo is a live section again; a paragraph given no italic words has none,
+and at most twelve."""
 
 from __future__ import annotations
 
+import pytest
+
 from chairdesk.core import drafting
+from chairdesk.core.log.errors import DraftError
 
 
 def letters(session, paragraph_id: str) -> list[str]:  # noqa: ANN001
@@ -55,3 +59,15 @@ def test_a_paragraph_given_no_italic_words_has_none(small_session) -> None:
     assert draft.paragraphs[inserted.subject].italic_words() == ""
     drafting.set_paragraph_kind(session, inserted.subject, "preambular", italic=1)
     assert session.draft.paragraphs[inserted.subject].italic_words() == "Recalling"
+
+
+def test_up_to_twelve_opening_words_in_italics(small_session) -> None:
+    session, ids = small_session
+    para = ids["p1"]
+    drafting.set_paragraph_kind(session, para, "preambular", italic=12)
+    assert session.draft.paragraphs[para].italic_words() == "The working group met in three sessions."
+    events = len(session.events)
+    for words in (13, -1):
+        with pytest.raises(DraftError, match="counted in words, from 0 to 12"):
+            drafting.set_paragraph_kind(session, para, "numbered", italic=words)
+    assert len(session.events) == events
