@@ -27,6 +27,12 @@ REPRESENTATIVE = [
      ["tests/export/test_atomic_export.py::test_an_export_replaces_the_old_file_instead_of_writing_into_it"]),
     ("chairdesk/export/base.py", "return 0o666 & ~umask", "return 0o600",
      ["tests/export/test_atomic_export.py::test_a_new_export_follows_the_umask"]),
+    # found by the mutation run of issue 19: a section back from undo still marked removed; a house style's spacing
+    ("chairdesk/core/draft/apply.py", "section.removed = False", "section.removed = True",
+     ["tests/core/draft/test_places.py::test_a_section_brought_back_by_undo_takes_new_paragraphs"]),
+    ("chairdesk/export/base.py", 'STYLE_PARAGRAPH: ("Normal", 11, False, False, 1.0, -1.0, 0, 8, False)',
+     'STYLE_PARAGRAPH: ("Normal", 11, False, False, 1.0, -1.0, 0, 6, False)',
+     ["tests/export/test_style_reference.py::test_the_house_styles_read_back_from_the_export"]),
 ]
 
 

@@ -20,6 +20,14 @@ def _text(payload: Payload, where: str) -> str:
     return text
 
 
+def _new_id(payload: Payload, what: str) -> str:
+    """The id a new piece is given: a non-empty text (a hand-made payload may hold anything)."""
+    new = payload.get("id")
+    if not isinstance(new, str) or not new:
+        raise DraftError(f"The id of a new {what} must be a text, not {new!r}.")
+    return new
+
+
 def _where(draft: Draft, paragraph_id: str) -> str:
     return draft.paragraph_name(paragraph_id) if draft.label_of_paragraph(paragraph_id) else "the paragraph"
 
@@ -54,7 +62,7 @@ class DraftChecks:
             raise DraftError("The document title must be text.")
 
     def _check_section_add(self, d: Draft, p: Payload) -> None:
-        if p["id"] in d.sections:
+        if _new_id(p, "section") in d.sections:
             raise DraftError(f"Section id {p['id']!r} is already used.")
         if not str(p.get("title", "")).strip():
             raise DraftError("A section needs a title.")
@@ -100,7 +108,7 @@ class DraftChecks:
             raise DraftError(f"Cannot place it after {after!r}: not an item of section {section.title!r}.")
 
     def _check_subheading_add(self, d: Draft, p: Payload) -> None:
-        if p["id"] in d.subheadings:
+        if _new_id(p, "sub-heading") in d.subheadings:
             raise DraftError(f"Sub-heading id {p['id']!r} is already used.")
         if not str(p.get("title", "")).strip():
             raise DraftError("A sub-heading needs a title.")
@@ -125,12 +133,13 @@ class DraftChecks:
             raise DraftError("That sub-heading is in the document already.")
 
     def _check_paragraph_insert(self, d: Draft, p: Payload) -> None:
-        if p["id"] in d.paragraphs:
+        if _new_id(p, "paragraph") in d.paragraphs:
             raise DraftError(f"Paragraph id {p['id']!r} is already used.")
         self._check_anchor(d, self._live_section(d, p["section"]), p.get("after"))
         _text(p, "the new paragraph")
         _shape(p)
         for sub in p.get("subparagraphs", []):
+            _new_id(sub, "sub-paragraph")
             _text(sub, "a sub-paragraph of the new paragraph")
 
     def _live_paragraph(self, d: Draft, paragraph_id: str) -> Paragraph:
@@ -158,7 +167,8 @@ class DraftChecks:
 
     def _check_subparagraph_add(self, d: Draft, p: Payload) -> None:
         para = self._live_paragraph(d, p["paragraph"])
-        if any(s.id == p["id"] for q in d.paragraphs.values() for s in q.subparagraphs):
+        new = _new_id(p, "sub-paragraph")
+        if any(s.id == new for q in d.paragraphs.values() for s in q.subparagraphs):
             raise DraftError(f"Sub-paragraph id {p['id']!r} is already used.")
         after = p.get("after")
         if after is not None:
@@ -218,7 +228,7 @@ class DraftChecks:
             raise DraftError(f"There is no proposal {proposal_id!r}.") from None
 
     def _check_proposal_add(self, d: Draft, p: Payload) -> None:
-        if p["id"] in d.proposals:
+        if _new_id(p, "proposal") in d.proposals:
             raise DraftError(f"Proposal id {p['id']!r} is already used.")
         self._live_paragraph(d, p["paragraph"])
         _text(p, f"the proposal for {_where(d, p['paragraph'])}")

@@ -520,3 +520,20 @@ def test_with_a_roster_names_are_used_and_strangers_refused(session: Session) ->
     assert (
         "In favour: Yellow, Blue. Against: Red." in record_of(session)[-1]
     )  # roster order, not the alphabet
+
+
+def test_a_report_carried_by_vote_lapses_the_pending_proposals(session: Session) -> None:
+    adopt_all(session)
+    para = session.draft.live_paragraphs(sid(session, "D"))[0]
+    proposal = drafting.propose(session, para.id, "States stressed demand-driven capacity-building.", "RED").subject
+    with pytest.raises(RefusedError):
+        record_vote(session, "report", None, "simple majority", totals={"yes": 9, "no": 2})
+    record_vote(session, "report", None, "simple majority", totals={"yes": 9, "no": 2}, lapse_proposals=True)
+    adoption = session.state.adoption
+    assert adoption.report_adopted and adoption.report_lapsed == [proposal]
+    assert session.draft.proposals[proposal].status == "lapsed"
+    assert session.draft.paragraphs[para.id].text == "States stressed that capacity-building should be demand-driven."
+    assert record_of(session)[-1] == (
+        "Vote on the report (simple majority): 9 in favour, 2 against, 0 abstentions (11 present); carried. "
+        "The report was adopted and endorsed. The proposal of RED for paragraph 7 lapsed."
+    )

@@ -112,3 +112,23 @@ def test_malformed_payloads_are_refused_with_a_message(session: Session, kind: s
     with pytest.raises(RefusedError):
         session.record(kind, payload)
     assert len(session.events) == events
+
+
+@pytest.mark.parametrize(
+    ("kind", "payload"),
+    [
+        ("draft.subparagraph.add", {"paragraph": "p1", "id": {"code": "BLU"}, "text": "States agreed.", "after": None}),
+        ("draft.subparagraph.add", {"paragraph": "p1", "id": 7, "text": "States agreed.", "after": None}),
+        ("draft.paragraph.insert", {"id": "p9", "section": "s1", "after": None, "text": "New.",
+                                    "subparagraphs": [{"id": ["sp9"], "text": "a sub-paragraph;"}]}),
+        ("draft.paragraph.insert", {"id": 9, "section": "s1", "after": None, "text": "New.", "subparagraphs": []}),
+        ("draft.section.add", {"id": "", "title": "Annex", "index": 0}),
+        ("draft.proposal.add", {"id": None, "paragraph": "p1", "text": "States agreed."}),
+    ],
+)
+def test_a_new_piece_whose_id_is_not_a_text_is_refused(session: Session, kind: str, payload: dict) -> None:
+    events = len(session.events)
+    with pytest.raises(RefusedError, match="must be a text"):
+        session.record(kind, payload)
+    assert len(session.events) == events
+    assert session.draft.plain_text()  # the text still reads (a dict as an id once broke every export)

@@ -15,20 +15,23 @@ from ..conftest import FakeClock, build_small_draft
 
 
 @pytest.mark.parametrize(
-    ("kind", "payload"),
+    ("kind", "payload", "message"),
     [
+        # a sub-paragraph without an id once passed the checks and failed to apply; the checks now refuse it
         ("draft.paragraph.insert", {"id": "p99", "section": "s1", "after": None, "text": "New.",
-                                    "subparagraphs": [{"text": "a sub-paragraph without an id;"}]}),
-        ("roster.add", {"delegation": Delegation("blue", "Blue").as_payload(), "index": "first"}),
+                                    "subparagraphs": [{"text": "a sub-paragraph without an id;"}]},
+         "id of a new sub-paragraph must be a text"),
+        ("roster.add", {"delegation": Delegation("blue", "Blue").as_payload(), "index": "first"},
+         "nothing was recorded"),
     ],
 )  # fmt: skip
 def test_a_script_payload_that_cannot_be_applied_is_refused_and_not_kept(
-    session_path: Path, kind: str, payload: dict
+    session_path: Path, kind: str, payload: dict, message: str
 ) -> None:
     with Session.create(session_path, "Working group", clock=FakeClock()) as session:
         build_small_draft(session)
         events, fingerprint = len(session.events), session.draft.fingerprint()
-        with pytest.raises(RefusedError, match="nothing was recorded"):
+        with pytest.raises(RefusedError, match=message):
             session.record(kind, payload)
         assert len(session.events) == events
         assert session.draft.fingerprint() == fingerprint
