@@ -26,6 +26,7 @@ from ..qt import (
     QFormLayout,
     QFrame,
     QLabel,
+    QShowEvent,
     QSizePolicy,
     QSpinBox,
     Qt,
@@ -85,6 +86,7 @@ class CountdownView(QFrame):
         super().__init__(parent)
         self.setObjectName(name)
         self.state = ""
+        self._unseen: tuple[str, str, str, str] | None = None  # the last state asked for while hidden
         self.caption = QLabel(self)
         self.digits = QLabel(self)
         self.detail = QLabel(self)
@@ -111,7 +113,12 @@ class CountdownView(QFrame):
         return ""
 
     def show_state(self, state: str, digits: str, caption: str, detail: str) -> None:
-        """Show the time and words of one state, in that state's colours."""
+        """Show the time and words of one state, in that state's colours (a hidden view draws it when shown:
+        restyling a view nobody sees cost every floor step a few milliseconds per view)."""
+        if not self.isVisible():
+            self._unseen = (state, digits, caption, detail)
+            return
+        self._unseen = None
         if state != self.state:
             self.state = state
             background, foreground = self.colours(state)
@@ -124,6 +131,11 @@ class CountdownView(QFrame):
         self.digits.setText(digits)
         self.caption.setText(caption)
         self.detail.setText(detail)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._unseen is not None:
+            self.show_state(*self._unseen)
 
     def show_suspended(self, text: str) -> None:
         """Name the speaker a point of order suspended (or, with "", nobody: the line is hidden)."""

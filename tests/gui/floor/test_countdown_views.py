@@ -17,7 +17,20 @@ def views(qtbot) -> list[CountdownView]:  # noqa: ANN001
     made = [Countdown(), BandCountdown(), RoomBand(12)]
     for view in made:
         qtbot.addWidget(view)
+        view.show()  # a hidden view draws its state only when shown (below)
     return made
+
+
+def test_a_hidden_view_draws_the_last_state_when_shown(qtbot) -> None:  # noqa: ANN001
+    view = RoomBand(12)
+    qtbot.addWidget(view)
+    view.show_state("overrun", "0:05", "● Blue", "OVER TIME by 5 s")
+    view.show_state("normal", "1:00", "● Red", "of 3 min")  # nobody sees it: not styled yet
+    assert view.state == "" and view.styleSheet() == ""
+    view.show()
+    assert view.state == "normal" and view.caption.text() == "● Red" and view.digits.text() == "1:00"
+    background, _ = COUNTDOWN_COLOURS["normal"]
+    assert f"QFrame#roomBand {{ background: {background}; }}" in view.styleSheet()
 
 
 @pytest.mark.parametrize("state", ["normal", "warning", "overrun", "paused", "idle"])

@@ -105,6 +105,7 @@ def test_floor_band_follows_the_floor(tmp_path: Path, qtbot) -> None:  # noqa: A
     controller = SessionController(session)
     projector = ProjectorWindow(clock)
     qtbot.addWidget(projector)
+    projector.show()  # hidden, the band draws nothing until shown
     projector.set_controller(controller)
     band = projector.band
     assert band.state == "idle"
