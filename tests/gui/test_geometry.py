@@ -91,5 +91,24 @@ def test_no_side_panel_scrolls_sideways_at_1280_by_800(qtbot, tmp_path: Path) ->
             need = area.widget().minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width()
             assert area.minimumWidth() >= need, f"{sample}: {area.objectName()} would scroll sideways"
             if area.isVisible():
-                assert area.horizontalScrollBar().maximum() == 0, f"{sample}: {area.objectName()} scrolls sideways"
+                assert area.horizontalScrollBar().maximum() == 0, (
+                    f"{sample}: {area.objectName()} scrolls sideways"
+                )
         window.close()
+
+
+def test_the_desk_with_its_panels_fits_a_1024_by_768_screen(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    from chairdesk.gui.app import default_docks
+    from chairdesk.sample import build_sample_session
+    from tests.gui.desk_support import show_desk
+
+    window = show_desk(qtbot, build_sample_session(tmp_path / "s.chairdesk"), default_docks(), (1024, 768))
+    qtbot.wait(50)
+    assert window.minimumSizeHint().width() <= 1024 and window.width() <= 1024
+    pane = window.editor
+    # the buttons go under "On behalf of" when the pane is narrow, and back beside it when it is wide
+    assert pane.commit_button.y() > pane.actor.y()
+    window.resize(1600, 900)
+    qtbot.waitUntil(
+        lambda: pane.commit_button.y() == pane.actor.y() or abs(pane.commit_button.y() - pane.actor.y()) < 8
+    )

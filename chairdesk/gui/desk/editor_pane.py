@@ -9,6 +9,7 @@ from __future__ import annotations
 from ...core.draft.model import CHAIR
 from ...core.log.session import Session
 from ..qt import (
+    QBoxLayout,
     QComboBox,
     QCompleter,
     QEvent,
@@ -154,19 +155,28 @@ class EditorPane(QWidget):
         top.addWidget(self.heading, 1)
         top.addWidget(QLabel("Part:"))
         top.addWidget(self.part)
-        bottom = QHBoxLayout()
+        credit = QHBoxLayout()
         label = QLabel("On &behalf of:")
         label.setBuddy(self.actor)
-        bottom.addWidget(label)
-        bottom.addWidget(self.actor, 1)
-        bottom.addWidget(self.pin)
-        bottom.addWidget(self.revert_button)
-        bottom.addWidget(self.commit_button)
+        credit.addWidget(label)
+        credit.addWidget(self.actor, 1)
+        credit.addWidget(self.pin)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.commit_button)
+        # One row when the pane is wide enough, the buttons under "On behalf of" when it is not (a 1024-wide
+        # screen with the side panels): the pane never asks for the width of the single row.
+        self.bottom = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.bottom.addLayout(credit, 1)
+        self.bottom.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addLayout(top)
         layout.addWidget(self.text, 1)
-        layout.addLayout(bottom)
+        layout.addLayout(self.bottom)
+        margins = layout.contentsMargins().left() + layout.contentsMargins().right()
+        self._one_row = credit.sizeHint().width() + buttons.sizeHint().width() + self.bottom.spacing() + margins
+        self.setMinimumWidth(max(credit.minimumSize().width(), buttons.minimumSize().width()) + margins)
         self.part.currentIndexChanged.connect(lambda _i: self._load_text())
         self.text.textChanged.connect(lambda: self.dirty_changed.emit(self.is_dirty()))
         self.text.commit_requested.connect(self.commit)
@@ -175,6 +185,13 @@ class EditorPane(QWidget):
         self.revert_button.clicked.connect(self.revert)
         if session is not None:
             self.refresh_actors()
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().resizeEvent(event)
+        wide = event.size().width() >= self._one_row
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.bottom.direction() != direction:
+            self.bottom.setDirection(direction)
 
     def _show_pin(self, pinned: bool) -> None:
         self.pin.setText("📌 Pinned" if pinned else "Pin")
