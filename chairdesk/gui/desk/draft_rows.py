@@ -50,6 +50,7 @@ class Row:
     owner: DraftRows | None = field(default=None, repr=False, compare=False)
     sized: tuple[str, str] | None = field(default=None, repr=False, compare=False)  # (html, html to size by)
     size: tuple | None = field(default=None, repr=False, compare=False)  # (html, width and size, QSize)
+    estimate: object = field(default=None, repr=False, compare=False)  # the height guessed before it was drawn
 
     @property
     def key(self) -> tuple[str, str]:

@@ -14,6 +14,7 @@ from ..qt import (
     QColor,
     QEvent,
     QFont,
+    QFontMetrics,
     QHelpEvent,
     QListView,
     QModelIndex,
@@ -33,7 +34,9 @@ from ..qt import (
     Signal,
 )
 from .draft_model import HTML_ROLE, NUMBER_ROLE, PROPOSALS_TIP_ROLE, ROW_ROLE, SIZE_ROLE, DraftModel
+from .draft_rows import Row
 
+NEAR_ROWS = 60  # rows either side of the current one measured exactly, never estimated (see sizeHint)
 CACHE_SIZE = 6000  # laid-out rows kept at least; more on a longer document (see RowDelegate.document)
 
 
@@ -97,7 +100,16 @@ class RowDelegate(QStyledItemDelegate):
         # are those it was last sized with answers from what it remembers, without a lookup in the cache.
         model = index.model()
         if isinstance(model, DraftModel):  # the model's own string, not a copy through Qt
-            row, html = model.row_at(index.row()), model.size_html(index.row())
+            row = model.row_at(index.row())
+            current = self.view.currentIndex()
+            far = abs(index.row() - (current.row() if current.isValid() else 0)) > NEAR_ROWS
+            if far and row is not None and row.html is None and row.size is None:
+                # Never drawn and far from the current row: its height is estimated from its words, so that
+                # laying out the rows nobody has scrolled to computes no word diff; drawn, it is measured. The
+                # rows around the current one are measured, so that what the chair reads never jumps.
+                row.estimate = self._estimate(model, row)
+                return row.estimate
+            html = model.size_html(index.row())
         else:
             row, html = None, index.data(SIZE_ROLE) or ""
         key = (self.text_width(), self.fonts)
@@ -130,6 +142,27 @@ class RowDelegate(QStyledItemDelegate):
         painter.translate(rect.left() + self.gutter(), rect.top() + 2)
         doc.drawContents(painter)
         painter.restore()
+        estimate = getattr(row, "estimate", None)
+        if estimate is not None:  # drawn at its estimated height: measured now, laid out again if it differs
+            row.estimate = None
+            if self.sizeHint(option, index) != estimate:
+                self.sizeHintChanged.emit(index)
+
+    def _estimate(self, model: DraftModel, row: Row) -> QSize:
+        """A row's height from the length of its words (and its proposals'), before it is ever drawn."""
+        metrics = QFontMetrics(self.font)
+        per_line = max(20, self.text_width() // max(1, metrics.averageCharWidth()))
+        draft = model.session.draft
+        lines = 1
+        if row.kind == "paragraph" and row.id in draft.paragraphs:
+            para = draft.paragraphs[row.id]
+            texts = [para.text, *(s.text for s in para.subparagraphs)]
+            lines = sum(-(-len(text) // per_line) for text in texts) + len(para.notes)
+            proposals = draft.pending_proposals(row.id)
+            lines += sum(2 + -(-len(p.text) // per_line) for p in proposals) + (1 if row.status != "unchanged" else 0)
+        elif row.kind == "section":
+            lines = 2
+        return QSize(self.text_width() + self.gutter(), max(1, lines) * metrics.lineSpacing() + 14)
 
     def helpEvent(
         self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: QModelIndex
