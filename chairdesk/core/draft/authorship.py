@@ -194,13 +194,15 @@ class AuthorshipIndex:
         elif kind == "draft.proposal.reopen" and "text" in p and p["id"] in self._proposals:
             self._add(self._proposals[p["id"]][0], event, p.get("author", actor), p["text"])
 
-    def baseline_seq(self, baseline: str | int) -> int:
-        """The sequence number of the baseline: "tabled" (the first), "last", or a number as it is."""
+    def baseline_seq(self, baseline: str | int, upto: int | None = None) -> int:
+        """The sequence number of the baseline: "tabled" (the first), "last", or a number as it is; with upto,
+        of the baselines marked by that event (a replayed moment)."""
         if isinstance(baseline, int):
             return baseline
-        if not self.baselines:
+        marks = self.baselines if upto is None else [seq for seq in self.baselines if seq <= upto]
+        if not marks:
             return 0
-        return self.baselines[0] if baseline == "tabled" else self.baselines[-1]
+        return marks[0] if baseline == "tabled" else marks[-1]
 
     def pieces(self, key: str, baseline: str | int = "tabled") -> list[Piece]:
         """The text's pieces against the baseline, replaying only the events not replayed yet."""
@@ -291,17 +293,7 @@ def change_authors(
     author again). With upto, as it stood after that event (a replay). Cheap: no replay of the texts, only the
     index's list of text events."""
     index = authorship_index(source)
-    if upto is None:
-        since = index.baseline_seq(baseline)
-    else:
-        before = [seq for seq in index.baselines if seq <= upto]
-        since = (
-            baseline
-            if isinstance(baseline, int)
-            else (before[0] if baseline == "tabled" else before[-1])
-            if before
-            else 0
-        )
+    since = index.baseline_seq(baseline, upto)
     keys = (paragraph_id, *(text_key(paragraph_id, s) for s in subparagraphs))
     events = sorted((e for key in keys for e in index.texts.get(key, [])), key=lambda e: e.seq)
     standing: dict[int, str] = {}  # seq of a change in force -> its author

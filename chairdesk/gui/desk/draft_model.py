@@ -56,8 +56,13 @@ class DraftModel(QAbstractListModel):
 
     def _authors_of(self, para: Paragraph) -> list[str]:
         """Who changed the paragraph's words since the baseline the chair compares with."""
+        source, upto = self.credit_source()
         baseline = "tabled" if self.mode == "tabled" else "last"
-        return change_authors(self.session, para.id, [s.id for s in para.subparagraphs], baseline)
+        return change_authors(source, para.id, [s.id for s in para.subparagraphs], baseline, upto)
+
+    def credit_source(self) -> tuple[Any, int | None]:
+        """Whose log the credits are read from, and up to which event (None: all of it)."""
+        return self.session, None
 
     def _baseline(self):  # noqa: ANN202
         if self.mode == "clean":

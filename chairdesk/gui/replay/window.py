@@ -10,7 +10,6 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from ...core.draft.authorship import change_authors
 from ...core.log.session import Session
 from ...core.replay.operations import (
     ADOPTION,
@@ -80,12 +79,9 @@ class ReplayDraftModel(DraftModel):
         super().__init__(*args, **kwargs)
         self.rows.keys = False
 
-    def _authors_of(self, para):  # noqa: ANN001, ANN202
-        """Who had changed the paragraph's words at the replayed moment (one index over the whole log)."""
-        replay = self.session.replay
-        baseline = "tabled" if self.mode == "tabled" else "last"
-        subs = [s.id for s in para.subparagraphs]
-        return change_authors(replay, para.id, subs, baseline, upto=replay.seq)
+    def credit_source(self):  # noqa: ANN201
+        """The whole log, read up to the replayed moment (one authorship index, however the replay seeks)."""
+        return self.session.replay, self.session.replay.seq
 
     def flags(self, index):  # noqa: ANN001, ANN201
         return super().flags(index) & ~Qt.ItemFlag.ItemIsEditable
