@@ -6,6 +6,7 @@ colours as the chair's; the same band, smaller, is the chair's always-on-top win
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import timedelta
 from typing import NamedTuple
 
@@ -42,6 +43,11 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _numbered(lines: Iterable[str]) -> list[str]:
+    """ "1. …", "2. …": the order in which they come."""
+    return [f"{i}. {line}" for i, line in enumerate(lines, start=1)]
+
+
 class RoomProcedure(NamedTuple):
     """What the room follows besides the speakers' list: a heading, its lines, and whether they stand in for
     the list (a caucus under way has its own list, or none)."""
@@ -71,15 +77,15 @@ def room_procedure(session: Session, count: int = NEXT_SHOWN) -> RoomProcedure:
             f"Moderated caucus on \u2018{_esc(caucus.motion.topic)}\u2019 until {ends:%H:%M}, "
             f"{format_duration(caucus.motion.speaking_seconds)} per speaker"
         )
-        lines = tuple(name(r.delegation) for r in caucus.queue[:count]) or ("no one waiting",)
-        return RoomProcedure(heading, lines, True)
+        lines = _numbered(name(r.delegation) for r in caucus.queue[:count]) or ["no one waiting"]
+        return RoomProcedure(heading, tuple(lines), True)
     if procedure.due is not None:
         motion = procedure.due
-        return RoomProcedure("Carried", (f"{name(motion.delegation)}: motion {_esc(motion.words())}",))
+        return RoomProcedure("Carried", (f"1. {name(motion.delegation)}: motion {_esc(motion.words())}",))
     motions = procedure.ordered_motions()
     if not motions:
         return RoomProcedure()
-    lines = [f"{name(m.delegation)}: motion {_esc(m.words())}" for m in motions[:count]]
+    lines = _numbered(f"{name(m.delegation)}: motion {_esc(m.words())}" for m in motions[:count])
     if len(motions) > count:
         lines.append(f"and {len(motions) - count} more")
     return RoomProcedure("Motions waiting for a vote", tuple(lines))
@@ -152,22 +158,12 @@ class RoomBand(CountdownView):
         self.procedure_label.setVisible(bool(procedure.heading))
         if procedure.replaces_speakers:
             self.procedure_label.setText(f"<b>{procedure.heading}</b>")
-            lines = list(procedure.lines)
-            heading = "Next in the caucus"
-        else:
-            items = " \u00b7 ".join(
-                line if line.startswith("and ") else f"{i}. {line}"
-                for i, line in enumerate(procedure.lines, 1)
-            )
-            self.procedure_label.setText(f"<b>{procedure.heading}:</b> {items}" if procedure.heading else "")
-            heading = "Next"
-        if procedure.replaces_speakers and not lines:
-            self.next_label.setText("")
+            items = "<br>".join(procedure.lines)  # an unmoderated caucus has no list: nothing under "Next"
+            self.next_label.setText(f"<b>Next in the caucus</b><br>{items}" if items else "")
             return
-        numbered = "<br>".join(
-            line if line == "no one waiting" else f"{i}. {line}" for i, line in enumerate(lines, start=1)
-        )
-        self.next_label.setText(f"<b>{heading}</b><br>{numbered or 'no one waiting'}")
+        items = " \u00b7 ".join(procedure.lines)
+        self.procedure_label.setText(f"<b>{procedure.heading}:</b> {items}" if procedure.heading else "")
+        self.next_label.setText(f"<b>Next</b><br>{'<br>'.join(_numbered(lines)) or 'no one waiting'}")
 
 
 class FloorOnTop(QWidget):
