@@ -142,7 +142,7 @@ class RowDelegate(QStyledItemDelegate):
         painter.translate(rect.left() + self.gutter(), rect.top() + 2)
         doc.drawContents(painter)
         painter.restore()
-        estimate = getattr(row, "estimate", None)
+        estimate = row.estimate if row is not None else None
         if estimate is not None:  # drawn at its estimated height: measured now, laid out again if it differs
             row.estimate = None
             if self.sizeHint(option, index) != estimate:
