@@ -157,6 +157,14 @@ def measure_actions(path: Path, reps: int) -> dict[str, list[float]]:
     return results
 
 
+def installed_env(pycache: str | Path, **extra: str) -> dict[str, str]:
+    """This environment for a child Python as an installed chairdesk runs: byte code written once and kept
+    (outside the checkout, in pycache), whatever PYTHONDONTWRITEBYTECODE says here."""
+    env = dict(os.environ, PYTHONPYCACHEPREFIX=str(pycache), **extra)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def _wall(command: list[str], env: dict[str, str]) -> float:
     started = time.perf_counter()
     subprocess.run(command, env=env, check=True, capture_output=True, cwd=ROOT)
@@ -166,8 +174,7 @@ def _wall(command: list[str], env: dict[str, str]) -> float:
 def measure_start(path: Path, runs: int) -> tuple[list[float], list[float]]:
     """Cold start to a shown window: chairdesk on path, and a bare QMainWindow, alternated."""
     cache = tempfile.mkdtemp(prefix="chairdesk-pycache-")
-    env = dict(os.environ, CHAIRDESK_EXIT_WHEN_SHOWN="1", PYTHONPATH=str(ROOT), PYTHONPYCACHEPREFIX=cache)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # byte code is cached (outside the checkout), as installed
+    env = installed_env(cache, CHAIRDESK_EXIT_WHEN_SHOWN="1", PYTHONPATH=str(ROOT))
     _wall([sys.executable, "-c", BARE_WINDOW], env)  # a first run of each writes the byte code: not timed
     _wall([sys.executable, "-m", "chairdesk", str(path)], env)
     desk, bare = [], []
@@ -181,8 +188,7 @@ def measure_start(path: Path, runs: int) -> tuple[list[float], list[float]]:
 def heaviest_imports(top: int = 12) -> list[tuple[str, float]]:
     """The start path's imports (`python -X importtime`), their own time summed per top-level package."""
     cache = tempfile.mkdtemp(prefix="chairdesk-pycache-")
-    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONPYCACHEPREFIX=cache)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: byte code compiled once (this first run)
+    env = installed_env(cache, PYTHONPATH=str(ROOT))  # byte code compiled once, by the first run below
     subprocess.run([sys.executable, "-c", START_PATH], env=env, capture_output=True, cwd=ROOT)
     done = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", START_PATH],

@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks.desk_bench import BARE_WINDOW, START_PATH, _prepare  # noqa: E402
+from benchmarks.desk_bench import BARE_WINDOW, START_PATH, _prepare, installed_env  # noqa: E402
 from benchmarks.large_session import make_large_session  # noqa: E402
 
 SHOWN = re.compile(r"window shown: .* ([0-9.]+) s after start")
@@ -76,11 +76,10 @@ def main(argv: list[str]) -> int:
     path = home / "bench.chairdesk"
     shutil.copy(source, path)
     _prepare(path, requests=11)  # a roster and a speakers' list, as desk_bench has them
-    base = dict(
-        os.environ, CHAIRDESK_EXIT_WHEN_SHOWN="1", CHAIRDESK_CONFIG_DIR=str(home / "config"),
-        CHAIRDESK_DATA_DIR=str(home / "data"), PYTHONPYCACHEPREFIX=str(home / "pycache"),
+    base = installed_env(  # byte code is cached (outside the checkouts), as installed
+        home / "pycache", CHAIRDESK_EXIT_WHEN_SHOWN="1", CHAIRDESK_CONFIG_DIR=str(home / "config"),
+        CHAIRDESK_DATA_DIR=str(home / "data"),
     )
-    base.pop("PYTHONDONTWRITEBYTECODE", None)  # byte code is cached (outside the checkouts), as installed
     envs = {c: dict(base, PYTHONPATH=str(c), START_CWD=str(c)) for c in checkouts}
     bare_env = dict(base, START_CWD=str(home))
     for env in (bare_env, *envs.values()):  # a first run of each writes the byte code: not timed
