@@ -65,6 +65,7 @@ class SessionController(QObject):
         self._unsubscribe = session.subscribe(self._on_change)
         self.current_section: str | None = None
         self.current_paragraph: str | None = None
+        self.last_change: Change | None = None  # the change being told to the views (the last one told)
         # An idle moment folds the committed events from the -wal into the file itself, so that a plain copy
         # of the .chairdesk file made then is the whole session (Save a copy is right at any moment).
         self.idle_checkpoint = QTimer(self)
@@ -80,6 +81,7 @@ class SessionController(QObject):
 
     def _on_change(self, change: Change) -> None:
         self.idle_checkpoint.start()
+        self.last_change = change
         self.changed.emit(change)
         for text in change.notices:
             self.notice.emit(text)

@@ -329,7 +329,7 @@ class AdoptionDock(QDockWidget):
         self.vote_action.setEnabled(bool(draft.order) and not frozen)
         self.objection_steps.refresh()
 
-        totals = self.totals.current(state)
+        totals = self.totals.current(state, self.controller.last_change)
         adopted = sum(1 for sid in draft.order if adoption.is_adopted(sid))
         progress = AdoptionProgress(adopted, len(draft.order), totals.open_brackets, totals.pending_proposals)
         self.progress.setRange(0, max(progress.total, 1))

@@ -42,8 +42,15 @@ class AdoptionTotals:
         self._draft, self._seq = draft, state.seq
         self.full_counts += 1
 
-    def current(self, state: SessionState) -> AdoptionTotals:
-        """These totals, counted again first if the state has moved on without them."""
+    def current(self, state: SessionState, latest: Change | None = None) -> AdoptionTotals:
+        """These totals, counted again first if the state has moved on without them.
+
+        latest is the change being told to the views (SessionController.last_change): a view that another
+        view's update reaches first (the window makes another section current on a move) asks for the totals
+        before the panel was told; they follow that change from what it names instead of counting everything.
+        """
+        if latest is not None and state.draft is self._draft and latest.event.seq == state.seq == self._seq + 1:
+            self.update(state, latest)
         if state.draft is not self._draft or state.seq != self._seq:
             self.recount(state)
         return self
@@ -51,6 +58,8 @@ class AdoptionTotals:
     def update(self, state: SessionState, change: Change) -> None:
         """Follow one applied change: count again only the paragraphs it names."""
         draft = state.draft
+        if draft is self._draft and change.event.seq == self._seq == state.seq:
+            return  # followed already (current() was asked with it first)
         if draft is not self._draft or change.event.seq != self._seq + 1 or state.seq != change.event.seq:
             self.recount(state)  # not the draft counted, or an event went by unseen
             return
