@@ -51,6 +51,7 @@ class Row:
     sized: tuple[str, str] | None = field(default=None, repr=False, compare=False)  # (html, html to size by)
     size: tuple | None = field(default=None, repr=False, compare=False)  # (html, width and size, QSize)
     estimate: object = field(default=None, repr=False, compare=False)  # the height guessed before it was drawn
+    guess: tuple | None = field(default=None, repr=False, compare=False)  # (width and size, the height guessed)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -420,6 +421,10 @@ class DraftRows:
     def _proposals_of(self, paragraph_id: str, as_diff: bool = True) -> str:
         current = self.draft.paragraphs[paragraph_id].text if as_diff else None  # clean text: no marks
         return proposals_html(self._proposals.get(paragraph_id, []), current, self.name_of, self.keys)
+
+    def pending_of(self, paragraph_id: str) -> list[Proposal]:
+        """The pending proposals on a paragraph, as the rows show them (kept per paragraph, change by change)."""
+        return self._proposals.get(paragraph_id, [])
 
     def proposals_tip(self, index: int) -> str:
         """The full wording of the pending proposals on a row's paragraph ("" when none)."""

@@ -98,21 +98,28 @@ class RowDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         # The view sizes every row again after any change of the model: a row whose text, width and size
         # are those it was last sized with answers from what it remembers, without a lookup in the cache.
+        # A relayout asks every row (10,000 on a long draft): the usual answer is one comparison away.
         model = index.model()
+        key = (self.text_width(), self.fonts)
         if isinstance(model, DraftModel):  # the model's own string, not a copy through Qt
             row = model.row_at(index.row())
+            size = row.size if row is not None else None
+            if size is not None and size[1] == key and size[0] is row.html and row.id not in model.pending:
+                return size[2]  # measured with its words as they are (a ghost's or a tagged row's: below)
             current = self.view.currentIndex()
             far = abs(index.row() - (current.row() if current.isValid() else 0)) > NEAR_ROWS
             if far and row is not None and row.html is None and row.size is None:
                 # Never drawn and far from the current row: its height is estimated from its words, so that
                 # laying out the rows nobody has scrolled to computes no word diff; drawn, it is measured. The
-                # rows around the current one are measured, so that what the chair reads never jumps.
-                row.estimate = self._estimate(model, row)
+                # rows around the current one are measured, so that what the chair reads never jumps. A
+                # changed paragraph gets a new Row, so the guess kept with the row is of its words as they are.
+                if row.guess is None or row.guess[0] != key:
+                    row.guess = (key, self._estimate(model, row))
+                row.estimate = row.guess[1]
                 return row.estimate
             html = model.size_html(index.row())
         else:
             row, html = None, index.data(SIZE_ROLE) or ""
-        key = (self.text_width(), self.fonts)
         if row is not None and row.size is not None and row.size[1] == key and row.size[0] == html:
             return row.size[2]
         doc = self.document(html)
@@ -158,7 +165,7 @@ class RowDelegate(QStyledItemDelegate):
             para = draft.paragraphs[row.id]
             texts = [para.text, *(s.text for s in para.subparagraphs)]
             lines = sum(-(-len(text) // per_line) for text in texts) + len(para.notes)
-            proposals = draft.pending_proposals(row.id)
+            proposals = model.rows.pending_of(row.id)  # kept per paragraph: no scan of every proposal
             lines += sum(2 + -(-len(p.text) // per_line) for p in proposals) + (1 if row.status != "unchanged" else 0)
         elif row.kind == "section":
             lines = 2

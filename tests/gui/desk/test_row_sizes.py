@@ -1,0 +1,54 @@
+"""Row heights on a long draft: a relayout (after any insert, strike or move) answers each row from what it
+remembers, and a row never drawn is sized from its own words and pending proposals (issue 15)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from benchmarks.large_session import make_large_session
+from chairdesk.core.draft import operations as drafting
+from chairdesk.gui.desk.draft_view import NEAR_ROWS
+from chairdesk.gui.qt import QApplication
+from tests.gui.desk_support import show_desk
+
+
+def _laid_out(view) -> None:  # noqa: ANN001
+    """Every batch of a relayout done (the view lays rows out 40 at a time, between other events)."""
+    view.doItemsLayout()
+    for _ in range(200):
+        QApplication.processEvents()
+
+
+def test_a_second_relayout_measures_and_guesses_nothing_again(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    path = make_large_session(tmp_path / "long.chairdesk", paragraphs=300, events=600)
+    win = show_desk(qtbot, path)
+    view, delegate, model = win.draft_view, win.draft_view.row_delegate, win.draft_model
+    assert model.rowCount() > 2 * NEAR_ROWS + 40
+    _laid_out(view)
+    guessed: list[int] = []
+    estimate = delegate._estimate
+    delegate._estimate = lambda m, row: guessed.append(1) or estimate(m, row)  # type: ignore[method-assign]
+    laid_out = delegate.layouts
+    _laid_out(view)
+    assert guessed == []  # every row far away answered with the guess it keeps
+    assert delegate.layouts == laid_out  # and every measured row with its size: no text laid out again
+    far = [row for row in model.rows.rows if row.guess is not None and row.kind == "paragraph"]
+    assert len(far) > 40
+
+
+def test_a_far_row_is_guessed_taller_with_pending_proposals_and_again_when_its_words_change(
+    qtbot, tmp_path: Path  # noqa: ANN001
+) -> None:
+    path = make_large_session(tmp_path / "long.chairdesk", paragraphs=300, events=600)
+    win = show_desk(qtbot, path)
+    model, delegate = win.draft_model, win.draft_view.row_delegate
+    _laid_out(win.draft_view)
+    last = model.rowCount() - 1
+    row = model.row_at(last)
+    assert row.kind == "paragraph" and row.guess is not None and row.html is None
+    before = row.guess[1].height()
+    win.controller.run(drafting.propose, row.id, "A proposal on the last paragraph " * 12, "chair")
+    _laid_out(win.draft_view)
+    now = model.row_at(model.row_of_paragraph(row.id))
+    assert now.html is None and now.guess is not None  # still never drawn: guessed again, from its proposals
+    assert now.guess[1].height() > before + 2 * delegate.font.pointSizeF()
