@@ -27,7 +27,7 @@ class DraftApplier:
         handler(d, event, event.payload, change)
 
     def _structure(self, d: Draft, change: Change, *sections: str) -> None:
-        d.invalidate()
+        d.invalidate(sections)  # every change of a paragraph's place, kind or state names its sections
         change.structure = True
         change.sections.update(sections)
 

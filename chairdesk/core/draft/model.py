@@ -7,7 +7,7 @@ from the order of things, so they are always right after a strike, an insertion 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..log.errors import DraftError
@@ -17,10 +17,12 @@ from .numbering import (
     LIVE,
     NUMBERED,
     PREAMBULAR,
+    Run,
     Walked,
     fixed_numbers,
-    live_numbers,
+    join_runs,
     paragraph_labels,
+    section_run,
     sub_labels,
     sub_references,
 )
@@ -196,6 +198,7 @@ class Draft:
         self.numbering_mode: str = LIVE
         self.kept: dict[str, str] = {}  # keep mode: labels ("7", "PP2") fixed at the last renumbering
         self._numbering: Numbering | None = None
+        self._runs: dict[str, Run] = {}  # live numbering per section, kept until a change names the section
 
     # ----------------------------------------------------------------- lookups
     def section(self, section_id: str) -> Section:
@@ -243,15 +246,24 @@ class Draft:
             yield self.paragraphs[item] if item in self.paragraphs else self.subheadings[item]
 
     # --------------------------------------------------------------- numbering
-    def invalidate(self) -> None:
-        """Forget the cached numbering after a change of order."""
+    def invalidate(self, sections: Iterable[str] | None = None) -> None:
+        """Forget the cached numbering after a change of order: of these sections' paragraphs (their
+        live or struck state, kind or place), or of anything (None)."""
         self._numbering = None
+        if sections is None:
+            self._runs.clear()
+        else:
+            for sid in sections:
+                self._runs.pop(sid, None)
 
     def numbering(self) -> Numbering:
         """Paragraph numbers 1..N through the whole document and section letters, derived from order."""
         if self._numbering is None and (self.numbering_mode != KEEP or not self.kept):  # one pass (issue 15)
-            items = (item for sid in self.order for item in self.sections[sid].items)
-            order, number, shown, numbered = live_numbers(items, self.paragraphs)
+            runs = self._runs
+            for sid in self.order:
+                if sid not in runs:
+                    runs[sid] = section_run(self.sections[sid].items, self.paragraphs)
+            order, number, shown, numbered = join_runs([runs[sid] for sid in self.order])
             label = {sid: section_label(index) for index, sid in enumerate(self.order)}
             self._numbering = Numbering(order, number, list(self.order), label, shown, numbered, dict(shown))
         if self._numbering is None:
