@@ -265,7 +265,7 @@ class Draft:
                     runs[sid] = section_run(self.sections[sid].items, self.paragraphs)
             order, number, shown, numbered = join_runs([runs[sid] for sid in self.order])
             label = {sid: section_label(index) for index, sid in enumerate(self.order)}
-            self._numbering = Numbering(order, number, list(self.order), label, shown, numbered, dict(shown))
+            self._numbering = Numbering(order, number, list(self.order), label, shown, numbered, shown)  # live: the same labels
         if self._numbering is None:
             order: list[str] = []
             label: dict[str, str] = {}

@@ -119,8 +119,8 @@ class OutlineModel(QStandardItemModel):
 
     def refresh(self) -> None:
         """Rebuild from the draft (after a change of structure)."""
-        self.sections = outline_state(self.session)
         self._runs.clear()
+        self.sections = self._sections_now()  # as refresh_changed makes them: its first change redoes none
         self.clear()
         root = self.invisibleRootItem()
         for section in self.sections:
@@ -161,6 +161,20 @@ class OutlineModel(QStandardItemModel):
                 item.setToolTip(new.tooltip)
             if near:
                 self._update_children(item, old.paragraphs, new.paragraphs)
+
+    def _sections_now(self) -> list[OutlineSection]:
+        """Every section's line and paragraph lines, through the caches a later change reads (its runs,
+        each paragraph's line and open brackets), so that the first change after opening a long draft
+        looks again only at the sections it touched."""
+        draft = self.session.draft
+        numbering = draft.numbering()
+        sections = []
+        for sid in draft.order:
+            live = draft.live_paragraphs(sid)
+            self._runs[sid] = _kind_runs(live)
+            lines = [self._line(p) for p in live]
+            sections.append(self._outline_section(sid, numbering, self._open_brackets(live), lines))
+        return sections
 
     def _line(self, para: Paragraph) -> OutlineParagraph:
         """A paragraph's line (its number is read when drawn), made again only when its words changed."""
