@@ -77,7 +77,8 @@ def check_lapsed(state: SessionState, section_id: str | None, payload: Payload) 
             f"{capital(what)} cannot be adopted while proposals are pending: {places}. "
             "Accept them, set them aside, or let them lapse with the adoption."
         )
-    strays = [pid for pid in lapsed if pid not in {p.id for p in pending}]
+    pending_ids = {p.id for p in pending}
+    strays = [pid for pid in lapsed if pid not in pending_ids]
     if strays:
         raise RefusedError(f"{and_list(strays)} {'is' if len(strays) == 1 else 'are'} not pending on {what}.")
 

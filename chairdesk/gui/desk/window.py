@@ -351,8 +351,7 @@ class MainWindow(QMainWindow):
         if change.structure:
             self.outline_view.refresh_in_place(self.session.draft, change.sections)  # keeps the folds and the keyboard's item
         else:
-            for pid in change.paragraphs:
-                self.outline_model.refresh_paragraph(pid)
+            self.outline_model.refresh_paragraphs(change.paragraphs)
             sections = set(change.sections)
             if "adoption" in change.areas and not change.sections:  # a step on the report: every section
                 sections.update(self.session.draft.order)  # type: ignore[union-attr]

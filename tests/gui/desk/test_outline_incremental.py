@@ -65,3 +65,18 @@ def test_the_first_change_after_opening_looks_again_only_at_the_section_it_touch
     assert controller.run(drafting.strike_paragraph, pid) is not None
     assert made == [] and counted == []  # the other paragraphs' lines and brackets were known already
     assert tree(window.outline_model) == tree(OutlineModel(window.session))
+
+
+def test_lines_of_several_paragraphs_named_at_once_are_all_updated(window: MainWindow) -> None:
+    """A change naming many paragraphs (an adoption lapsing their proposals) updates each named line, in one
+    pass over each section's lines."""
+    session = window.session
+    model = OutlineModel(session)  # told of nothing: only what refresh_paragraphs does below
+    draft = session.draft
+    first, second = draft.live_paragraphs(draft.order[0])[1].id, draft.live_paragraphs(draft.order[1])[0].id
+    for pid, words in ((first, "Alpha words for the first."), (second, "Beta words for the second.")):
+        drafting.amend_paragraph(session, pid, words)
+    model.refresh_paragraphs([first, second, "no-such-paragraph"])
+    assert tree(model) == tree(OutlineModel(session))
+    lines = {child_id: text for _, _, _, children in tree(model) for child_id, text in children}
+    assert "Alpha words for the first." in lines[first] and "Beta words for the second." in lines[second]
