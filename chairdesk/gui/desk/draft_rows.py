@@ -266,10 +266,15 @@ class DraftRows:
         sections = {p.section for p in paras.values()}
         sections.update(c.old_section for c in comps.values() if c is not None and c.old_section is not None)
         changed = []
-        for i, sid, k, row in list(self._rows_of_sections(sections)):
-            if row.kind == "paragraph" and row.id in paras:
-                self.rows[i] = self._sections[sid][k] = self._paragraph_row(paras[row.id], comps[row.id])
-                changed.append(i)
+        start = 0
+        for sid in self._order:
+            rows = self._sections[sid]
+            if sid in sections:
+                for k, row in enumerate(rows):
+                    if row.id in paras and row.kind == "paragraph":
+                        self.rows[start + k] = rows[k] = self._paragraph_row(paras[row.id], comps[row.id])
+                        changed.append(start + k)
+            start += len(rows)
         return changed
 
     def refresh_heading(self, item_id: str) -> list[int]:
