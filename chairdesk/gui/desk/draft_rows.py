@@ -53,10 +53,10 @@ class Row:
     estimate: object = field(default=None, repr=False, compare=False)  # the height guessed before it was drawn
     guess: tuple | None = field(default=None, repr=False, compare=False)  # (width and size, the height guessed)
 
-    @property
-    def key(self) -> tuple[str, str]:
-        """What identifies the row across renumbering."""
-        return (self.kind, self.id)
+    key: tuple[str, str] = field(init=False, repr=False, compare=False)  # what identifies it across renumbering
+
+    def __post_init__(self) -> None:
+        self.key = (self.kind, self.id)  # read for every row of a section on each change: made once
 
     @property
     def number(self) -> str:

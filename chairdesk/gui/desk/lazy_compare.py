@@ -110,7 +110,10 @@ class LazyParagraphComparison(ParagraphComparison):
             return "struck"
         if self.moved:
             return "moved"
-        return "amended" if self.amended else "unchanged"
+        amended = self._amended if self._live else None  # worked out while live, and live now: as it was
+        if amended is None:
+            amended = self.amended
+        return "amended" if amended else "unchanged"
 
     @property
     def amended(self) -> bool:
