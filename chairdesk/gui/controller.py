@@ -57,6 +57,7 @@ class SessionController(QObject):
     refused = Signal(str)  # the message of a refused operation
     notice = Signal(str)  # something the chair must be told (e.g. "Section C reopened")
     current_changed = Signal(object, object)  # section id, paragraph id under discussion (either may be None)
+    settled = Signal()  # an operation run through run() is over: every change it recorded has been told
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -66,12 +67,18 @@ class SessionController(QObject):
         self.current_section: str | None = None
         self.current_paragraph: str | None = None
         self.last_change: Change | None = None  # the change being told to the views (the last one told)
+        self._running = 0  # operations under way in run() (a view may wait for `settled` to redraw once)
         # An idle moment folds the committed events from the -wal into the file itself, so that a plain copy
         # of the .chairdesk file made then is the whole session (Save a copy is right at any moment).
         self.idle_checkpoint = QTimer(self)
         self.idle_checkpoint.setSingleShot(True)
         self.idle_checkpoint.setInterval(IDLE_CHECKPOINT_MS)
         self.idle_checkpoint.timeout.connect(session.checkpoint)
+
+    @property
+    def running(self) -> bool:
+        """Whether an operation is under way in run(): it may record more changes before `settled`."""
+        return self._running > 0
 
     def set_current(self, section_id: str | None, paragraph_id: str | None) -> None:
         """Say which section and paragraph are under discussion (the floor tags requests with them)."""
@@ -90,11 +97,16 @@ class SessionController(QObject):
         self, operation: Callable[..., Change], *args: Any, text: str = "", **kwargs: Any
     ) -> Change | None:
         """Run operation(session, *args, **kwargs); push it on the undo stack; None if it was refused."""
+        self._running += 1
         try:
             change = operation(self.session, *args, **kwargs)
         except ChairdeskError as error:
             self.refused.emit(str(error))
             return None
+        finally:
+            self._running -= 1
+            if not self._running:
+                self.settled.emit()
         if change is not None and change.inverse is not None:
             label = text or change.kind.split(".", 1)[-1].replace(".", " ").replace("_", " ")
             self.undo_stack.push(_ChangeCommand(self, change, label))

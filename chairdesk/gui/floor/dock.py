@@ -96,7 +96,9 @@ class FloorDock(QDockWidget):
             [self.next_action, self.point_action, self.end_action, self.pause_action], self.window
         )
         self.destroyed.connect(self.floor_keys.detach)
+        self._stale = False  # a change came during an operation: the dock is drawn when it is over
         controller.changed.connect(self._on_change)
+        controller.settled.connect(self._on_settled)
         self.refresh()
 
     # ---------------------------------------------------------------- actions
@@ -212,6 +214,14 @@ class FloorDock(QDockWidget):
     # --------------------------------------------------------------- display
     def _on_change(self, change: Change) -> None:
         if change.areas & {"floor", "roster", "workshop"}:  # a request's paragraph number is read when its tooltip shows
+            if self.controller.running:  # "next speaker" ends one turn and gives the next: drawn once, at the end
+                self._stale = True
+            else:
+                self.refresh()
+
+    def _on_settled(self) -> None:
+        if self._stale:
+            self._stale = False
             self.refresh()
 
     def refresh(self) -> None:

@@ -332,3 +332,32 @@ def test_figures_summary_counts_in_words(qtbot, session: Session, clock: FakeClo
         delegations.rowCount() == 6 and delegations.headerData(0, Qt.Orientation.Horizontal) == "Delegation"
     )
     assert delegations.data(delegations.index(0, 3)) == "1"
+
+
+def test_next_speaker_is_drawn_once_when_the_step_is_over(
+    qtbot, dock: FloorDock, session: Session, clock: FakeClock  # noqa: ANN001
+) -> None:
+    """"Next speaker" records two changes (the turn ends, the next is given): the dock is drawn once, after
+    both, and shows the new speaker when the step returns; a change recorded outside an operation (a script,
+    another panel's direct call) is drawn at once."""
+    from chairdesk.core.floor import operations as floor
+
+    for name in ("Yellow", "Red", "Blue"):
+        type_request(qtbot, dock, name)
+    dock.next_action.trigger()
+    clock.tick(30)
+    drawn: list[str] = []
+    refresh = dock.refresh
+    dock.refresh = lambda: drawn.append(dock.countdown.state) or refresh()  # type: ignore[method-assign]
+    styled: list[str] = []
+    set_style = dock.countdown.setStyleSheet
+    dock.countdown.setStyleSheet = lambda sheet: styled.append(sheet) or set_style(sheet)  # type: ignore[method-assign]
+    changes = len(session.events)
+    dock.next_action.trigger()
+    assert len(session.events) == changes + 2  # the end of Yellow's turn, then Red given the floor
+    assert len(drawn) == 1 and session.state.floor.current.delegation == "RED"
+    assert "Red" in dock.countdown.caption.text() and dock.countdown.digits.text() == "3:00"
+    assert styled == []  # normal before and after: not restyled through "idle" on the way
+    floor.end_intervention(session)  # not through the controller's run(): drawn at once
+    assert len(drawn) == 2 and dock.countdown_state() == "idle"
+    assert dock.countdown.caption.text() == "No one has the floor"
