@@ -377,9 +377,12 @@ class Comparison:
         head = Entry("section", sid, sid, title_diff=word_diff(old_title, new_title), status=status)
         body: list[Entry] = []
         source = self.new if sid in self.new.sections else self.old
+        # Where each paragraph stands now, read from the new draft's numbering once for the whole section (as
+        # comp.new_section: live in the new draft, and in this section there); the section may hold 1,000.
+        new_live, new_paragraphs, comparisons = self.new.numbering().live_label, self.new.paragraphs, self.paragraphs
         for item in source.sections[sid].items:
-            comp = self.paragraphs.get(item)
-            if comp is not None and comp.new_section == sid:
+            comp = comparisons.get(item)
+            if comp is not None and item in new_live and new_paragraphs[item].section == sid:
                 body.append(Entry("paragraph", item, sid, comp, status=comp.status))
             elif item in source.subheadings:
                 heading = source.subheadings[item]
@@ -405,10 +408,11 @@ class Comparison:
         old_items = self.old.sections[sid].items
         shown = {e.id for e in body}
         placed: list[tuple[str, Entry]] = []  # (the old item, its entry)
+        new_live, comparisons = self.new.numbering().live_label, self.paragraphs  # struck: not live now
         for item in old_items:
-            comp = self.paragraphs.get(item)
-            if comp is not None and comp.old_section == sid and (comp.moved or comp.struck):
-                if comp.struck:
+            comp = comparisons.get(item)
+            if comp is not None and comp.old_section == sid and (comp.moved or item not in new_live):
+                if item not in new_live:
                     entry = Entry("paragraph", item, sid, comp, status="struck")
                 else:
                     entry = Entry("ghost", item, sid, comp, status="moved")
