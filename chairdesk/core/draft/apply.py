@@ -15,6 +15,9 @@ Payload = dict[str, Any]
 
 
 def _insert_after(items: list[str], item_id: str, after: str | None) -> None:
+    if after is not None and items and items[-1] == after:  # a draft read or typed in order: no scan
+        items.append(item_id)
+        return
     items.insert(items.index(after) + 1 if after is not None else 0, item_id)
 
 

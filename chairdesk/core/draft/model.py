@@ -104,6 +104,8 @@ class Paragraph:
 
     def full_text(self) -> str:
         """The paragraph's text followed by its live lettered sub-paragraphs."""
+        if not self.subparagraphs:  # most paragraphs (adoption compares every paragraph of a section)
+            return self.text
         parts = [self.text]
         labels = self.sub_labels()
         for sub in self.live_subparagraphs():
