@@ -21,6 +21,7 @@ from ..qt import (
     QPainter,
     QPalette,
     QPersistentModelIndex,
+    QPixmap,
     QPlainTextEdit,
     QRect,
     QSize,
@@ -37,6 +38,7 @@ from .draft_model import HTML_ROLE, NUMBER_ROLE, PROPOSALS_TIP_ROLE, ROW_ROLE, S
 from .draft_rows import Row
 
 NEAR_ROWS = 60  # rows either side of the current one measured exactly, never estimated (see sizeHint)
+PICTURES = 48  # rows' drawn text kept (a few screens; each is width x height x 4 bytes)
 CACHE_SIZE = 6000  # laid-out rows kept at least; more on a longer document (see RowDelegate.document)
 
 
@@ -52,6 +54,8 @@ class RowDelegate(QStyledItemDelegate):
         self.view = view
         self.font = QFont(view.font())
         self._docs: OrderedDict[tuple[str, int, int], QTextDocument] = OrderedDict()
+        self._pictures: OrderedDict[tuple, QPixmap] = OrderedDict()
+        self.drawn = 0  # rows' texts drawn into pictures since the start (tests read it)
         self.layouts = 0  # rows laid out since the start (the benchmark and tests read it)
         self.fonts = 0  # text sizes set since the start: a row's remembered size holds for one
         self.active_editor: InPlaceEditor | None = None
@@ -71,6 +75,7 @@ class RowDelegate(QStyledItemDelegate):
         self.font = QFont(font)
         self.fonts += 1
         self._docs.clear()
+        self._pictures.clear()
 
     def document(self, html: str) -> QTextDocument:
         """The laid-out text of a row (cached by html, width and text size)."""
@@ -94,6 +99,29 @@ class RowDelegate(QStyledItemDelegate):
         if len(self._docs) > max(CACHE_SIZE, rows + rows // 4):
             self._docs.popitem(last=False)
         return doc
+
+    def picture(self, html: str) -> QPixmap:
+        """A row's text drawn once (cached like its layout): repainting the rows on screen after a change
+        copies the pictures of the rows that did not change instead of drawing their text again."""
+        doc = self.document(html)
+        ratio = self.view.devicePixelRatioF()
+        key = (html, doc.textWidth(), int(self.font.pointSizeF() * 10), ratio)
+        picture = self._pictures.get(key)
+        if picture is not None:
+            self._pictures.move_to_end(key)
+            return picture
+        size = doc.size()
+        picture = QPixmap(max(1, int(size.width() * ratio)), max(1, int(size.height() * ratio)))
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(picture)
+        doc.drawContents(painter)
+        painter.end()
+        self.drawn += 1
+        self._pictures[key] = picture
+        if len(self._pictures) > PICTURES:
+            self._pictures.popitem(last=False)
+        return picture
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
         # The view sizes every row again after any change of the model: a row whose text, width and size
@@ -145,9 +173,8 @@ class RowDelegate(QStyledItemDelegate):
             gutter = QRect(rect.left() + 8, rect.top() + 4, self.gutter() - 16, rect.height())
             flags = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
             painter.drawText(gutter, int(flags), number)
-        doc = self.document(index.data(HTML_ROLE) or "")
-        painter.translate(rect.left() + self.gutter(), rect.top() + 2)
-        doc.drawContents(painter)
+        html = index.data(HTML_ROLE) or ""
+        painter.drawPixmap(rect.left() + self.gutter(), rect.top() + 2, self.picture(html))
         painter.restore()
         estimate = row.estimate if row is not None else None
         if estimate is not None:  # drawn at its estimated height: measured now, laid out again if it differs

@@ -52,3 +52,21 @@ def test_a_far_row_is_guessed_taller_with_pending_proposals_and_again_when_its_w
     now = model.row_at(model.row_of_paragraph(row.id))
     assert now.html is None and now.guess is not None  # still never drawn: guessed again, from its proposals
     assert now.guess[1].height() > before + 2 * delegate.font.pointSizeF()
+
+
+def test_a_repaint_copies_the_rows_drawn_before_and_draws_only_a_changed_one(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    path = make_large_session(tmp_path / "long.chairdesk", paragraphs=300, events=600)
+    win = show_desk(qtbot, path)
+    view, delegate, draft = win.draft_view, win.draft_view.row_delegate, win.session.draft
+    win.commands.go_to_paragraph(2)
+    _laid_out(view)
+    first = view.viewport().grab().toImage()
+    drawn = delegate.drawn
+    view.viewport().repaint()
+    assert delegate.drawn == drawn  # every row on screen copied from its picture
+    pid = draft.numbering().paragraphs[1]
+    win.controller.run(drafting.amend_paragraph, pid, "Words amended on screen.")
+    _laid_out(view)
+    second = view.viewport().grab().toImage()
+    assert delegate.drawn == drawn + 1  # only the amended row is drawn again
+    assert second != first
