@@ -104,12 +104,22 @@ class PanelDock(RunsOperations, QDockWidget):
 
     def watch(self) -> None:
         """Redraw on the session's changes, show this panel's refusals on its message line, and draw it now."""
+        self._stale = False  # a change came during an operation: the panel is drawn when it is over
         self.controller.changed.connect(self._on_change)
+        self.controller.settled.connect(self._on_settled)
         self.controller.refused.connect(self._on_refused)
         self.refresh()
 
     def _on_change(self, change: Change) -> None:
         if change.areas & self.watched:
+            if self.controller.running:  # a step recording several changes (next speaker): drawn once
+                self._stale = True
+            else:
+                self.refresh()
+
+    def _on_settled(self) -> None:
+        if self._stale:
+            self._stale = False
             self.refresh()
 
     def refresh(self) -> None:

@@ -146,3 +146,33 @@ def test_the_type_ahead_offers_the_roster_names_containing_the_letters(qtbot, tm
     assert completer.currentCompletion() == "Blue"
     session.close()
 
+
+
+def test_a_panel_is_drawn_once_for_a_step_of_several_changes_and_its_table_left_alone(
+    qtbot, tmp_path: Path  # noqa: ANN001
+) -> None:
+    """Next speaker records two floor changes: the Procedure panel (it watches the floor) is drawn once, when
+    the step is over, and its roll-call table, which the floor does not change, is not redrawn at all."""
+    from chairdesk.core.floor import operations as floor
+
+    clock = FakeClock()
+    session = floor_session(tmp_path, clock)
+    for code in ("RED", "BLU"):
+        request_floor(session, code)
+    controller = SessionController(session)
+    dock = ProcedureDock(controller, clock=clock)
+    qtbot.addWidget(dock)
+    drawn: list[int] = []
+    refresh = dock.refresh
+    dock.refresh = lambda: drawn.append(1) or refresh()  # type: ignore[method-assign]
+    table_changed: list[object] = []
+    dock.roll.model.dataChanged.connect(lambda *args: table_changed.append(args))
+    controller.run(floor.next_speaker)
+    clock.tick(20)
+    before = len(session.events)
+    controller.run(floor.next_speaker)
+    assert len(session.events) == before + 2 and len(drawn) == 2  # one drawing per step
+    assert table_changed == []
+    floor.end_intervention(session)  # outside an operation: drawn at once
+    assert len(drawn) == 3
+    session.close()

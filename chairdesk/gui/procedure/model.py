@@ -58,6 +58,8 @@ class RollCallModel(QAbstractTableModel):
             self._rows = rows
             self.endResetModel()
             return
+        if rows == self._rows:
+            return  # a floor step changes no roll call: the table (its columns sized to their contents) stays
         self._rows = rows
         if rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, 1))
