@@ -38,7 +38,7 @@ from .draft_model import HTML_ROLE, NUMBER_ROLE, PROPOSALS_TIP_ROLE, ROW_ROLE, S
 from .draft_rows import Row
 
 NEAR_ROWS = 60  # rows either side of the current one measured exactly, never estimated (see sizeHint)
-PICTURES = 48  # rows' drawn text kept (a few screens; each is width x height x 4 bytes)
+PICTURE_BYTES = 32 * 1024 * 1024  # rows' drawn text kept: a few screens at 4 bytes a pixel, oldest dropped first
 CACHE_SIZE = 6000  # laid-out rows kept at least; more on a longer document (see RowDelegate.document)
 
 
@@ -55,6 +55,7 @@ class RowDelegate(QStyledItemDelegate):
         self.font = QFont(view.font())
         self._docs: OrderedDict[tuple[str, int, int], QTextDocument] = OrderedDict()
         self._pictures: OrderedDict[tuple, QPixmap] = OrderedDict()
+        self._picture_bytes = 0  # what the kept pictures take (bounded by PICTURE_BYTES)
         self.drawn = 0  # rows' texts drawn into pictures since the start (tests read it)
         self.layouts = 0  # rows laid out since the start (the benchmark and tests read it)
         self.fonts = 0  # text sizes set since the start: a row's remembered size holds for one
@@ -76,6 +77,7 @@ class RowDelegate(QStyledItemDelegate):
         self.fonts += 1
         self._docs.clear()
         self._pictures.clear()
+        self._picture_bytes = 0
 
     def document(self, html: str) -> QTextDocument:
         """The laid-out text of a row (cached by html, width and text size)."""
@@ -119,8 +121,10 @@ class RowDelegate(QStyledItemDelegate):
         painter.end()
         self.drawn += 1
         self._pictures[key] = picture
-        if len(self._pictures) > PICTURES:
-            self._pictures.popitem(last=False)
+        self._picture_bytes += picture.width() * picture.height() * 4
+        while self._picture_bytes > PICTURE_BYTES and len(self._pictures) > 1:
+            _, dropped = self._pictures.popitem(last=False)
+            self._picture_bytes -= dropped.width() * dropped.height() * 4
         return picture
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802

@@ -70,3 +70,16 @@ def test_a_repaint_copies_the_rows_drawn_before_and_draws_only_a_changed_one(qtb
     second = view.viewport().grab().toImage()
     assert delegate.drawn == drawn + 1  # only the amended row is drawn again
     assert second != first
+
+
+def test_the_pictures_kept_are_bounded_in_bytes(qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from chairdesk.gui.desk import draft_view
+
+    monkeypatch.setattr(draft_view, "PICTURE_BYTES", 2 * 1024 * 1024)
+    path = make_large_session(tmp_path / "long.chairdesk", paragraphs=300, events=600)
+    win = show_desk(qtbot, path)
+    delegate, rows = win.draft_view.row_delegate, win.draft_model.rows
+    pictures = [delegate.picture(rows.html(k)) for k in range(1, 120)]
+    kept = list(delegate._pictures.values())
+    assert sum(p.width() * p.height() * 4 for p in kept) <= 2 * 1024 * 1024
+    assert 1 < len(kept) < len(pictures) and kept[-1] is pictures[-1]  # the oldest went first
