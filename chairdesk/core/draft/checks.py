@@ -12,6 +12,12 @@ from .numbering import KEEP, KINDS, MODES, NUMBERED, valid_kept
 Payload = dict[str, Any]
 
 
+def _titled(payload: Payload) -> bool:
+    """Whether the payload's title is words (a hand-made None or number is no title: the report prints it)."""
+    title = payload.get("title")
+    return isinstance(title, str) and bool(title.strip())
+
+
 def _text(payload: Payload, where: str) -> str:
     text = payload.get("text")
     if not isinstance(text, str) or not text.strip():
@@ -64,7 +70,7 @@ class DraftChecks:
     def _check_section_add(self, d: Draft, p: Payload) -> None:
         if _new_id(p, "section") in d.sections:
             raise DraftError(f"Section id {p['id']!r} is already used.")
-        if not str(p.get("title", "")).strip():
+        if not _titled(p):
             raise DraftError("A section needs a title.")
         if not 0 <= p["index"] <= len(d.order):
             raise DraftError(f"There is no place {p['index'] + 1} among {len(d.order)} sections.")
@@ -77,7 +83,7 @@ class DraftChecks:
 
     def _check_section_retitle(self, d: Draft, p: Payload) -> None:
         self._live_section(d, p["id"])
-        if not str(p.get("title", "")).strip():
+        if not _titled(p):
             raise DraftError("A section needs a title.")
 
     def _check_section_move(self, d: Draft, p: Payload) -> None:
@@ -110,7 +116,7 @@ class DraftChecks:
     def _check_subheading_add(self, d: Draft, p: Payload) -> None:
         if _new_id(p, "sub-heading") in d.subheadings:
             raise DraftError(f"Sub-heading id {p['id']!r} is already used.")
-        if not str(p.get("title", "")).strip():
+        if not _titled(p):
             raise DraftError("A sub-heading needs a title.")
         self._check_anchor(d, self._live_section(d, p["section"]), p.get("after"))
 
@@ -121,7 +127,7 @@ class DraftChecks:
             raise DraftError(f"There is no sub-heading {heading_id!r}.") from None
 
     def _check_subheading_retitle(self, d: Draft, p: Payload) -> None:
-        if self._subheading(d, p["id"]).removed or not str(p.get("title", "")).strip():
+        if self._subheading(d, p["id"]).removed or not _titled(p):
             raise DraftError("That sub-heading cannot be retitled (removed, or the title is empty).")
 
     def _check_subheading_remove(self, d: Draft, p: Payload) -> None:
