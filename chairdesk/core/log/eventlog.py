@@ -171,7 +171,11 @@ class EventLog:
         self.conn = conn
         self.lock = lock  # None: opened read-only
         self._db: sqlite_utils.Database | None = None
+        # The events are read lazily: _events holds the last ones (seq _base + 1 on), the first _base are
+        # read from the file on the first access to events, so an open from a snapshot reads only its tail.
         self._events: list[Event] = []
+        self._base = 0
+        self._last: Event | None = None  # the last event when none is read yet (or None: not looked up)
         self._identity = _identity(path)
 
     @property
@@ -359,18 +363,68 @@ class EventLog:
             self.db["meta"].upsert({"key": "schema_version", "value": str(version)}, pk="key")
 
     def _load(self) -> None:
-        self._events = self._read_events(0)
+        """Count the events (none is read yet); a log with a gap is read whole, which names the missing one."""
+        count, first, last = self.conn.execute("SELECT count(*), min(seq), max(seq) FROM events").fetchone()
+        if count and (first != 1 or last != count or type(last) is not int):
+            self._events = self._read_events(0)  # raises: the event missing, or the unreadable one
+        self._events, self._base, self._last = [], count, None
+
+    @property
+    def count(self) -> int:
+        """How many events the log holds (without reading them)."""
+        return self._base + len(self._events)
+
+    @property
+    def loaded(self) -> bool:
+        """Whether every event has been read from the file (events was used)."""
+        return self._base == 0
+
+    def events_after(self, seq: int) -> list[Event]:
+        """The events after seq, in order, reading from the file only those not read yet (do not change it)."""
+        seq = max(0, seq)
+        if seq < self._base:
+            self._events[:0] = self._read_events(seq, self._base)
+            self._base = seq
+        return self._events[seq - self._base :]
+
+    @property
+    def last_event(self) -> Event | None:
+        """The last event (one row read at most), or None for an empty log."""
+        if self._events:
+            return self._events[-1]
+        if self._base and (self._last is None or self._last.seq != self._base):
+            self._last = self._read_events(self._base - 1, self._base)[0]
+        return self._last if self._base else None
+
+    def hash_at(self, seq: int) -> str | None:
+        """The stored hash of event seq (one row read at most), or None if the log has no such event."""
+        if not 1 <= seq <= self.count:
+            return None
+        if seq > self._base:
+            return self._events[seq - self._base - 1].hash
+        row = self.conn.execute("SELECT hash FROM events WHERE seq = ?", (seq,)).fetchone()
+        return row[0] if row is not None and type(row[0]) is str else None
 
     def read_new(self) -> list[Event]:
         """Read the events committed (by another process) since this log was loaded; keeps them."""
-        new = self._read_events(len(self._events))
+        new = self._read_events(self.count)
         self._events.extend(new)
         return new
 
-    def _read_events(self, after: int) -> list[Event]:
+    def _read_events(self, after: int, upto: int | None = None) -> list[Event]:
+        """The events after seq after (up to upto, or all), each checked; raises if one is missing."""
+        try:
+            return self._read_rows(after, upto)
+        except sqlite3.Error as error:
+            raise _explain(self.path, error) from error
+        except UnicodeDecodeError:  # a damaged record whose text is not UTF-8
+            raise CorruptSessionError(self.path, "the session file is damaged (text that is not UTF-8)") from None
+
+    def _read_rows(self, after: int, upto: int | None) -> list[Event]:
         rows = self.conn.execute(
-            "SELECT seq, ts, actor, kind, payload, prev_hash, hash FROM events WHERE seq > ? ORDER BY seq",
-            (after,),
+            "SELECT seq, ts, actor, kind, payload, prev_hash, hash FROM events WHERE seq > ? AND seq <= ? "
+            "ORDER BY seq",
+            (after, upto if upto is not None else 2**63 - 1),
         )
         # The loop is the start path of a large session (20,000 rows): the checks of _event, inlined.
         events: list[Event] = []
@@ -393,6 +447,8 @@ class EventLog:
         for expected, event in enumerate(events, start=after + 1):
             if event.seq != expected:
                 raise CorruptSessionError(self.path, f"event {expected} is missing from the log")
+        if upto is not None and len(events) != upto - after:
+            raise CorruptSessionError(self.path, f"event {after + len(events) + 1} is missing from the log")
         return events
 
     def _event(self, seq: Any, ts: Any, actor: Any, kind: Any, payload: Any, prev: Any, digest: Any) -> Event:
@@ -422,13 +478,16 @@ class EventLog:
     # ------------------------------------------------------------- reading
     @property
     def events(self) -> list[Event]:
-        """Every event in order (the list is shared; do not change it)."""
+        """Every event in order, read from the file on first use (the list is shared; do not change it)."""
+        if self._base:
+            self.events_after(0)
         return self._events
 
     @property
     def last_hash(self) -> str:
         """The hash the next event will chain to."""
-        return self._events[-1].hash if self._events else GENESIS
+        last = self.last_event
+        return last.hash if last is not None else GENESIS
 
     def read_meta(self) -> dict[str, str]:
         """The metadata table as a dict."""
@@ -437,7 +496,7 @@ class EventLog:
     def verify(self) -> Verification:
         """Recompute the hash chain; report the first event whose link is broken."""
         prev = GENESIS
-        for event in self._events:
+        for event in self.events:
             if event.prev_hash != prev:
                 return Verification(
                     False, len(self._events), event.seq, "it does not point to the event before it"
@@ -470,7 +529,7 @@ class EventLog:
         """Append one event (and any metadata mirror) in its own transaction, committed on return."""
         self._refuse_read_only()
         self.check_in_place()  # an unlinked file still takes writes: they would vanish when it is closed
-        seq = len(self._events) + 1
+        seq = self.count + 1
         payload_json = canonical_json(payload)
         prev = self.last_hash
         digest = event_hash(prev, seq, ts, actor, kind, payload_json)
@@ -502,7 +561,8 @@ class EventLog:
     def drop_last(self) -> None:
         """Take back the event just appended (it could not be applied), restoring the head, in one transaction."""
         self._refuse_read_only()
-        event = self._events[-1]
+        event = self.last_event
+        assert event is not None, "drop_last on an empty log"
         head = f"{event.seq - 1}:{event.prev_hash}" if event.seq > 1 else None
         try:
             with self.db.atomic():
@@ -515,7 +575,10 @@ class EventLog:
             raise SessionFileError(
                 self.path, f"could not write to the session file ({writing_problem(error)})"
             ) from error
-        self._events.pop()
+        if self._events:
+            self._events.pop()
+        else:
+            self._base, self._last = self._base - 1, None
 
     def save_copy(self, destination: str | Path) -> Path:
         """Write a consistent copy of the whole session to another file (which must not exist).

@@ -26,6 +26,9 @@ from .eventlog import (
     writing_problem,
 )
 from .meeting import Meeting
+from .snapshot import EVERY, restore
+from .snapshot import key as snapshot_key
+from .snapshot import save as save_snapshot
 from .state import SessionState
 
 Listener = Callable[[Change], None]
@@ -107,10 +110,17 @@ class Session:
         self._written = False  # anything appended by this process: its anchor is kept on close
         self.warnings: list[str] = []  # what the chair must be told on open (a file shorter than it was)
         try:
-            self.state = replay(log.events)
+            # A snapshot this user's cache holds of the same history, and the events after it (snapshot.py);
+            # else every event from the first.
+            restored = restore(log) if log.count else None
+            self.state = restored if restored is not None else replay(log.events)
         except (RefusedError, LookupError, ValueError, TypeError, AttributeError) as error:
             log.close()
             raise CorruptSessionError(log.path, f"an event in the log cannot be applied ({error})") from error
+        except BaseException:
+            log.close()
+            raise
+        self._snapshot_seq = self.state.seq if restored is not None else 0  # what the cache holds already
 
     # ----------------------------------------------------------- lifecycle
     @classmethod
@@ -194,15 +204,27 @@ class Session:
         """Move the committed events from the -wal beside the file into it, and keep the anchor (idle moments)."""
         if self.log.read_only:
             return
-        self.log.checkpoint()
+        folded = self.log.checkpoint()
         if self._written:
             remember(self.log)
+        if folded and self.state.seq - self._snapshot_seq >= EVERY:  # a crash then replays fewer events
+            self._save_snapshot(self._snapshot_key())
+
+    def _snapshot_key(self) -> tuple[Path, Path, str] | None:
+        """Where a snapshot of the state goes, if it moved on since the last one (snapshot.py)."""
+        return snapshot_key(self.log, self.state) if self.state.seq != self._snapshot_seq else None
+
+    def _save_snapshot(self, where: tuple[Path, Path, str] | None) -> None:
+        if where is not None and save_snapshot(where, self.state) is not None:
+            self._snapshot_seq = self.state.seq
 
     def close(self) -> None:
         """Close the file (checkpointed into one file) and keep its anchor; every event is on disk already."""
         if self._written:
             remember(self.log)
+        where = self._snapshot_key()
         self.log.close()
+        self._save_snapshot(where)  # after the close: the snapshot records the file as it is left
 
     def __enter__(self) -> Session:
         return self
@@ -265,7 +287,7 @@ class Session:
     def _timestamp(self) -> str:
         """Now, from the clock; never before the last event (a clock set back keeps the record in order)."""
         moment = self.clock()
-        last = self.log.events[-1].time if self.log.events else None
+        last = datetime.fromisoformat(self.state.last_ts) if self.state.last_ts else None
         return format_ts(last if last is not None and moment < last else moment)
 
     def undo(self, change: Change) -> Change:
@@ -303,7 +325,7 @@ class Session:
 
     def draft_at(self, seq: int) -> Draft:
         """The draft just after event seq; cached, since the past never changes. Do not modify it."""
-        seq = max(0, min(seq, len(self.log.events)))
+        seq = max(0, min(seq, self.log.count))
         draft = self._drafts_at.get(seq)
         if draft is None:
             draft = self.state_at(seq).draft
