@@ -176,6 +176,7 @@ class EventLog:
         self._events: list[Event] = []
         self._base = 0
         self._last: Event | None = None  # the last event when none is read yet (or None: not looked up)
+        self._first: Event | None = None  # the first event, read alone (or None: not looked up)
         self._identity = _identity(path)
 
     @property
@@ -386,6 +387,24 @@ class EventLog:
             self._events[:0] = self._read_events(seq, self._base)
             self._base = seq
         return self._events[seq - self._base :]
+
+    def head(self, seq: int) -> list[Event]:
+        """The first seq events, in order (read from the file and not kept while the log is not read whole)."""
+        seq = max(0, min(seq, self.count))
+        if seq <= self._base:
+            return self._read_events(0, seq) if seq else []
+        return self.events[:seq]
+
+    @property
+    def first_event(self) -> Event | None:
+        """The first event (one row read, once), or None for an empty log."""
+        if not self.count:
+            return None
+        if self._base == 0:
+            return self._events[0]
+        if self._first is None:
+            self._first = self._read_events(0, 1)[0]
+        return self._first
 
     @property
     def last_event(self) -> Event | None:

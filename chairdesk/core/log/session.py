@@ -108,12 +108,15 @@ class Session:
         self._listeners: list[Listener] = []
         self._drafts_at: dict[int, Draft] = {}
         self._written = False  # anything appended by this process: its anchor is kept on close
+        # What other parts derive from the log and keep with the session (the authorship index): a snapshot
+        # keeps it too, so it need not read the log again. Each entry must check itself against the log.
+        self.derived: dict[str, Any] = {}
         self.warnings: list[str] = []  # what the chair must be told on open (a file shorter than it was)
         try:
             # A snapshot this user's cache holds of the same history, and the events after it (snapshot.py);
             # else every event from the first.
             restored = restore(log) if log.count else None
-            self.state = restored if restored is not None else replay(log.events)
+            self.state = restored.state if restored is not None else replay(log.events)
         except (RefusedError, LookupError, ValueError, TypeError, AttributeError) as error:
             log.close()
             raise CorruptSessionError(log.path, f"an event in the log cannot be applied ({error})") from error
@@ -121,6 +124,9 @@ class Session:
             log.close()
             raise
         self._snapshot_seq = self.state.seq if restored is not None else 0  # what the cache holds already
+        if restored is not None:
+            self._drafts_at.update(restored.drafts_at)  # the baselines the draft is shown against
+            self.derived.update(restored.derived)
 
     # ----------------------------------------------------------- lifecycle
     @classmethod
@@ -215,7 +221,12 @@ class Session:
         return snapshot_key(self.log, self.state) if self.state.seq != self._snapshot_seq else None
 
     def _save_snapshot(self, where: tuple[Path, Path, str] | None) -> None:
-        if where is not None and save_snapshot(where, self.state) is not None:
+        if where is None:
+            return
+        # The drafts at the first and last baselines are kept too: the window shows changes against them.
+        marks = {b.seq for b in self.state.draft.baselines[:1] + self.state.draft.baselines[-1:]}
+        drafts = {seq: draft for seq, draft in self._drafts_at.items() if seq in marks}
+        if save_snapshot(where, self.state, drafts, self.derived) is not None:
             self._snapshot_seq = self.state.seq
 
     def close(self) -> None:
@@ -321,7 +332,7 @@ class Session:
 
     def state_at(self, seq: int) -> SessionState:
         """The state as it was just after event seq (0: before anything happened)."""
-        return replay(self.log.events[: max(0, seq)])
+        return replay(self.log.head(seq))
 
     def draft_at(self, seq: int) -> Draft:
         """The draft just after event seq; cached, since the past never changes. Do not modify it."""

@@ -13,12 +13,14 @@ into the cache folder (owned by this user, not writable by others) are ever unpi
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
 import pickle
 import sys
 import tempfile
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +31,7 @@ from .components import new_state
 from .errors import SessionFileError
 
 if TYPE_CHECKING:
+    from ..draft.model import Draft
     from .eventlog import EventLog
     from .state import SessionState
 
@@ -107,8 +110,17 @@ def _header(seq: int, digest: str, stamp: list[int]) -> dict[str, Any]:
     return {"format": FORMAT, "code": code_fingerprint(), "seq": seq, "hash": digest, "file": stamp}
 
 
+@dataclass
+class Restored:
+    """What a snapshot gives back: the state after its last event, and drafts of earlier moments by seq."""
+
+    state: SessionState
+    drafts_at: dict[int, Draft] = field(default_factory=dict)
+    derived: dict[str, Any] = field(default_factory=dict)  # Session.derived: what others derive from the log
+
+
 def _read(path: Path, header: dict[str, Any]) -> dict[str, Any] | None:
-    """The state's fields in a snapshot file if its header is the one expected, else None."""
+    """What a snapshot file holds if its header is the one expected, else None."""
     with path.open("rb") as handle:
         if handle.read(len(MAGIC)) != MAGIC:
             raise ValueError("not a snapshot")
@@ -117,13 +129,19 @@ def _read(path: Path, header: dict[str, Any]) -> dict[str, Any] | None:
             if found.get("format") != FORMAT or found.get("code") != code_fingerprint():
                 raise ValueError("made by other code")
             return None
-        fields = pickle.load(handle)
-    if not isinstance(fields, dict):
+        held = gc.isenabled()  # a state is ~100,000 objects that all live on: no collection walks them
+        gc.disable()
+        try:
+            content = pickle.load(handle)
+        finally:
+            if held:
+                gc.enable()
+    if not isinstance(content, dict) or not isinstance(content.get("state"), dict):
         raise ValueError("not a state")
-    return fields
+    return content
 
 
-def load(log: EventLog) -> SessionState | None:
+def load(log: EventLog) -> Restored | None:
     """The state at the newest snapshot that matches the log's history, or None (nothing is read then)."""
     try:
         folder = _session_dir(log)
@@ -140,16 +158,20 @@ def load(log: EventLog) -> SessionState | None:
             digest = log.hash_at(seq)
             if digest is None or digest[:16] != short or not _own(path):
                 continue
-            fields = _read(path, _header(seq, digest, stamp))
-            if fields is None:
+            content = _read(path, _header(seq, digest, stamp))
+            if content is None:
                 continue
+            fields, drafts, derived = content["state"], content.get("drafts_at"), content.get("derived")
             state = new_state()
-            expected = set(vars(state)) - set(SHARED)
-            if set(fields) != expected or fields.get("seq") != seq:
+            if set(fields) != set(vars(state)) - set(SHARED) or fields.get("seq") != seq:
                 raise ValueError("another shape of state")
+            if not isinstance(drafts, dict) or not all(type(k) is int and 0 <= k <= seq for k in drafts):
+                raise ValueError("another shape of drafts")
+            if not isinstance(derived, dict):
+                raise ValueError("another shape of derived data")
             vars(state).update(fields)
             os.utime(path)  # the newest used is kept longest
-            return state
+            return Restored(state, drafts, derived)
         except SessionFileError:
             return None  # the session file cannot be read here: the full replay says why
         except Exception:  # noqa: BLE001 - any problem with a cache file only means it is not used
@@ -157,18 +179,18 @@ def load(log: EventLog) -> SessionState | None:
     return None
 
 
-def restore(log: EventLog) -> SessionState | None:
+def restore(log: EventLog) -> Restored | None:
     """The state of the whole log from a snapshot and the events after it, or None to replay everything."""
-    state = load(log)
-    if state is None:
+    restored = load(log)
+    if restored is None:
         return None
-    tail = log.events_after(state.seq)
+    tail = log.events_after(restored.state.seq)
     try:
         for event in tail:
-            state.apply(event)
+            restored.state.apply(event)
     except Exception:  # noqa: BLE001 - the full replay applies them again and names any real problem
         return None
-    return state
+    return restored
 
 
 def key(log: EventLog, state: SessionState) -> tuple[Path, Path, str] | None:
@@ -187,8 +209,13 @@ def key(log: EventLog, state: SessionState) -> tuple[Path, Path, str] | None:
     return folder, log.path, digest
 
 
-def save(where: tuple[Path, Path, str], state: SessionState) -> Path | None:
-    """Write the state as a snapshot where key() said; None if it could not be written.
+def save(
+    where: tuple[Path, Path, str],
+    state: SessionState,
+    drafts_at: dict[int, Draft] | None = None,
+    derived: dict[str, Any] | None = None,
+) -> Path | None:
+    """Write the state (drafts of earlier moments by seq, data derived by others) where key() said; None if not.
 
     Written under a temporary name and moved into place, so a reader never sees half a file; a failure
     (a full disk, a read-only cache folder) is silent: the cache is only ever a shortcut.
@@ -197,7 +224,8 @@ def save(where: tuple[Path, Path, str], state: SessionState) -> Path | None:
     try:
         fields = {key: value for key, value in vars(state).items() if key not in SHARED}
         header = _header(state.seq, digest, file_stamp(session_path))
-        data = pickle.dumps(fields, protocol=pickle.HIGHEST_PROTOCOL)
+        content = {"state": fields, "drafts_at": dict(drafts_at or {}), "derived": dict(derived or {})}
+        data = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         handle, name = tempfile.mkstemp(prefix=".", suffix=".part", dir=folder)
         temp = Path(name)
