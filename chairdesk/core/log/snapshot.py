@@ -222,11 +222,13 @@ def save(
     """
     folder, session_path, digest = where
     try:
+        folder.mkdir(
+            parents=True, exist_ok=True, mode=0o700
+        )  # first: a cache that cannot be written costs nothing
         fields = {key: value for key, value in vars(state).items() if key not in SHARED}
         header = _header(state.seq, digest, file_stamp(session_path))
         content = {"state": fields, "drafts_at": dict(drafts_at or {}), "derived": dict(derived or {})}
         data = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         handle, name = tempfile.mkstemp(prefix=".", suffix=".part", dir=folder)
         temp = Path(name)
         try:
