@@ -471,6 +471,10 @@ class EventLog(EventReader):
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             except sqlite3.Error:
                 pass  # the WAL stays beside the file and is recovered on the next open
+        try:
+            self.first_event, self.last_event  # noqa: B018 - kept: a closed log still answers what it ends with
+        except SessionFileError:
+            pass
         self.conn.close()
         if self.lock is not None:
             self.lock.release()

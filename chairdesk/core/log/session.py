@@ -108,6 +108,7 @@ class Session:
         self._listeners: list[Listener] = []
         self._drafts_at: dict[int, Draft] = {}
         self._written = False  # anything appended by this process: its anchor is kept on close
+        self._closed = False
         # What other parts derive from the log and keep with the session (the authorship index): a snapshot
         # keeps it too, so it need not read the log again. Each entry must check itself against the log.
         self.derived: dict[str, Any] = {}
@@ -208,7 +209,7 @@ class Session:
 
     def checkpoint(self) -> None:
         """Move the committed events from the -wal beside the file into it, and keep the anchor (idle moments)."""
-        if self.log.read_only:
+        if self.log.read_only or self._closed:
             return
         folded = self.log.checkpoint()
         if self._written:
@@ -231,9 +232,12 @@ class Session:
 
     def close(self) -> None:
         """Close the file (checkpointed into one file) and keep its anchor; every event is on disk already."""
+        if self._closed:
+            return
         if self._written:
             remember(self.log)
         where = self._snapshot_key()
+        self._closed = True
         self.log.close()
         self._save_snapshot(where)  # after the close: the snapshot records the file as it is left
 
