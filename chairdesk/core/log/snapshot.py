@@ -41,7 +41,6 @@ MAGIC = b"chairdesk-snapshot\n"
 SUFFIX = ".snapshot"
 KEEP_PER_SESSION = 3  # snapshots kept per session (the newest ones; copies may have diverged)
 KEEP_SESSIONS = 20  # sessions with snapshots kept (those used last)
-EVERY = 500  # an idle checkpoint writes a snapshot when the state moved on by this many events
 SHARED = ("components", "_owners", "_owner_of")  # stateless parts of SessionState: not stored, re-attached
 
 
@@ -197,7 +196,7 @@ def key(log: EventLog, state: SessionState) -> tuple[Path, Path, str] | None:
     """Where a snapshot of the state goes and the hash of its last event, or None if it is not the log's.
 
     Taken while the log is open; save() is called with it once the file is as it will stay (after the
-    checkpoint of a close or an idle moment), since the snapshot records the file's size and time then.
+    checkpoint of the close), since the snapshot records the file's size and time then.
     """
     try:
         digest = log.hash_at(state.seq)
