@@ -41,6 +41,7 @@ MAGIC = b"chairdesk-snapshot\n"
 SUFFIX = ".snapshot"
 KEEP_PER_SESSION = 3  # snapshots kept per session (the newest ones; copies may have diverged)
 KEEP_SESSIONS = 20  # sessions with snapshots kept (those used last)
+MAX_BYTES = 512 * 2**20  # and no more than this in all: the oldest go first (the one just written stays)
 SHARED = ("components", "_owners", "_owner_of")  # stateless parts of SessionState: not stored, re-attached
 
 
@@ -245,12 +246,13 @@ def save(
 
 
 def prune(keep: Path | None = None) -> None:
-    """Keep the newest snapshots of each session and the sessions used last; remove the rest."""
+    """Keep the newest snapshots of each session, of the sessions used last, within MAX_BYTES; remove the rest."""
     root = cache_dir()
     try:
         folders = sorted((p for p in root.iterdir() if p.is_dir()), key=_newest, reverse=True)
     except OSError:
         return
+    kept: list[tuple[int, int, Path]] = []  # (time, size, file) of every snapshot kept
     for rank, folder in enumerate(folders):
         try:
             files = sorted(folder.iterdir(), key=lambda p: p.stat().st_mtime_ns, reverse=True)
@@ -259,8 +261,19 @@ def prune(keep: Path | None = None) -> None:
                 path.unlink(missing_ok=True)
             if len(drop) == len(files):
                 folder.rmdir()
+            kept.extend(
+                (info.st_mtime_ns, info.st_size, path)
+                for path in files[: len(files) - len(drop)]
+                for info in [path.stat()]
+            )
         except OSError:
             continue
+    total = sum(size for _, size, _ in kept)
+    for _, size, path in sorted(kept)[:-1]:  # the oldest first, never the newest
+        if total <= MAX_BYTES:
+            break
+        path.unlink(missing_ok=True)
+        total -= size
 
 
 def _newest(folder: Path) -> int:

@@ -327,3 +327,14 @@ def test_the_lazy_log_reads_what_it_is_asked(path: Path) -> None:
         assert (first, last) == (events[0], events[-1]) and tail == events[-3:] and head == events[:10]
         assert log.hash_at(count // 2) == events[count // 2 - 1].hash
         assert log.verify().ok
+
+
+def test_the_cache_is_bounded_in_bytes(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (first,) = snapshots()
+    monkeypatch.setattr(snapshot, "MAX_BYTES", first.stat().st_size + 1)
+    with Session.create(tmp_path / "other.chairdesk", "Another meeting") as other:
+        drafting.add_section(other, "Overview")
+    (newest,) = snapshots()  # the other session's: the older one went to keep the cache within the bound
+    assert newest != first and not first.exists()
+    with Session.open(path, read_only=True) as session:
+        assert not from_snapshot(session)
