@@ -67,6 +67,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--session", type=Path, help="reuse this session file (made if missing; it is copied)")
     parser.add_argument("--starts", type=int, default=5, help="cold starts of each kind")
     parser.add_argument("--checkout", type=Path, action="append", help="a chairdesk checkout (default: this one)")
+    parser.add_argument(
+        "--no-snapshot", action="store_true",
+        help="no snapshot cache (core/log/snapshot.py): every start replays the whole log",
+    )
     args = parser.parse_args(argv)
     checkouts = [c.resolve() for c in (args.checkout or [ROOT])]
     home = Path(tempfile.mkdtemp(prefix="chairdesk-start-"))
@@ -76,9 +80,14 @@ def main(argv: list[str]) -> int:
     path = home / "bench.chairdesk"
     shutil.copy(source, path)
     _prepare(path, requests=11)  # a roster and a speakers' list, as desk_bench has them
+    # The snapshot cache is kept between the starts (the first, untimed start of each checkout writes it),
+    # as for a chair who opened the session before; with --no-snapshot it is a file, so none is ever written.
+    cache = home / "cache"
+    if args.no_snapshot:
+        cache.write_text("")
     base = installed_env(  # byte code is cached (outside the checkouts), as installed
         home / "pycache", CHAIRDESK_EXIT_WHEN_SHOWN="1", CHAIRDESK_CONFIG_DIR=str(home / "config"),
-        CHAIRDESK_DATA_DIR=str(home / "data"),
+        CHAIRDESK_DATA_DIR=str(home / "data"), CHAIRDESK_CACHE_DIR=str(cache),
     )
     envs = {c: dict(base, PYTHONPATH=str(c), START_CWD=str(c)) for c in checkouts}
     bare_env = dict(base, START_CWD=str(home))
@@ -92,7 +101,8 @@ def main(argv: list[str]) -> int:
         for checkout, env in envs.items():
             desk[checkout].append(_run([sys.executable, "-m", "chairdesk", str(path)], env))
     load = os.getloadavg()[0]
-    print(f"cold start to a shown window, {args.paragraphs} paragraphs, n={args.starts}, load {load:.1f}")
+    kept = "no snapshot" if args.no_snapshot else "snapshot kept"
+    print(f"cold start to a shown window, {args.paragraphs} paragraphs, n={args.starts}, {kept}, load {load:.1f}")
     print(f"    bare QMainWindow                 {statistics.median(bare) * 1000:6.0f} ms")
     for checkout, runs in desk.items():
         wall = statistics.median(w for w, _ in runs)

@@ -20,6 +20,7 @@ def isolated_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("CHAIRDESK_CONFIG_DIR", str(home / "config"))
     monkeypatch.setenv("CHAIRDESK_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("CHAIRDESK_CACHE_DIR", str(home / "cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
     return home

@@ -22,12 +22,14 @@ from __future__ import annotations
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import repeat
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .compare import Op, word_diff
 
 if TYPE_CHECKING:
-    from ..log.eventlog import Event
+    from ..log.eventlog import Event, EventLog
     from ..log.session import Session
 
 
@@ -158,6 +160,7 @@ class AuthorshipIndex:
         self.baselines: list[int] = []
         self._proposals: dict[str, tuple[str, str, str]] = {}  # id -> (paragraph, delegation, text)
         self._replays: dict[tuple[str, int], _Replay] = {}
+        self.worded = True  # texts hold each wording (an index from a snapshot holds who and when only)
 
     def update(self, events: Sequence[Event]) -> None:
         """Read the events not read yet (all again if the log was cut back since)."""
@@ -167,6 +170,39 @@ class AuthorshipIndex:
             self._read(event)
         self._seen = len(events)
         self._last = events[-1] if events else None
+
+    def update_log(self, log: EventLog) -> None:
+        """Read a log's events not read yet, and only those from its file (a log reads its events lazily)."""
+        last = log.last_event
+        if last is self._last:
+            return
+        if self._seen and (
+            log.count < self._seen or self._last is None or log.hash_at(self._seen) != self._last.hash
+        ):
+            self._reset()
+        for event in log.events_after(self._seen):
+            self._read(event)
+        self._seen, self._last = log.count, last
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What a snapshot keeps: who set each text and when (what credits need), not the wordings or replays.
+
+        Each text's events are kept as columns (seqs, times, actors, undos): tuples of plain values, which
+        pickle and load several times faster than thousands of TextEvents."""
+        texts = {}
+        for key, events in self.texts.items():
+            seqs, times, actors, _words, undos = zip(*events, strict=True) if events else ((),) * 5
+            texts[key] = (seqs, times, actors, undos)
+        return {**vars(self), "texts": texts, "_replays": {}, "worded": False}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """An index from what __getstate__ kept (its texts without their wordings)."""
+        make = partial(tuple.__new__, TextEvent)
+        state["texts"] = {
+            key: list(map(make, zip(seqs, times, actors, repeat("", len(seqs)), undos, strict=True)))
+            for key, (seqs, times, actors, undos) in state["texts"].items()
+        }
+        vars(self).update(state)
 
     def _add(self, key: str, event: Event, actor: str, text: str) -> None:
         undo_of = event.payload.get("undo_of")
@@ -228,8 +264,18 @@ class AuthorshipIndex:
 _INDEXES: weakref.WeakKeyDictionary[Any, AuthorshipIndex] = weakref.WeakKeyDictionary()
 
 
-def authorship_index(source: Session | Sequence[Event]) -> AuthorshipIndex:
-    """The index of a session (kept with it and brought up to date), or a fresh one over a list of events."""
+def authorship_index(source: Session | Sequence[Event], worded: bool = False) -> AuthorshipIndex:
+    """The index of a session (kept with it and brought up to date), or a fresh one over a list of events;
+    worded: with each text's wordings (for pieces and runs; credits need only who and when)."""
+    derived, log = getattr(source, "derived", None), getattr(source, "log", None)
+    if isinstance(derived, dict) and log is not None:  # a Session: kept in what a snapshot keeps of it
+        found = derived.get("authorship")
+        if not isinstance(found, AuthorshipIndex):
+            found = derived["authorship"] = AuthorshipIndex()
+        if worded and not found.worded:
+            found._reset()  # read again from the log, wordings and all
+        found.update_log(log)
+        return found
     events = getattr(source, "events", None)
     if events is None:
         index = AuthorshipIndex()
@@ -250,7 +296,7 @@ def authored_pieces(
 ) -> list[Piece]:
     """A paragraph's (or sub-paragraph's) text against the baseline as pieces, deletions of others'
     insertions included (for the redline, which nests them)."""
-    return list(authorship_index(source).pieces(text_key(paragraph_id, subparagraph), baseline))
+    return list(authorship_index(source, worded=True).pieces(text_key(paragraph_id, subparagraph), baseline))
 
 
 def authored_diff(
@@ -264,7 +310,7 @@ def authored_diff(
 
     The old side of the runs is the baseline text and the new side the text as it stands; with nested,
     words inserted since the baseline and deleted again by someone else are included as deletions too."""
-    index = authorship_index(source)
+    index = authorship_index(source, worded=True)
     return list(index.runs(text_key(paragraph_id, subparagraph), baseline, nested))
 
 

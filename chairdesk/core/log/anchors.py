@@ -48,10 +48,10 @@ class Anchor:
     @classmethod
     def of(cls, log: EventLog) -> Anchor | None:
         """The anchor for a log as it stands (None for an empty log)."""
-        if not log.events:
+        last = log.last_event  # one row each, not the whole log (the events may not be read yet)
+        if last is None:
             return None
-        last = log.events[-1]
-        return cls(log.events[0].hash, str(log.path.resolve()), len(log.events), last.hash, last.ts)
+        return cls(log.hash_at(1) or "", str(log.path.resolve()), log.count, last.hash, last.ts)
 
 
 def _read() -> dict[str, Any]:
@@ -104,8 +104,8 @@ def remember(log: EventLog) -> bool:
 def known_anchor(log: EventLog) -> Anchor | None:
     """What this computer remembers of the log's session (by its first event, else by its path)."""
     data = _read()
-    if log.events:
-        found = _anchor(data["sessions"].get(log.events[0].hash))
+    if log.count:
+        found = _anchor(data["sessions"].get(log.hash_at(1)))
         if found is not None:
             return found
     key = data["paths"].get(str(log.path.resolve()))
@@ -121,20 +121,20 @@ def anchor_warning(log: EventLog) -> str | None:
     anchor = known_anchor(log)
     if anchor is None:
         return None
-    events = log.events
+    count = log.count
     when = f"{anchor.closed[:10]} {anchor.closed[11:16]} UTC"
-    if not events or events[0].hash != anchor.session:
+    if not count or log.hash_at(1) != anchor.session:
         return (
             f"{log.path}: when this computer last closed the session in this file ({when}) it had "
-            f"{_count(anchor.events)}; the file now holds another history ({_count(len(events))}). "
+            f"{_count(anchor.events)}; the file now holds another history ({_count(count)}). "
             "It was replaced or rewritten."
         )
-    if len(events) < anchor.events:
+    if count < anchor.events:
         return (
             f"{log.path}: this session had {_count(anchor.events)} when last closed on this computer; "
-            f"it now has {len(events)} (last closed here {when}). Events were removed from the file."
+            f"it now has {count} (last closed here {when}). Events were removed from the file."
         )
-    if events[anchor.events - 1].hash != anchor.head:
+    if log.hash_at(anchor.events) != anchor.head:
         return (
             f"{log.path}: this session's history differs from the one last closed on this computer ({when}): "
             f"event {anchor.events} is not the one written then. The file was rewritten."

@@ -28,6 +28,7 @@ from .errors import (
     SessionFileError,
     SessionLockedError,
 )
+from .reading import GENESIS, Event, EventReader, explain
 from .schema import check_schema, unexpected_objects
 from .writelock import WriteLock
 
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 FORMAT = "chairdesk-session"
 SCHEMA_VERSION = 1
 SUFFIX = ".chairdesk"
-GENESIS = "0" * 64
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 # Migrations from schema version N to N+1, applied in order inside one transaction when an older file is
@@ -64,24 +64,6 @@ def event_hash(prev_hash: str, seq: int, ts: str, actor: str, kind: str, payload
     """SHA-256 over the previous hash and this event's fields."""
     data = "\x1f".join((prev_hash, str(seq), ts, actor, kind, payload_json))
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
-
-
-@dataclass(frozen=True)
-class Event:
-    """One entry of the log: who did what, when."""
-
-    seq: int
-    ts: str
-    actor: str
-    kind: str
-    payload: dict[str, Any]
-    prev_hash: str = GENESIS
-    hash: str = ""
-
-    @property
-    def time(self) -> datetime:
-        """The timestamp as an aware datetime."""
-        return datetime.fromisoformat(self.ts)
 
 
 @dataclass(frozen=True)
@@ -123,17 +105,6 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
-def _explain(path: Path, error: sqlite3.Error) -> SessionFileError:
-    text = str(error)
-    if "locked" in text or "busy" in text:
-        return SessionLockedError(
-            path, "the session is open in another chairdesk window or process; close it there first"
-        )
-    if "not a database" in text:
-        return NotASessionError(path, "not a chairdesk session (the file is not an SQLite database)")
-    return CorruptSessionError(path, f"the session file is damaged or truncated ({text})")
-
-
 def writing_problem(error: Exception) -> str:
     """Why a write failed, in words: "read-only" when the file or its folder cannot be written."""
     text = str(error)
@@ -153,8 +124,6 @@ def refuse_new_path(path: Path) -> None:
         raise SessionFileError(path, f"the folder {path.parent} is read-only; choose another folder")
 
 
-_DECODER = json.JSONDecoder()  # json.loads' own decoder, without its per-call checks
-
 _INSERT_EVENT = (
     "INSERT INTO events (seq, ts, actor, kind, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
@@ -163,7 +132,7 @@ _UPSERT_META = (
 )
 
 
-class EventLog:
+class EventLog(EventReader):
     """An open session file; append() commits before it returns."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, lock: WriteLock | None = None) -> None:
@@ -171,7 +140,7 @@ class EventLog:
         self.conn = conn
         self.lock = lock  # None: opened read-only
         self._db: sqlite_utils.Database | None = None
-        self._events: list[Event] = []
+        self._start_reading()  # no event is read yet (reading.py)
         self._identity = _identity(path)
 
     @property
@@ -210,7 +179,7 @@ class EventLog:
             conn = sqlite3.connect(str(path), timeout=2.0, isolation_level=None, check_same_thread=False)
         except sqlite3.Error as error:
             lock.release()
-            raise _explain(path, error) from error
+            raise explain(path, error) from error
         return conn, lock
 
     @classmethod
@@ -224,7 +193,7 @@ class EventLog:
             conn = sqlite3.connect(uri, uri=True, timeout=2.0, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA query_only=ON")
         except sqlite3.Error as error:
-            raise _explain(path, error) from error
+            raise explain(path, error) from error
         return conn
 
     @classmethod
@@ -291,7 +260,7 @@ class EventLog:
         except sqlite3.Error as error:
             conn.close()
             lock.release()
-            raise _explain(path, error) from error
+            raise explain(path, error) from error
         except UnicodeDecodeError:  # a damaged schema or record whose text is not UTF-8
             conn.close()
             lock.release()
@@ -320,7 +289,7 @@ class EventLog:
             raise
         except sqlite3.Error as error:
             conn.close()
-            raise _explain(path, error) from error
+            raise explain(path, error) from error
         except UnicodeDecodeError:  # a damaged schema or record whose text is not UTF-8
             conn.close()
             raise CorruptSessionError(path, "the session file is damaged (text that is not UTF-8)") from None
@@ -358,78 +327,7 @@ class EventLog:
                 version += 1
             self.db["meta"].upsert({"key": "schema_version", "value": str(version)}, pk="key")
 
-    def _load(self) -> None:
-        self._events = self._read_events(0)
-
-    def read_new(self) -> list[Event]:
-        """Read the events committed (by another process) since this log was loaded; keeps them."""
-        new = self._read_events(len(self._events))
-        self._events.extend(new)
-        return new
-
-    def _read_events(self, after: int) -> list[Event]:
-        rows = self.conn.execute(
-            "SELECT seq, ts, actor, kind, payload, prev_hash, hash FROM events WHERE seq > ? ORDER BY seq",
-            (after,),
-        )
-        # The loop is the start path of a large session (20,000 rows): the checks of _event, inlined.
-        events: list[Event] = []
-        append, decode, moment_of = events.append, _DECODER.decode, datetime.fromisoformat
-        for row in rows:
-            seq, ts, actor, kind, payload, prev, digest = row
-            try:
-                if type(seq) is not int or not (
-                    type(ts) is str and type(actor) is str and type(kind) is str and type(payload) is str
-                    and type(prev) is str and type(digest) is str
-                ):
-                    raise ValueError
-                data = decode(payload)
-                if type(data) is not dict or moment_of(ts).tzinfo is None:
-                    raise ValueError
-            except (ValueError, RecursionError):
-                append(self._event(*row))  # raises the error that names what is wrong with the row
-                continue
-            append(Event(seq, ts, actor, kind, data, prev, digest))
-        for expected, event in enumerate(events, start=after + 1):
-            if event.seq != expected:
-                raise CorruptSessionError(self.path, f"event {expected} is missing from the log")
-        return events
-
-    def _event(self, seq: Any, ts: Any, actor: Any, kind: Any, payload: Any, prev: Any, digest: Any) -> Event:
-        """One stored row as an Event; a row no chairdesk could have written is refused, naming the event."""
-        if not isinstance(seq, int) or not all(
-            isinstance(v, str) for v in (ts, actor, kind, payload, prev, digest)
-        ):
-            raise CorruptSessionError(self.path, f"event {seq} is unreadable (a field is not text)")
-        try:
-            data = json.loads(payload)
-        except (json.JSONDecodeError, RecursionError):
-            raise CorruptSessionError(self.path, f"event {seq} is unreadable") from None
-        if not isinstance(data, dict):
-            raise CorruptSessionError(
-                self.path, f"event {seq} is unreadable (its content is not a set of fields)"
-            )
-        try:
-            moment = datetime.fromisoformat(ts)
-        except ValueError:
-            moment = None
-        if moment is None or moment.tzinfo is None:
-            raise CorruptSessionError(
-                self.path, f"event {seq} has a timestamp that is not a time ({ts[:40]!r})"
-            )
-        return Event(seq, ts, actor, kind, data, prev, digest)
-
     # ------------------------------------------------------------- reading
-    @property
-    def events(self) -> list[Event]:
-        """Every event in order (the list is shared; do not change it)."""
-        return self._events
-
-    @property
-    def last_hash(self) -> str:
-        """The hash the next event will chain to."""
-        return self._events[-1].hash if self._events else GENESIS
-
     def read_meta(self) -> dict[str, str]:
         """The metadata table as a dict."""
         return dict(self.conn.execute("SELECT key, value FROM meta"))
@@ -437,7 +335,7 @@ class EventLog:
     def verify(self) -> Verification:
         """Recompute the hash chain; report the first event whose link is broken."""
         prev = GENESIS
-        for event in self._events:
+        for event in self.events:
             if event.prev_hash != prev:
                 return Verification(
                     False, len(self._events), event.seq, "it does not point to the event before it"
@@ -470,7 +368,7 @@ class EventLog:
         """Append one event (and any metadata mirror) in its own transaction, committed on return."""
         self._refuse_read_only()
         self.check_in_place()  # an unlinked file still takes writes: they would vanish when it is closed
-        seq = len(self._events) + 1
+        seq = self.count + 1
         payload_json = canonical_json(payload)
         prev = self.last_hash
         digest = event_hash(prev, seq, ts, actor, kind, payload_json)
@@ -502,7 +400,8 @@ class EventLog:
     def drop_last(self) -> None:
         """Take back the event just appended (it could not be applied), restoring the head, in one transaction."""
         self._refuse_read_only()
-        event = self._events[-1]
+        event = self.last_event
+        assert event is not None, "drop_last on an empty log"
         head = f"{event.seq - 1}:{event.prev_hash}" if event.seq > 1 else None
         try:
             with self.db.atomic():
@@ -515,7 +414,10 @@ class EventLog:
             raise SessionFileError(
                 self.path, f"could not write to the session file ({writing_problem(error)})"
             ) from error
-        self._events.pop()
+        if self._events:
+            self._events.pop()
+        else:
+            self._base, self._last = self._base - 1, None
 
     def save_copy(self, destination: str | Path) -> Path:
         """Write a consistent copy of the whole session to another file (which must not exist).
@@ -569,6 +471,10 @@ class EventLog:
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             except sqlite3.Error:
                 pass  # the WAL stays beside the file and is recovered on the next open
+        try:
+            self.first_event, self.last_event  # noqa: B018 - kept: a closed log still answers what it ends with
+        except SessionFileError:
+            pass
         self.conn.close()
         if self.lock is not None:
             self.lock.release()

@@ -59,6 +59,7 @@ class SessionState:
         self.workshop: Workshop = Workshop()
         self.seq = 0  # sequence number of the last event applied
         self.last_ts = ""
+        self.actors: dict[str, None] = {}  # everyone who acted so far, in order of first appearance
         self.components: list[Component] = list(components)
         self._owners: dict[str, Component] = {}
         self._owner_of: dict[str, Component] = {}  # kind -> owner, as found (a replay asks 20,000 times)
@@ -109,6 +110,8 @@ class SessionState:
             component.apply(self, event, change)
         self.seq = event.seq
         self.last_ts = event.ts
+        if event.actor not in self.actors:
+            self.actors[event.actor] = None
         return change
 
 

@@ -16,9 +16,9 @@ def known_actors(session: Session) -> list[tuple[str, str]]:
     if on_roster:
         return on_roster
     seen: dict[str, str] = {}
-    for event in session.events:
-        if event.actor not in (CHAIR, "system") and event.actor not in seen:
-            seen[event.actor] = event.actor
+    for actor in session.state.actors:  # kept by the state: the log's events need not be read
+        if actor not in (CHAIR, "system") and actor not in seen:
+            seen[actor] = actor
     return sorted(seen.items(), key=lambda item: item[1].lower())
 
 

@@ -97,13 +97,13 @@ class DeskStatusBar(QStatusBar):
         except ChairdeskError:
             self.save_label.setText("NOT SAVED: the session file was deleted or moved (File ▸ Save a copy)")
             return
-        events = session.events
-        if not events:
+        count = session.log.count  # the log's events need not be read for this (a start from a snapshot)
+        last = change.event if change is not None else session.log.last_event
+        if not count or last is None:
             self.save_label.setText("Saved (empty record)")
             return
-        last = change.event if change is not None else events[-1]
         when = datetime.fromisoformat(last.ts).astimezone().strftime("%H:%M:%S")
-        self.save_label.setText(f"Saved · {len(events)} events · last at {when}")
+        self.save_label.setText(f"Saved · {count} events · last at {when}")
 
     def show_editing(self) -> None:
         """Words are being typed: nothing is saved until they are committed."""
@@ -119,8 +119,9 @@ class DeskStatusBar(QStatusBar):
         """The wall clock, and how long the session has been running."""
         now = datetime.now(UTC)
         text = now.astimezone().strftime("%H:%M")
-        if session is not None and session.events:
-            start = datetime.fromisoformat(session.events[0].ts)
+        first = session.log.first_event if session is not None else None
+        if first is not None:
+            start = datetime.fromisoformat(first.ts)
             seconds = max(0, int((now - start).total_seconds()))
             if seconds < 24 * 3600:
                 hours, rest = divmod(seconds, 3600)
