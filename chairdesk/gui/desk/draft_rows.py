@@ -421,6 +421,10 @@ class DraftRows:
         current = self.draft.paragraphs[paragraph_id].text if as_diff else None  # clean text: no marks
         return proposals_html(self._proposals.get(paragraph_id, []), current, self.name_of, self.keys)
 
+    def pending_of(self, paragraph_id: str) -> list[Proposal]:
+        """The pending proposals on a paragraph, as its row shows them (kept per paragraph: no scan)."""
+        return self._proposals.get(paragraph_id, [])
+
     def proposals_tip(self, index: int) -> str:
         """The full wording of the pending proposals on a row's paragraph ("" when none)."""
         row = self.rows[index]

@@ -22,6 +22,7 @@ from ..qt import (
     QPalette,
     QPersistentModelIndex,
     QPlainTextEdit,
+    QPoint,
     QRect,
     QSize,
     QStyle,
@@ -35,8 +36,8 @@ from ..qt import (
 )
 from .draft_model import HTML_ROLE, NUMBER_ROLE, PROPOSALS_TIP_ROLE, ROW_ROLE, SIZE_ROLE, DraftModel
 from .draft_rows import Row
+from .near_rows import NEAR_ROWS, NearRows  # noqa: F401  (NEAR_ROWS is also read from here)
 
-NEAR_ROWS = 60  # rows either side of the current one measured exactly, never estimated (see sizeHint)
 CACHE_SIZE = 6000  # laid-out rows kept at least; more on a longer document (see RowDelegate.document)
 
 
@@ -54,6 +55,7 @@ class RowDelegate(QStyledItemDelegate):
         self._docs: OrderedDict[tuple[str, int, int], QTextDocument] = OrderedDict()
         self.layouts = 0  # rows laid out since the start (the benchmark and tests read it)
         self.fonts = 0  # text sizes set since the start: a row's remembered size holds for one
+        self._metrics: tuple[tuple[int, int], int, int] | None = None  # (width and size, characters a line, line height)
         self.active_editor: InPlaceEditor | None = None
         self.words_for = lambda _pid: None  # the words not committed for a paragraph (set by the window)
 
@@ -101,17 +103,19 @@ class RowDelegate(QStyledItemDelegate):
         model = index.model()
         if isinstance(model, DraftModel):  # the model's own string, not a copy through Qt
             row = model.row_at(index.row())
-            current = self.view.currentIndex()
-            far = abs(index.row() - (current.row() if current.isValid() else 0)) > NEAR_ROWS
-            if far and row is not None and row.html is None and row.size is None:
-                # Never drawn and far from the current row: its height is estimated from its words, so that
+            if row is not None and row.html is None and row.size is None and not self.view.near.exact(index.row()):
+                # Never drawn and not near the current row: its height is estimated from its words, so that
                 # laying out the rows nobody has scrolled to computes no word diff; drawn, it is measured. The
                 # rows around the current one are measured, so that what the chair reads never jumps.
                 row.estimate = self._estimate(model, row)
                 return row.estimate
-            html = model.size_html(index.row())
-        else:
-            row, html = None, index.data(SIZE_ROLE) or ""
+            return self._measured(model, index.row(), row)
+        return self._measured(None, index.row(), None, index.data(SIZE_ROLE) or "")
+
+    def _measured(self, model: DraftModel | None, at: int, row: Row | None, html: str = "") -> QSize:
+        """A row's exact size (laid out; remembered by the row while its text, width and size hold)."""
+        if model is not None:
+            html = model.size_html(at)
         key = (self.text_width(), self.fonts)
         if row is not None and row.size is not None and row.size[1] == key and row.size[0] == html:
             return row.size[2]
@@ -121,8 +125,20 @@ class RowDelegate(QStyledItemDelegate):
             row.size = (html, key, size)
         return size
 
+    def measure(self, at: int) -> tuple[int, bool]:
+        """Measure a row of the view's model exactly: its height, and whether the view laid it out at another
+        (its estimate)."""
+        model = self.view.model()
+        row = model.row_at(at) if isinstance(model, DraftModel) else None
+        if row is None:
+            return 0, False
+        size = self._measured(model, at, row)
+        return size.height(), row.estimate is not None and row.estimate != size
+
     # ----------------------------------------------------------- painting
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        if self.view.near.filling:
+            self.view.near.painted()  # the first rows are drawn: the other near rows are measured from now on
         row = index.data(ROW_ROLE)
         painter.save()
         rect = option.rect
@@ -150,19 +166,23 @@ class RowDelegate(QStyledItemDelegate):
 
     def _estimate(self, model: DraftModel, row: Row) -> QSize:
         """A row's height from the length of its words (and its proposals'), before it is ever drawn."""
-        metrics = QFontMetrics(self.font)
-        per_line = max(20, self.text_width() // max(1, metrics.averageCharWidth()))
+        key = (self.text_width(), self.fonts)
+        if self._metrics is None or self._metrics[0] != key:
+            metrics = QFontMetrics(self.font)
+            per_line = max(20, key[0] // max(1, metrics.averageCharWidth()))
+            self._metrics = (key, per_line, metrics.lineSpacing())
+        _, per_line, spacing = self._metrics
         draft = model.session.draft
         lines = 1
         if row.kind == "paragraph" and row.id in draft.paragraphs:
             para = draft.paragraphs[row.id]
             texts = [para.text, *(s.text for s in para.subparagraphs)]
             lines = sum(-(-len(text) // per_line) for text in texts) + len(para.notes)
-            proposals = draft.pending_proposals(row.id)
+            proposals = model.rows.pending_of(row.id)
             lines += sum(2 + -(-len(p.text) // per_line) for p in proposals) + (1 if row.status != "unchanged" else 0)
         elif row.kind == "section":
             lines = 2
-        return QSize(self.text_width() + self.gutter(), max(1, lines) * metrics.lineSpacing() + 14)
+        return QSize(key[0] + self.gutter(), max(1, lines) * spacing + 14)
 
     def helpEvent(
         self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: QModelIndex
@@ -258,6 +278,7 @@ class DraftView(QListView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self._pending_scroll: tuple[QPersistentModelIndex, QAbstractItemView.ScrollHint] | None = None
+        self._anchor: tuple[QPersistentModelIndex, int, bool] | None = None  # (row, its top, laying out)
         super().__init__(parent)
         self.setObjectName("draftView")
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -271,9 +292,71 @@ class DraftView(QListView):
         )
         self.setMouseTracking(True)
         self.row_delegate = RowDelegate(self)
+        self.near = NearRows(self, self.row_delegate.measure)  # which rows are measured, not estimated
         self.setItemDelegate(self.row_delegate)
         self.setStyleSheet("QListView#draftView { background: #ffffff; border: none; }")
         self.verticalScrollBar().actionTriggered.connect(self._user_scrolled)
+
+    def setModel(self, model) -> None:  # noqa: ANN001, N802
+        """Show a model: its first screens are measured once on screen, its other near rows after that."""
+        super().setModel(model)
+        self._anchor = None
+        if model is not None:
+            self.near.start()
+
+    # ------------------------------------------------- what NearRows reads
+    def current_row(self) -> int:
+        """The current row (0 when none)."""
+        current = self.currentIndex()
+        return current.row() if current.isValid() else 0
+
+    def row_count(self) -> int:
+        """The rows of the model."""
+        model = self.model()
+        return model.rowCount() if model is not None else 0
+
+    def screen_height(self) -> int:
+        """The height of the rows' area on screen."""
+        return self.viewport().height()
+
+    def relayout_keeping_place(self) -> None:
+        """Lay the rows out again (their heights changed), keeping the row the chair reads where it stands: the
+        current one if in sight, else the top one."""
+        model = self.model()
+        if isinstance(model, DraftModel):
+            for row in model.rows.rows:  # measured since: laid out at their measured height now
+                if row.size is not None:
+                    row.estimate = None
+        anchor = self.currentIndex()
+        if not (anchor.isValid() and self._in_sight(anchor)):
+            anchor = self.indexAt(QPoint(1, 1))
+        if anchor.isValid():
+            self._anchor = (QPersistentModelIndex(anchor), self.visualRect(anchor).top(), False)
+        self.scheduleDelayedItemsLayout()
+
+    def doItemsLayout(self) -> None:  # noqa: N802
+        super().doItemsLayout()
+        if self._anchor is not None:
+            self._anchor = (self._anchor[0], self._anchor[1], True)  # the relayout has begun
+        self._keep_anchor()
+
+    def _keep_anchor(self) -> None:
+        """Once the rows are all laid out again, scroll so that the anchor row is where it stood on screen."""
+        if self._anchor is None or not self._anchor[2]:
+            return
+        target, top, _ = self._anchor
+        model = self.model()
+        if not target.isValid() or model is None:
+            self._anchor = None
+            return
+        # The rows are laid out in batches and drawn once the last one is: the scroll is set then, once.
+        if not self.visualRect(model.index(model.rowCount() - 1, 0)).isValid():
+            return
+        self._anchor = None
+        rect = self.visualRect(model.index(target.row(), 0))
+        if rect.isValid() and rect.top() != top:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.top() - top)
 
     def set_text_font(self, font: QFont) -> None:
         """Zoom: lay the rows out again at another text size."""
@@ -291,7 +374,7 @@ class DraftView(QListView):
     ) -> None:
         """Show a row, now or once it is laid out."""
         super().scrollTo(index, hint)
-        self._pending_scroll = None
+        self._pending_scroll = self._anchor = None
         if index.isValid() and not self._in_sight(index):
             self._pending_scroll = (QPersistentModelIndex(index), hint)
 
@@ -314,17 +397,20 @@ class DraftView(QListView):
 
     def timerEvent(self, event) -> None:  # noqa: ANN001, N802
         super().timerEvent(event)
+        self._keep_anchor()
         self._scroll_when_laid_out()
 
     def updateGeometries(self) -> None:  # noqa: N802
         super().updateGeometries()
+        self._keep_anchor()
         self._scroll_when_laid_out()
 
     def _user_scrolled(self, _action: int) -> None:
         self._pending_scroll = None  # the chair scrolled away: do not pull the view back later
+        self._anchor = None
 
     def wheelEvent(self, event) -> None:  # noqa: ANN001, N802
-        self._pending_scroll = None
+        self._pending_scroll = self._anchor = None
         super().wheelEvent(event)
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
