@@ -1,0 +1,141 @@
+"""Opening a session measures only the first screens of the draft; the other near rows come after the first
+paint, without moving the row the chair reads (issue 15: the cold start)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from chairdesk.core import drafting
+from chairdesk.core.log.session import Session
+from chairdesk.gui.desk.near_rows import NEAR_ROWS, NearRows
+from chairdesk.gui.desk.window import MainWindow
+from chairdesk.gui.settings import DeskSettings
+
+
+@pytest.fixture
+def long_path(tmp_path: Path) -> Path:
+    """A 200-paragraph draft, amended here and there, with proposals on some paragraphs."""
+    path = tmp_path / "long.chairdesk"
+    with Session.create(path, "A long session") as session:
+        sections = [drafting.add_section(session, f"Section {i + 1}").subject for i in range(4)]
+        ids = []
+        for i in range(200):
+            words = f"Paragraph {i + 1} of the long draft, with words enough to wrap onto a second line " * (
+                1 + i % 3
+            )
+            ids.append(drafting.insert_paragraph(session, sections[i // 50], words.strip()).subject)
+        drafting.mark_baseline(session, "Tabled draft")
+        for pid in ids[::7]:
+            drafting.amend_paragraph(
+                session, pid, session.draft.paragraphs[pid].text + " Amended at the table."
+            )
+    return path
+
+
+def measured(win: MainWindow) -> set[int]:
+    """The rows whose rich text was made (drawn or measured)."""
+    return {i for i, row in enumerate(win.draft_model.rows.rows) if row.html is not None}
+
+
+def laid_out(win: MainWindow) -> bool:
+    """Every row of the draft view has its place."""
+    view, model = win.draft_view, win.draft_model
+    return view.visualRect(model.index(model.rowCount() - 1)).isValid()
+
+
+def test_the_start_measures_the_visible_rows_before_the_show_and_the_near_rows_after(
+    qtbot,
+    long_path: Path,
+    monkeypatch,  # noqa: ANN001
+) -> None:
+    fills = []
+    monkeypatch.setattr(NearRows, "painted", lambda self: fills.append(self))  # the fill is run by hand here
+    win = MainWindow(None, DeskSettings.load(), docks=[])
+    qtbot.addWidget(win)
+    assert win.open_session(long_path)
+    assert measured(win) == set()  # nothing rendered before the window has its size on screen
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: laid_out(win) and bool(fills), timeout=5000)
+    view = win.draft_view
+    current = view.currentIndex().row()
+    first = measured(win)
+    shown = {
+        i
+        for i in range(win.draft_model.rowCount())
+        if view.viewport().rect().intersects(view.visualRect(win.draft_model.index(i)))
+    }
+    assert shown and shown <= first  # what is on screen is measured...
+    assert len(first) < NEAR_ROWS // 2  # ...and little more: a screen either way, not 60 rows
+    assert view.near.filling
+    while view.near.filling:
+        view.near.fill_step()
+    near = set(range(max(0, current - NEAR_ROWS), min(win.draft_model.rowCount(), current + NEAR_ROWS + 1)))
+    assert near <= measured(win)  # the near rows are measured, never estimated, once the fill is done
+    assert not measured(win) - near - first  # the far rows are not: their word diffs are not computed
+    assert view.near.steps >= 1
+
+
+def test_the_fill_runs_by_itself_after_the_first_paint(qtbot, long_path: Path) -> None:  # noqa: ANN001
+    win = MainWindow(None, DeskSettings.load(), docks=[])
+    qtbot.addWidget(win)
+    assert win.open_session(long_path)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: not win.draft_view.near.filling, timeout=10000)
+    assert len(measured(win)) >= NEAR_ROWS
+    assert win.draft_view.near.exact(win.draft_view.currentIndex().row() + NEAR_ROWS)
+
+
+def test_the_current_row_stays_put_on_screen_when_rows_above_it_are_measured(
+    qtbot,
+    long_path: Path,
+    monkeypatch,  # noqa: ANN001
+) -> None:
+    monkeypatch.setattr(NearRows, "painted", lambda self: None)  # the fill is run by hand here
+    win = MainWindow(None, DeskSettings.load(), docks=[])
+    qtbot.addWidget(win)
+    assert win.open_session(long_path)
+    view, model = win.draft_view, win.draft_model
+    win.select_row(model.row_of_paragraph(win.session.draft.paragraph_by_number(120).id))  # read mid-draft
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: laid_out(win), timeout=5000)
+    qtbot.wait(300)  # the window's own scroll to the current row after the columns are fitted
+    assert view.viewport().rect().contains(view.visualRect(view.currentIndex()).topLeft())
+    bar = view.verticalScrollBar()
+    top, content = (
+        view.visualRect(view.currentIndex()).top(),
+        view.visualRect(view.currentIndex()).top() + bar.value(),
+    )
+    assert not measured(win) & set(
+        range(view.currentIndex().row() - NEAR_ROWS, view.currentIndex().row() - 8)
+    )
+    while view.near.filling:
+        view.near.fill_step()
+    qtbot.waitUntil(lambda: view._anchor is None and laid_out(win), timeout=5000)
+    now = view.visualRect(view.currentIndex())
+    assert (
+        now.top() + bar.value() != content
+    )  # the rows above changed height: the row moved in the document...
+    assert now.top() == top  # ...and stayed where it was on screen
+
+
+def test_qt_names_are_made_on_first_use_and_work() -> None:
+    code = (
+        "import chairdesk.cli, chairdesk.gui.app, chairdesk.gui.qt as qt\n"
+        "from PySide6 import QtWidgets\n"
+        "assert 'QTreeWidget' not in vars(qt), 'made at the start'\n"
+        "from chairdesk.gui.qt import QTreeWidget\n"
+        "assert QTreeWidget is QtWidgets.QTreeWidget and 'QTreeWidget' in vars(qt)\n"
+        "try:\n    from chairdesk.gui.qt import QNoSuchThing\nexcept ImportError:\n    print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
