@@ -22,4 +22,6 @@ def show_desk(
     qtbot.waitExposed(win)
     win.activateWindow()
     win.draft_view.setFocus()
+    # the start settles: the near rows are measured and the credits read after the first paint (near_rows.py)
+    qtbot.waitUntil(lambda: not win.draft_view.near.filling, timeout=10000)
     return win

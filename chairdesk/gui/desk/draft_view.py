@@ -34,6 +34,7 @@ from ..qt import (
     QWidget,
     Signal,
 )
+from .credits_later import CreditsLater
 from .draft_model import HTML_ROLE, NUMBER_ROLE, PROPOSALS_TIP_ROLE, ROW_ROLE, SIZE_ROLE, DraftModel
 from .draft_rows import Row
 from .near_rows import NEAR_ROWS, NearRows  # noqa: F401  (NEAR_ROWS is also read from here)
@@ -276,9 +277,11 @@ class DraftView(QListView):
 
     edit_requested = Signal()  # Enter on a paragraph: amend it in the editor pane
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, credits_later: bool = False) -> None:
+        """credits_later: the rows drawn before the first paint say "changed by …" until it is done (the desk's
+        start: the credit index reads the whole log)."""
+        self.credits_later = credits_later
         self._pending_scroll: tuple[QPersistentModelIndex, QAbstractItemView.ScrollHint] | None = None
-        self._anchor: tuple[QPersistentModelIndex, int, bool] | None = None  # (row, its top, laying out)
         super().__init__(parent)
         self.setObjectName("draftView")
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -293,6 +296,8 @@ class DraftView(QListView):
         self.setMouseTracking(True)
         self.row_delegate = RowDelegate(self)
         self.near = NearRows(self, self.row_delegate.measure)  # which rows are measured, not estimated
+        self.near.first_step = self.release_credits
+        self.credits: CreditsLater | None = None  # the credits of the rows, read after the first paint
         self.setItemDelegate(self.row_delegate)
         self.setStyleSheet("QListView#draftView { background: #ffffff; border: none; }")
         self.verticalScrollBar().actionTriggered.connect(self._user_scrolled)
@@ -300,9 +305,18 @@ class DraftView(QListView):
     def setModel(self, model) -> None:  # noqa: ANN001, N802
         """Show a model: its first screens are measured once on screen, its other near rows after that."""
         super().setModel(model)
-        self._anchor = None
+        self.credits = CreditsLater(model) if self.credits_later and isinstance(model, DraftModel) else None
         if model is not None:
             self.near.start()
+
+    def release_credits(self) -> None:
+        """Read the credits ("changed by …") of the rows from now on; the rows drawn without them are made
+        again and the rows laid out again, the row the chair reads kept in place."""
+        if self.credits is None or not self.credits.held:
+            return
+        place = self.reading_place()  # before the rows change (the view lays them out again then)
+        if self.credits.release():
+            self.relayout_keeping_place(place)
 
     # ------------------------------------------------- what NearRows reads
     def current_row(self) -> int:
@@ -319,44 +333,33 @@ class DraftView(QListView):
         """The height of the rows' area on screen."""
         return self.viewport().height()
 
-    def relayout_keeping_place(self) -> None:
-        """Lay the rows out again (their heights changed), keeping the row the chair reads where it stands: the
-        current one if in sight, else the top one."""
+    def reading_place(self) -> tuple[QPersistentModelIndex, int] | None:
+        """The row the chair reads (the current one if in sight, else the top one) and its top on screen."""
+        anchor = self.currentIndex()
+        if not (anchor.isValid() and self._in_sight(anchor)):
+            anchor = self.indexAt(QPoint(1, 1))
+        return (QPersistentModelIndex(anchor), self.visualRect(anchor).top()) if anchor.isValid() else None
+
+    def relayout_keeping_place(self, place: tuple[QPersistentModelIndex, int] | None = None) -> None:
+        """Lay the rows out again (their heights changed), keeping the row the chair reads (`reading_place`,
+        taken now unless given) where it stands on screen."""
         model = self.model()
         if isinstance(model, DraftModel):
             for row in model.rows.rows:  # measured since: laid out at their measured height now
                 if row.size is not None:
                     row.estimate = None
-        anchor = self.currentIndex()
-        if not (anchor.isValid() and self._in_sight(anchor)):
-            anchor = self.indexAt(QPoint(1, 1))
-        if anchor.isValid():
-            self._anchor = (QPersistentModelIndex(anchor), self.visualRect(anchor).top(), False)
-        self.scheduleDelayedItemsLayout()
-
-    def doItemsLayout(self) -> None:  # noqa: N802
-        super().doItemsLayout()
-        if self._anchor is not None:
-            self._anchor = (self._anchor[0], self._anchor[1], True)  # the relayout has begun
-        self._keep_anchor()
-
-    def _keep_anchor(self) -> None:
-        """Once the rows are all laid out again, scroll so that the anchor row is where it stood on screen."""
-        if self._anchor is None or not self._anchor[2]:
-            return
-        target, top, _ = self._anchor
-        model = self.model()
-        if not target.isValid() or model is None:
-            self._anchor = None
-            return
-        # The rows are laid out in batches and drawn once the last one is: the scroll is set then, once.
-        if not self.visualRect(model.index(model.rowCount() - 1, 0)).isValid():
-            return
-        self._anchor = None
-        rect = self.visualRect(model.index(target.row(), 0))
-        if rect.isValid() and rect.top() != top:
-            bar = self.verticalScrollBar()
-            bar.setValue(bar.value() + rect.top() - top)
+        if place is None:
+            place = self.reading_place()
+        # At once, not in batches: a view laying its rows out in batches draws none until the last batch.
+        mode = self.layoutMode()
+        self.setLayoutMode(QListView.LayoutMode.SinglePass)
+        self.doItemsLayout()
+        self.setLayoutMode(mode)
+        if place is not None and place[0].isValid() and model is not None:
+            moved = self.visualRect(model.index(place[0].row(), 0)).top() - place[1]
+            if moved:
+                bar = self.verticalScrollBar()
+                bar.setValue(bar.value() + moved)
 
     def set_text_font(self, font: QFont) -> None:
         """Zoom: lay the rows out again at another text size."""
@@ -374,7 +377,7 @@ class DraftView(QListView):
     ) -> None:
         """Show a row, now or once it is laid out."""
         super().scrollTo(index, hint)
-        self._pending_scroll = self._anchor = None
+        self._pending_scroll = None
         if index.isValid() and not self._in_sight(index):
             self._pending_scroll = (QPersistentModelIndex(index), hint)
 
@@ -397,20 +400,17 @@ class DraftView(QListView):
 
     def timerEvent(self, event) -> None:  # noqa: ANN001, N802
         super().timerEvent(event)
-        self._keep_anchor()
         self._scroll_when_laid_out()
 
     def updateGeometries(self) -> None:  # noqa: N802
         super().updateGeometries()
-        self._keep_anchor()
         self._scroll_when_laid_out()
 
     def _user_scrolled(self, _action: int) -> None:
         self._pending_scroll = None  # the chair scrolled away: do not pull the view back later
-        self._anchor = None
 
     def wheelEvent(self, event) -> None:  # noqa: ANN001, N802
-        self._pending_scroll = self._anchor = None
+        self._pending_scroll = None
         super().wheelEvent(event)
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802

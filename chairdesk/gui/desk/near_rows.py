@@ -16,7 +16,9 @@ from typing import Protocol
 
 from ..qt import QTimer
 
-NEAR_ROWS = 60  # rows either side of the current one measured exactly, never estimated (see RowDelegate.sizeHint)
+NEAR_ROWS = (
+    60  # rows either side of the current one measured exactly, never estimated (see RowDelegate.sizeHint)
+)
 FILL_STEP_MS = 8  # at most this long measuring near rows in one turn of the event loop after the first paint
 
 
@@ -39,13 +41,18 @@ class NearRows:
 
     def __init__(self, view: MeasuredView, measure: Callable[[int], tuple[int, bool]]) -> None:
         self.view = view
-        self.measure = measure  # row -> (its exact height, whether it differs from the height it was laid out at)
+        self.measure = (
+            measure  # row -> (its exact height, whether it differs from the height it was laid out at)
+        )
         self.filling = False  # a model was set and its near rows are not all measured yet
         self.extra = 0  # rows measured beyond the first screens, either side (the fill)
         self.stale = False  # a row measured by the fill differs from the height the view laid it out at
         self.steps = 0  # turns of the event loop the fill took (tests read it)
         self._walk: tuple[tuple[int, int, int], int, int] | None = None
         self._scheduled = False
+        self.first_step: Callable[[], None] | None = (
+            None  # run at the start of the fill (after the first paint)
+        )
 
     def start(self) -> None:
         """A model was set: measure the first screens only, the rest of the near rows after the first paint."""
@@ -97,6 +104,8 @@ class NearRows:
         if not self.filling:
             return
         self.steps += 1
+        if self.steps == 1 and self.first_step is not None:
+            self.first_step()
         count, current = self.view.row_count(), self.view.current_row()
         above, below = self._screens(current)
         deadline = time.perf_counter() + FILL_STEP_MS / 1000

@@ -119,7 +119,7 @@ def test_the_current_row_stays_put_on_screen_when_rows_above_it_are_measured(
     )
     while view.near.filling:
         view.near.fill_step()
-    qtbot.waitUntil(lambda: view._anchor is None and laid_out(win), timeout=5000)
+    qtbot.waitUntil(lambda: laid_out(win), timeout=5000)
     now = view.visualRect(view.currentIndex())
     assert (
         now.top() + bar.value() != content
@@ -139,3 +139,30 @@ def test_qt_names_are_made_on_first_use_and_work() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+def test_the_credits_are_read_after_the_first_paint(qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from chairdesk.gui.desk import draft_model
+    from chairdesk.sample import build_sample_session
+
+    monkeypatch.setattr(NearRows, "painted", lambda self: None)  # the fill is run by hand here
+    reads = []
+    real = draft_model.change_authors
+    monkeypatch.setattr(draft_model, "change_authors", lambda *a, **k: reads.append(a[1]) or real(*a, **k))
+    win = MainWindow(None, DeskSettings.load(), docks=[])
+    qtbot.addWidget(win)
+    assert win.open_session(build_sample_session(tmp_path / "recorded.chairdesk", "recorded"))
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: laid_out(win), timeout=5000)
+    model = win.draft_model
+    three = next(i for i, r in enumerate(model.rows.rows) if r.kind == "paragraph" and r.number == "3")
+    assert "changed by …" in model.rows.html(three)  # the line the names take, before the first paint
+    assert reads == []  # the credit index is not read before the first paint
+    while win.draft_view.near.filling:
+        win.draft_view.near.fill_step()
+    assert reads
+    assert "changed by Team Blue, Team Yellow, Team Orange and Team Green" in model.rows.html(three)
+    assert "changed by …" not in "".join(
+        model.rows.html(i) for i in range(model.rowCount()) if model.rows.rows[i].html
+    )
