@@ -57,6 +57,7 @@ class RowDelegate(QStyledItemDelegate):
         self.layouts = 0  # rows laid out since the start (the benchmark and tests read it)
         self.fonts = 0  # text sizes set since the start: a row's remembered size holds for one
         self._metrics: tuple[tuple[int, int], int, int] | None = None  # (width and size, characters a line, line height)
+        self._guesses: dict[int, tuple[Row, QSize]] = {}  # estimated heights by row, at the width of _metrics
         self.active_editor: InPlaceEditor | None = None
         self.words_for = lambda _pid: None  # the words not committed for a paragraph (set by the window)
 
@@ -172,7 +173,11 @@ class RowDelegate(QStyledItemDelegate):
             metrics = QFontMetrics(self.font)
             per_line = max(20, key[0] // max(1, metrics.averageCharWidth()))
             self._metrics = (key, per_line, metrics.lineSpacing())
+            self._guesses.clear()
         _, per_line, spacing = self._metrics
+        guess = self._guesses.get(id(row))
+        if guess is not None and guess[0] is row:  # the same row (a change makes its rows anew) at this width
+            return guess[1]
         draft = model.session.draft
         lines = 1
         if row.kind == "paragraph" and row.id in draft.paragraphs:
@@ -183,7 +188,11 @@ class RowDelegate(QStyledItemDelegate):
             lines += sum(2 + -(-len(p.text) // per_line) for p in proposals) + (1 if row.status != "unchanged" else 0)
         elif row.kind == "section":
             lines = 2
-        return QSize(key[0] + self.gutter(), max(1, lines) * spacing + 14)
+        size = QSize(key[0] + self.gutter(), max(1, lines) * spacing + 14)
+        if len(self._guesses) > 2 * model.rowCount() + 100:  # rows gone since: let them go
+            self._guesses.clear()
+        self._guesses[id(row)] = (row, size)
+        return size
 
     def helpEvent(
         self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: QModelIndex
@@ -308,6 +317,10 @@ class DraftView(QListView):
         self.credits = CreditsLater(model) if self.credits_later and isinstance(model, DraftModel) else None
         if model is not None:
             self.near.start()
+            # At once while the session opens: a view laying its rows out in batches draws none until the last
+            # batch; the rows far from the current one are estimated, so this costs little (in batches
+            # again once the near rows are measured: near_done).
+            self.setLayoutMode(QListView.LayoutMode.SinglePass)
 
     def release_credits(self) -> None:
         """Read the credits ("changed by …") of the rows from now on; the rows drawn without them are made
@@ -339,6 +352,12 @@ class DraftView(QListView):
         if not (anchor.isValid() and self._in_sight(anchor)):
             anchor = self.indexAt(QPoint(1, 1))
         return (QPersistentModelIndex(anchor), self.visualRect(anchor).top()) if anchor.isValid() else None
+
+    def near_done(self, changed: bool) -> None:
+        """The near rows are all measured: lay the rows out again if their heights changed, in batches from now."""
+        if changed:
+            self.relayout_keeping_place()
+        self.setLayoutMode(QListView.LayoutMode.Batched)
 
     def relayout_keeping_place(self, place: tuple[QPersistentModelIndex, int] | None = None) -> None:
         """Lay the rows out again (their heights changed), keeping the row the chair reads (`reading_place`,

@@ -33,7 +33,7 @@ class MeasuredView(Protocol):
 
     def screen_height(self) -> int: ...  # noqa: D102
 
-    def relayout_keeping_place(self) -> None: ...  # noqa: D102
+    def near_done(self, changed: bool) -> None: ...  # noqa: D102
 
 
 class NearRows:
@@ -128,8 +128,8 @@ class NearRows:
         return low and min(NEAR_ROWS, count - 1 - current) <= below + self.extra
 
     def finish(self) -> None:
-        """Every near row is measured: from now on they all are; lay the rows out again if any changed."""
+        """Every near row is measured: from now on they all are; the view lays its rows out again if any
+        changed (`near_done`)."""
         self.filling = False
-        if self.stale:
-            self.stale = False
-            self.view.relayout_keeping_place()
+        stale, self.stale = self.stale, False
+        self.view.near_done(stale)

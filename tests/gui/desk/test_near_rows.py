@@ -61,6 +61,8 @@ def test_the_start_measures_the_visible_rows_before_the_show_and_the_near_rows_a
     win.resize(1200, 800)
     win.show()
     qtbot.waitExposed(win)
+    win.draft_view.viewport().repaint()
+    assert laid_out(win)  # the first paint lays every row out at once (in batches, it would draw none yet)
     qtbot.waitUntil(lambda: laid_out(win) and bool(fills), timeout=5000)
     view = win.draft_view
     current = view.currentIndex().row()
