@@ -104,8 +104,14 @@ class RowDelegate(QStyledItemDelegate):
         # are those it was last sized with answers from what it remembers, without a lookup in the cache.
         model = index.model()
         if isinstance(model, DraftModel):  # the model's own string, not a copy through Qt
-            row = model.row_at(index.row())
-            if row is not None and row.html is None and row.size is None and not self.view.near.exact(index.row()):
+            at = index.row()
+            row = model.row_at(at)
+            if (
+                row is not None
+                and row.html is None
+                and row.size is None
+                and (abs(at - self.view.current_row()) > NEAR_ROWS or not self.view.near.exact(at))
+            ):
                 # Never drawn and not near the current row: its height is estimated from its words, so that
                 # laying out the rows nobody has scrolled to computes no word diff; drawn, it is measured. The
                 # rows around the current one are measured, so that what the chair reads never jumps.
@@ -290,6 +296,7 @@ class DraftView(QListView):
         """credits_later: the rows drawn before the first paint say "changed by …" until it is done (the desk's
         start: the credit index reads the whole log)."""
         self.credits_later = credits_later
+        self._current = QPersistentModelIndex()
         self._pending_scroll: tuple[QPersistentModelIndex, QAbstractItemView.ScrollHint] | None = None
         super().__init__(parent)
         self.setObjectName("draftView")
@@ -333,13 +340,19 @@ class DraftView(QListView):
 
     # ------------------------------------------------- what NearRows reads
     def current_row(self) -> int:
-        """The current row (0 when none)."""
-        current = self.currentIndex()
-        return current.row() if current.isValid() else 0
+        """The current row (0 when none): asked for every row laid out, so kept (currentChanged), as a
+        persistent index that follows the rows inserted and removed."""
+        return max(0, self._current.row())
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:  # noqa: N802
+        self._current = QPersistentModelIndex(current)
+        super().currentChanged(current, previous)
 
     def row_count(self) -> int:
         """The rows of the model."""
         model = self.model()
+        if isinstance(model, DraftModel):
+            return len(model.rows.rows)
         return model.rowCount() if model is not None else 0
 
     def screen_height(self) -> int:
