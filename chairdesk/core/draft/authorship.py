@@ -242,6 +242,17 @@ def authorship_index(source: Session | Sequence[Event]) -> AuthorshipIndex:
     return index
 
 
+def read_into_index(session: Session, upto: int) -> bool:
+    """Read a session's events up to `upto` into its index (a long log a part at a time, so that a window
+    stays responsive); True once every event is read."""
+    events = session.events
+    index = _INDEXES.get(session)
+    if index is None:
+        index = _INDEXES[session] = AuthorshipIndex()
+    index.update(events[: min(upto, len(events))])
+    return upto >= len(events)
+
+
 def authored_pieces(
     source: Session | Sequence[Event],
     paragraph_id: str,

@@ -312,7 +312,7 @@ class DraftView(QListView):
         self.setMouseTracking(True)
         self.row_delegate = RowDelegate(self)
         self.near = NearRows(self, self.row_delegate.measure)  # which rows are measured, not estimated
-        self.near.first_step = self.release_credits
+        self.near.before_step = self.credits_step
         self.credits: CreditsLater | None = None  # the credits of the rows, read after the first paint
         self.setItemDelegate(self.row_delegate)
         self.setStyleSheet("QListView#draftView { background: #ffffff; border: none; }")
@@ -329,14 +329,18 @@ class DraftView(QListView):
             # again once the near rows are measured: near_done).
             self.setLayoutMode(QListView.LayoutMode.SinglePass)
 
-    def release_credits(self) -> None:
-        """Read the credits ("changed by …") of the rows from now on; the rows drawn without them are made
-        again and the rows laid out again, the row the chair reads kept in place."""
+    def credits_step(self) -> bool:
+        """After the first paint, read the credits a part at a time; once all are read, make again the rows
+        drawn without them ("changed by …") and lay the rows out again, the row the chair reads kept in
+        place. True while this step was used for them."""
         if self.credits is None or not self.credits.held:
-            return
+            return False
+        if self.credits.read_more():
+            return True
         place = self.reading_place()  # before the rows change (the view lays them out again then)
         if self.credits.release():
             self.relayout_keeping_place(place)
+        return True
 
     # ------------------------------------------------- what NearRows reads
     def current_row(self) -> int:

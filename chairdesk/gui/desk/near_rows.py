@@ -50,9 +50,8 @@ class NearRows:
         self.steps = 0  # turns of the event loop the fill took (tests read it)
         self._walk: tuple[tuple[int, int, int], int, int] | None = None
         self._scheduled = False
-        self.first_step: Callable[[], None] | None = (
-            None  # run at the start of the fill (after the first paint)
-        )
+        # other work after the first paint, a part at each step before the measuring (True: more to do)
+        self.before_step: Callable[[], bool] | None = None
 
     def start(self) -> None:
         """A model was set: measure the first screens only, the rest of the near rows after the first paint."""
@@ -104,8 +103,10 @@ class NearRows:
         if not self.filling:
             return
         self.steps += 1
-        if self.steps == 1 and self.first_step is not None:
-            self.first_step()
+        if self.before_step is not None and self.before_step():
+            self._scheduled = True
+            QTimer.singleShot(0, self.fill_step)
+            return
         count, current = self.view.row_count(), self.view.current_row()
         above, below = self._screens(current)
         deadline = time.perf_counter() + FILL_STEP_MS / 1000
