@@ -168,3 +168,38 @@ def test_the_credits_are_read_after_the_first_paint(qtbot, tmp_path: Path, monke
     assert "changed by …" not in "".join(
         model.rows.html(i) for i in range(model.rowCount()) if model.rows.rows[i].html
     )
+
+
+DEFERRED = """
+import json, sys
+from pathlib import Path
+from chairdesk.gui.app import default_docks, make_application, open_window
+from chairdesk.gui.settings import DeskSettings
+app = make_application()
+window = open_window(Path(sys.argv[1]), DeskSettings.load(), default_docks())
+window.show()
+app.processEvents()
+before = "chairdesk.gui.adoption.dialogs" in sys.modules
+dock = next(d for d in window.side_docks.docks if type(d).__name__ == "AdoptionDock")
+from chairdesk.gui.qt import QTimer
+QTimer.singleShot(200, lambda: app.activeModalWidget() and app.activeModalWidget().reject())
+shown = dock.reopen_report()  # the first use loads the dialog's module; the dialog opens (and is cancelled)
+print(json.dumps({"before": before, "after": "chairdesk.gui.adoption.dialogs" in sys.modules, "shown": shown}))
+window.close()
+"""
+
+
+def test_the_adoption_dialogs_load_at_their_first_use_not_at_the_start(tmp_path: Path) -> None:
+    import json
+    import os
+
+    from chairdesk.sample import build_sample_session
+
+    path = build_sample_session(tmp_path / "sample.chairdesk")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CHAIRDESK_CONFIG_DIR": str(tmp_path / "config")}
+    done = subprocess.run(
+        [sys.executable, "-c", DEFERRED, str(path)], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen == {"before": False, "after": True, "shown": False}
