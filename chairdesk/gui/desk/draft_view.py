@@ -324,23 +324,27 @@ class DraftView(QListView):
         self.credits = CreditsLater(model) if self.credits_later and isinstance(model, DraftModel) else None
         if model is not None:
             self.near.start()
-            # At once while the session opens: a view laying its rows out in batches draws none until the last
-            # batch; the rows far from the current one are estimated, so this costs little (in batches
-            # again once the near rows are measured: near_done).
-            self.setLayoutMode(QListView.LayoutMode.SinglePass)
+            if self.isVisible():
+                self._lay_out_at_once()
+
+    def _lay_out_at_once(self) -> None:
+        """While a session opens on screen, the rows are laid out at once: a view laying its rows out in
+        batches draws none until the last batch; the rows far from the current one are estimated, so this
+        costs little (in batches again once the near rows are measured: near_done). Before the view is
+        shown it stays in batches: nothing is measured then, and a scroll lays out only the rows it needs."""
+        self.setLayoutMode(QListView.LayoutMode.SinglePass)
+        self.scheduleDelayedItemsLayout()  # one layout, at the first paint, at the size the view has then
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        if self.near.filling and self.layoutMode() != QListView.LayoutMode.SinglePass:
+            self._lay_out_at_once()
 
     def credits_step(self) -> bool:
-        """After the first paint, read the credits a part at a time; once all are read, make again the rows
-        drawn without them ("changed by …") and lay the rows out again, the row the chair reads kept in
-        place. True while this step was used for them."""
-        if self.credits is None or not self.credits.held:
-            return False
-        if self.credits.read_more():
-            return True
-        place = self.reading_place()  # before the rows change (the view lays them out again then)
-        if self.credits.release():
-            self.relayout_keeping_place(place)
-        return True
+        """After the first paint, read the credits a part at a time, before the near rows are measured (the
+        rows drawn without them are made again once the near rows are: near_done). True while this step
+        was used for them."""
+        return self.credits is not None and self.credits.held and self.credits.read_more()
 
     # ------------------------------------------------- what NearRows reads
     def current_row(self) -> int:
@@ -371,9 +375,14 @@ class DraftView(QListView):
         return (QPersistentModelIndex(anchor), self.visualRect(anchor).top()) if anchor.isValid() else None
 
     def near_done(self, changed: bool) -> None:
-        """The near rows are all measured: lay the rows out again if their heights changed, in batches from now."""
+        """The near rows are all measured and the credits read: the rows drawn without the credits ("changed
+        by …") are made again, and the rows laid out again once if any changed, keeping the row the chair
+        reads in place; in batches from now on."""
+        place = self.reading_place()  # before the rows change (the view lays them out again then)
+        if self.credits is not None and self.credits.held and self.credits.release():
+            changed = True
         if changed:
-            self.relayout_keeping_place()
+            self.relayout_keeping_place(place)
         self.setLayoutMode(QListView.LayoutMode.Batched)
 
     def relayout_keeping_place(self, place: tuple[QPersistentModelIndex, int] | None = None) -> None:
@@ -411,7 +420,10 @@ class DraftView(QListView):
         index: QModelIndex,
         hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
     ) -> None:
-        """Show a row, now or once it is laid out."""
+        """Show a row, now or once it is laid out (a view not shown yet lays nothing out for it)."""
+        if not self.isVisible():
+            self._pending_scroll = (QPersistentModelIndex(index), hint) if index.isValid() else None
+            return
         super().scrollTo(index, hint)
         self._pending_scroll = None
         if index.isValid() and not self._in_sight(index):
