@@ -400,6 +400,8 @@ class DraftView(QListView):
         self.setLayoutMode(QListView.LayoutMode.SinglePass)
         self.doItemsLayout()
         self.setLayoutMode(mode)
+        if self._pending_scroll is not None:  # a row is still to be shown: that scroll wins
+            return
         if place is not None and place[0].isValid() and model is not None:
             moved = self.visualRect(model.index(place[0].row(), 0)).top() - place[1]
             if moved:
@@ -445,6 +447,17 @@ class DraftView(QListView):
             super().scrollTo(index, hint)
             if self._in_sight(index):
                 self._pending_scroll = None
+
+    def doItemsLayout(self) -> None:  # noqa: N802
+        # Laid out again in batches, the rows have no place until their batch: the scroll bar's range shrinks
+        # meanwhile and the current row, in sight before, could end out of it. It is kept in sight as a row
+        # made current is (the scroll is done once its batch is laid out).
+        if self.layoutMode() == QListView.LayoutMode.Batched and self._pending_scroll is None and self.isVisible():
+            current = self.currentIndex()
+            if current.isValid() and self._in_sight(current):
+                self._pending_scroll = (QPersistentModelIndex(current), QAbstractItemView.ScrollHint.EnsureVisible)
+        super().doItemsLayout()
+        self._scroll_when_laid_out()
 
     def timerEvent(self, event) -> None:  # noqa: ANN001, N802
         super().timerEvent(event)
