@@ -23,3 +23,10 @@ def show_desk(
     win.activateWindow()
     win.draft_view.setFocus()
     return win
+
+
+def settle_start(win: MainWindow) -> None:
+    """Finish at once what the desk does after its first paint: the near rows measured, the credits of the rows
+    drawn at the start read ("changed by …" until then: gui/desk/credits_later.py)."""
+    while win.draft_view.near.filling:
+        win.draft_view.near.fill_step()

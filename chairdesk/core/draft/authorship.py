@@ -176,13 +176,26 @@ class AuthorshipIndex:
         last = log.last_event
         if last is self._last:
             return
+        self._check_log(log)
+        for event in log.events_after(self._seen):
+            self._read(event)
+        self._seen, self._last = log.count, last
+
+    def read_some(self, log: EventLog, upto: int) -> bool:
+        """Read a log's events up to event `upto` (a long log a part at a time, so that a window stays
+        responsive; none are kept by the log); True once every event of the log is read."""
+        self._check_log(log)
+        for event in log.events_between(self._seen, min(upto, log.count)):
+            self._read(event)
+            self._seen, self._last = event.seq, event
+        return self._seen >= log.count
+
+    def _check_log(self, log: EventLog) -> None:
+        """Start again if the log is not the one read so far (shorter, or another history)."""
         if self._seen and (
             log.count < self._seen or self._last is None or log.hash_at(self._seen) != self._last.hash
         ):
             self._reset()
-        for event in log.events_after(self._seen):
-            self._read(event)
-        self._seen, self._last = log.count, last
 
     def __getstate__(self) -> dict[str, Any]:
         """What a snapshot keeps: who set each text and when (what credits need), not the wordings or replays.
@@ -267,14 +280,11 @@ _INDEXES: weakref.WeakKeyDictionary[Any, AuthorshipIndex] = weakref.WeakKeyDicti
 def authorship_index(source: Session | Sequence[Event], worded: bool = False) -> AuthorshipIndex:
     """The index of a session (kept with it and brought up to date), or a fresh one over a list of events;
     worded: with each text's wordings (for pieces and runs; credits need only who and when)."""
-    derived, log = getattr(source, "derived", None), getattr(source, "log", None)
-    if isinstance(derived, dict) and log is not None:  # a Session: kept in what a snapshot keeps of it
-        found = derived.get("authorship")
-        if not isinstance(found, AuthorshipIndex):
-            found = derived["authorship"] = AuthorshipIndex()
+    if isinstance(getattr(source, "derived", None), dict) and getattr(source, "log", None) is not None:
+        found = _session_index(source)  # type: ignore[arg-type]
         if worded and not found.worded:
             found._reset()  # read again from the log, wordings and all
-        found.update_log(log)
+        found.update_log(source.log)  # type: ignore[union-attr]
         return found
     events = getattr(source, "events", None)
     if events is None:
@@ -286,6 +296,20 @@ def authorship_index(source: Session | Sequence[Event], worded: bool = False) ->
         index = _INDEXES[source] = AuthorshipIndex()
     index.update(events)
     return index
+
+
+def _session_index(session: Session) -> AuthorshipIndex:
+    """The index kept with a session (in what a snapshot keeps of it), as read so far."""
+    found = session.derived.get("authorship")
+    if not isinstance(found, AuthorshipIndex):
+        found = session.derived["authorship"] = AuthorshipIndex()
+    return found
+
+
+def read_into_index(session: Session, upto: int) -> bool:
+    """Read a session's events up to event `upto` into the index kept with it (a long log a part at a time;
+    from a snapshot the index is up to date already); True once every event is read."""
+    return _session_index(session).read_some(session.log, upto)
 
 
 def authored_pieces(

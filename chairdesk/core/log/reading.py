@@ -91,6 +91,17 @@ class EventReader:
             self._base = seq
         return self._events[seq - self._base :]
 
+    def events_between(self, after: int, upto: int) -> list[Event]:
+        """The events after `after` up to `upto`, in order (those not read yet are read and not kept)."""
+        after, upto = max(0, after), min(upto, self.count)
+        if after >= upto:
+            return []
+        if after >= self._base:
+            return self._events[after - self._base : upto - self._base]
+        if upto <= self._base:
+            return self._read_events(after, upto)
+        return self._read_events(after, self._base) + self._events[: upto - self._base]
+
     def head(self, seq: int) -> list[Event]:
         """The first seq events, in order (read from the file and not kept while the log is not read whole)."""
         seq = max(0, min(seq, self.count))

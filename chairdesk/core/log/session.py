@@ -125,6 +125,7 @@ class Session:
             log.close()
             raise
         self._snapshot_seq = self.state.seq if restored is not None else 0  # what the cache holds already
+        self.restored = restored is not None  # opened from a snapshot of this user's cache (not replayed whole)
         if restored is not None:
             self._drafts_at.update(restored.drafts_at)  # the baselines the draft is shown against
             self.derived.update(restored.derived)

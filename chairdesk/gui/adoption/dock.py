@@ -39,7 +39,6 @@ from ..qt import (
     QVBoxLayout,
     QWidget,
 )
-from .dialogs import ObjectionDialog, ReasonDialog, VoteDialog
 from .objections import ObjectionSteps
 from .totals import AdoptionTotals
 
@@ -396,6 +395,8 @@ class AdoptionDock(QDockWidget):
         """Ask which delegation objects and why, then record it."""
         if self.section_id is None:
             return False
+        from .dialogs import ObjectionDialog  # on first use: not on the start path (issue 15)
+
         name = core.section_name(self.state.draft, self.section_id)
         dialog = ObjectionDialog(name, list(self.state.roster.names().items()), self)
         answered = dialog.exec()
@@ -408,6 +409,8 @@ class AdoptionDock(QDockWidget):
         """Ask why, then reopen the current (adopted) section."""
         if self.section_id is None:
             return False
+        from .dialogs import ReasonDialog  # on first use: not on the start path (issue 15)
+
         label = self.state.draft.label_of(self.section_id)
         dialog = ReasonDialog("Reopen the section", f"Why is section {label} reopened?", self)
         answered = dialog.exec()
@@ -416,6 +419,8 @@ class AdoptionDock(QDockWidget):
 
     def vote(self) -> bool:
         """Open the vote dialog and record the vote."""
+        from .dialogs import VoteDialog  # on first use: not on the start path (issue 15)
+
         dialog = VoteDialog(self.state, self.section_id, self)
         answered = dialog.exec()
         dialog.deleteLater()
@@ -440,6 +445,8 @@ class AdoptionDock(QDockWidget):
 
     def reopen_report(self) -> bool:
         """Ask why, then reopen the adopted report."""
+        from .dialogs import ReasonDialog  # on first use: not on the start path (issue 15)
+
         dialog = ReasonDialog("Reopen the report", "Why is the adopted report reopened?", self)
         answered = dialog.exec()
         dialog.deleteLater()

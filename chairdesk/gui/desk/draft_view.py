@@ -23,6 +23,7 @@ from ..qt import (
     QPersistentModelIndex,
     QPixmap,
     QPlainTextEdit,
+    QPoint,
     QRect,
     QSize,
     QStyle,
@@ -34,10 +35,11 @@ from ..qt import (
     QWidget,
     Signal,
 )
+from .credits_later import CreditsLater
 from .draft_model import HTML_ROLE, NUMBER_ROLE, PROPOSALS_TIP_ROLE, ROW_ROLE, SIZE_ROLE, DraftModel
 from .draft_rows import Row
+from .near_rows import NEAR_ROWS, NearRows  # noqa: F401  (NEAR_ROWS is also read from here)
 
-NEAR_ROWS = 60  # rows either side of the current one measured exactly, never estimated (see sizeHint)
 PICTURE_BYTES = 32 * 1024 * 1024  # rows' drawn text kept: a few screens at 4 bytes a pixel, oldest dropped first
 CACHE_SIZE = 6000  # laid-out rows kept at least; more on a longer document (see RowDelegate.document)
 
@@ -59,6 +61,8 @@ class RowDelegate(QStyledItemDelegate):
         self.drawn = 0  # rows' texts drawn into pictures since the start (tests read it)
         self.layouts = 0  # rows laid out since the start (the benchmark and tests read it)
         self.fonts = 0  # text sizes set since the start: a row's remembered size holds for one
+        self._metrics: tuple[tuple[int, int], int, int] | None = None  # (width and size, characters a line, line height)
+        self._guesses: dict[int, tuple[Row, QSize]] = {}  # estimated heights by row, at the width of _metrics
         self.active_editor: InPlaceEditor | None = None
         self.words_for = lambda _pid: None  # the words not committed for a paragraph (set by the window)
 
@@ -128,30 +132,39 @@ class RowDelegate(QStyledItemDelegate):
         return picture
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
-        # The view sizes every row again after any change of the model: a row whose text, width and size
-        # are those it was last sized with answers from what it remembers, without a lookup in the cache.
-        # A relayout asks every row (10,000 on a long draft): the usual answer is one comparison away.
+        # The view sizes every row again after any change of the model (10,000 on a long draft): a row whose
+        # words, width and size are those it was last measured with answers in one comparison.
         model = index.model()
-        key = (self.text_width(), self.fonts)
         if isinstance(model, DraftModel):  # the model's own string, not a copy through Qt
-            row = model.row_at(index.row())
+            at = index.row()
+            row = model.row_at(at)
             size = row.size if row is not None else None
-            if size is not None and size[1] == key and size[0] is row.html and row.id not in model.pending:
-                return size[2]  # measured with its words as they are (a ghost's or a tagged row's: below)
-            current = self.view.currentIndex()
-            far = abs(index.row() - (current.row() if current.isValid() else 0)) > NEAR_ROWS
-            if far and row is not None and row.html is None and row.size is None:
-                # Never drawn and far from the current row: its height is estimated from its words, so that
+            if (
+                size is not None
+                and size[0] is row.html
+                and row.id not in model.pending
+                and size[1] == (self.text_width(), self.fonts)
+            ):
+                return size[2]  # (a ghost's or a tagged row's is sized by other words: measured below)
+            if (
+                row is not None
+                and row.html is None
+                and row.size is None
+                and (abs(at - self.view.current_row()) > NEAR_ROWS or not self.view.near.exact(at))
+            ):
+                # Never drawn and not near the current row: its height is estimated from its words, so that
                 # laying out the rows nobody has scrolled to computes no word diff; drawn, it is measured. The
-                # rows around the current one are measured, so that what the chair reads never jumps. A
-                # changed paragraph gets a new Row, so the guess kept with the row is of its words as they are.
-                if row.guess is None or row.guess[0] != key:
-                    row.guess = (key, self._estimate(model, row))
-                row.estimate = row.guess[1]
+                # rows around the current one are measured, so that what the chair reads never jumps.
+                row.estimate = self._estimate(model, row)
                 return row.estimate
-            html = model.size_html(index.row())
-        else:
-            row, html = None, index.data(SIZE_ROLE) or ""
+            return self._measured(model, index.row(), row)
+        return self._measured(None, index.row(), None, index.data(SIZE_ROLE) or "")
+
+    def _measured(self, model: DraftModel | None, at: int, row: Row | None, html: str = "") -> QSize:
+        """A row's exact size (laid out; remembered by the row while its text, width and size hold)."""
+        if model is not None:
+            html = model.size_html(at)
+        key = (self.text_width(), self.fonts)
         if row is not None and row.size is not None and row.size[1] == key and row.size[0] == html:
             return row.size[2]
         doc = self.document(html)
@@ -160,8 +173,20 @@ class RowDelegate(QStyledItemDelegate):
             row.size = (html, key, size)
         return size
 
+    def measure(self, at: int) -> tuple[int, bool]:
+        """Measure a row of the view's model exactly: its height, and whether the view laid it out at another
+        (its estimate)."""
+        model = self.view.model()
+        row = model.row_at(at) if isinstance(model, DraftModel) else None
+        if row is None:
+            return 0, False
+        size = self._measured(model, at, row)
+        return size.height(), row.estimate is not None and row.estimate != size
+
     # ----------------------------------------------------------- painting
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        if self.view.near.filling:
+            self.view.near.painted()  # the first rows are drawn: the other near rows are measured from now on
         row = index.data(ROW_ROLE)
         painter.save()
         rect = option.rect
@@ -188,8 +213,16 @@ class RowDelegate(QStyledItemDelegate):
 
     def _estimate(self, model: DraftModel, row: Row) -> QSize:
         """A row's height from the length of its words (and its proposals'), before it is ever drawn."""
-        metrics = QFontMetrics(self.font)
-        per_line = max(20, self.text_width() // max(1, metrics.averageCharWidth()))
+        key = (self.text_width(), self.fonts)
+        if self._metrics is None or self._metrics[0] != key:
+            metrics = QFontMetrics(self.font)
+            per_line = max(20, key[0] // max(1, metrics.averageCharWidth()))
+            self._metrics = (key, per_line, metrics.lineSpacing())
+            self._guesses.clear()
+        _, per_line, spacing = self._metrics
+        guess = self._guesses.get(id(row))
+        if guess is not None and guess[0] is row:  # the same row (a change makes its rows anew) at this width
+            return guess[1]
         draft = model.session.draft
         lines = 1
         if row.kind == "paragraph" and row.id in draft.paragraphs:
@@ -200,7 +233,11 @@ class RowDelegate(QStyledItemDelegate):
             lines += sum(2 + -(-len(p.text) // per_line) for p in proposals) + (1 if row.status != "unchanged" else 0)
         elif row.kind == "section":
             lines = 2
-        return QSize(self.text_width() + self.gutter(), max(1, lines) * metrics.lineSpacing() + 14)
+        size = QSize(key[0] + self.gutter(), max(1, lines) * spacing + 14)
+        if len(self._guesses) > 2 * model.rowCount() + 100:  # rows gone since: let them go
+            self._guesses.clear()
+        self._guesses[id(row)] = (row, size)
+        return size
 
     def helpEvent(
         self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: QModelIndex
@@ -294,7 +331,11 @@ class DraftView(QListView):
 
     edit_requested = Signal()  # Enter on a paragraph: amend it in the editor pane
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, credits_later: bool = False) -> None:
+        """credits_later: the rows drawn before the first paint say "changed by …" until it is done (the desk's
+        start: the credit index reads the whole log)."""
+        self.credits_later = credits_later
+        self._current = QPersistentModelIndex()
         self._pending_scroll: tuple[QPersistentModelIndex, QAbstractItemView.ScrollHint] | None = None
         super().__init__(parent)
         self.setObjectName("draftView")
@@ -309,9 +350,102 @@ class DraftView(QListView):
         )
         self.setMouseTracking(True)
         self.row_delegate = RowDelegate(self)
+        self.near = NearRows(self, self.row_delegate.measure)  # which rows are measured, not estimated
+        self.near.before_step = self.credits_step
+        self.credits: CreditsLater | None = None  # the credits of the rows, read after the first paint
         self.setItemDelegate(self.row_delegate)
         self.setStyleSheet("QListView#draftView { background: #ffffff; border: none; }")
         self.verticalScrollBar().actionTriggered.connect(self._user_scrolled)
+
+    def setModel(self, model) -> None:  # noqa: ANN001, N802
+        """Show a model: its first screens are measured once on screen, its other near rows after that."""
+        super().setModel(model)
+        self.credits = CreditsLater(model) if self.credits_later and isinstance(model, DraftModel) else None
+        if model is not None:
+            self.near.start()
+            if self.isVisible():
+                self._lay_out_at_once()
+
+    def _lay_out_at_once(self) -> None:
+        """While a session opens on screen, the rows are laid out at once: a view laying its rows out in
+        batches draws none until the last batch; the rows far from the current one are estimated, so this
+        costs little (in batches again once the near rows are measured: near_done). Before the view is
+        shown it stays in batches: nothing is measured then, and a scroll lays out only the rows it needs."""
+        self.setLayoutMode(QListView.LayoutMode.SinglePass)
+        self.scheduleDelayedItemsLayout()  # one layout, at the first paint, at the size the view has then
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        if self.near.filling and self.layoutMode() != QListView.LayoutMode.SinglePass:
+            self._lay_out_at_once()
+
+    def credits_step(self) -> bool:
+        """After the first paint, read the credits a part at a time, before the near rows are measured (the
+        rows drawn without them are made again once the near rows are: near_done). True while this step
+        was used for them."""
+        return self.credits is not None and self.credits.held and self.credits.read_more()
+
+    # ------------------------------------------------- what NearRows reads
+    def current_row(self) -> int:
+        """The current row (0 when none): asked for every row laid out, so kept (currentChanged), as a
+        persistent index that follows the rows inserted and removed."""
+        return max(0, self._current.row())
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:  # noqa: N802
+        self._current = QPersistentModelIndex(current)
+        super().currentChanged(current, previous)
+
+    def row_count(self) -> int:
+        """The rows of the model."""
+        model = self.model()
+        if isinstance(model, DraftModel):
+            return len(model.rows.rows)
+        return model.rowCount() if model is not None else 0
+
+    def screen_height(self) -> int:
+        """The height of the rows' area on screen."""
+        return self.viewport().height()
+
+    def reading_place(self) -> tuple[QPersistentModelIndex, int] | None:
+        """The row the chair reads (the current one if in sight, else the top one) and its top on screen."""
+        anchor = self.currentIndex()
+        if not (anchor.isValid() and self._in_sight(anchor)):
+            anchor = self.indexAt(QPoint(1, 1))
+        return (QPersistentModelIndex(anchor), self.visualRect(anchor).top()) if anchor.isValid() else None
+
+    def near_done(self, changed: bool) -> None:
+        """The near rows are all measured and the credits read: the rows drawn without the credits ("changed
+        by …") are made again, and the rows laid out again once if any changed, keeping the row the chair
+        reads in place; in batches from now on."""
+        place = self.reading_place()  # before the rows change (the view lays them out again then)
+        if self.credits is not None and self.credits.held and self.credits.release():
+            changed = True
+        if changed:
+            self.relayout_keeping_place(place)
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+
+    def relayout_keeping_place(self, place: tuple[QPersistentModelIndex, int] | None = None) -> None:
+        """Lay the rows out again (their heights changed), keeping the row the chair reads (`reading_place`,
+        taken now unless given) where it stands on screen."""
+        model = self.model()
+        if isinstance(model, DraftModel):
+            for row in model.rows.rows:  # measured since: laid out at their measured height now
+                if row.size is not None:
+                    row.estimate = None
+        if place is None:
+            place = self.reading_place()
+        # At once, not in batches: a view laying its rows out in batches draws none until the last batch.
+        mode = self.layoutMode()
+        self.setLayoutMode(QListView.LayoutMode.SinglePass)
+        self.doItemsLayout()
+        self.setLayoutMode(mode)
+        if self._pending_scroll is not None:  # a row is still to be shown: that scroll wins
+            return
+        if place is not None and place[0].isValid() and model is not None:
+            moved = self.visualRect(model.index(place[0].row(), 0)).top() - place[1]
+            if moved:
+                bar = self.verticalScrollBar()
+                bar.setValue(bar.value() + moved)
 
     def set_text_font(self, font: QFont) -> None:
         """Zoom: lay the rows out again at another text size."""
@@ -327,7 +461,10 @@ class DraftView(QListView):
         index: QModelIndex,
         hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
     ) -> None:
-        """Show a row, now or once it is laid out."""
+        """Show a row, now or once it is laid out (a view not shown yet lays nothing out for it)."""
+        if not self.isVisible():
+            self._pending_scroll = (QPersistentModelIndex(index), hint) if index.isValid() else None
+            return
         super().scrollTo(index, hint)
         self._pending_scroll = None
         if index.isValid() and not self._in_sight(index):
@@ -349,6 +486,17 @@ class DraftView(QListView):
             super().scrollTo(index, hint)
             if self._in_sight(index):
                 self._pending_scroll = None
+
+    def doItemsLayout(self) -> None:  # noqa: N802
+        # Laid out again in batches, the rows have no place until their batch: the scroll bar's range shrinks
+        # meanwhile and the current row, in sight before, could end out of it. It is kept in sight as a row
+        # made current is (the scroll is done once its batch is laid out).
+        if self.layoutMode() == QListView.LayoutMode.Batched and self._pending_scroll is None and self.isVisible():
+            current = self.currentIndex()
+            if current.isValid() and self._in_sight(current):
+                self._pending_scroll = (QPersistentModelIndex(current), QAbstractItemView.ScrollHint.EnsureVisible)
+        super().doItemsLayout()
+        self._scroll_when_laid_out()
 
     def timerEvent(self, event) -> None:  # noqa: ANN001, N802
         super().timerEvent(event)

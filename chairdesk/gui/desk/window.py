@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ building
     def _build_widgets(self) -> None:
-        self.draft_view = DraftView()
+        self.draft_view = DraftView(credits_later=True)  # the credits' index is read after the first paint
         self.find_bar = FindBar()
         self.editor = EditorPane(None)
         self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)

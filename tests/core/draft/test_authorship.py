@@ -183,3 +183,25 @@ def test_change_authors_lists_everyone_whose_change_stands_in_order(session: Ses
     drafting.amend_paragraph(session, p, "States met in Geneva in July.", "RED")
     assert authorship.change_authors(session, p, baseline="last") == ["RED"]
     assert authorship.change_authors(session, p, baseline="tabled") == ["BLU", "YEL", "RED"]
+
+
+def test_the_credit_index_read_a_part_at_a_time_credits_as_the_whole_log_and_keeps_no_event(tmp_path: Path) -> None:
+    """The window reads the credit index a few events a turn after its first paint: the credits are those of
+    the log read at once, the log itself keeps none of the events read (it reads them lazily), and a second
+    read of the same log reads nothing again."""
+    from chairdesk.core.draft.authorship import change_authors, read_into_index
+    from chairdesk.sample import build_sample_session
+
+    path = build_sample_session(tmp_path / "s.chairdesk")
+    with Session.open(path) as whole:
+        expected = {pid: change_authors(whole, pid) for pid in whole.draft.paragraphs}
+    with Session.open(path, read_only=True) as parts:
+        assert not parts.log.loaded
+        steps = 0
+        while not read_into_index(parts, 7 * (steps + 1)):
+            steps += 1
+        assert steps >= 3 and not parts.log.loaded  # read in parts, none kept by the log
+        read = parts.derived["authorship"]._seen
+        assert read == parts.log.count and read_into_index(parts, read + 7)
+        assert {pid: change_authors(parts, pid) for pid in parts.draft.paragraphs} == expected
+        assert not parts.log.loaded

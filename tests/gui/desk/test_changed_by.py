@@ -7,10 +7,11 @@ from pathlib import Path
 from chairdesk.core.draft.operations import amend_paragraph
 from chairdesk.gui.desk.window import MainWindow
 from chairdesk.sample import build_sample_session
-from tests.gui.desk_support import show_desk
+from tests.gui.desk_support import settle_start, show_desk
 
 
 def _note(window: MainWindow, number: int) -> str:
+    settle_start(window)  # the credits of the rows drawn at the start are read after the first paint
     model = window.draft_model
     for i, row in enumerate(model.rows.rows):
         if row.kind == "paragraph" and row.number == str(number):

@@ -12,6 +12,7 @@ from chairdesk.gui.desk.window import MainWindow
 from chairdesk.gui.qt import QAbstractItemView, Qt
 from chairdesk.gui.settings import DeskSettings
 from chairdesk.sample import build_sample_session
+from tests.gui.desk_support import settle_start
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -32,7 +33,8 @@ def row_of(win: MainWindow, number: int):  # noqa: ANN201
 
 
 def html(win: MainWindow, index: int) -> str:
-    """The rich text drawn for a row."""
+    """The rich text drawn for a row (once the start has settled: the credits come after the first paint)."""
+    settle_start(win)
     return win.draft_model.rows.html(index)
 
 

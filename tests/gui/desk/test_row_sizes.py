@@ -25,33 +25,30 @@ def test_a_second_relayout_measures_and_guesses_nothing_again(qtbot, tmp_path: P
     view, delegate, model = win.draft_view, win.draft_view.row_delegate, win.draft_model
     assert model.rowCount() > 2 * NEAR_ROWS + 40
     _laid_out(view)
-    guessed: list[int] = []
-    estimate = delegate._estimate
-    delegate._estimate = lambda m, row: guessed.append(1) or estimate(m, row)  # type: ignore[method-assign]
+    guessed: list[str] = []  # a guess reads the paragraph's pending proposals: a guess kept does not
+    pending_of = model.rows.pending_of
+    model.rows.pending_of = lambda pid: guessed.append(pid) or pending_of(pid)  # type: ignore[method-assign]
     laid_out = delegate.layouts
     _laid_out(view)
     assert guessed == []  # every row far away answered with the guess it keeps
     assert delegate.layouts == laid_out  # and every measured row with its size: no text laid out again
-    far = [row for row in model.rows.rows if row.guess is not None and row.kind == "paragraph"]
-    assert len(far) > 40
+    assert sum(1 for row in model.rows.rows if row.html is None and row.kind == "paragraph") > 40
 
 
-def test_a_far_row_is_guessed_taller_with_pending_proposals_and_again_when_its_words_change(
-    qtbot, tmp_path: Path  # noqa: ANN001
-) -> None:
+def test_a_far_row_is_guessed_taller_with_pending_proposals(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     path = make_large_session(tmp_path / "long.chairdesk", paragraphs=300, events=600)
     win = show_desk(qtbot, path)
     model, delegate = win.draft_model, win.draft_view.row_delegate
     _laid_out(win.draft_view)
     last = model.rowCount() - 1
     row = model.row_at(last)
-    assert row.kind == "paragraph" and row.guess is not None and row.html is None
-    before = row.guess[1].height()
+    assert row.kind == "paragraph" and row.html is None
+    before = delegate._estimate(model, row).height()
     win.controller.run(drafting.propose, row.id, "A proposal on the last paragraph " * 12, "chair")
     _laid_out(win.draft_view)
     now = model.row_at(model.row_of_paragraph(row.id))
-    assert now.html is None and now.guess is not None  # still never drawn: guessed again, from its proposals
-    assert now.guess[1].height() > before + 2 * delegate.font.pointSizeF()
+    assert now.html is None  # still never drawn: guessed again, from its proposals
+    assert delegate._estimate(model, now).height() > before + 2 * delegate.font.pointSizeF()
 
 
 def test_a_repaint_copies_the_rows_drawn_before_and_draws_only_a_changed_one(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
