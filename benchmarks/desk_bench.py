@@ -224,6 +224,7 @@ def main(argv: list[str]) -> int:
     home = Path(tempfile.mkdtemp(prefix="chairdesk-bench-"))
     os.environ["CHAIRDESK_CONFIG_DIR"] = str(home / "config")
     os.environ["CHAIRDESK_DATA_DIR"] = str(home / "data")
+    os.environ["CHAIRDESK_CACHE_DIR"] = str(home / "cache")  # the snapshot the window's close keeps (its starts use it)
     source = args.session or home / "large.chairdesk"
     if not source.exists():
         started = time.perf_counter()
