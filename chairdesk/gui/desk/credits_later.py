@@ -16,7 +16,7 @@ from ...core.log.session import Session
 from .draft_model import DraftModel
 
 LATER = "…"  # stands for the names in "changed by …" until the credits are read
-READ_A_STEP = 4000  # events read into the credit index in one turn of the event loop (10-20 ms)
+READ_A_STEP = 250  # events read into the credit index in one turn of the event loop (1-3 ms: a key waits for one)
 
 
 class CreditsLater:

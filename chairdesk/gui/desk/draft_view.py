@@ -139,12 +139,8 @@ class RowDelegate(QStyledItemDelegate):
             at = index.row()
             row = model.row_at(at)
             size = row.size if row is not None else None
-            if (
-                size is not None
-                and size[0] is row.html
-                and row.id not in model.pending
-                and size[1] == (self.text_width(), self.fonts)
-            ):
+            key = (self.text_width(), self.fonts)
+            if size is not None and size[0] is row.html and row.id not in model.pending and size[1] == key:
                 return size[2]  # (a ghost's or a tagged row's is sized by other words: measured below)
             if (
                 row is not None
@@ -155,7 +151,7 @@ class RowDelegate(QStyledItemDelegate):
                 # Never drawn and not near the current row: its height is estimated from its words, so that
                 # laying out the rows nobody has scrolled to computes no word diff; drawn, it is measured. The
                 # rows around the current one are measured, so that what the chair reads never jumps.
-                row.estimate = self._estimate(model, row)
+                row.estimate = self._estimate(model, row, key)
                 return row.estimate
             return self._measured(model, index.row(), row)
         return self._measured(None, index.row(), None, index.data(SIZE_ROLE) or "")
@@ -211,9 +207,10 @@ class RowDelegate(QStyledItemDelegate):
             if self.sizeHint(option, index) != estimate:
                 self.sizeHintChanged.emit(index)
 
-    def _estimate(self, model: DraftModel, row: Row) -> QSize:
-        """A row's height from the length of its words (and its proposals'), before it is ever drawn."""
-        key = (self.text_width(), self.fonts)
+    def _estimate(self, model: DraftModel, row: Row, key: tuple[int, int] | None = None) -> QSize:
+        """A row's height from the length of its words (and its proposals'), before it is ever drawn (key:
+        the text's width and size now, when the caller has them)."""
+        key = key or (self.text_width(), self.fonts)
         if self._metrics is None or self._metrics[0] != key:
             metrics = QFontMetrics(self.font)
             per_line = max(20, key[0] // max(1, metrics.averageCharWidth()))

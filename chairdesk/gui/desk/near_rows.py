@@ -19,7 +19,8 @@ from ..qt import QTimer
 NEAR_ROWS = (
     60  # rows either side of the current one measured exactly, never estimated (see RowDelegate.sizeHint)
 )
-FILL_STEP_MS = 8  # at most this long measuring near rows in one turn of the event loop after the first paint
+FILL_STEP_MS = 3  # at most this long measuring near rows in one turn of the event loop after the first paint
+# (a key typed meanwhile waits for at most one step: the chair types from the first second)
 
 
 class MeasuredView(Protocol):
