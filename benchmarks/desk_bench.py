@@ -15,6 +15,7 @@ the heaviest imports on the start path (`python -X importtime`), summed per top-
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import shutil
 import statistics
@@ -94,6 +95,7 @@ def measure_actions(path: Path, reps: int) -> dict[str, list[float]]:
     from chairdesk.gui.desk.window import MainWindow
     from chairdesk.gui.qt import QApplication, Qt
     from chairdesk.gui.settings import DeskSettings
+    from chairdesk.gui.start_up import settle_collector
 
     app = make_application()
     results: dict[str, list[float]] = defaultdict(list)
@@ -108,6 +110,7 @@ def measure_actions(path: Path, reps: int) -> dict[str, list[float]]:
         window.open_session(path)
         window.show()
         app.processEvents()
+        settle_collector()  # as the app does once its window is up
         window.commands.go_to_paragraph(1)
         window.commands.focus_editor()
         app.processEvents()
@@ -122,6 +125,8 @@ def measure_actions(path: Path, reps: int) -> dict[str, list[float]]:
     for _ in range(400):  # the batched layout of the other rows finishes before the actions are timed
         app.processEvents()
     QApplication.processEvents()
+    gc.collect()  # the windows closed above
+    settle_collector()  # as `chairdesk FILE` does once its window is up (gui/start_up.py): the start's objects frozen
     controller = window.controller
     draft = controller.session.draft
     live = list(draft.numbering().paragraphs)
