@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -90,6 +91,13 @@ class EventReader:
             self._events[:0] = self._read_events(seq, self._base)
             self._base = seq
         return self._events[seq - self._base :]
+
+    def stream(self, chunk: int = 5000) -> Iterator[Event]:
+        """Every event in order, read a chunk at a time and not kept (a replay at open: the log keeps none of
+        the 20,000-100,000 events it reads; what needs them later reads them then)."""
+        count = self.count
+        for start in range(0, count, chunk):
+            yield from self.events_between(start, min(count, start + chunk))
 
     def events_between(self, after: int, upto: int) -> list[Event]:
         """The events after `after` up to `upto`, in order (those not read yet are read and not kept)."""

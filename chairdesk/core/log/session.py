@@ -117,7 +117,7 @@ class Session:
             # A snapshot this user's cache holds of the same history, and the events after it (snapshot.py);
             # else every event from the first.
             restored = restore(log) if log.count else None
-            self.state = restored.state if restored is not None else replay(log.events)
+            self.state = restored.state if restored is not None else replay(log.stream())
         except (RefusedError, LookupError, ValueError, TypeError, AttributeError) as error:
             log.close()
             raise CorruptSessionError(log.path, f"an event in the log cannot be applied ({error})") from error
