@@ -170,3 +170,28 @@ class SessionController(QObject):
         self._unsubscribe()
         self.idle_checkpoint.stop()
         self.undo_stack.clear()
+
+
+class DrawnOnce:
+    """Draws a view after the changes it watches, once per operation run through the controller: an operation
+    that records several changes ("next speaker": the turn ends, the next is given) is drawn when it is over
+    (`settled`); a change recorded outside run() (a script, a direct call) is drawn at once."""
+
+    def __init__(self, controller: SessionController, draw: Callable[[], object]) -> None:
+        self.controller = controller
+        self.draw = draw
+        self.stale = False
+        controller.settled.connect(self._settled)
+
+    def changed(self) -> None:
+        """A watched change was told: draw now, or when the operation under way is over."""
+        if self.controller.running:
+            self.stale = True
+        else:
+            self.draw()
+
+    def _settled(self) -> None:
+        if self.stale:
+            self.stale = False
+            self.draw()
+

@@ -12,6 +12,7 @@ from math import ceil
 from typing import TYPE_CHECKING, Any
 
 from .actions import action_button, shortcut_action
+from .controller import DrawnOnce
 from .qt import (
     QAction,
     QCompleter,
@@ -104,23 +105,14 @@ class PanelDock(RunsOperations, QDockWidget):
 
     def watch(self) -> None:
         """Redraw on the session's changes, show this panel's refusals on its message line, and draw it now."""
-        self._stale = False  # a change came during an operation: the panel is drawn when it is over
+        self._drawn = DrawnOnce(self.controller, lambda: self.refresh())  # a step of several changes: once
         self.controller.changed.connect(self._on_change)
-        self.controller.settled.connect(self._on_settled)
         self.controller.refused.connect(self._on_refused)
         self.refresh()
 
     def _on_change(self, change: Change) -> None:
         if change.areas & self.watched:
-            if self.controller.running:  # a step recording several changes (next speaker): drawn once
-                self._stale = True
-            else:
-                self.refresh()
-
-    def _on_settled(self) -> None:
-        if self._stale:
-            self._stale = False
-            self.refresh()
+            self._drawn.changed()
 
     def refresh(self) -> None:
         """Redraw the panel from the session state."""

@@ -22,7 +22,7 @@ from ...core.floor.operations import (
 from ...core.log.change import Change
 from ...core.log.eventlog import utc_now
 from ..actions import action_button, shortcut_action
-from ..controller import SessionController
+from ..controller import DrawnOnce, SessionController
 from ..qt import QAction, QDockWidget, QHBoxLayout, QInputDialog, QVBoxLayout, QWidget
 from .band import FloorBand
 from .countdown import COUNTDOWN_COLOURS, Countdown, FloorTimer, SpeakingTimes, clock_text
@@ -96,9 +96,8 @@ class FloorDock(QDockWidget):
             [self.next_action, self.point_action, self.end_action, self.pause_action], self.window
         )
         self.destroyed.connect(self.floor_keys.detach)
-        self._stale = False  # a change came during an operation: the dock is drawn when it is over
+        self._drawn = DrawnOnce(controller, lambda: self.refresh())
         controller.changed.connect(self._on_change)
-        controller.settled.connect(self._on_settled)
         self.refresh()
 
     # ---------------------------------------------------------------- actions
@@ -214,15 +213,7 @@ class FloorDock(QDockWidget):
     # --------------------------------------------------------------- display
     def _on_change(self, change: Change) -> None:
         if change.areas & {"floor", "roster", "workshop"}:  # a request's paragraph number is read when its tooltip shows
-            if self.controller.running:  # "next speaker" ends one turn and gives the next: drawn once, at the end
-                self._stale = True
-            else:
-                self.refresh()
-
-    def _on_settled(self) -> None:
-        if self._stale:
-            self._stale = False
-            self.refresh()
+            self._drawn.changed()  # "next speaker" ends one turn and gives the next: drawn once, at the end
 
     def refresh(self) -> None:
         """Show the list, the buttons and the countdown as the state now stands."""
