@@ -380,13 +380,14 @@ class Draft:
         """Human-readable places of open brackets, e.g. ["paragraph 12", "paragraph 14 (b)"]."""
         places = []
         for para in self.live_paragraphs(section_id):
+            subs = [sub for sub in para.live_subparagraphs() if count_brackets(sub.text)] if para.subparagraphs else []
+            if not subs and not count_brackets(para.text):
+                continue  # most paragraphs: no name worked out (a section of 1,250 paragraphs is checked at adoption)
             name = self.paragraph_name(para.id)
             if count_brackets(para.text):
                 places.append(name)
-            cited = para.sub_references()
-            for sub in para.live_subparagraphs():
-                if count_brackets(sub.text):
-                    places.append(f"{name} {cited[sub.id]}")
+            cited = para.sub_references() if subs else {}
+            places.extend(f"{name} {cited[sub.id]}" for sub in subs)
         return places
 
     # --------------------------------------------------------------- proposals
