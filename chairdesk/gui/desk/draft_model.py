@@ -111,10 +111,11 @@ class DraftModel(QAbstractListModel):
         return flags
 
     # -------------------------------------------------------------- lookup
-    def row_of(self, kind: str, item_id: str) -> int | None:
-        """The row showing a paragraph (kind "paragraph") or heading."""
+    def row_of(self, kind: str, item_id: str, near: int | None = None) -> int | None:
+        """The row showing a paragraph (kind "paragraph") or heading (looked for around `near` first when it
+        was not found lately: the row the view had current before a change)."""
         rows, key = self.rows.rows, (kind, item_id)
-        guess = self._found.get(key)
+        guess = self._found.get(key, near)
         if guess is not None:  # a change moves a row by a few places: look around where it was first
             for i in range(max(0, guess - NEARBY), min(len(rows), guess + NEARBY + 1)):
                 if rows[i].key == key:
@@ -128,12 +129,12 @@ class DraftModel(QAbstractListModel):
                 return i
         return None
 
-    def row_of_paragraph(self, paragraph_id: str | None) -> int | None:
+    def row_of_paragraph(self, paragraph_id: str | None, near: int | None = None) -> int | None:
         """The row showing a paragraph: its own, or (struck after a move) the place it was struck from."""
         if paragraph_id is None:
             return None
-        row = self.row_of("paragraph", paragraph_id)
-        return row if row is not None else self.row_of("ghost", paragraph_id)
+        row = self.row_of("paragraph", paragraph_id, near)
+        return row if row is not None else self.row_of("ghost", paragraph_id, near)
 
     def row_at(self, index: int) -> Row | None:
         """The row at a position."""

@@ -362,7 +362,7 @@ class MainWindow(QMainWindow):
         if "roster" in change.areas or "draft.proposal" in change.kind:
             self.editor.refresh_actors()
         if change.structure:
-            row = self.draft_model.row_of_paragraph(current)
+            row = self.draft_model.row_of_paragraph(current, self.draft_view.currentIndex().row())
             if row is not None and row != self.draft_view.currentIndex().row():
                 self.select_row(row)
             elif row is None and current is not None:  # not shown any more (clean text): the row under the cursor

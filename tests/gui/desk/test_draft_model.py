@@ -68,6 +68,7 @@ def test_incremental_updates_match_a_fresh_model(qapp, tmp_path: Path, mode: str
             for k, row in enumerate(model.rows.rows):  # found where it is, wherever it was found before
                 if row.kind in ("paragraph", "section") and k % 3 == 0:
                     assert model.row_of(row.kind, row.id) == k
+                    assert model.row_of(row.kind, row.id, near=len(model.rows.rows) - 1 - k) == k  # a poor hint
 
 
 def test_settings_survive_a_broken_file(tmp_path: Path) -> None:
