@@ -120,7 +120,25 @@ def ensure_sample_copy(data_dir: str | Path, name: str = SAMPLE_NAME) -> Path:
         shutil.copyfile(shipped, target)
     else:
         build_sample_session(target, name)
+    _remember_as_it_is(target)
     return target
+
+
+def _remember_as_it_is(path: Path) -> None:
+    """Keep the anchor of a fresh copy of a sample as it is: a copy made again after the chair extended an
+    earlier one (since deleted) is the same session by its first event, and is not to be taken for that
+    session with events removed (core/log/anchors.py)."""
+    from .core.log.anchors import remember
+    from .core.log.eventlog import EventLog
+
+    try:
+        log = EventLog.open_read_only(path)
+    except ChairdeskError:
+        return
+    try:
+        remember(log)
+    finally:
+        log.close()
 
 
 if __name__ == "__main__":

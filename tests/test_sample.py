@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
+import sqlite3
 from pathlib import Path
 
 from chairdesk.core import Session
+from chairdesk.core.draft import operations as drafting
 from chairdesk.resources import resource_path
 from chairdesk.sample import build_sample_session, ensure_sample_copy, sample_source
 
@@ -77,3 +80,32 @@ def test_unknown_sample_is_refused_by_name() -> None:
 
     with pytest.raises(ChairdeskError, match="no sample 'parliament'; the samples are: oewg, mun"):
         sample_source("parliament")
+
+
+def test_a_sample_copied_again_is_not_taken_for_the_extended_copy_with_events_removed(
+    tmp_path: Path, monkeypatch  # noqa: ANN001
+) -> None:
+    """The chair extends the sample, its copy is deleted, `--sample` copies the shipped file again: the same
+    session by its first event, but not one whose events were cut off (no warning on opening it)."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("CHAIRDESK_DATA_DIR", str(data))
+    copy = ensure_sample_copy(data)
+    with Session.open(copy) as session:
+        pid = session.draft.numbering().paragraphs[0]
+        drafting.amend_paragraph(session, pid, "Words the chair typed into the sample.")
+    with Session.open(copy) as session:
+        assert session.warnings == []
+    copy.unlink()
+    again = ensure_sample_copy(data)
+    with Session.open(again) as session:
+        assert session.warnings == []
+        shorter = session.log.count
+    edited = tmp_path / "elsewhere.chairdesk"  # a copy of the extended session cut short is still caught
+    with Session.open(again) as session:
+        drafting.amend_paragraph(session, pid, "More words.")
+        drafting.amend_paragraph(session, pid, "And more.")
+    shutil.copy(again, edited)
+    with sqlite3.connect(edited) as conn:
+        conn.execute("DELETE FROM events WHERE seq > ?", (shorter,))
+    with Session.open(edited) as session:
+        assert any("removed" in warning for warning in session.warnings)
