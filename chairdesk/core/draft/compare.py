@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -305,12 +305,7 @@ class Comparison:
         ]
         # The ids are unique, so the ends the two orders share are matching blocks of the whole and no other
         # block crosses them: matching only the middle gives the same blocks, without comparing every row.
-        head, most = 0, min(len(old_seq), len(new_seq))
-        while head < most and old_seq[head] == new_seq[head]:
-            head += 1
-        tail = 0
-        while tail < most - head and old_seq[-1 - tail] == new_seq[-1 - tail]:
-            tail += 1
+        head, tail = shared_ends(old_seq, new_seq)
         middle = old_seq[head : len(old_seq) - tail]
         kept = set(old_seq[:head])
         kept.update(old_seq[len(old_seq) - tail :])
@@ -426,6 +421,18 @@ class Comparison:
                 continue
             placed.append((item, entry))
         return _with_old_places(body, old_items, placed) if placed else body
+
+
+def shared_ends(old: Sequence[object], new: Sequence[object]) -> tuple[int, int]:
+    """How many items two lists share at the start and, after that, at the end (never counting one twice):
+    what lies between is all a change of one order into the other can have touched."""
+    head, most = 0, min(len(old), len(new))
+    while head < most and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < most - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    return head, tail
 
 
 def matched(a: list[str], b: list[str]) -> list[str]:

@@ -12,6 +12,7 @@ import difflib
 from typing import Any
 
 from ...core.draft.authorship import change_authors
+from ...core.draft.compare import shared_ends
 from ...core.draft.model import Paragraph
 from ...core.log.change import Change
 from ...core.log.session import Session
@@ -237,12 +238,7 @@ class DraftModel(QAbstractListModel):
 def _opcodes(old: list[tuple[str, str]], new: list[tuple[str, str]]) -> list[tuple[str, int, int, int, int]]:
     """difflib's opcodes from old to new, matched only between the rows the two have not in common at
     either end (a structural change touches a few rows: the others are not compared pair by pair)."""
-    head, most = 0, min(len(old), len(new))
-    while head < most and old[head] == new[head]:
-        head += 1
-    tail = 0
-    while tail < most - head and old[len(old) - 1 - tail] == new[len(new) - 1 - tail]:
-        tail += 1
+    head, tail = shared_ends(old, new)
     middle = difflib.SequenceMatcher(
         None, old[head : len(old) - tail], new[head : len(new) - tail], autojunk=False
     )

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ...core.adoption.model import section_mark
+from ...core.draft.compare import shared_ends
 from ...core.draft.model import Draft, Numbering, Paragraph
 from ...core.log.session import Session
 from ..qt import (
@@ -190,12 +191,7 @@ class OutlineModel(QStandardItemModel):
         """Remove and insert only the lines between the ends the old and new lines share; new words shown."""
         old_ids = [p.id for p in before]
         new_ids = [p.id for p in paragraphs]
-        head, most = 0, min(len(old_ids), len(new_ids))
-        while head < most and old_ids[head] == new_ids[head]:
-            head += 1
-        tail = 0
-        while tail < most - head and old_ids[-1 - tail] == new_ids[-1 - tail]:
-            tail += 1
+        head, tail = shared_ends(old_ids, new_ids)
         if len(old_ids) - tail > head:
             item.removeRows(head, len(old_ids) - tail - head)
         if len(new_ids) - tail > head:

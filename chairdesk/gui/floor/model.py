@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from ...core.draft.compare import shared_ends
 from ...core.floor.model import POINT_OF_ORDER, RIGHT_OF_REPLY, Request, format_duration, parse_ts
 from ...core.log.state import SessionState
 from ..qt import QAbstractListModel, QColor, QFont, QModelIndex, QPainter, QPersistentModelIndex, QPixmap, Qt
@@ -49,17 +50,6 @@ def request_marks(request: Request) -> list[str]:
     return marks
 
 
-def changed_span(old: list[str], new: list[str]) -> tuple[int, int]:
-    """How many items the two lists share at the start and, after that, at the end."""
-    head = 0
-    while head < len(old) and head < len(new) and old[head] == new[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
-        tail += 1
-    return head, tail
-
-
 class SpeakersListModel(QAbstractListModel):
     """One row per waiting request, in list order; refresh() after a floor or roster change."""
 
@@ -76,7 +66,7 @@ class SpeakersListModel(QAbstractListModel):
         (its number and marks may have changed)."""
         old, new = self._requests, list(self._state().floor.queue)
         old_ids, new_ids = [r.id for r in old], [r.id for r in new]
-        head, tail = changed_span(old_ids, new_ids)
+        head, tail = shared_ends(old_ids, new_ids)
         if sorted(old_ids[head : len(old) - tail]) == sorted(new_ids[head : len(new) - tail]):
             self._reorder(new_ids, head, len(new) - tail)  # the same requests in another order: moved rows
         else:

@@ -8,21 +8,22 @@ from pathlib import Path
 
 from PySide6.QtTest import QAbstractItemModelTester
 
+from chairdesk.core.draft.compare import shared_ends
 from chairdesk.core.floor import operations as floor
 from chairdesk.core.floor.model import POINT_OF_ORDER
 from chairdesk.core.log.errors import ChairdeskError
-from chairdesk.gui.floor.model import REQUEST_ID_ROLE, SpeakersListModel, changed_span
+from chairdesk.gui.floor.model import REQUEST_ID_ROLE, SpeakersListModel
 from chairdesk.gui.qt import QListView
 from tests.floor_support import ROSTER, FakeClock, floor_session
 
 
-def test_changed_span() -> None:
-    assert changed_span(list("abcd"), list("abcd")) == (4, 0)
-    assert changed_span(list("abcd"), list("bcd")) == (0, 3)  # the head went: one row removed at 0
-    assert changed_span(list("abcd"), list("abxcd")) == (2, 2)  # one row inserted at 2
-    assert changed_span(list("abcd"), list("adcb")) == (1, 0)  # a reorder: the rows after a, again
-    assert changed_span([], list("ab")) == (0, 0)
-    assert changed_span(list("aa"), list("a")) == (1, 0)  # never counts an item twice
+def test_shared_ends() -> None:
+    assert shared_ends(list("abcd"), list("abcd")) == (4, 0)
+    assert shared_ends(list("abcd"), list("bcd")) == (0, 3)  # the head went: one row removed at 0
+    assert shared_ends(list("abcd"), list("abxcd")) == (2, 2)  # one row inserted at 2
+    assert shared_ends(list("abcd"), list("adcb")) == (1, 0)  # a reorder: the rows after a, again
+    assert shared_ends([], list("ab")) == (0, 0)
+    assert shared_ends(list("aa"), list("a")) == (1, 0)  # never counts an item twice
 
 
 def test_rows_follow_random_floor_steps_without_a_reset(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
