@@ -153,14 +153,17 @@ class RowDelegate(QStyledItemDelegate):
                 # rows around the current one are measured, so that what the chair reads never jumps.
                 row.estimate = self._estimate(model, row, key)
                 return row.estimate
-            return self._measured(model, index.row(), row)
+            return self._measured(model, at, row, key=key)
         return self._measured(None, index.row(), None, index.data(SIZE_ROLE) or "")
 
-    def _measured(self, model: DraftModel | None, at: int, row: Row | None, html: str = "") -> QSize:
-        """A row's exact size (laid out; remembered by the row while its text, width and size hold)."""
+    def _measured(
+        self, model: DraftModel | None, at: int, row: Row | None, html: str = "", key: tuple[int, int] | None = None
+    ) -> QSize:
+        """A row's exact size (laid out; remembered by the row while its text, width and size hold; key: the
+        text's width and size now, when the caller has them)."""
         if model is not None:
             html = model.size_html(at)
-        key = (self.text_width(), self.fonts)
+        key = key or (self.text_width(), self.fonts)
         if row is not None and row.size is not None and row.size[1] == key and row.size[0] == html:
             return row.size[2]
         doc = self.document(html)
