@@ -172,14 +172,11 @@ class AuthorshipIndex:
         self._last = events[-1] if events else None
 
     def update_log(self, log: EventLog) -> None:
-        """Read a log's events not read yet, and only those from its file (a log reads its events lazily)."""
-        last = log.last_event
-        if last is self._last:
-            return
-        self._check_log(log)
-        for event in log.events_after(self._seen):
-            self._read(event)
-        self._seen, self._last = log.count, last
+        """Read a log's events not read yet, and only those (from its file, not kept by the log)."""
+        last, seen = log.last_event, self._last
+        if last is seen or (last is not None and seen is not None and (last.seq, last.hash) == (self._seen, seen.hash)):
+            return  # up to date: asked for every row drawn, so no row of the file is read for it
+        self.read_some(log, log.count)
 
     def read_some(self, log: EventLog, upto: int) -> bool:
         """Read a log's events up to event `upto` (a long log a part at a time, so that a window stays
