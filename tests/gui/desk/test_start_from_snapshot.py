@@ -8,8 +8,10 @@ from pathlib import Path
 from chairdesk.core import drafting
 from chairdesk.core.log import snapshot
 from chairdesk.gui.app import open_window
+from chairdesk.gui.desk.credits_later import LATER
 from chairdesk.gui.settings import DeskSettings
 from chairdesk.sample import build_sample_session
+from tests.gui.desk_support import settle_start
 
 
 def _start(qtbot, path: Path):  # noqa: ANN001, ANN202
@@ -18,14 +20,18 @@ def _start(qtbot, path: Path):  # noqa: ANN001, ANN202
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    qtbot.wait(50)  # what the start defers past the first paint
     return window
 
 
 def _shown(window) -> list[str]:  # noqa: ANN001
-    """What the draft view shows, row by row (its text with changes and credits), and the status bar."""
+    """What the draft view shows, row by row (its text with changes and credits), and the status bar.
+
+    The credits are read a part at a time after the first paint (credits_later.py): finish that first.
+    """
+    settle_start(window)
     model = window.draft_model
     rows = [str(model.data(model.index(row, 0))) for row in range(model.rowCount())]
+    assert not any("changed by " + LATER in row for row in rows)
     return [*rows, window.status.save_label.text()]
 
 
