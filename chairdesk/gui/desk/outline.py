@@ -38,6 +38,7 @@ from ..qt import (
     Signal,
 )
 
+DISPLAY_ROLE = 0  # Qt.ItemDataRole.DisplayRole, compared as a number: data() is asked for it on every draw
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -127,8 +128,7 @@ class OutlineModel(QStandardItemModel):
         root = self.invisibleRootItem()
         for section in self.sections:
             item = self._section_item(section)
-            for para in section.paragraphs:
-                item.appendRow(self._paragraph_item(para))
+            item.appendRows([self._paragraph_item(para) for para in section.paragraphs])
             root.appendRow(item)
 
     def refresh_changed(self, touched: set[str] | None = None) -> None:
@@ -348,15 +348,27 @@ class ParagraphItem(QStandardItem):
         self.draft = draft
         self.pid = para.id
         self.words = para.text
-        self.setData(para.id, ID_ROLE)
-        self.setData("paragraph", KIND_ROLE)
-        self.setEditable(False)
-        self.setDropEnabled(False)
+        # one call, not four: a 2,000-paragraph outline makes 2,000 of these at the start
+        self.setFlags(_paragraph_flags())
 
-    def data(self, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: D102
-        if role == Qt.ItemDataRole.DisplayRole:
+    def data(self, role: int = DISPLAY_ROLE) -> object:  # noqa: D102
+        if role == DISPLAY_ROLE:
             return f"{self.draft.label_of_paragraph(self.pid) or ''}  {self.words}…"
+        if role == ID_ROLE:
+            return self.pid
+        if role == KIND_ROLE:
+            return "paragraph"
         return super().data(role)
+
+
+_FLAGS: list[Qt.ItemFlag] = []
+
+
+def _paragraph_flags() -> Qt.ItemFlag:
+    """A paragraph line's flags: an item's own, neither editable nor a drop target (worked out once)."""
+    if not _FLAGS:
+        _FLAGS.append(QStandardItem().flags() & ~Qt.ItemFlag.ItemIsEditable & ~Qt.ItemFlag.ItemIsDropEnabled)
+    return _FLAGS[0]
 
 
 class OutlineDelegate(QStyledItemDelegate):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from chairdesk.core import drafting
-from chairdesk.gui.desk.outline import ID_ROLE, OutlineModel
+from chairdesk.gui.desk.outline import ID_ROLE, KIND_ROLE, OutlineModel
 from chairdesk.gui.desk.window import MainWindow
+from chairdesk.gui.qt import Qt
 
 
 def tree(model: OutlineModel) -> list[tuple[str, str, str, list[tuple[str, str]]]]:
@@ -80,3 +81,17 @@ def test_lines_of_several_paragraphs_named_at_once_are_all_updated(window: MainW
     assert tree(model) == tree(OutlineModel(session))
     lines = {child_id: text for _, _, _, children in tree(model) for child_id, text in children}
     assert "Alpha words for the first." in lines[first] and "Beta words for the second." in lines[second]
+
+
+def test_a_paragraph_line_is_dragged_never_edited_or_dropped_on(window: MainWindow) -> None:
+    model = window.outline_model
+    section = model.index(0, 0)
+    line = model.index(0, 0, section)
+    pid = window.session.draft.live_paragraphs(window.session.draft.order[0])[0].id
+    assert (line.data(ID_ROLE), line.data(KIND_ROLE)) == (pid, "paragraph")
+    assert (section.data(KIND_ROLE), section.data(ID_ROLE)) == ("section", window.session.draft.order[0])
+    flags = model.flags(line)
+    assert flags & Qt.ItemFlag.ItemIsSelectable and flags & Qt.ItemFlag.ItemIsEnabled
+    assert flags & Qt.ItemFlag.ItemIsDragEnabled  # a paragraph is moved by dragging its line
+    assert not flags & Qt.ItemFlag.ItemIsEditable and not flags & Qt.ItemFlag.ItemIsDropEnabled
+    assert line.data().startswith("1  ")  # its number as the draft numbers it, then its first words
