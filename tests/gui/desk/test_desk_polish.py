@@ -13,7 +13,7 @@ from chairdesk.core.adoption.model import section_mark
 from chairdesk.core.log.session import Session
 from chairdesk.gui.app import default_docks
 from chairdesk.gui.desk.window import MainWindow
-from chairdesk.gui.qt import QFontMetrics, QKeySequence, QRect, Qt, QTabBar
+from chairdesk.gui.qt import QFont, QFontMetrics, QKeySequence, Qt, QTabBar
 from chairdesk.gui.settings import DeskSettings, data_dir
 from chairdesk.sample import build_sample_session
 
@@ -58,9 +58,11 @@ def test_three_columns_are_legible(qtbot, sample_path: Path, size: tuple[int, in
     b = win.outline_model.index(1, 0)
     delegate = win.outline_view.itemDelegate()
     (bold, title), _status = delegate._lines(b)
-    assert title.startswith("○ B. Rules, norms and principles of responsible State behaviour")
-    metrics = QFontMetrics(bold)
-    wrapped = metrics.boundingRect(QRect(0, 0, delegate._width(b), 10000), Qt.TextFlag.TextWordWrap, title)
+    assert bold and title.startswith("○ B. Rules, norms and principles of responsible State behaviour")
+    font = QFont(win.outline_view.font())
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    wrapped = delegate._laid_out(True, title, delegate._width(b)).size()
     assert wrapped.height() <= 4 * metrics.lineSpacing() + 2, wrapped.height() / metrics.lineSpacing()
     # the adoption dock shows its read-out whole: it scrolls rather than cutting words
     dock = next(d for d in win.side_docks.docks if d.objectName() == "adoptionDock")
