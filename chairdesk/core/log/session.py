@@ -117,6 +117,8 @@ class Session:
             # A snapshot this user's cache holds of the same history, and the events after it (snapshot.py);
             # else every event from the first.
             restored = restore(log) if log.count else None
+            if restored is None:  # not the file this computer closed (or no snapshot): every page is checked
+                log.check_pages()
             self.state = restored.state if restored is not None else replay(log.stream())
         except (RefusedError, LookupError, ValueError, TypeError, AttributeError) as error:
             log.close()
@@ -189,7 +191,10 @@ class Session:
         the file) and never writes: record() and undo() refuse. session.warnings says when the file has fewer
         events or another history than when this computer last closed it (anchors.py).
         """
-        session = cls(EventLog.open_read_only(path) if read_only else EventLog.open(path), clock)
+        # The pages of the file are checked only when no snapshot vouches for it (Session.__init__): a file
+        # the size, time and inode this computer left it at, with the same events, was checked when opened.
+        log = EventLog.open_read_only(path, pages_later=True) if read_only else EventLog.open(path, pages_later=True)
+        session = cls(log, clock)
         warning = anchor_warning(session.log)
         if warning:
             session.warnings.append(warning)

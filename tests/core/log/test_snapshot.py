@@ -16,6 +16,8 @@ from chairdesk.core import drafting
 from chairdesk.core.draft.authorship import authored_diff, authorship_index, change_authors
 from chairdesk.core.floor.operations import next_speaker, request_floor
 from chairdesk.core.log import snapshot
+from chairdesk.core.log.errors import CorruptSessionError
+from chairdesk.core.log.eventlog import EventLog
 from chairdesk.core.log.session import Session, replay
 from chairdesk.core.procedure.operations import roll_call, set_rules
 from chairdesk.core.workshop.operations import log_written, set_running_order
@@ -352,3 +354,35 @@ def test_a_replay_at_open_keeps_none_of_the_events_it_read(tmp_path: Path) -> No
         assert seen == list(range(1, session.log.count + 1)) and not session.log.loaded
         assert canonical(session.state) == canonical(replay(session.events))
         assert session.log.loaded  # asked for: read whole
+
+
+def test_the_pages_are_checked_unless_a_snapshot_vouches_for_the_file(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checked: list[Path] = []
+    real = EventLog.check_pages
+
+    def check_pages(log: EventLog) -> None:
+        checked.append(log.path)
+        real(log)
+
+    monkeypatch.setattr(EventLog, "check_pages", check_pages)
+    with Session.open(path) as session:  # the file as this computer closed it: its snapshot vouches for it
+        assert from_snapshot(session) and not checked
+    copy = path.with_name("copy.chairdesk")
+    shutil.copy(path, copy)  # another file (another inode): every page is read and checked
+    with Session.open(copy, read_only=True) as session:
+        assert not from_snapshot(session) and checked == [copy]
+
+
+def test_a_file_damaged_since_its_snapshot_is_refused_and_left_as_it_is(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    page = 4096
+    middle = (len(data) // page // 2) * page
+    data[middle : middle + 64] = b"\xff" * 64  # a b-tree page's header overwritten: the size stays the same
+    path.write_bytes(bytes(data))
+    before = file_digest(path)
+    with pytest.raises(CorruptSessionError, match="damaged"):
+        Session.open(path)
+    assert file_digest(path) == before
+    assert not path.with_name(path.name + "-wal").exists() or not path.with_name(path.name + "-wal").stat().st_size
