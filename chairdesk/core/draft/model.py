@@ -114,6 +114,8 @@ class Paragraph:
 
     def open_brackets(self) -> int:
         """Bracketed spans in the paragraph and its live sub-paragraphs."""
+        if not self.subparagraphs:  # most paragraphs (the outline counts every one at the start)
+            return count_brackets(self.text)
         return count_brackets(self.text) + sum(count_brackets(s.text) for s in self.live_subparagraphs())
 
 
