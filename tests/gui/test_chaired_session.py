@@ -51,11 +51,11 @@ class Chair:
         self.qtbot.keyClicks(QApplication.focusWidget(), text)
 
     def in_dialog(self, steps) -> None:  # noqa: ANN001
-        """Run `steps(dialog)` once the next modal dialog is open."""
+        """Run `steps(dialog)` once the next modal dialog is open and active (the keyboard reaches it then)."""
 
         def respond() -> None:
             dialog = QApplication.activeModalWidget()
-            if dialog is None:
+            if dialog is None or QApplication.activeWindow() is not dialog:
                 QTimer.singleShot(20, respond)
                 return
             steps(dialog)

@@ -100,6 +100,8 @@ def test_floor_keys_act_while_a_dialog_is_open(desk: MainWindow, qtbot, which: s
     def in_the_dialog() -> None:
         dialog = QApplication.activeModalWidget()
         seen["dialog"] = dialog
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)  # a chair's keys reach it once it is
+        assert floor_dock(desk).floor_keys.watching  # the floor's keys are watched while it is open
         target = dialog.focusWidget() or dialog
         qtbot.keyClick(target, Qt.Key.Key_F8)  # pause Yellow
         seen["paused"] = floor.current is not None and floor.current.paused
@@ -117,6 +119,9 @@ def test_floor_keys_act_while_a_dialog_is_open(desk: MainWindow, qtbot, which: s
     assert seen["paused"] and seen["ended"] and seen["next"] == "PUR"
     assert seen["still open"]
     assert floor.current.delegation == "PUR"
+    # the dialog gone, the desk runs without a filter on every event of the application
+    qtbot.waitUntil(lambda: not floor_dock(desk).floor_keys.watching)
+    assert QApplication.activeWindow() in (win, None)
 
 
 def test_digits_and_words_use_one_rounding() -> None:
