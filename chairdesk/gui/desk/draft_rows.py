@@ -51,6 +51,7 @@ class Row:
     sized: tuple[str, str] | None = field(default=None, repr=False, compare=False)  # (html, html to size by)
     size: tuple | None = field(default=None, repr=False, compare=False)  # (html, width and size, QSize)
     estimate: object = field(default=None, repr=False, compare=False)  # the height guessed before it was drawn
+    guess: tuple | None = field(default=None, repr=False, compare=False)  # (width and size, the size guessed)
 
     key: tuple[str, str] = field(init=False, repr=False, compare=False)  # what identifies it across renumbering
 

@@ -61,8 +61,8 @@ class RowDelegate(QStyledItemDelegate):
         self.drawn = 0  # rows' texts drawn into pictures since the start (tests read it)
         self.layouts = 0  # rows laid out since the start (the benchmark and tests read it)
         self.fonts = 0  # text sizes set since the start: a row's remembered size holds for one
-        self._metrics: tuple[tuple[int, int], int, int] | None = None  # (width and size, characters a line, line height)
-        self._guesses: dict[int, tuple[Row, QSize]] = {}  # estimated heights by row, at the width of _metrics
+        # (width and size, characters a line, line height, a row's width) for the estimates
+        self._metrics: tuple[tuple[int, int], int, int, int] | None = None
         self.active_editor: InPlaceEditor | None = None
         self.words_for = lambda _pid: None  # the words not committed for a paragraph (set by the window)
 
@@ -212,31 +212,33 @@ class RowDelegate(QStyledItemDelegate):
 
     def _estimate(self, model: DraftModel, row: Row, key: tuple[int, int] | None = None) -> QSize:
         """A row's height from the length of its words (and its proposals'), before it is ever drawn (key:
-        the text's width and size now, when the caller has them)."""
+        the text's width and size now, when the caller has them). Kept with the row for that width and size:
+        the first layout of a long draft asks it of every row (12,000 at 10,000 paragraphs)."""
         key = key or (self.text_width(), self.fonts)
-        if self._metrics is None or self._metrics[0] != key:
-            metrics = QFontMetrics(self.font)
-            per_line = max(20, key[0] // max(1, metrics.averageCharWidth()))
-            self._metrics = (key, per_line, metrics.lineSpacing())
-            self._guesses.clear()
-        _, per_line, spacing = self._metrics
-        guess = self._guesses.get(id(row))
-        if guess is not None and guess[0] is row:  # the same row (a change makes its rows anew) at this width
+        guess = row.guess
+        if guess is not None and guess[0] == key:  # the same row (a change makes its rows anew) at this width
             return guess[1]
-        draft = model.session.draft
+        metrics = self._metrics
+        if metrics is None or metrics[0] != key:
+            font = QFontMetrics(self.font)
+            per_line = max(20, key[0] // max(1, font.averageCharWidth()))
+            metrics = self._metrics = (key, per_line, font.lineSpacing(), key[0] + self.gutter())
+        _, per_line, spacing, width = metrics
         lines = 1
-        if row.kind == "paragraph" and row.id in draft.paragraphs:
-            para = draft.paragraphs[row.id]
-            texts = [para.text, *(s.text for s in para.subparagraphs)]
-            lines = sum(-(-len(text) // per_line) for text in texts) + len(para.notes)
-            proposals = model.rows.pending_of(row.id)  # kept per paragraph: no scan of every proposal
-            lines += sum(2 + -(-len(p.text) // per_line) for p in proposals) + (1 if row.status != "unchanged" else 0)
+        if row.kind == "paragraph":
+            para = model.session.draft.paragraphs.get(row.id)
+            if para is not None:
+                lines = -(-len(para.text) // per_line) + len(para.notes)
+                for sub in para.subparagraphs:
+                    lines += -(-len(sub.text) // per_line)
+                for proposal in model.rows.pending_of(row.id):  # kept per paragraph: no scan of every proposal
+                    lines += 2 + -(-len(proposal.text) // per_line)
+                if row.status != "unchanged":
+                    lines += 1
         elif row.kind == "section":
             lines = 2
-        size = QSize(key[0] + self.gutter(), max(1, lines) * spacing + 14)
-        if len(self._guesses) > 2 * model.rowCount() + 100:  # rows gone since: let them go
-            self._guesses.clear()
-        self._guesses[id(row)] = (row, size)
+        size = QSize(width, max(1, lines) * spacing + 14)
+        row.guess = (key, size)
         return size
 
     def helpEvent(
