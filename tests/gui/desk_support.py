@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from chairdesk.gui.desk.draft_view import DraftView
 from chairdesk.gui.desk.side_docks import DockSpec
 from chairdesk.gui.desk.window import MainWindow
+from chairdesk.gui.qt import QApplication, QPoint
 from chairdesk.gui.settings import DeskSettings
 
 
@@ -30,3 +32,23 @@ def settle_start(win: MainWindow) -> None:
     drawn at the start read ("changed by …" until then: gui/desk/credits_later.py)."""
     while win.draft_view.near.filling:
         win.draft_view.near.fill_step()
+
+
+def laid_out(view: DraftView) -> bool:
+    """Every row of the draft view has its place: a view laying its rows out in batches gives the last row none
+    until its batch is done, and none at the top of the screen between its call to lay out and the first batch."""
+    model = view.model()
+    if model is None or model.rowCount() == 0:
+        return True
+    last = view.visualRect(model.index(model.rowCount() - 1, 0))
+    return last.isValid() and view.indexAt(QPoint(1, 1)).isValid()
+
+
+def wait_laid_out(qtbot, win: MainWindow, timeout: int = 10_000) -> None:  # noqa: ANN001
+    """Wait until the draft's rows are laid out again after a change of rows, width or text size: what was
+    posted meanwhile (the window's layout, its resizes) is delivered, the layout Qt scheduled is done now,
+    and its other batches, and the scroll to the current row kept for them, come from the event loop."""
+    QApplication.processEvents()  # one turn: what was posted or queued before now is delivered
+    view = win.draft_view
+    view.executeDelayedItemsLayout()
+    qtbot.waitUntil(lambda: laid_out(view), timeout=timeout)

@@ -83,9 +83,13 @@ def test_no_side_panel_scrolls_sideways_at_1280_by_800(qtbot, tmp_path: Path) ->
     for sample in ("oewg", "mun"):
         path = build_sample_session(tmp_path / f"{sample}.chairdesk", sample)
         window = show_desk(qtbot, path, default_docks(), (1280, 800))
-        qtbot.wait(50)
         areas = [a for a in window.findChildren(QScrollArea) if a.objectName().endswith("Scroll")]
         assert areas, "the side panels sit in scroll areas"
+        # once the columns are fitted and the panels laid out (from the event loop: later on a loaded machine)
+        qtbot.waitUntil(
+            lambda: all(a.horizontalScrollBar().maximum() == 0 for a in areas if a.isVisible()),  # noqa: B023
+            timeout=5000,
+        )
         for area in areas:
             # wide enough for the panel beside a vertical scroll bar (a taller panel scrolls down, not sideways)
             need = area.widget().minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width()
@@ -103,11 +107,11 @@ def test_the_desk_with_its_panels_fits_a_1024_by_768_screen(qtbot, tmp_path: Pat
     from tests.gui.desk_support import show_desk
 
     window = show_desk(qtbot, build_sample_session(tmp_path / "s.chairdesk"), default_docks(), (1024, 768))
-    qtbot.wait(50)
     assert window.minimumSizeHint().width() <= 1024 and window.width() <= 1024
     pane = window.editor
-    # the buttons go under "On behalf of" when the pane is narrow, and back beside it when it is wide
-    assert pane.commit_button.y() > pane.actor.y()
+    # the buttons go under "On behalf of" when the pane is narrow (once it is laid out: from the event loop),
+    # and back beside it when it is wide
+    qtbot.waitUntil(lambda: pane.commit_button.y() > pane.actor.y(), timeout=5000)
     window.resize(1600, 900)
     qtbot.waitUntil(
         lambda: pane.commit_button.y() == pane.actor.y() or abs(pane.commit_button.y() - pane.actor.y()) < 8

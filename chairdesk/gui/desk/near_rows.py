@@ -95,8 +95,13 @@ class NearRows:
     def painted(self) -> None:
         """The view was painted: measure the rest of the near rows from the event loop, if not done yet."""
         if self.filling and not self._scheduled:
-            self._scheduled = True
-            QTimer.singleShot(0, self.fill_step)
+            self._schedule()
+
+    def _schedule(self) -> None:
+        """The next step from the event loop, while the view lives (a window closed and deleted meanwhile, as
+        a slow machine may do before the fill ends, takes its steps with it)."""
+        self._scheduled = True
+        QTimer.singleShot(0, self.view, self.fill_step)
 
     def fill_step(self) -> None:
         """Measure the next near rows, either side, for at most FILL_STEP_MS; lay out again when all are."""
@@ -105,8 +110,7 @@ class NearRows:
             return
         self.steps += 1
         if self.before_step is not None and self.before_step():
-            self._scheduled = True
-            QTimer.singleShot(0, self.fill_step)
+            self._schedule()
             return
         count, current = self.view.row_count(), self.view.current_row()
         above, below = self._screens(current)
@@ -122,8 +126,7 @@ class NearRows:
         if self._done(count, current, above, below):
             self.finish()
             return
-        self._scheduled = True
-        QTimer.singleShot(0, self.fill_step)
+        self._schedule()
 
     def _done(self, count: int, current: int, above: int, below: int) -> bool:
         low = min(NEAR_ROWS, current) <= above + self.extra

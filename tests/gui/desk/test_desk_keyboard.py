@@ -12,7 +12,7 @@ from chairdesk.gui.desk.window import MainWindow
 from chairdesk.gui.qt import Qt
 from chairdesk.gui.settings import DeskSettings
 from chairdesk.sample import build_sample_session
-from tests.gui.desk_support import show_desk
+from tests.gui.desk_support import show_desk, wait_laid_out
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -41,12 +41,12 @@ def current_in_sight(win: MainWindow) -> bool:
 @pytest.mark.parametrize("key", [Qt.Key.Key_Plus, Qt.Key.Key_Minus])
 def test_zoom_keeps_the_current_paragraph_in_sight(window: MainWindow, qtbot, key: Qt.Key) -> None:  # noqa: ANN001
     window.commands.go_to_paragraph(18)
-    qtbot.wait(20)
+    wait_laid_out(qtbot, window)
     assert current_in_sight(window)
     start = window.settings.point_size
     for _ in range(4):
         qtbot.keyClick(window.draft_view, key, CTRL)
-    qtbot.wait(50)  # the rows are laid out again at the new size
+    wait_laid_out(qtbot, window)  # the rows are laid out again at the new size
     assert window.settings.point_size != start
     assert window.controller.current_paragraph == window.session.draft.paragraph_by_number(18).id
     assert current_in_sight(window)
@@ -60,7 +60,7 @@ def test_a_long_draft_keeps_the_current_paragraph_in_sight(long_window: MainWind
     target = win.session.draft.paragraph_by_number(100).id
     for keys in ((Qt.Key.Key_3, CTRL), (Qt.Key.Key_2, CTRL), (Qt.Key.Key_1, CTRL), (Qt.Key.Key_Plus, CTRL)):
         qtbot.keyClick(view, *keys)
-        qtbot.wait(200)
+        wait_laid_out(qtbot, win)
         assert win.controller.current_paragraph == target
         assert current_in_sight(win), f"paragraph 100 out of sight after {keys}"
     # a strike, its undo and a move lay the rows out anew: the paragraph must not jump out of sight
@@ -68,14 +68,14 @@ def test_a_long_draft_keeps_the_current_paragraph_in_sight(long_window: MainWind
         before = len(win.session.events)
         qtbot.keyClick(view, *keys)
         assert len(win.session.events) == before + 1
-        qtbot.wait(200)
+        wait_laid_out(qtbot, win)
         assert win.controller.current_paragraph == target
         assert current_in_sight(win), f"paragraph out of sight after {keys}"
     win.commands.go_to_paragraph(3)
-    qtbot.wait(50)
+    wait_laid_out(qtbot, win)
     assert current_in_sight(win)
     win.commands.go_to_paragraph(110)
-    qtbot.wait(50)
+    wait_laid_out(qtbot, win)
     assert current_in_sight(win)
 
 
@@ -124,7 +124,7 @@ def test_the_recent_sessions_keys_open_the_other_session(qtbot, tmp_path: Path) 
     qtbot.waitExposed(win)
     win.activateWindow()
     win.draft_view.setFocus()
-    qtbot.wait(100)  # the window becomes active: shortcuts reach only an active window
+    qtbot.waitUntil(win.isActiveWindow, timeout=5000)  # shortcuts reach only an active window
     assert [a.shortcut().toString() for a in win.menus["recent"].actions()] == ["Alt+Shift+1", "Alt+Shift+2"]
 
     qtbot.keyClick(win.draft_view, Qt.Key.Key_2, ALT | SHIFT)  # the key the File menu shows for "second"

@@ -47,7 +47,7 @@ def desk(qtbot, path: Path | None, size: tuple[int, int] = (1280, 800)) -> MainW
 def test_three_columns_are_legible(qtbot, sample_path: Path, size: tuple[int, int]) -> None:  # noqa: ANN001
     win = desk(qtbot, sample_path, size)
     qtbot.waitUntil(
-        lambda: win.outline_dock.width() >= 220 and win.side_docks.docks[0].width() >= 350, timeout=3000
+        lambda: win.outline_dock.width() >= 220 and win.side_docks.docks[0].width() >= 350, timeout=10000
     )
     outline, right = win.outline_dock.width(), win.side_docks.docks[0].width()
     centre = win.centralWidget().width()

@@ -84,9 +84,8 @@ def test_a_long_message_is_shown_whole(window: MainWindow, qtbot) -> None:  # no
     win.resize(1280, 800)
     long = "Not done: " + "the words of a long refusal that names the file and the problem " * 3
     win.statusBar().showMessage(long, 5000)
-    qtbot.wait(50)
     label = win.status.message_label
     assert label.text() == long
-    fits = label.heightForWidth(label.width())
-    assert label.height() >= fits - 2  # laid out tall enough for every wrapped line
+    # laid out tall enough for every wrapped line, once the bar's layout has run (from the event loop)
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()) - 2, timeout=5000)
     assert label.geometry().right() <= win.status.save_label.geometry().left()

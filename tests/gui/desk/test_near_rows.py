@@ -13,6 +13,7 @@ from chairdesk.core import drafting
 from chairdesk.core.log.session import Session
 from chairdesk.gui.desk.near_rows import NEAR_ROWS, NearRows
 from chairdesk.gui.desk.window import MainWindow
+from chairdesk.gui.qt import QApplication, QEvent
 from chairdesk.gui.settings import DeskSettings
 
 
@@ -105,11 +106,13 @@ def test_the_current_row_stays_put_on_screen_when_rows_above_it_are_measured(
     assert win.open_session(long_path)
     view, model = win.draft_view, win.draft_model
     win.select_row(model.row_of_paragraph(win.session.draft.paragraph_by_number(120).id))  # read mid-draft
+    kept_in_sight = []  # the window's own scroll to the current row, once the columns are fitted after the show
+    keep = win._keep_current_in_sight
+    win._keep_current_in_sight = lambda: (keep(), kept_in_sight.append(True))
     win.resize(1200, 800)
     win.show()
     qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: laid_out(win), timeout=5000)
-    qtbot.wait(300)  # the window's own scroll to the current row after the columns are fitted
+    qtbot.waitUntil(lambda: laid_out(win) and bool(kept_in_sight), timeout=10000)
     assert view.viewport().rect().contains(view.visualRect(view.currentIndex()).topLeft())
     bar = view.verticalScrollBar()
     top, content = (
@@ -127,6 +130,34 @@ def test_the_current_row_stays_put_on_screen_when_rows_above_it_are_measured(
         now.top() + bar.value() != content
     )  # the rows above changed height: the row moved in the document...
     assert now.top() == top  # ...and stayed where it was on screen
+
+
+def test_a_view_deleted_before_its_fill_ends_takes_the_fill_with_it(
+    qtbot,
+    long_path: Path,
+    monkeypatch,  # noqa: ANN001
+) -> None:
+    from shiboken6 import isValid
+
+    from chairdesk.gui.desk import near_rows
+    from chairdesk.gui.desk.draft_model import DraftModel
+    from chairdesk.gui.desk.draft_view import DraftView
+
+    monkeypatch.setattr(near_rows, "FILL_STEP_MS", 0.001)  # a row or two a turn, as on a slow machine
+
+    with Session.open(long_path) as session:
+        view = DraftView(credits_later=True)
+        model = DraftModel(session)
+        view.setModel(model)
+        view.resize(1000, 700)
+        view.show()
+        qtbot.waitExposed(view)
+        qtbot.waitUntil(lambda: view.near.steps >= 1, timeout=10000)  # painted: the fill is under way
+        assert view.near.filling  # its next step queued
+        view.deleteLater()  # gone before the fill ends (a slow machine, a window let go)
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        assert not isValid(view)
+        QApplication.processEvents()  # the turn the step was queued for: no step runs on the deleted view
 
 
 def test_qt_names_are_made_on_first_use_and_work() -> None:

@@ -8,28 +8,30 @@ from pathlib import Path
 from benchmarks.large_session import make_large_session
 from chairdesk.core.draft import operations as drafting
 from chairdesk.gui.desk.draft_view import NEAR_ROWS
-from chairdesk.gui.qt import QApplication
-from tests.gui.desk_support import show_desk
+from chairdesk.gui.desk.window import MainWindow
+from tests.gui.desk_support import laid_out, settle_start, show_desk
 
 
-def _laid_out(view) -> None:  # noqa: ANN001
-    """Every batch of a relayout done (the view lays rows out 40 at a time, between other events)."""
-    view.doItemsLayout()
-    for _ in range(200):
-        QApplication.processEvents()
+def _laid_out(qtbot, win: MainWindow) -> None:  # noqa: ANN001
+    """What the desk does after its first paint done (the near rows measured, the credits read: from the event
+    loop, later on a loaded machine, and each redraws rows), then every batch of a relayout (the view lays rows
+    out 40 at a time, between other events)."""
+    settle_start(win)
+    win.draft_view.doItemsLayout()
+    qtbot.waitUntil(lambda: laid_out(win.draft_view), timeout=10_000)
 
 
 def test_a_second_relayout_measures_and_guesses_nothing_again(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     path = make_large_session(tmp_path / "long.chairdesk", paragraphs=300, events=600)
     win = show_desk(qtbot, path)
-    view, delegate, model = win.draft_view, win.draft_view.row_delegate, win.draft_model
+    delegate, model = win.draft_view.row_delegate, win.draft_model
     assert model.rowCount() > 2 * NEAR_ROWS + 40
-    _laid_out(view)
+    _laid_out(qtbot, win)
     guessed: list[str] = []  # a guess reads the paragraph's pending proposals: a guess kept does not
     pending_of = model.rows.pending_of
     model.rows.pending_of = lambda pid: guessed.append(pid) or pending_of(pid)  # type: ignore[method-assign]
     laid_out = delegate.layouts
-    _laid_out(view)
+    _laid_out(qtbot, win)
     assert guessed == []  # every row far away answered with the guess it keeps
     assert delegate.layouts == laid_out  # and every measured row with its size: no text laid out again
     assert sum(1 for row in model.rows.rows if row.html is None and row.kind == "paragraph") > 40
@@ -39,13 +41,13 @@ def test_a_far_row_is_guessed_taller_with_pending_proposals(qtbot, tmp_path: Pat
     path = make_large_session(tmp_path / "long.chairdesk", paragraphs=300, events=600)
     win = show_desk(qtbot, path)
     model, delegate = win.draft_model, win.draft_view.row_delegate
-    _laid_out(win.draft_view)
+    _laid_out(qtbot, win)
     last = model.rowCount() - 1
     row = model.row_at(last)
     assert row.kind == "paragraph" and row.html is None
     before = delegate._estimate(model, row).height()
     win.controller.run(drafting.propose, row.id, "A proposal on the last paragraph " * 12, "chair")
-    _laid_out(win.draft_view)
+    _laid_out(qtbot, win)
     now = model.row_at(model.row_of_paragraph(row.id))
     assert now.html is None  # still never drawn: guessed again, from its proposals
     assert delegate._estimate(model, now).height() > before + 2 * delegate.font.pointSizeF()
@@ -56,14 +58,14 @@ def test_a_repaint_copies_the_rows_drawn_before_and_draws_only_a_changed_one(qtb
     win = show_desk(qtbot, path)
     view, delegate, draft = win.draft_view, win.draft_view.row_delegate, win.session.draft
     win.commands.go_to_paragraph(2)
-    _laid_out(view)
+    _laid_out(qtbot, win)
     first = view.viewport().grab().toImage()
     drawn = delegate.drawn
     view.viewport().repaint()
     assert delegate.drawn == drawn  # every row on screen copied from its picture
     pid = draft.numbering().paragraphs[1]
     win.controller.run(drafting.amend_paragraph, pid, "Words amended on screen.")
-    _laid_out(view)
+    _laid_out(qtbot, win)
     second = view.viewport().grab().toImage()
     assert delegate.drawn == drawn + 1  # only the amended row is drawn again
     assert second != first
