@@ -89,17 +89,24 @@ def main(argv: list[str]) -> int:
         home / "pycache", CHAIRDESK_EXIT_WHEN_SHOWN="1", CHAIRDESK_CONFIG_DIR=str(home / "config"),
         CHAIRDESK_DATA_DIR=str(home / "data"), CHAIRDESK_CACHE_DIR=str(cache),
     )
-    envs = {c: dict(base, PYTHONPATH=str(c), START_CWD=str(c)) for c in checkouts}
+    # Each checkout has its own copy of the session and its own cache: a snapshot made by other code is
+    # removed when read (snapshot.py), so checkouts sharing one would replay the whole log at every start.
+    envs, paths = {}, {}
+    for k, checkout in enumerate(checkouts):
+        paths[checkout] = home / f"bench-{k}.chairdesk"
+        shutil.copy(path, paths[checkout])
+        own_cache = cache if args.no_snapshot else home / f"cache-{k}"
+        envs[checkout] = dict(base, PYTHONPATH=str(checkout), START_CWD=str(checkout), CHAIRDESK_CACHE_DIR=str(own_cache))
     bare_env = dict(base, START_CWD=str(home))
-    for env in (bare_env, *envs.values()):  # a first run of each writes the byte code: not timed
-        command = [sys.executable, "-c", BARE_WINDOW] if env is bare_env else [sys.executable, "-m", "chairdesk", str(path)]
-        _run(command, env)
+    _run([sys.executable, "-c", BARE_WINDOW], bare_env)  # a first run of each writes the byte code: not timed
+    for checkout, env in envs.items():  # (and the checkout's snapshot, at its close)
+        _run([sys.executable, "-m", "chairdesk", str(paths[checkout])], env)
     bare: list[float] = []
     desk: dict[Path, list[tuple[float, float | None]]] = {c: [] for c in checkouts}
     for _ in range(args.starts):
         bare.append(_run([sys.executable, "-c", BARE_WINDOW], bare_env)[0])
         for checkout, env in envs.items():
-            desk[checkout].append(_run([sys.executable, "-m", "chairdesk", str(path)], env))
+            desk[checkout].append(_run([sys.executable, "-m", "chairdesk", str(paths[checkout])], env))
     load = os.getloadavg()[0]
     kept = "no snapshot" if args.no_snapshot else "snapshot kept"
     print(f"cold start to a shown window, {args.paragraphs} paragraphs, n={args.starts}, {kept}, load {load:.1f}")
