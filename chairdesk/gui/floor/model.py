@@ -13,6 +13,17 @@ from ..qt import QAbstractListModel, QColor, QFont, QModelIndex, QPainter, QPers
 
 REQUEST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MARKS_ROLE = Qt.ItemDataRole.UserRole + 2
+# The roles data() answers, as the numbers Qt passes (compared on every row each time the list is drawn)
+DISPLAY, DECORATION, TOOLTIP, FONT, FOREGROUND = (
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ForegroundRole,
+    )
+)
 
 Clock = Callable[[], datetime]
 
@@ -23,9 +34,18 @@ def delegation_colour(value: str, fallback: str = "#8a8f98") -> QColor:
     return colour if colour.isValid() else QColor(fallback)
 
 
+_SWATCHES: dict[tuple[int, int], QPixmap] = {}  # by colour and size: a list redraws every row's on each change
+
+
 def swatch(colour: QColor, size: int = 14) -> QPixmap:
-    """A small round swatch of a delegation's colour."""
-    pixmap = QPixmap(size, size)
+    """A small round swatch of a delegation's colour (drawn once per colour and size)."""
+    key = (colour.rgba(), size)
+    known = _SWATCHES.get(key)
+    if known is not None:
+        return known
+    if len(_SWATCHES) > 512:  # colours of rosters no longer open
+        _SWATCHES.clear()
+    pixmap = _SWATCHES[key] = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -127,24 +147,24 @@ class SpeakersListModel(QAbstractListModel):
         return "\n".join(lines)
 
     def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+        self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY
     ) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._requests):
             return None
         request = self._requests[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             return self.text(index.row())
-        if role == Qt.ItemDataRole.DecorationRole:
+        if role == DECORATION:
             roster = self._state().roster
             colour = roster.get(request.delegation).colour if request.delegation in roster else ""
             return swatch(delegation_colour(colour))
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             return self._tooltip(request)
-        if role == Qt.ItemDataRole.FontRole and request.kind == POINT_OF_ORDER:
+        if role == FONT and request.kind == POINT_OF_ORDER:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == FOREGROUND:
             if request.old_hand:
                 return QColor("#b45309")  # amber: the chair should look at it
             if request.held:
