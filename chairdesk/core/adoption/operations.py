@@ -39,7 +39,9 @@ def adopt_section(
     Refused while an objection stands unless over_objection (the chair's ruling, recorded with the objecting
     delegations), and while proposals are pending on its paragraphs unless lapse_proposals (they lapse)."""
     session.draft.section(section_id)
-    payload: dict[str, Any] = {"section": section_id, "amended": section_amended(session, section_id)}
+    # "amended" is derived when the step is recorded (AdoptionEvents.derive), whatever a payload says: the
+    # section is compared with the baseline once (1,250 paragraphs: a few ms).
+    payload: dict[str, Any] = {"section": section_id}
     standing = session.state.adoption.standing_objections(section_id)
     if over_objection and standing:
         payload["over_objection"] = True
@@ -116,8 +118,7 @@ def record_vote(
         "carried": carries(rule, tally) if rule else False,
     }
     if subject_kind == "section" and subject is not None:
-        session.draft.section(subject)
-        payload["amended"] = section_amended(session, subject)
+        session.draft.section(subject)  # (whether it was amended is derived when recorded, as for adopt)
     elif subject_kind == "report":
         payload["subject"] = None
         payload["hash"] = text_hash(session.draft)
