@@ -46,7 +46,8 @@ class DeskStatusBar(QStatusBar):
         """Show a message whole (wrapped, and as the tooltip); it goes after timeout ms (0: until replaced)."""
         refusal = text.startswith("Not done")
         style = "color: #b00020; font-weight: bold;" if refusal else ""
-        self.message_label.setStyleSheet(style)
+        if self.message_label.styleSheet() != style:  # a new style sheet polishes the label and the bar again
+            self.message_label.setStyleSheet(style)
         self.message_label.setText(text)
         self.message_label.setToolTip(text)
         self._message_timer.stop()

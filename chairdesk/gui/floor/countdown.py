@@ -314,6 +314,9 @@ class SpeakingTimes(QWidget):
         """Show the times as the state now stands, without recording anything."""
         floor = self.controller.session.state.floor
         for kind, spin in self.time_spins.items():
+            value = floor.default_seconds if kind is None else floor.overrides.get(kind, 0)
+            if spin.value() == value:  # setValue redraws the box even with its own value (every floor step)
+                continue
             spin.blockSignals(True)
-            spin.setValue(floor.default_seconds if kind is None else floor.overrides.get(kind, 0))
+            spin.setValue(value)
             spin.blockSignals(False)
