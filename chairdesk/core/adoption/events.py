@@ -23,7 +23,7 @@ from .model import (
     and_list,
     capital,
     full_stop,
-    section_changed,
+    section_amended,
     section_name,
     text_hash,
 )
@@ -221,10 +221,6 @@ class AdoptionComponent:
     def derive(self, session: Any, kind: str, payload: Payload) -> Payload:
         """The payload with its derived facts computed from the session: whether a section was amended
         (whatever the payload said), and the text's hash (computed when missing; check refuses a stale one)."""
-        def section_amended(session: Any, section_id: str) -> bool:
-            draft = session.draft
-            return bool(draft.baselines) and section_changed(session.baseline("last"), draft, section_id)
-
         derived = dict(payload)
         if kind == "adoption.adopt" and isinstance(payload.get("section"), str):
             if payload["section"] in session.draft.sections:

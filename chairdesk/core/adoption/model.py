@@ -76,6 +76,18 @@ def section_changed(baseline: Draft, draft: Draft, section_id: str) -> bool:
     return _section_content(baseline, section_id) != _section_content(draft, section_id)
 
 
+class HasBaselines(HasDraft, Protocol):
+    """A session: its draft and the drafts at its baselines (not imported here: it imports this module)."""
+
+    def baseline(self, which: str) -> Draft: ...
+
+
+def section_amended(session: HasBaselines, section_id: str) -> bool:
+    """Whether the section's text differs from the last baseline (False when no baseline was marked)."""
+    draft = session.draft
+    return bool(draft.baselines) and section_changed(session.baseline("last"), draft, section_id)
+
+
 def section_mark(status: str) -> str:
     """A short mark for a section's state, for the outline: ○ ▶ ✔ ✔* ↺."""
     return SECTION_MARKS.get(status, "?")

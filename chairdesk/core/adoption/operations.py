@@ -6,19 +6,12 @@ from typing import TYPE_CHECKING, Any
 
 from ..draft.model import CHAIR
 from ..log.errors import RefusedError
-from .model import pending_proposals, section_changed, text_hash
+from .model import pending_proposals, section_amended, text_hash  # noqa: F401 - section_amended: scripts call it from here
 from .votes import carries, tally_ballots, tally_totals, with_roll_call
 
 if TYPE_CHECKING:
     from ..log.change import Change
     from ..log.session import Session
-
-
-def section_amended(session: Session, section_id: str) -> bool:
-    """Whether the section's text differs from the last baseline (False when no baseline was marked)."""
-    if not session.draft.baselines:
-        return False
-    return section_changed(session.baseline("last"), session.draft, section_id)
 
 
 # ---------------------------------------------------------------------------------------------- operations
