@@ -255,7 +255,31 @@ _FROM = {
         QtWidgets,
     ),
 }
-__all__ = ["QtCore", "QtGui", "QtWidgets", "pyside_version", *_FROM]
+__all__ = [
+    "QtCore",
+    "QtGui",
+    "QtWidgets",
+    "pyside_version",
+    "DISPLAY_ROLE",
+    "DECORATION_ROLE",
+    "TOOLTIP_ROLE",
+    "FONT_ROLE",
+    "FOREGROUND_ROLE",
+    *_FROM,
+]
+
+# The item data roles as the numbers Qt passes to a model's data(): a long list asks for them on every row it
+# draws, and comparing a number with Qt.ItemDataRole.DisplayRole goes through the enum each time.
+DISPLAY_ROLE, DECORATION_ROLE, TOOLTIP_ROLE, FONT_ROLE, FOREGROUND_ROLE = (
+    int(role)
+    for role in (
+        QtCore.Qt.ItemDataRole.DisplayRole,
+        QtCore.Qt.ItemDataRole.DecorationRole,
+        QtCore.Qt.ItemDataRole.ToolTipRole,
+        QtCore.Qt.ItemDataRole.FontRole,
+        QtCore.Qt.ItemDataRole.ForegroundRole,
+    )
+)
 
 
 def __getattr__(name: str) -> Any:

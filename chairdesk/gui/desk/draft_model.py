@@ -16,11 +16,10 @@ from ...core.draft.compare import shared_ends
 from ...core.draft.model import Paragraph
 from ...core.log.change import Change
 from ...core.log.session import Session
-from ..qt import QAbstractListModel, QModelIndex, QObject, Qt
+from ..qt import DISPLAY_ROLE, TOOLTIP_ROLE, QAbstractListModel, QModelIndex, QObject, Qt
 from .draft_rows import DraftRows, Row
 from .words_kept import TAG_HTML
 
-_DISPLAY, _TOOLTIP = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)  # as Qt passes them
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -79,7 +78,7 @@ class DraftModel(QAbstractListModel):
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.rows.rows)
 
-    def data(self, index: QModelIndex, role: int = _DISPLAY) -> Any:
+    def data(self, index: QModelIndex, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid() or index.row() >= len(self.rows.rows):
             return None
         row = self.rows.rows[index.row()]
@@ -92,11 +91,11 @@ class DraftModel(QAbstractListModel):
             return self.size_html(index.row())
         if role == NUMBER_ROLE:
             return row.number
-        if role == _DISPLAY:
+        if role == DISPLAY_ROLE:
             return f"{row.number} {self.rows.html(index.row())}"
         if role == PROPOSALS_TIP_ROLE:
             return self.rows.proposals_tip(index.row()) or None
-        if role == _TOOLTIP:
+        if role == TOOLTIP_ROLE:
             return row.tooltip or None
         return None
 

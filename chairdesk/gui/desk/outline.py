@@ -16,6 +16,7 @@ from ...core.draft.compare import shared_ends
 from ...core.draft.model import Draft, Numbering, Paragraph
 from ...core.log.session import Session
 from ..qt import (
+    DISPLAY_ROLE,
     QAbstractItemView,
     QColor,
     QDropEvent,
@@ -39,7 +40,6 @@ from ..qt import (
     Signal,
 )
 
-DISPLAY_ROLE = 0  # Qt.ItemDataRole.DisplayRole, compared as a number: data() is asked for it on every draw
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 

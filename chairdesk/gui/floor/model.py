@@ -9,21 +9,24 @@ from typing import Any
 from ...core.draft.compare import shared_ends
 from ...core.floor.model import POINT_OF_ORDER, RIGHT_OF_REPLY, Request, format_duration, parse_ts
 from ...core.log.state import SessionState
-from ..qt import QAbstractListModel, QColor, QFont, QModelIndex, QPainter, QPersistentModelIndex, QPixmap, Qt
+from ..qt import (
+    DECORATION_ROLE,
+    DISPLAY_ROLE,
+    FONT_ROLE,
+    FOREGROUND_ROLE,
+    TOOLTIP_ROLE,
+    QAbstractListModel,
+    QColor,
+    QFont,
+    QModelIndex,
+    QPainter,
+    QPersistentModelIndex,
+    QPixmap,
+    Qt,
+)
 
 REQUEST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MARKS_ROLE = Qt.ItemDataRole.UserRole + 2
-# The roles data() answers, as the numbers Qt passes (compared on every row each time the list is drawn)
-DISPLAY, DECORATION, TOOLTIP, FONT, FOREGROUND = (
-    int(role)
-    for role in (
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.DecorationRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.FontRole,
-        Qt.ItemDataRole.ForegroundRole,
-    )
-)
 
 Clock = Callable[[], datetime]
 
@@ -147,24 +150,24 @@ class SpeakersListModel(QAbstractListModel):
         return "\n".join(lines)
 
     def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY
+        self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY_ROLE
     ) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._requests):
             return None
         request = self._requests[index.row()]
-        if role == DISPLAY:
+        if role == DISPLAY_ROLE:
             return self.text(index.row())
-        if role == DECORATION:
+        if role == DECORATION_ROLE:
             roster = self._state().roster
             colour = roster.get(request.delegation).colour if request.delegation in roster else ""
             return swatch(delegation_colour(colour))
-        if role == TOOLTIP:
+        if role == TOOLTIP_ROLE:
             return self._tooltip(request)
-        if role == FONT and request.kind == POINT_OF_ORDER:
+        if role == FONT_ROLE and request.kind == POINT_OF_ORDER:
             font = QFont()
             font.setBold(True)
             return font
-        if role == FOREGROUND:
+        if role == FOREGROUND_ROLE:
             if request.old_hand:
                 return QColor("#b45309")  # amber: the chair should look at it
             if request.held:
