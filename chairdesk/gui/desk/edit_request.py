@@ -15,11 +15,9 @@ def known_actors(session: Session) -> list[tuple[str, str]]:
     on_roster = list(session.state.roster.names().items())
     if on_roster:
         return on_roster
-    seen: dict[str, str] = {}
-    for actor in session.state.actors:  # kept by the state: the log's events need not be read
-        if actor not in (CHAIR, "system") and actor not in seen:
-            seen[actor] = actor
-    return sorted(seen.items(), key=lambda item: item[1].lower())
+    # the state keeps each actor once, in order of first appearance: the log's events need not be read
+    seen = [(actor, actor) for actor in session.state.actors if actor not in (CHAIR, "system")]
+    return sorted(seen, key=lambda item: item[1].lower())
 
 
 def match_delegation(session: Session, typed: str) -> tuple[str | None, str]:
