@@ -446,10 +446,7 @@ class EventLog(EventReader):
             raise SessionFileError(
                 self.path, f"could not write to the session file ({writing_problem(error)})"
             ) from error
-        if self._events:
-            self._events.pop()
-        else:
-            self._base, self._last = self._base - 1, None
+        self._forget_last()
 
     def save_copy(self, destination: str | Path) -> Path:
         """Write a consistent copy of the whole session to another file (which must not exist).
