@@ -143,15 +143,11 @@ class EventReader:
             return None
         if seq > self._base:
             return self._events[seq - self._base - 1].hash
-        row = self.conn.execute("SELECT hash FROM events WHERE seq = ?", (seq,)).fetchone()
+        try:
+            row = self.conn.execute("SELECT hash FROM events WHERE seq = ?", (seq,)).fetchone()
+        except sqlite3.Error as error:  # a damaged page (the file's pages may not be checked yet)
+            raise explain(self.path, error) from error
         return row[0] if row is not None and type(row[0]) is str else None
-
-    def _forget_last(self) -> None:
-        """The last event was taken back from the file: forget it, read or only counted."""
-        if self._events:
-            self._events.pop()
-        else:
-            self._base, self._last = self._base - 1, None
 
     def read_new(self) -> list[Event]:
         """Read the events committed (by another process) since this log was loaded; keeps them."""

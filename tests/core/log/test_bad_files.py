@@ -121,3 +121,21 @@ def test_a_missing_file(tmp_path: Path) -> None:
     path = tmp_path / "missing.chairdesk"
     _assert_refused(path, SessionFileError, "no such file")
     assert not path.exists()
+
+
+def test_a_damaged_events_table_whose_count_still_reads(tmp_path: Path) -> None:
+    # The events are counted through their kind index, which stays sound; the table's own first page is
+    # damaged. The pages are checked only when no snapshot vouches for the file, and the snapshot is looked
+    # up by the first event's hash: that read names the damage too (it once escaped as a raw SQLite error).
+    path = tmp_path / "damaged.chairdesk"
+    _multi_page_session(path)
+    db = sqlite3.connect(path)
+    root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'events'").fetchone()[0]
+    page = db.execute("PRAGMA page_size").fetchone()[0]
+    plan = db.execute("EXPLAIN QUERY PLAN SELECT count(*), min(seq), max(seq) FROM events").fetchall()
+    db.close()
+    assert any("events_kind" in str(step) for step in plan)
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * page : (root - 1) * page + 8] = b"\xff" * 8
+    path.write_bytes(bytes(data))
+    _assert_refused(path, CorruptSessionError, "damaged")
