@@ -446,7 +446,7 @@ class EventLog(EventReader):
             raise SessionFileError(
                 self.path, f"could not write to the session file ({writing_problem(error)})"
             ) from error
-        self._forget_last()
+        self._events.pop()  # append keeps the event it wrote: the one taken back is always read
 
     def save_copy(self, destination: str | Path) -> Path:
         """Write a consistent copy of the whole session to another file (which must not exist).

@@ -52,3 +52,21 @@ def test_a_section_restored_with_a_bad_paragraph_list_is_refused(session_path: P
         events = len(session.events)
     with Session.open(session_path) as session:
         assert len(session.events) == events
+
+
+def test_an_unappliable_step_is_taken_back_from_a_log_not_read_yet(session_path: Path) -> None:
+    with Session.create(session_path, "Working group", clock=FakeClock()) as session:
+        build_small_draft(session)
+    with Session.open(session_path) as session:
+        log = session.log
+        count, last = log.count, log.last_event
+        assert not log.loaded and last is not None  # only counted, and its last event read alone
+        payload = {"delegation": Delegation("blue", "Blue").as_payload(), "index": "first"}
+        with pytest.raises(RefusedError, match="nothing was recorded"):
+            session.record("roster.add", payload)
+        assert log.count == count and log.last_event == last and log.last_hash == last.hash
+        drafting.set_title(session, "Still working")  # chained to the event before the one taken back
+        assert log.count == count + 1
+    with Session.open(session_path) as session:
+        assert session.log.count == count + 1 and session.verify().ok
+        assert session.draft.title == "Still working"
