@@ -122,13 +122,15 @@ class DraftModel(QAbstractListModel):
                 if rows[i].key == key:
                     self._found[key] = i
                     return i
-        for i, row in enumerate(rows):  # (a row's key is unique: a paragraph's row and its ghost differ)
-            if row.key == key:
-                if len(self._found) >= 64:
-                    self._found.clear()
-                self._found[key] = i
-                return i
-        return None
+        if self.rows.settled:  # in the sections it can stand in (12,000 rows: 2 ms a scan)
+            found = self.rows.index_of(kind, item_id)
+        else:  # the rows are being changed step by step: the places are those of the rows listed
+            found = next((i for i, row in enumerate(rows) if row.key == key), None)
+        if found is not None:  # (a row's key is unique: a paragraph's row and its ghost differ)
+            if len(self._found) >= 64:
+                self._found.clear()
+            self._found[key] = found
+        return found
 
     def row_of_paragraph(self, paragraph_id: str | None, near: int | None = None) -> int | None:
         """The row showing a paragraph: its own, or (struck after a move) the place it was struck from."""

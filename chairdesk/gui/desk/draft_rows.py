@@ -95,6 +95,9 @@ class DraftRows:
         self.comparison: LazyComparison | None = None
         self.rows: list[Row] = []
         self._proposals: dict[str, list[Proposal]] = {}
+        self._places: dict[str, dict[tuple[str, str], int]] = {}  # a section's row keys -> their place in it
+        self._starts: dict[str, int] | None = None  # each section's first row (None: to work out again)
+        self._listed: list[Row] = []  # the rows as listed last (the Qt model shows others while it changes)
         self.rebuild()
 
     # ------------------------------------------------------------ building
@@ -115,9 +118,10 @@ class DraftRows:
             self.comparison = LazyComparison(self.baseline, self.draft)
             self._order = self.comparison.section_order()
         self._sections = {sid: self._section_rows(sid) for sid in self._order}
+        self._places, self._starts = {}, None
         rows = [row for sid in self._order for row in self._sections[sid]]
         _keep_html(rows, kept)
-        self.rows = rows
+        self.rows = self._listed = rows
         return rows
 
     def update(
@@ -147,10 +151,59 @@ class DraftRows:
             if sid in touched:
                 now = self._section_rows(sid, {r.key: r for r in before if r.id not in paragraphs})
                 self._sections[sid] = now
+                self._places.pop(sid, None)
                 pieces.append((start, before, now))
             start += len(before)
-        self.rows = [row for sid in self._order for row in self._sections[sid]]
+        self._starts = None
+        self.rows = self._listed = [row for sid in self._order for row in self._sections[sid]]
         return pieces
+
+    # ------------------------------------------------------------- places
+    def _place_in(self, sid: str, key: tuple[str, str]) -> int | None:
+        """Where the row with this key stands among its section's rows (None: not there); each section's
+        places are listed once, the first time one is asked for after the section was listed."""
+        places = self._places.get(sid)
+        if places is None:
+            places = self._places[sid] = {row.key: k for k, row in enumerate(self._sections[sid])}
+        return places.get(key)
+
+    def _start_of(self, sid: str) -> int:
+        """The index of a section's first row."""
+        if self._starts is None:
+            self._starts, at = {}, 0
+            for each in self._order:
+                self._starts[each] = at
+                at += len(self._sections[each])
+        return self._starts[sid]
+
+    def _sections_of(self, kind: str, item_id: str) -> list[str]:
+        """The sections a row with this key can stand in: a paragraph's now and, struck or moved away, its
+        section in the baseline; a sub-heading's in the draft and in the baseline."""
+        if kind == "section":
+            return [item_id]
+        sections = []
+        for draft in (self.draft, self.baseline):
+            if draft is None:
+                continue
+            item = draft.paragraphs.get(item_id) or draft.subheadings.get(item_id)
+            if item is not None and item.section not in sections:
+                sections.append(item.section)
+        return sections
+
+    @property
+    def settled(self) -> bool:
+        """The rows are those listed last (not a list the Qt model is changing step by step)."""
+        return self.rows is self._listed
+
+    def index_of(self, kind: str, item_id: str) -> int | None:
+        """The row with this kind and id (None: not shown), looked for in the sections it can stand in."""
+        key = (kind, item_id)
+        for sid in self._sections_of(kind, item_id):
+            if sid in self._sections:
+                k = self._place_in(sid, key)
+                if k is not None:
+                    return self._start_of(sid) + k
+        return None
 
     def _section_rows(self, sid: str, before: dict[tuple[str, str], Row] | None = None) -> list[Row]:
         """The rows of one section; a paragraph's or ghost's row in `before` is kept when its comparison and
@@ -263,19 +316,19 @@ class DraftRows:
         self, paras: dict[str, Paragraph], comps: dict[str, ParagraphComparison | None]
     ) -> list[int]:
         """Make the rows of these paragraphs again (in the sections they stand in now and stood in before)."""
-        sections = {p.section for p in paras.values()}
-        sections.update(c.old_section for c in comps.values() if c is not None and c.old_section is not None)
         changed = []
-        start = 0
-        for sid in self._order:
-            rows = self._sections[sid]
-            if sid in sections:
-                for k, row in enumerate(rows):
-                    if row.id in paras and row.kind == "paragraph":
-                        self.rows[start + k] = rows[k] = self._paragraph_row(paras[row.id], comps[row.id])
-                        changed.append(start + k)
-            start += len(rows)
-        return changed
+        for pid, para in paras.items():
+            comp = comps[pid]
+            sections = [para.section]
+            if comp is not None and comp.old_section is not None and comp.old_section != para.section:
+                sections.append(comp.old_section)
+            for sid in sections:
+                k = self._place_in(sid, ("paragraph", pid)) if sid in self._sections else None
+                if k is not None:
+                    at = self._start_of(sid) + k
+                    self.rows[at] = self._sections[sid][k] = self._paragraph_row(para, comp)
+                    changed.append(at)
+        return sorted(changed)
 
     def refresh_heading(self, item_id: str) -> list[int]:
         """Bring a section's or sub-heading's row up to date after a retitle; returns the rows rebuilt."""

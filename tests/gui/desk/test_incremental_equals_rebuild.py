@@ -155,6 +155,8 @@ def test_incremental_desk_equals_a_fresh_one(qapp, template: Path, tmp_path: Pat
                 fresh = DraftModel(session, mode)
                 assert snapshot(model) == snapshot(fresh), (mode, kind)
                 assert model.rowCount() == len(model.rows.rows)
+                rows = model.rows  # each row is found where it stands, through its sections' places
+                assert [rows.index_of(r.kind, r.id) for r in rows.rows] == list(range(len(rows.rows))), mode
                 if mode != "clean":
                     assert comparison_of(model) == comparison_of(fresh), (mode, kind)
                     baseline = session.baseline(mode)
