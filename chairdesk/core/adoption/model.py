@@ -205,12 +205,14 @@ class Adoption:
 def pending_proposals(state: HasDraft, section_id: str | None = None) -> list[Proposal]:
     """Proposals still pending on the section's paragraphs (on any paragraph when section_id is None)."""
     draft = state.draft
-    return [
-        p
-        for p in draft.pending_proposals()
-        if section_id is None
-        or (p.paragraph in draft.paragraphs and draft.paragraphs[p.paragraph].section == section_id)
-    ]
+    pending = draft.pending_proposals()
+    if section_id is None:
+        return pending
+    section = draft.sections.get(section_id)
+    # The section's items are its paragraphs (struck ones too) and sub-headings: a set of a section's items,
+    # not a look-up of each pending proposal's paragraph (2,000 proposals on a draft of 10,000 paragraphs).
+    here = set(section.items) if section is not None else set()
+    return [p for p in pending if p.paragraph in here]
 
 
 def and_list(items: list[str]) -> str:

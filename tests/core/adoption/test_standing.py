@@ -175,6 +175,20 @@ def test_pending_proposals_refuse_adoption_until_they_lapse(session: Session) ->
     assert draft.paragraph(p2).text == "Overview: a better second paragraph."
 
 
+def test_a_proposal_is_pending_on_the_section_its_paragraph_stands_in_now(session: Session) -> None:
+    a, b = section(session, "A"), section(session, "B")
+    moved = session.draft.live_paragraphs(a)[0].id
+    q = drafting.propose(session, moved, "Overview: moved words.", "BLU").subject
+    drafting.move_paragraph(session, moved, b, 0)
+    assert [p.id for p in pending_proposals(session.state, a)] == []
+    assert [p.id for p in pending_proposals(session.state, b)] == [q]
+    drafting.strike_paragraph(session, moved)  # struck, it still stands in section B
+    assert [p.id for p in pending_proposals(session.state, b)] == [q]
+    take_up(session, a)
+    adopt_section(session, a)  # nothing pending on A: adopted without lapsing the moved paragraph's proposal
+    assert session.draft.proposals[q].status == "pending"
+
+
 def test_the_report_lapses_the_last_pending_proposals(session: Session) -> None:
     a, b = section(session, "A"), section(session, "B")
     for sid in (a, b):
