@@ -201,6 +201,13 @@ class ParagraphComparison:
             return "inserted"
         if self.struck:
             return "struck"
+        return self.live_status()
+
+    def live_status(self) -> str:
+        """The status of a paragraph known to stand in the new draft (never struck): inserted, moved,
+        amended or unchanged (the walk asks it of every live paragraph of a section)."""
+        if self.old_number is None:
+            return "inserted"
         if self.moved:
             return "moved"
         return "amended" if self.amended else "unchanged"
@@ -292,17 +299,11 @@ class Comparison:
         """The paragraphs that stayed in the section and keep their order there (difflib's matching blocks)."""
         if sid not in self.old.sections:
             return set()
-        old, new = self.old, self.new
-        old_seq = [
-            p
-            for p in old.sections[sid].items
-            if p in old_live and p in new_live and new.paragraphs[p].section == sid
-        ]
-        new_seq = [
-            p
-            for p in new.sections[sid].items
-            if p in new_live and p in old_live and old.paragraphs[p].section == sid
-        ]
+        old_items, new_items = self.old.sections[sid].items, self.new.sections[sid].items
+        # A paragraph stands in the section it is an item of: the items, as sets, say where each stands.
+        in_old, in_new = set(old_items), set(new_items)
+        old_seq = [p for p in old_items if p in in_new and p in new_live and p in old_live]
+        new_seq = [p for p in new_items if p in in_old and p in old_live and p in new_live]
         # The ids are unique, so the ends the two orders share are matching blocks of the whole and no other
         # block crosses them: matching only the middle gives the same blocks, without comparing every row.
         head, tail = shared_ends(old_seq, new_seq)
@@ -375,10 +376,11 @@ class Comparison:
         # Where each paragraph stands now, read from the new draft's numbering once for the whole section (as
         # comp.new_section: live in the new draft, and in this section there); the section may hold 1,000.
         new_live, new_paragraphs, comparisons = self.new.numbering().live_label, self.new.paragraphs, self.paragraphs
+        in_new = source is self.new  # the new draft's section: its live paragraphs all stand in it
         for item in source.sections[sid].items:
             comp = comparisons.get(item)
-            if comp is not None and item in new_live and new_paragraphs[item].section == sid:
-                body.append(Entry("paragraph", item, sid, comp, status=comp.status))
+            if comp is not None and item in new_live and (in_new or new_paragraphs[item].section == sid):
+                body.append(Entry("paragraph", item, sid, comp, status=comp.live_status()))
             elif item in source.subheadings:
                 heading = source.subheadings[item]
                 was = item in self.old.subheadings and not self.old.subheadings[item].removed

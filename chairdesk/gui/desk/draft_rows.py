@@ -149,7 +149,7 @@ class DraftRows:
         for sid in self._order:
             before = self._sections[sid]
             if sid in touched:
-                now = self._section_rows(sid, {r.key: r for r in before if r.id not in paragraphs})
+                now = self._section_rows(sid, before, paragraphs)
                 self._sections[sid] = now
                 self._places.pop(sid, None)
                 pieces.append((start, before, now))
@@ -205,16 +205,36 @@ class DraftRows:
                     return self._start_of(sid) + k
         return None
 
-    def _section_rows(self, sid: str, before: dict[tuple[str, str], Row] | None = None) -> list[Row]:
-        """The rows of one section; a paragraph's or ghost's row in `before` is kept when its comparison and
-        status are the same (its rich text depends on nothing else but its own words and proposals)."""
+    def _section_rows(
+        self, sid: str, before: list[Row] | None = None, fresh: set[str] | frozenset[str] = frozenset()
+    ) -> list[Row]:
+        """The rows of one section; a row of `before` (the section's rows until now) is kept when its
+        comparison and status are the same and its paragraph is not in `fresh` (its rich text depends on
+        nothing else but its own words and proposals)."""
         if self.comparison is None:
             rows = self._clean_rows(sid)
-            _keep_html(rows, before or {})
+            _keep_html(rows, {r.key: r for r in before or () if r.id not in fresh})
             return rows
         rows = []
+        before = before or []
+        at, last = 0, len(before)
+        elsewhere: dict[tuple[str, str], Row] | None = None  # the rows before by key, made when first needed
         for entry in self.comparison.section_walk(sid):
-            old = before.get((entry.kind, entry.id)) if before else None
+            # A change moves a few rows: the others come in the order they came, so the row before is
+            # most often the next one not yet met (the rows of the paragraphs named are made afresh, and
+            # passed over); a look-up by key only when it is not.
+            if entry.id in fresh:
+                old = None
+            else:
+                while at < last and before[at].id in fresh:
+                    at += 1
+                old = before[at] if at < last else None
+                if old is not None and old.id == entry.id and old.kind == entry.kind:
+                    at += 1
+                else:
+                    if elsewhere is None:
+                        elsewhere = {r.key: r for r in before}
+                    old = elsewhere.get((entry.kind, entry.id))
             if (
                 old is not None
                 and old.entry is not None

@@ -108,6 +108,12 @@ class LazyParagraphComparison(ParagraphComparison):
             return "inserted"
         if self.id not in self.owner.new.numbering().live_label:
             return "struck"
+        return self.live_status()
+
+    def live_status(self) -> str:
+        """As ParagraphComparison.live_status, without asking the draft again whether it is live."""
+        if self.old_number is None:
+            return "inserted"
         if self.moved:
             return "moved"
         amended = self._amended if self._live else None  # worked out while live, and live now: as it was
