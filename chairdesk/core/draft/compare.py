@@ -402,8 +402,8 @@ class Comparison:
         The old draft's items say where that was: the new draft may not have the item at all (comparing
         backwards in time) or may have it elsewhere (moved, then struck).
         """
-        old_items = self.old.sections[sid].items
-        shown = {e.id for e in body}
+        old_items, old_headings = self.old.sections[sid].items, self.old.subheadings
+        shown: set[str] | None = None  # the items the body shows (made when an old sub-heading is met)
         placed: list[tuple[str, Entry]] = []  # (the old item, its entry)
         new_live, comparisons = self.new.numbering().live_label, self.paragraphs  # struck: not live now
         for item in old_items:
@@ -413,9 +413,11 @@ class Comparison:
                     entry = Entry("paragraph", item, sid, comp, status="struck")
                 else:
                     entry = Entry("ghost", item, sid, comp, status="moved")
-            elif item in self.old.subheadings and item not in shown:
-                heading = self.old.subheadings[item]
-                if heading.removed:
+            elif item in old_headings:
+                if shown is None:
+                    shown = {e.id for e in body}
+                heading = old_headings[item]
+                if heading.removed or item in shown:
                     continue
                 diff = word_diff(heading.title, "")
                 entry = Entry("subheading", item, sid, title_diff=diff, status="removed")
@@ -475,10 +477,7 @@ def _with_old_places(body: list[Entry], old_items: list[str], placed: list[tuple
     # A linked list: node 0 is the start, node k + 1 is body[k], then the placed entries as they go in.
     nodes: list[Entry | None] = [None, *body]
     following = [*range(1, len(nodes)), -1]
-    node_of = {}
-    for k, entry in enumerate(body):
-        if entry.kind != "ghost":
-            node_of.setdefault(entry.id, k + 1)
+    node_of = {entry.id: k for k, entry in enumerate(body, start=1)}  # the body has no ghost: an entry an id
     run_end: dict[int, int] = {}  # a node -> the last of the ghosts right after it
     wanted = {item: entry for item, entry in placed}
     anchor = 0  # the node of the last old item seen that the body shows
