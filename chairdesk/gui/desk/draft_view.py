@@ -61,6 +61,7 @@ class RowDelegate(QStyledItemDelegate):
         self.drawn = 0  # rows' texts drawn into pictures since the start (tests read it)
         self.layouts = 0  # rows laid out since the start (the benchmark and tests read it)
         self.fonts = 0  # text sizes set since the start: a row's remembered size holds for one
+        self._text_width: int | None = None  # see text_width
         # (width and size, characters a line, line height, a row's width) for the estimates
         self._metrics: tuple[tuple[int, int], int, int, int] | None = None
         self.active_editor: InPlaceEditor | None = None
@@ -72,13 +73,21 @@ class RowDelegate(QStyledItemDelegate):
         return int(self.font.pointSizeF() * 4.2)
 
     def text_width(self) -> int:
-        """Width available to a row's text."""
-        return max(200, self.view.viewport().width() - self.gutter() - 24)
+        """Width available to a row's text (kept until the rows' area is resized or the text size changes:
+        asked for every row each time the view lays its rows out, 12,000 on a long draft)."""
+        if self._text_width is None:
+            self._text_width = max(200, self.view.viewport().width() - self.gutter() - 24)
+        return self._text_width
+
+    def width_changed(self) -> None:
+        """The rows' area was resized: the width available to the text is read again when next asked for."""
+        self._text_width = None
 
     def set_font(self, font: QFont) -> None:
         """Use another text size (zoom); every row is laid out again as it is shown."""
         self.font = QFont(font)
         self.fonts += 1
+        self._text_width = None
         self._docs.clear()
         self._pictures.clear()
         self._picture_bytes = 0
@@ -518,6 +527,11 @@ class DraftView(QListView):
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
         super().resizeEvent(event)
         self.scheduleDelayedItemsLayout()
+
+    def viewportEvent(self, event) -> bool:  # noqa: ANN001, N802
+        if event.type() == QEvent.Type.Resize:  # (a scroll bar shown or hidden resizes the rows' area alone)
+            self.row_delegate.width_changed()
+        return super().viewportEvent(event)
 
     def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
         plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)

@@ -82,3 +82,19 @@ def test_the_pictures_kept_are_bounded_in_bytes(qtbot, tmp_path: Path, monkeypat
     kept = list(delegate._pictures.values())
     assert sum(p.width() * p.height() * 4 for p in kept) <= 2 * 1024 * 1024
     assert 1 < len(kept) < len(pictures) and kept[-1] is pictures[-1]  # the oldest went first
+
+
+def test_a_narrower_window_lays_the_rows_out_at_the_new_width(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    path = make_large_session(tmp_path / "long.chairdesk", paragraphs=120, events=300)
+    win = show_desk(qtbot, path)
+    view, delegate = win.draft_view, win.draft_view.row_delegate
+    _laid_out(qtbot, win)
+    wide = delegate.text_width()
+    current = view.currentIndex()
+    tall = view.visualRect(current).height()
+    win.resize(win.width() - 500, win.height())  # the text width is kept between layouts: read again now
+    qtbot.waitUntil(lambda: delegate.text_width() == max(200, view.viewport().width() - delegate.gutter() - 24))
+    assert delegate.text_width() < wide
+    _laid_out(qtbot, win)
+    assert view.visualRect(current).width() <= view.viewport().width()
+    assert view.visualRect(current).height() > tall  # the same words wrap onto more lines
