@@ -117,8 +117,8 @@ class OutlineModel(QStandardItemModel):
         self.session = session
         self.sections: list[OutlineSection] = []
         self._runs: dict[str, list[tuple[str, str, bool]]] = {}  # section -> its runs of one kind
-        self._brackets: dict[str, tuple[str, int]] = {}  # paragraph -> (its words, its open brackets)
-        self._lines: dict[str, tuple[str, OutlineParagraph]] = {}  # paragraph -> (its words, its line)
+        # paragraph -> (its words, its line, its open brackets): made again only when its words changed
+        self._known: dict[str, tuple[str, OutlineParagraph, int]] = {}
         self._filled: set[str] = set()  # sections whose paragraph lines are items (unfolded at least once)
         self.refresh()
 
@@ -183,11 +183,12 @@ class OutlineModel(QStandardItemModel):
             if near:
                 live = draft.live_paragraphs(sid)
                 self._runs[sid] = _kind_runs(live)
+                brackets, lines = self._brackets_and_lines(live)
             new = self._outline_section(
                 sid,
                 numbering,
-                self._open_brackets(live) if near else old.open_brackets,
-                [self._line(p) for p in live] if near else old.paragraphs,
+                brackets if near else old.open_brackets,
+                lines if near else old.paragraphs,
             )
             self.sections[row] = new
             if old == new:
@@ -211,16 +212,40 @@ class OutlineModel(QStandardItemModel):
         for sid in draft.order:
             live = draft.live_paragraphs(sid)
             self._runs[sid] = _kind_runs(live)
-            lines = [self._line(p) for p in live]
-            sections.append(self._outline_section(sid, numbering, self._open_brackets(live), lines))
+            brackets, lines = self._brackets_and_lines(live)
+            sections.append(self._outline_section(sid, numbering, brackets, lines))
         return sections
 
-    def _line(self, para: Paragraph) -> OutlineParagraph:
-        """A paragraph's line (its number is read when drawn), made again only when its words changed."""
-        known = self._lines.get(para.id)
+    def _known_of(self, para: Paragraph) -> tuple[str, OutlineParagraph, int]:
+        """A paragraph's words, line (its number is read when drawn) and open brackets, made again only
+        when its words changed (or its sub-paragraphs: refresh_paragraphs forgets them)."""
+        known = self._known.get(para.id)
         if known is None or known[0] != para.text:
-            known = self._lines[para.id] = (para.text, OutlineParagraph(para.id, "", _first_words(para.text)))
-        return known[1]
+            line = OutlineParagraph(para.id, "", _first_words(para.text))
+            known = self._known[para.id] = (para.text, line, para.open_brackets())
+        return known
+
+    def _line_again(self, para: Paragraph, line: OutlineParagraph) -> OutlineParagraph:
+        """A paragraph's line after a change named it (its brackets counted again): the line it had when its
+        first words are the same, so that nothing is drawn again for it."""
+        words, now, brackets = self._known_of(para)
+        if now is not line and now.text == line.text:
+            self._known[para.id] = (words, line, brackets)
+            return line
+        return now
+
+    def _brackets_and_lines(self, live: list[Paragraph]) -> tuple[int, list[OutlineParagraph]]:
+        """The open brackets and the lines of a section's live paragraphs, in one pass over them."""
+        total = 0
+        lines = []
+        known_of, known = self._known_of, self._known
+        for para in live:
+            entry = known.get(para.id)
+            if entry is None or entry[0] != para.text:
+                entry = known_of(para)
+            total += entry[2]
+            lines.append(entry[1])
+        return total, lines
 
     def _update_children(
         self, item: QStandardItem, before: list[OutlineParagraph], paragraphs: list[OutlineParagraph]
@@ -254,16 +279,6 @@ class OutlineModel(QStandardItemModel):
             paragraphs,
         )
 
-    def _open_brackets(self, live: list[Paragraph]) -> int:
-        """Open brackets of these paragraphs, each counted again only when its words changed."""
-        total = 0
-        for para in live:  # (a change of a paragraph's sub-paragraphs names it: see refresh_paragraph)
-            known = self._brackets.get(para.id)
-            if known is None or known[0] != para.text:
-                known = self._brackets[para.id] = (para.text, para.open_brackets())
-            total += known[1]
-        return total
-
     def _paragraph_item(self, para: OutlineParagraph) -> QStandardItem:
         return ParagraphItem(self.session.draft, para)
 
@@ -286,9 +301,8 @@ class OutlineModel(QStandardItemModel):
                 continue
             live = draft.live_paragraphs(sid)
             self._runs[sid] = _kind_runs(live)
-            new = self._outline_section(
-                sid, numbering, self._open_brackets(live), old.paragraphs  # the lines under it stay as they are
-            )
+            brackets, _lines = self._brackets_and_lines(live)  # the lines under it stay as they are
+            new = self._outline_section(sid, numbering, brackets, old.paragraphs)
             self.sections[row] = new
             if new.text != old.text or new.tooltip != old.tooltip:
                 item = self.item(row)
@@ -305,7 +319,7 @@ class OutlineModel(QStandardItemModel):
         draft = self.session.draft
         wanted: dict[str, set[str]] = {}  # section -> its paragraphs named
         for pid in paragraph_ids:
-            self._brackets.pop(pid, None)  # counted again when its section's line is
+            self._known.pop(pid, None)  # its brackets counted again (its sub-paragraphs may have changed)
             para = draft.paragraphs.get(pid)
             if para is not None and not para.struck:
                 wanted.setdefault(para.section, set()).add(pid)
@@ -318,7 +332,7 @@ class OutlineModel(QStandardItemModel):
             for k, known in enumerate(state.paragraphs):
                 if known.id not in named:
                     continue
-                line = self._line(draft.paragraphs[known.id])
+                line = self._line_again(draft.paragraphs[known.id], known)
                 if line is known:
                     continue
                 lines[k] = line
