@@ -47,7 +47,8 @@ def test_the_outline_after_structural_changes_is_the_rebuilt_outline(window: Mai
 
 
 def test_the_first_change_after_opening_looks_again_only_at_the_section_it_touched(
-    window: MainWindow, monkeypatch  # noqa: ANN001
+    window: MainWindow,
+    monkeypatch,  # noqa: ANN001
 ) -> None:
     """The outline built at opening fills what a change reads (each paragraph's line and brackets), so the
     first strike does not make every paragraph's line again (on 10,000 paragraphs, 30 ms of that strike)."""
@@ -100,3 +101,32 @@ def test_a_paragraph_line_is_dragged_never_edited_or_dropped_on(window: MainWind
     assert flags & Qt.ItemFlag.ItemIsDragEnabled  # a paragraph is moved by dragging its line
     assert not flags & Qt.ItemFlag.ItemIsEditable and not flags & Qt.ItemFlag.ItemIsDropEnabled
     assert line.data().startswith("1  ")  # its number as the draft numbers it, then its first words
+
+
+def test_a_bracketed_point_added_is_counted_and_the_paragraph_line_is_not_drawn_again(
+    window: MainWindow,
+) -> None:
+    """A lettered point leaves the paragraph's own words as they were: its section's line counts the point's
+    open bracket, and the paragraph's line (the same first words) is kept, not drawn again."""
+    controller, draft = window.controller, window.session.draft
+    assert controller is not None
+    model = window.outline_model
+    sid = draft.order[0]
+    section = model.fill(0)
+    pid = draft.live_paragraphs(sid)[0].id
+    child = next(section.child(k) for k in range(section.rowCount()) if section.child(k).data(ID_ROLE) == pid)
+    line = model.sections[0].paragraphs[0]
+    before = draft.open_brackets(sid)
+    redrawn: list[tuple[bool, int]] = []  # (a paragraph's line, its row)
+    model.dataChanged.connect(
+        lambda top, _bottom, _roles=(): redrawn.append((top.parent().isValid(), top.row()))
+    )
+    assert controller.run(drafting.add_subparagraph, pid, "[an open point];") is not None
+    assert draft.open_brackets(sid) == before + 1
+    assert f"{before + 1} open bracket" in model.item(0).text()
+    assert model.sections[0].paragraphs[0] is line  # the same line: its item is not told to draw again
+    assert (False, 0) in redrawn and (
+        True,
+        child.row(),
+    ) not in redrawn  # the section's line, not the paragraph's
+    assert tree(model) == tree(OutlineModel(window.session))
