@@ -75,8 +75,10 @@ def main(argv: list[str]) -> int:
     checkouts = [c.resolve() for c in (args.checkout or [ROOT])]
     home = Path(tempfile.mkdtemp(prefix="chairdesk-start-"))
     source = args.session or home / "large.chairdesk"
+    what = f"{source.name} (reused)"  # a session given is named: its size is its own, not --paragraphs
     if not source.exists():
         make_large_session(source, paragraphs=args.paragraphs, events=max(20000, 5 * args.paragraphs))
+        what = f"{args.paragraphs} paragraphs"
     path = home / "bench.chairdesk"
     shutil.copy(source, path)
     _prepare(path, requests=11)  # a roster and a speakers' list, as desk_bench has them
@@ -109,7 +111,7 @@ def main(argv: list[str]) -> int:
             desk[checkout].append(_run([sys.executable, "-m", "chairdesk", str(paths[checkout])], env))
     load = os.getloadavg()[0]
     kept = "no snapshot" if args.no_snapshot else "snapshot kept"
-    print(f"cold start to a shown window, {args.paragraphs} paragraphs, n={args.starts}, {kept}, load {load:.1f}")
+    print(f"cold start to a shown window, {what}, n={args.starts}, {kept}, load {load:.1f}")
     print(f"    bare QMainWindow                 {statistics.median(bare) * 1000:6.0f} ms")
     for checkout, runs in desk.items():
         wall = statistics.median(w for w, _ in runs)
