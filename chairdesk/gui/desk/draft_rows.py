@@ -134,14 +134,15 @@ class DraftRows:
         listed again, in document order. The sections the paragraphs stood in in the baseline are listed
         again too (a struck or moved-away paragraph is shown at its old place).
         """
-        touched = set(sections)
+        given = set(sections)
+        touched = set(given)
         if self.comparison is not None:
             touched.update(
                 c.old_section
                 for pid in paragraphs
                 if (c := self.comparison.paragraphs.get(pid)) is not None and c.old_section is not None
             )
-            self.comparison.update(touched, paragraphs)
+            self.comparison.update(given, paragraphs)
         for pid in paragraphs:
             self._proposals[pid] = self.draft.pending_proposals(pid)
         pieces = []

@@ -152,17 +152,35 @@ class LazyComparison(Comparison):
         self._find_moves()
 
     def update(self, sections: Iterable[str], paragraphs: Iterable[str]) -> None:
-        """After a change of the draft that touched only these sections and named these paragraphs (struck,
-        restored, inserted, moved): compare those paragraphs again and mark the moves of those sections."""
+        """After a change of the draft that touched only these sections (those its paragraphs stood in before
+        it and stand in after it) and named these paragraphs (struck, restored, inserted, moved): compare those
+        paragraphs again and mark again the moves of the sections whose marks the change can have altered.
+
+        A section's marks depend on the paragraphs that stand in it in both drafts (Comparison._kept_in): a
+        named paragraph alters them only in the section it stood in in the old draft, and only when it stands
+        there before or after the change. In another section it is moved when it is live in both drafts.
+        """
         new_live = self.new.numbering().live_label
+        named = []
         for pid in paragraphs:
             if pid in new_live or pid in self.old_live:
                 comp = self.paragraphs.get(pid)
                 if comp is None:
-                    self.paragraphs[pid] = LazyParagraphComparison(pid, self)
+                    comp = self.paragraphs[pid] = LazyParagraphComparison(pid, self)
                 else:
                     comp.forget()  # type: ignore[attr-defined]
                     comp.moved = False
+                named.append(comp)
             else:  # neither in the old draft nor live now (inserted, then struck): not shown
                 self.paragraphs.pop(pid, None)
-        self._find_moves(sections)
+        touched = set(sections)
+        marked = {c.old_section for c in named if c.old_section in touched}
+        for comp in named:
+            now = comp.new_section  # (None: struck now, so not moved)
+            if now is None or now in marked:
+                continue
+            if now == comp.old_section:  # (a section the change did not say it touched: marked too)
+                marked.add(now)
+            else:
+                comp.moved = comp.old_number is not None
+        self._find_moves(marked)
