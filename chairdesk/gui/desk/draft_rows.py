@@ -219,7 +219,7 @@ class DraftRows:
         rows = []
         before = before or []
         at, last = 0, len(before)
-        elsewhere: dict[tuple[str, str], Row] | None = None  # the rows before by key, made when first needed
+        elsewhere: dict[tuple[str, str], int] | None = None  # the rows before: key -> place (made when needed)
         for entry in self.comparison.section_walk(sid):
             # A change moves a few rows: the others come in the order they came, so the row before is
             # most often the next one not yet met (the rows of the paragraphs named are made afresh, and
@@ -234,8 +234,11 @@ class DraftRows:
                     at += 1
                 else:
                     if elsewhere is None:
-                        elsewhere = {r.key: r for r in before}
-                    old = elsewhere.get((entry.kind, entry.id))
+                        elsewhere = {r.key: k for k, r in enumerate(before)}
+                    k = elsewhere.get((entry.kind, entry.id))
+                    old = before[k] if k is not None else None
+                    if k is not None and k >= at:  # met again from there on (a row gone before it)
+                        at = k + 1
             if (
                 old is not None
                 and old.entry is not None
