@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,16 +15,27 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+# The folders chairdesk writes outside a session file (settings, the anchors of the sessions closed here, the
+# snapshots), for the whole run: fixtures made once per module or per run, and Hypothesis's examples, run
+# before a test's own `isolated_settings` below, and must not write into the user's real folders either.
+RUN_HOME = Path(tempfile.mkdtemp(prefix="chairdesk-tests-"))
+FOLDERS = {
+    "CHAIRDESK_CONFIG_DIR": "config",
+    "CHAIRDESK_DATA_DIR": "data",
+    "CHAIRDESK_CACHE_DIR": "cache",
+    "XDG_CONFIG_HOME": "xdg-config",
+    "XDG_DATA_HOME": "xdg-data",
+}
+for _name, _folder in FOLDERS.items():
+    os.environ[_name] = str(RUN_HOME / _folder)
+
 
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point every settings and data folder chairdesk uses at a temporary folder."""
     home = tmp_path_factory.mktemp("home")
-    monkeypatch.setenv("CHAIRDESK_CONFIG_DIR", str(home / "config"))
-    monkeypatch.setenv("CHAIRDESK_DATA_DIR", str(home / "data"))
-    monkeypatch.setenv("CHAIRDESK_CACHE_DIR", str(home / "cache"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "xdg-config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
+    for name, folder in FOLDERS.items():
+        monkeypatch.setenv(name, str(home / folder))
     return home
 
 
@@ -55,7 +68,9 @@ ALLOWED_SKIPS = ("no Word-saved DOCX files", "no corpus with expected.json", "th
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """With CHAIRDESK_REQUIRE_LIBREOFFICE set (the README's test command, CI), a skipped test fails the run."""
+    """The run's folders are removed; with CHAIRDESK_REQUIRE_LIBREOFFICE set (the README's test command, CI), a
+    skipped test fails the run."""
+    shutil.rmtree(RUN_HOME, ignore_errors=True)
     if not os.environ.get("CHAIRDESK_REQUIRE_LIBREOFFICE"):
         return
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
