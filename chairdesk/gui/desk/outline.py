@@ -238,13 +238,10 @@ class OutlineModel(QStandardItemModel):
         """The open brackets and the lines of a section's live paragraphs, in one pass over them."""
         total = 0
         lines = []
-        known_of, known = self._known_of, self._known
         for para in live:
-            entry = known.get(para.id)
-            if entry is None or entry[0] != para.text:
-                entry = known_of(para)
-            total += entry[2]
-            lines.append(entry[1])
+            _words, line, brackets = self._known_of(para)
+            total += brackets
+            lines.append(line)
         return total, lines
 
     def _update_children(
