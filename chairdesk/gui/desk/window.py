@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.last_error = ""
         self.side_docks = SideDocks(self, docks, lambda: self.menus["&Help"])
         self._applying = False  # True while the draft's rows follow a change
+        self._reloading: str | None = None  # a change reloads this paragraph in the editor once it is shown
         self._fitted = False  # the columns get their initial widths once, when first shown
         self.ask_pending = ask_about_pending  # (window, parts, going) -> commit | discard | cancel
         self.commands = DeskCommands(self)  # what the actions do: acts on the controller and the views
@@ -361,18 +362,25 @@ class MainWindow(QMainWindow):
             self._update_title()
         if "roster" in change.areas or "draft.proposal" in change.kind:
             self.editor.refresh_actors()
+        # The editor shows the current paragraph again below (its number or section may have changed): not
+        # a first time as well when its row is made current again, keeping the part of it being edited.
+        reload = current is not None and (change.structure or current in change.paragraphs)
+        reload = reload and (not self.editor.is_dirty() or current in change.paragraphs)
         if change.structure:
             row = self.draft_model.row_of_paragraph(current, self.draft_view.currentIndex().row())
             if row is not None and row != self.draft_view.currentIndex().row():
-                self.select_row(row)
+                self._reloading = current if reload else None
+                try:
+                    self.select_row(row)
+                finally:
+                    self._reloading = None
             elif row is None and current is not None:  # not shown any more (clean text): the row under the cursor
-                self._current_row_changed(self.draft_view.currentIndex(), QModelIndex())
-                current = self.controller.current_paragraph if self.controller else None
+                self._current_row_changed(self.draft_view.currentIndex(), QModelIndex())  # (shown in the editor)
+                reload = False
             elif self.draft_view.currentIndex().isValid():  # the rows are laid out anew: keep it in sight
                 self.draft_view.scrollTo(self.draft_view.currentIndex())
-        if current is not None and (change.structure or current in change.paragraphs):
-            if not self.editor.is_dirty() or current in change.paragraphs:
-                self.editor.show_paragraph(current, keep_part=True)
+        if reload:
+            self.editor.show_paragraph(current, keep_part=True)
         self._show_saved(change)
         self.status.confirm(confirmation(self.session, change))  # type: ignore[arg-type]
 
@@ -415,7 +423,8 @@ class MainWindow(QMainWindow):
         if row.kind in ("paragraph", "ghost"):
             para = self.session.draft.paragraphs.get(row.id)  # type: ignore[union-attr]
             self.controller.set_current(para.section if para else row.section, row.id)
-            self.editor.show_paragraph(row.id)
+            if row.id != self._reloading:
+                self.editor.show_paragraph(row.id)
         else:
             self.controller.set_current(row.section, None)
             self.editor.show_paragraph(None)
