@@ -132,17 +132,22 @@ class DraftRows:
 
         Returns (first row of the section before the change, its rows before, its rows now) for each section
         listed again, in document order. The sections the paragraphs stood in in the baseline are listed
-        again too (a struck or moved-away paragraph is shown at its old place).
+        again too (a struck or moved-away paragraph is shown at its old place), but for a section where each of
+        them was shown as moved away and still is (moved again, to a third section: _still_ghosts).
         """
         given = set(sections)
         touched = set(given)
         if self.comparison is not None:
-            touched.update(
-                c.old_section
-                for pid in paragraphs
-                if (c := self.comparison.paragraphs.get(pid)) is not None and c.old_section is not None
-            )
+            ghosts: dict[str, bool] = {}  # a section the change did not touch -> whether each named paragraph was a ghost there
+            for pid in paragraphs:
+                c = self.comparison.paragraphs.get(pid)
+                if c is not None and c.old_section in self._sections and c.old_section not in given:
+                    was = self._place_in(c.old_section, ("ghost", pid)) is not None
+                    ghosts[c.old_section] = ghosts.get(c.old_section, True) and was
             self.comparison.update(given, paragraphs)
+            touched.update(
+                sid for sid, were in ghosts.items() if not (were and self._still_ghosts(sid, paragraphs))
+            )
         for pid in paragraphs:
             self._proposals[pid] = self.draft.pending_proposals(pid)
         pieces = []
@@ -158,6 +163,18 @@ class DraftRows:
         self._starts = None
         self.rows = self._listed = [row for sid in self._order for row in self._sections[sid]]
         return pieces
+
+    def _still_ghosts(self, sid: str, paragraphs: set[str] | frozenset[str]) -> bool:
+        """Whether the paragraphs named that stood in this section in the baseline (each shown there as moved
+        away before the change) are still shown so: live in another section, and moved. The change touched
+        nothing else of the section, and marked none of its moves again (LazyComparison.update), so its
+        rows stand as they were (a moved-away place says where the paragraph is now when it is drawn)."""
+        assert self.comparison is not None
+        for pid in paragraphs:
+            c = self.comparison.paragraphs.get(pid)
+            if c is not None and c.old_section == sid and not (c.moved and c.new_section not in (None, sid)):
+                return False
+        return True
 
     # ------------------------------------------------------------- places
     def _place_in(self, sid: str, key: tuple[str, str]) -> int | None:

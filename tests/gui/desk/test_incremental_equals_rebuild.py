@@ -171,3 +171,32 @@ def test_incremental_desk_equals_a_fresh_one(qapp, template: Path, tmp_path: Pat
                             theirs.status,
                         ), (mode, kind, pid)
             assert tree(outline) == tree(OutlineModel(session)), kind
+
+
+def test_a_paragraph_moved_again_leaves_its_first_section_listed_as_it_was(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+    """Moved once, a paragraph is shown at its tabled place as moved away; moved again, to a third section, it
+    still is: that section is not listed again. Struck then, its tabled place shows it struck: it is."""
+    path = build_sample_session(tmp_path / "sample.chairdesk")
+    with Session.open(path) as session:
+        draft = session.draft
+        first, second, third = draft.order[:3]
+        pid = draft.live_paragraphs(first)[1].id
+        model = DraftModel(session, "tabled")
+        session.subscribe(model.apply_change)
+        drafting.move_paragraph(session, pid, second, 0)
+        snapshot(model)
+        kept = list(model.rows._sections[first])
+        pieces: list = []
+        update = model.rows.update
+        model.rows.update = lambda s, p: (pieces.append(update(s, p)), pieces[-1])[1]
+        drafting.move_paragraph(session, pid, third, 0)
+        assert model.rows._sections[first] == kept and all(
+            a is b for a, b in zip(model.rows._sections[first], kept, strict=True)
+        )  # the same rows: the section was not listed again
+        assert len(pieces[-1]) == 2  # the sections it left and went to
+        assert snapshot(model) == snapshot(DraftModel(session, "tabled"))
+        where = model.rows.index_of("ghost", pid)
+        assert where is not None and "moved to section C" in model.rows.html(where)
+        drafting.strike_paragraph(session, pid)  # moved away, then struck: its first section shows it struck
+        assert len(pieces[-1]) == 2 and ("paragraph", pid) in [r.key for r in model.rows._sections[first]]
+        assert snapshot(model) == snapshot(DraftModel(session, "tabled"))
