@@ -179,7 +179,7 @@ class DraftModel(QAbstractListModel):
             return
         if change.kind in SECTION_LOCAL:
             # a retitle renames the section in the "moved to section …" marks too: they are made when drawn
-            self._update(change.sections, change.paragraphs)
+            self._update(change.sections, change.paragraphs, change.kind)
             return
         if change.structure:
             self._rebuild(change.paragraphs)
@@ -214,10 +214,10 @@ class DraftModel(QAbstractListModel):
         if new:  # numbers and texts: drawn again as they are shown (the rows keep their laid-out text)
             self.dataChanged.emit(self.index(0), self.index(len(new) - 1))
 
-    def _update(self, sections: set[str], paragraphs: set[str]) -> None:
+    def _update(self, sections: set[str], paragraphs: set[str], kind: str = "") -> None:
         """List again the rows of these sections; tell the view which came and went, then repaint."""
         current = list(self.rows.rows)  # Qt must see the list change step by step, from the rows before
-        pieces = self.rows.update(sections, paragraphs)
+        pieces = self.rows.update(sections, paragraphs, kind)
         new = self.rows.rows
         self.rows.rows = current
         for at, before, now in reversed(pieces):  # last section first: the earlier rows keep their places

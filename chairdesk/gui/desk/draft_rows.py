@@ -77,6 +77,11 @@ def _opening_html(opening: str, diff: Diff, brackets: bool = False) -> str:
     return diff_html(diff, brackets=brackets)
 
 
+ONLY_NAMED = frozenset(  # changes that only take the paragraphs they name out of a section or put them in
+    {"draft.paragraph.insert", "draft.paragraph.strike", "draft.paragraph.restore", "draft.paragraph.move"}
+)
+
+
 class DraftRows:
     """The rows for one mode over a session's draft: against a baseline draft, or clean (baseline None)."""
 
@@ -125,7 +130,7 @@ class DraftRows:
         return rows
 
     def update(
-        self, sections: Iterable[str], paragraphs: set[str] | frozenset[str]
+        self, sections: Iterable[str], paragraphs: set[str] | frozenset[str], kind: str = ""
     ) -> list[tuple[int, list[Row], list[Row]]]:
         """After a strike, restore, insert or move that touched only these sections and named these paragraphs:
         compare them again and list those sections' rows anew, the others kept as they are.
@@ -133,12 +138,15 @@ class DraftRows:
         Returns (first row of the section before the change, its rows before, its rows now) for each section
         listed again, in document order. The sections the paragraphs stood in in the baseline are listed
         again too (a struck or moved-away paragraph is shown at its old place), but for a section where each of
-        them was shown as moved away and still is (moved again, to a third section: _still_ghosts).
+        them was shown as moved away and still is (moved again, to a third section: _still_ghosts). After a
+        change of this `kind` that only takes paragraphs out of a section or puts them in (ONLY_NAMED), a
+        section they did not stand in in the baseline has its rows made from those before (_patched_rows).
         """
         given = set(sections)
         touched = set(given)
         if self.comparison is not None:
-            ghosts: dict[str, bool] = {}  # a section the change did not touch -> whether each named paragraph was a ghost there
+            # a section the change did not touch -> whether each named paragraph was shown there as moved away
+            ghosts: dict[str, bool] = {}
             for pid in paragraphs:
                 c = self.comparison.paragraphs.get(pid)
                 if c is not None and c.old_section in self._sections and c.old_section not in given:
@@ -155,7 +163,9 @@ class DraftRows:
         for sid in self._order:
             before = self._sections[sid]
             if sid in touched:
-                now = self._section_rows(sid, before, paragraphs)
+                now = self._patched_rows(sid, before, paragraphs) if kind in ONLY_NAMED else None
+                if now is None:
+                    now = self._section_rows(sid, before, paragraphs)
                 self._sections[sid] = now
                 self._places.pop(sid, None)
                 pieces.append((start, before, now))
@@ -163,6 +173,48 @@ class DraftRows:
         self._starts = None
         self.rows = self._listed = [row for sid in self._order for row in self._sections[sid]]
         return pieces
+
+    def _patched_rows(
+        self, sid: str, before: list[Row], named: set[str] | frozenset[str]
+    ) -> list[Row] | None:
+        """A section's rows after a change that took the named paragraphs out of it or put them in and did
+        nothing else to it, made from its rows before without comparing the section again (None: it must be).
+
+        Only for a section none of them stood in in the baseline: such a paragraph is no old item of it, so
+        no struck or moved-away place is shown for it there, no other row is put after it, and the section's
+        moves are not marked again (LazyComparison.update). A paragraph put in then stands right before the
+        row of the next item after it that the walk shows in its place (a live paragraph or a sub-heading),
+        past the places shown after the item before it; or last."""
+        comparison, baseline = self.comparison, self.baseline
+        if comparison is None or baseline is None or sid not in self.draft.sections:
+            return None
+        for pid in named:
+            was = baseline.paragraphs.get(pid)
+            if was is not None and was.section == sid:
+                return None
+        rows = [row for row in before if not (row.kind == "paragraph" and row.id in named)]
+        items, live = self.draft.sections[sid].items, self.draft.numbering().live_label
+        coming = sorted(
+            (items.index(pid), pid)
+            for pid in named
+            if pid in live and self.draft.paragraphs[pid].section == sid
+        )
+        if not coming:
+            return rows
+        place = {row.key: k for k, row in enumerate(rows)}
+        for k, pid in reversed(coming):  # the last first: the rows before each place keep their index
+            at = len(rows)
+            for item in items[k + 1 :]:
+                found = place.get(("paragraph", item) if item in live else ("subheading", item))
+                if found is not None:
+                    at = found
+                    break
+            comp = comparison.paragraphs.get(pid)
+            if comp is None:
+                return None
+            rows.insert(at, self._paragraph_row(self.draft.paragraphs[pid], comp))
+            place[("paragraph", pid)] = at
+        return rows
 
     def _still_ghosts(self, sid: str, paragraphs: set[str] | frozenset[str]) -> bool:
         """Whether the paragraphs named that stood in this section in the baseline (each shown there as moved

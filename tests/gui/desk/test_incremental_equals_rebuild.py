@@ -188,7 +188,7 @@ def test_a_paragraph_moved_again_leaves_its_first_section_listed_as_it_was(qapp,
         kept = list(model.rows._sections[first])
         pieces: list = []
         update = model.rows.update
-        model.rows.update = lambda s, p: (pieces.append(update(s, p)), pieces[-1])[1]
+        model.rows.update = lambda s, p, k: (pieces.append(update(s, p, k)), pieces[-1])[1]
         drafting.move_paragraph(session, pid, third, 0)
         assert model.rows._sections[first] == kept and all(
             a is b for a, b in zip(model.rows._sections[first], kept, strict=True)
@@ -199,4 +199,37 @@ def test_a_paragraph_moved_again_leaves_its_first_section_listed_as_it_was(qapp,
         assert where is not None and "moved to section C" in model.rows.html(where)
         drafting.strike_paragraph(session, pid)  # moved away, then struck: its first section shows it struck
         assert len(pieces[-1]) == 2 and ("paragraph", pid) in [r.key for r in model.rows._sections[first]]
+        assert snapshot(model) == snapshot(DraftModel(session, "tabled"))
+
+
+def test_a_new_paragraph_struck_restored_and_moved_needs_no_walk(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+    """A paragraph not in the tabled text (or tabled in another section) is taken out of a section or put in
+    without comparing the section again; one tabled there has the section compared again."""
+    path = build_sample_session(tmp_path / "sample.chairdesk")
+    with Session.open(path) as session:
+        draft = session.draft
+        second, third = draft.order[1:3]
+        anchor = draft.live_paragraphs(second)[1].id
+        model = DraftModel(session, "tabled")
+        session.subscribe(model.apply_change)
+        walked: list[str] = []
+        comparison = model.rows.comparison
+        walk = comparison.section_walk
+        comparison.section_walk = lambda sid: (walked.append(sid), walk(sid))[1]
+        steps = [
+            lambda: drafting.insert_paragraph(session, second, "Words not tabled.", after=anchor).subject,
+            lambda: drafting.strike_paragraph(session, new),
+            lambda: drafting.restore_paragraph(session, new),
+            lambda: drafting.move_paragraph(session, new, third, 0),
+            lambda: drafting.move_paragraph(session, new, second, 2),
+        ]
+        for number, step_ in enumerate(steps):
+            change = step_()
+            if number == 0:
+                new = change
+            assert walked == [], number
+            assert snapshot(model) == snapshot(DraftModel(session, "tabled")), number
+        assert model.rows.index_of("paragraph", new) == model.rows.index_of("paragraph", anchor) + 1
+        drafting.strike_paragraph(session, anchor)  # tabled in this section: shown struck at its place there
+        assert walked == [second]
         assert snapshot(model) == snapshot(DraftModel(session, "tabled"))
