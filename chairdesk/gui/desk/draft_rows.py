@@ -25,6 +25,7 @@ from .row_marks import (  # noqa: F401  (the colours and diff_html are also read
     proposals_tip,
 )
 from .row_marks import esc as _esc
+from .row_patches import ONLY_NAMED, at_old_places, patched_rows
 
 MODES = ("tabled", "last", "clean")
 MODE_NAMES = {
@@ -75,11 +76,6 @@ def _opening_html(opening: str, diff: Diff, brackets: bool = False) -> str:
         rest = [("equal", diff[0][1][len(opening) :]), *diff[1:]]
         return f"<i>{_esc(opening)}</i>{diff_html(rest, brackets=brackets)}"
     return diff_html(diff, brackets=brackets)
-
-
-ONLY_NAMED = frozenset(  # changes that only take the paragraphs they name out of a section or put them in
-    {"draft.paragraph.insert", "draft.paragraph.strike", "draft.paragraph.restore", "draft.paragraph.move"}
-)
 
 
 class DraftRows:
@@ -137,25 +133,23 @@ class DraftRows:
 
         Returns (first row of the section before the change, its rows before, its rows now) for each section
         listed again, in document order. The sections the paragraphs stood in in the baseline are listed
-        again too (a struck or moved-away paragraph is shown at its old place), but for a section where each of
-        them was shown as moved away and still is (moved again, to a third section: _still_ghosts). After a
-        change of this `kind` that only takes paragraphs out of a section or puts them in (ONLY_NAMED), a
-        section they did not stand in in the baseline has its rows made from those before (_patched_rows).
+        again too: a struck or moved-away paragraph is shown at its old place there (in a section the change
+        did not touch, that row alone changes: row_patches.at_old_places). After a change of this `kind` that only takes
+        paragraphs out of a section or puts them in (ONLY_NAMED), a section they did not stand in in the
+        baseline has its rows made from those before (row_patches.patched_rows).
         """
         given = set(sections)
         touched = set(given)
+        old_places: dict[str, dict[str, int | None]] = {}  # an untouched section -> named rows shown there
         if self.comparison is not None:
-            # a section the change did not touch -> whether each named paragraph was shown there as moved away
-            ghosts: dict[str, bool] = {}
             for pid in paragraphs:
                 c = self.comparison.paragraphs.get(pid)
                 if c is not None and c.old_section in self._sections and c.old_section not in given:
-                    was = self._place_in(c.old_section, ("ghost", pid)) is not None
-                    ghosts[c.old_section] = ghosts.get(c.old_section, True) and was
+                    k = self._place_in(c.old_section, ("ghost", pid))
+                    k = self._place_in(c.old_section, ("paragraph", pid)) if k is None else k
+                    old_places.setdefault(c.old_section, {})[pid] = k
             self.comparison.update(given, paragraphs)
-            touched.update(
-                sid for sid, were in ghosts.items() if not (were and self._still_ghosts(sid, paragraphs))
-            )
+            touched.update(old_places)
         for pid in paragraphs:
             self._proposals[pid] = self.draft.pending_proposals(pid)
         pieces = []
@@ -163,7 +157,14 @@ class DraftRows:
         for sid in self._order:
             before = self._sections[sid]
             if sid in touched:
-                now = self._patched_rows(sid, before, paragraphs) if kind in ONLY_NAMED else None
+                if sid in old_places:
+                    now = at_old_places(self.comparison, self.draft, self._row, sid, before, old_places[sid])
+                elif kind in ONLY_NAMED:
+                    now = patched_rows(
+                        self.comparison, self.baseline, self.draft, self._row, sid, before, paragraphs
+                    )
+                else:
+                    now = None
                 if now is None:
                     now = self._section_rows(sid, before, paragraphs)
                 self._sections[sid] = now
@@ -173,60 +174,6 @@ class DraftRows:
         self._starts = None
         self.rows = self._listed = [row for sid in self._order for row in self._sections[sid]]
         return pieces
-
-    def _patched_rows(
-        self, sid: str, before: list[Row], named: set[str] | frozenset[str]
-    ) -> list[Row] | None:
-        """A section's rows after a change that took the named paragraphs out of it or put them in and did
-        nothing else to it, made from its rows before without comparing the section again (None: it must be).
-
-        Only for a section none of them stood in in the baseline: such a paragraph is no old item of it, so
-        no struck or moved-away place is shown for it there, no other row is put after it, and the section's
-        moves are not marked again (LazyComparison.update). A paragraph put in then stands right before the
-        row of the next item after it that the walk shows in its place (a live paragraph or a sub-heading),
-        past the places shown after the item before it; or last."""
-        comparison, baseline = self.comparison, self.baseline
-        if comparison is None or baseline is None or sid not in self.draft.sections:
-            return None
-        for pid in named:
-            was = baseline.paragraphs.get(pid)
-            if was is not None and was.section == sid:
-                return None
-        rows = [row for row in before if not (row.kind == "paragraph" and row.id in named)]
-        items, live = self.draft.sections[sid].items, self.draft.numbering().live_label
-        coming = sorted(
-            (items.index(pid), pid)
-            for pid in named
-            if pid in live and self.draft.paragraphs[pid].section == sid
-        )
-        if not coming:
-            return rows
-        place = {row.key: k for k, row in enumerate(rows)}
-        for k, pid in reversed(coming):  # the last first: the rows before each place keep their index
-            at = len(rows)
-            for item in items[k + 1 :]:
-                found = place.get(("paragraph", item) if item in live else ("subheading", item))
-                if found is not None:
-                    at = found
-                    break
-            comp = comparison.paragraphs.get(pid)
-            if comp is None:
-                return None
-            rows.insert(at, self._paragraph_row(self.draft.paragraphs[pid], comp))
-            place[("paragraph", pid)] = at
-        return rows
-
-    def _still_ghosts(self, sid: str, paragraphs: set[str] | frozenset[str]) -> bool:
-        """Whether the paragraphs named that stood in this section in the baseline (each shown there as moved
-        away before the change) are still shown so: live in another section, and moved. The change touched
-        nothing else of the section, and marked none of its moves again (LazyComparison.update), so its
-        rows stand as they were (a moved-away place says where the paragraph is now when it is drawn)."""
-        assert self.comparison is not None
-        for pid in paragraphs:
-            c = self.comparison.paragraphs.get(pid)
-            if c is not None and c.old_section == sid and not (c.moved and c.new_section not in (None, sid)):
-                return False
-        return True
 
     # ------------------------------------------------------------- places
     def _place_in(self, sid: str, key: tuple[str, str]) -> int | None:

@@ -173,9 +173,10 @@ def test_incremental_desk_equals_a_fresh_one(qapp, template: Path, tmp_path: Pat
             assert tree(outline) == tree(OutlineModel(session)), kind
 
 
-def test_a_paragraph_moved_again_leaves_its_first_section_listed_as_it_was(qapp, tmp_path: Path) -> None:  # noqa: ANN001
-    """Moved once, a paragraph is shown at its tabled place as moved away; moved again, to a third section, it
-    still is: that section is not listed again. Struck then, its tabled place shows it struck: it is."""
+def test_a_paragraph_moved_away_is_struck_restored_and_moved_again_with_no_walk(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+    """Moved once, a paragraph is shown at its tabled place as moved away. Moved again, to a third section,
+    struck, restored: its tabled place shows it moved away or struck, at the same place, and no section is
+    compared again (the one it was tabled in keeps its other rows; the others lose or gain its row)."""
     path = build_sample_session(tmp_path / "sample.chairdesk")
     with Session.open(path) as session:
         draft = session.draft
@@ -185,20 +186,27 @@ def test_a_paragraph_moved_again_leaves_its_first_section_listed_as_it_was(qapp,
         session.subscribe(model.apply_change)
         drafting.move_paragraph(session, pid, second, 0)
         snapshot(model)
-        kept = list(model.rows._sections[first])
-        pieces: list = []
-        update = model.rows.update
-        model.rows.update = lambda s, p, k: (pieces.append(update(s, p, k)), pieces[-1])[1]
-        drafting.move_paragraph(session, pid, third, 0)
-        assert model.rows._sections[first] == kept and all(
-            a is b for a, b in zip(model.rows._sections[first], kept, strict=True)
-        )  # the same rows: the section was not listed again
-        assert len(pieces[-1]) == 2  # the sections it left and went to
-        assert snapshot(model) == snapshot(DraftModel(session, "tabled"))
+        walked: list[str] = []
+        comparison = model.rows.comparison
+        walk = comparison.section_walk
+        comparison.section_walk = lambda sid: (walked.append(sid), walk(sid))[1]
+        place = model.rows._place_in(first, ("ghost", pid))
+        others = [row for row in model.rows._sections[first] if row.id != pid]
+        for step_, kind in (
+            (lambda: drafting.move_paragraph(session, pid, third, 0), "ghost"),
+            (lambda: drafting.strike_paragraph(session, pid), "paragraph"),
+            (lambda: drafting.restore_paragraph(session, pid), "ghost"),
+        ):
+            step_()
+            rows = model.rows._sections[first]
+            assert rows[place].key == (kind, pid)
+            assert all(a is b for a, b in zip([r for r in rows if r.id != pid], others, strict=True))
+            assert walked == [], kind
+            assert snapshot(model) == snapshot(DraftModel(session, "tabled")), kind
         where = model.rows.index_of("ghost", pid)
         assert where is not None and "moved to section C" in model.rows.html(where)
-        drafting.strike_paragraph(session, pid)  # moved away, then struck: its first section shows it struck
-        assert len(pieces[-1]) == 2 and ("paragraph", pid) in [r.key for r in model.rows._sections[first]]
+        drafting.move_paragraph(session, pid, first, 0)  # back to its tabled section: compared again there
+        assert walked == [first]
         assert snapshot(model) == snapshot(DraftModel(session, "tabled"))
 
 

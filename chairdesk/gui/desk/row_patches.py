@@ -1,0 +1,110 @@
+"""A section's rows after a strike, restore, insert or move, made from its rows before the change when the
+comparison's walk through the section would list them the same way (issue 15: a long section walked again
+for each change costs milliseconds; these cost a look-up per paragraph named).
+
+Both rest on how Comparison.section_walk lists a section: its live paragraphs and sub-headings in the new
+order (the body), then each struck or moved-away paragraph of the baseline at its tabled place, right after
+the last item before it in the baseline that the body shows, in the order of the baseline's items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol, TypeVar
+
+from ...core.draft.compare import Comparison, Entry
+from ...core.draft.model import Draft
+
+
+class _Row(Protocol):
+    """What is read of a row here (draft_rows.Row)."""
+
+    kind: str
+    id: str
+    key: tuple[str, str]
+
+
+Row = TypeVar("Row", bound=_Row)
+
+ONLY_NAMED = frozenset(  # changes that only take the paragraphs they name out of a section or put them in
+    {"draft.paragraph.insert", "draft.paragraph.strike", "draft.paragraph.restore", "draft.paragraph.move"}
+)
+
+
+def patched_rows(
+    comparison: Comparison | None,
+    baseline: Draft | None,
+    draft: Draft,
+    make_row: Callable[[Entry], Row],
+    sid: str,
+    before: list[Row],
+    named: set[str] | frozenset[str],
+) -> list[Row] | None:
+    """A section's rows after a change that took the named paragraphs out of it or put them in and did
+    nothing else to it, made from its rows before without walking the section again (None: it must be).
+
+    Only for a section none of them stood in in the baseline: such a paragraph is no item of the section in
+    the baseline, so no struck or moved-away place is shown for it there, no place is put after it, and the
+    section's moves are not marked again (LazyComparison.update). A paragraph put in then stands right before
+    the row of the next item after it that the body shows (a live paragraph or a sub-heading), past the
+    places shown after the item before it; or last."""
+    if comparison is None or baseline is None or sid not in draft.sections:
+        return None
+    for pid in named:
+        was = baseline.paragraphs.get(pid)
+        if was is not None and was.section == sid:
+            return None
+    rows = [row for row in before if not (row.kind == "paragraph" and row.id in named)]
+    items, live = draft.sections[sid].items, draft.numbering().live_label
+    coming = sorted(
+        (items.index(pid), pid) for pid in named if pid in live and draft.paragraphs[pid].section == sid
+    )
+    if not coming:
+        return rows
+    place = {row.key: k for k, row in enumerate(rows)}
+    for k, pid in reversed(coming):  # the last first: the rows before each place keep their index
+        at = len(rows)
+        for item in items[k + 1 :]:
+            found = place.get(("paragraph", item) if item in live else ("subheading", item))
+            if found is not None:
+                at = found
+                break
+        comp = comparison.paragraphs.get(pid)
+        if comp is None:
+            return None
+        rows.insert(at, make_row(Entry("paragraph", pid, sid, comp)))
+        place[("paragraph", pid)] = at
+    return rows
+
+
+def at_old_places(
+    comparison: Comparison | None,
+    draft: Draft,
+    make_row: Callable[[Entry], Row],
+    sid: str,
+    before: list[Row],
+    places: dict[str, int | None],
+) -> list[Row] | None:
+    """A section's rows after a change that did not touch it but named paragraphs it showed at their tabled
+    place (struck, or moved away; `places`: where), made from its rows before (None: it must be walked
+    again). Such a paragraph is still shown there, struck or moved away, at the same place: a struck place
+    and a moved-away one go in at the same point, in the order of the baseline's items. The change put
+    nothing in the section nor took anything out, and marked none of its moves again
+    (LazyComparison.update): its other rows stand as they were."""
+    if comparison is None:
+        return None
+    live = draft.numbering().live_label
+    rows = before
+    for pid, k in places.items():
+        comp = comparison.paragraphs.get(pid)
+        if (
+            k is None
+            or comp is None
+            or (pid in live and not (comp.moved and comp.new_section not in (None, sid)))
+        ):
+            return None
+        if rows is before:
+            rows = list(before)
+        kind = "ghost" if pid in live else "paragraph"
+        rows[k] = make_row(Entry(kind, pid, sid, comp, status="moved" if pid in live else "struck"))
+    return rows
