@@ -18,30 +18,19 @@ from ...core.log.session import Session
 from ..qt import (
     DISPLAY_ROLE,
     QAbstractItemView,
-    QColor,
     QDropEvent,
-    QFont,
     QModelIndex,
     QObject,
-    QPainter,
-    QPalette,
-    QPointF,
-    QSize,
     QStandardItem,
     QStandardItemModel,
-    QStaticText,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     Qt,
-    QTransform,
     QTreeView,
     QWidget,
     Signal,
 )
+from .outline_delegate import ID_ROLE, KIND_ROLE, OutlineDelegate
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+__all__ = ["ID_ROLE", "KIND_ROLE", "OutlineDelegate", "OutlineModel", "OutlineView", "outline_state"]
 
 
 @dataclass
@@ -166,10 +155,14 @@ class OutlineModel(QStandardItemModel):
             item.appendRows([self._paragraph_item(para) for para in section.paragraphs])
         return item
 
-    def refresh_changed(self, touched: set[str] | None = None) -> None:
+    def refresh_changed(
+        self, touched: set[str] | None = None, named: set[str] | frozenset[str] | None = None
+    ) -> None:
         """After a change of structure: update the lines that differ and rebuild only the sections whose
         paragraphs came, went or moved (the whole tree only when the sections themselves changed). With
-        `touched`, only those sections' paragraphs and brackets are looked at; the others' spans are."""
+        `touched`, only those sections' paragraphs and brackets are looked at; the others' spans are. With
+        `named`, the change only took these paragraphs out of sections or put them in (row_patches.ONLY_NAMED):
+        a touched section's lines and brackets are those it had, less and plus theirs."""
         draft = self.session.draft
         if self.rowCount() != len(draft.order) or draft.order != [s.id for s in self.sections]:
             self.refresh()
@@ -182,8 +175,10 @@ class OutlineModel(QStandardItemModel):
             near = sid in touched or sid not in self._runs
             if near:
                 live = draft.live_paragraphs(sid)
+                had = sid in self._runs
                 self._runs[sid] = _kind_runs(live)
-                brackets, lines = self._brackets_and_lines(live)
+                counted = self._in_and_out(old, live, named) if named is not None and had else None
+                brackets, lines = counted or self._brackets_and_lines(live)
             new = self._outline_section(
                 sid,
                 numbering,
@@ -242,6 +237,28 @@ class OutlineModel(QStandardItemModel):
             _words, line, brackets = self._known_of(para)
             total += brackets
             lines.append(line)
+        return total, lines
+
+    def _in_and_out(
+        self, old: OutlineSection, live: list[Paragraph], named: set[str] | frozenset[str]
+    ) -> tuple[int, list[OutlineParagraph]] | None:
+        """A section's open brackets and lines after a change that only took the named paragraphs out of it
+        or put them in: those it had, less and plus theirs (None: not known, to be counted again)."""
+        total, had = old.open_brackets, [line.id for line in old.paragraphs]
+        for pid in named:
+            if pid in had:
+                known = self._known.get(pid)
+                if known is None:
+                    return None
+                total -= known[2]
+        lines = [line for line in old.paragraphs if line.id not in named]
+        ids = [para.id for para in live]
+        for k in sorted(ids.index(pid) for pid in named if pid in ids):  # each at its place, in order
+            _words, line, brackets = self._known_of(live[k])
+            lines.insert(k, line)
+            total += brackets
+        if [line.id for line in lines] != ids:
+            return None  # (not the same paragraphs as the draft's: counted again)
         return total, lines
 
     def _update_children(
@@ -416,74 +433,6 @@ def _paragraph_flags() -> Qt.ItemFlag:
     return _FLAGS[0]
 
 
-class OutlineDelegate(QStyledItemDelegate):
-    """Draws a section as its title line (bold) over its status line (quiet), wrapped to the outline's width.
-
-    Each line is laid out once into a QStaticText (kept by its words, width and weight), so the repaint after
-    every change (the numbers of the other lines move) draws laid-out text instead of wrapping it again."""
-
-    KEPT = 4000  # laid-out lines kept: every line of a 2,000-paragraph outline at two widths
-
-    def __init__(self, view: QTreeView) -> None:
-        super().__init__(view)
-        self.view = view
-        self._texts: dict[tuple[str, int, bool], QStaticText] = {}
-        self._font_key = ""
-
-    def _width(self, index: QModelIndex) -> int:
-        """The width a line wraps to: the item's, as the tree indents it, less the margins paint leaves."""
-        depth = 1 if index.parent().isValid() else 0
-        return max(120, self.view.viewport().width() - self.view.indentation() * (depth + 1) - 4)
-
-    def _lines(self, index: QModelIndex) -> list[tuple[bool, str]]:
-        """The lines to draw, each with whether it is bold."""
-        text = index.data() or ""
-        if index.data(KIND_ROLE) != "section":
-            return [(False, text)]
-        title, _, status = text.partition("\n")
-        return [(True, title), (False, status)]
-
-    def _laid_out(self, bold: bool, line: str, width: int) -> QStaticText:
-        """The line wrapped to width in the view's font (bold or not), laid out once and kept."""
-        font = QFont(self.view.font())
-        if font.key() != self._font_key:  # another font: every line is laid out again
-            self._texts.clear()
-            self._font_key = font.key()
-        key = (line, width, bold)
-        text = self._texts.get(key)
-        if text is None:
-            if len(self._texts) >= self.KEPT:
-                self._texts.clear()
-            font.setBold(bold)
-            text = self._texts[key] = QStaticText(line)
-            text.setTextFormat(Qt.TextFormat.PlainText)
-            text.setTextWidth(width)
-            text.prepare(QTransform(), font)
-        return text
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
-        width = self._width(index)
-        height = sum(self._laid_out(bold, line, width).size().height() for bold, line in self._lines(index))
-        return QSize(width, round(height) + 10)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        painter.save()
-        if option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(option.rect, QColor("#dbe8fb"))
-        top = option.rect.top() + 5.0
-        left = option.rect.left() + 2
-        width = self._width(index)  # as sizeHint measured it: the same lines, no gap and no overflow
-        bold_font = QFont(self.view.font())
-        bold_font.setBold(True)
-        for number, (bold, line) in enumerate(self._lines(index)):
-            painter.setFont(bold_font if bold else self.view.font())
-            painter.setPen(QColor("#5f5f5f") if number else option.palette.color(QPalette.ColorRole.Text))
-            text = self._laid_out(bold, line, width)
-            painter.drawStaticText(QPointF(left, top), text)
-            top += text.size().height()
-        painter.restore()
-
-
 class OutlineView(QTreeView):
     """The outline tree; dropping a paragraph or section asks for the move instead of moving items itself."""
 
@@ -506,9 +455,11 @@ class OutlineView(QTreeView):
         self.setIndentation(14)
         self.setItemDelegate(OutlineDelegate(self))
 
-    def refresh_in_place(self, draft: Draft, touched: set[str] | None = None) -> None:
-        """Rebuild the outline (the paragraphs of the `touched` sections only, when given), keeping the
-        sections unfolded and the item the keyboard is on."""
+    def refresh_in_place(
+        self, draft: Draft, touched: set[str] | None = None, named: set[str] | frozenset[str] | None = None
+    ) -> None:
+        """Rebuild the outline (the paragraphs of the `touched` sections only, when given; `named`: as
+        OutlineModel.refresh_changed), keeping the sections unfolded and the item the keyboard is on."""
         model = self.model()
         unfolded = {
             model.item(r).data(ID_ROLE)
@@ -519,7 +470,7 @@ class OutlineView(QTreeView):
         kind, item_id = (
             (current.data(KIND_ROLE), current.data(ID_ROLE)) if current.isValid() else (None, None)
         )
-        model.refresh_changed(touched)
+        model.refresh_changed(touched, named)
         self.viewport().update()  # the numbers of the other paragraphs, as numbered now
         for r in range(model.rowCount()):
             if model.item(r).data(ID_ROLE) in unfolded:

@@ -44,6 +44,7 @@ from .editor_pane import EditorPane
 from .export_actions import export_with_dialog
 from .outline import ID_ROLE, KIND_ROLE, OutlineModel, OutlineView
 from .pending_words import ask_about_pending, settle_pending
+from .row_patches import ONLY_NAMED
 from .side_docks import DockSpec, SideDocks
 from .status_bar import DeskStatusBar
 from .window_layout import (
@@ -350,7 +351,8 @@ class MainWindow(QMainWindow):
         self.draft_model.apply_change(change)
         self._applying = False
         if change.structure:
-            self.outline_view.refresh_in_place(self.session.draft, change.sections)  # keeps the folds and the keyboard's item
+            named = change.paragraphs if change.kind in ONLY_NAMED else None  # (only those came or went)
+            self.outline_view.refresh_in_place(self.session.draft, change.sections, named)  # keeps the folds and the keyboard's item
         else:
             self.outline_model.refresh_paragraphs(change.paragraphs)
             sections = set(change.sections)

@@ -17,6 +17,7 @@ from chairdesk.core.log.errors import ChairdeskError
 from chairdesk.core.log.session import Session
 from chairdesk.gui.desk.draft_model import DraftModel
 from chairdesk.gui.desk.outline import OutlineModel
+from chairdesk.gui.desk.row_patches import ONLY_NAMED
 from chairdesk.sample import build_sample_session
 from tests.gui.desk.test_outline_incremental import tree
 from tests.hypothesis_support import StepCount, examples
@@ -145,7 +146,8 @@ def test_incremental_desk_equals_a_fresh_one(qapp, template: Path, tmp_path: Pat
             stop()
             for change in touched:  # as the window updates its outline
                 if change.structure:
-                    outline.refresh_changed(change.sections)
+                    named = change.paragraphs if change.kind in ONLY_NAMED else None
+                    outline.refresh_changed(change.sections, named)
                     continue
                 for pid in change.paragraphs:
                     outline.refresh_paragraph(pid)

@@ -130,3 +130,28 @@ def test_a_bracketed_point_added_is_counted_and_the_paragraph_line_is_not_drawn_
         child.row(),
     ) not in redrawn  # the section's line, not the paragraph's
     assert tree(model) == tree(OutlineModel(window.session))
+
+
+def test_a_paragraph_taken_out_or_put_in_is_counted_from_the_lines_before(window: MainWindow) -> None:
+    """A strike, restore or move changes a section's lines and open brackets by the paragraph's alone: they
+    are not counted again over the whole section, and are what a rebuilt outline counts."""
+    controller, draft = window.controller, window.session.draft
+    assert controller is not None
+    model = window.outline_model
+    first, second = draft.order[0], draft.order[1]
+    pid = draft.live_paragraphs(first)[1].id
+    controller.run(drafting.amend_paragraph, pid, draft.paragraphs[pid].text + " [and its bracketed words]")
+    counted: list[int] = []
+    count = model._brackets_and_lines
+    model._brackets_and_lines = lambda live: (counted.append(len(live)), count(live))[1]
+    for operation, args in (
+        (drafting.strike_paragraph, (pid,)),
+        (drafting.restore_paragraph, (pid,)),
+        (drafting.move_paragraph, (pid, second, 1)),
+        (drafting.move_paragraph, (pid, first, 1)),
+    ):
+        assert controller.run(operation, *args) is not None
+        assert counted == [], operation.__name__
+        assert tree(model) == tree(OutlineModel(window.session)), operation.__name__
+    brackets = [state.open_brackets for state in model.sections]
+    assert brackets[0] == OutlineModel(window.session).sections[0].open_brackets >= 1
