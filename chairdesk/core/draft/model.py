@@ -171,21 +171,70 @@ def italic_span(text: str, words: int) -> str:
     return text[:end].rstrip(",;:")
 
 
-@dataclass
 class Numbering:
     """Derived numbering: live paragraphs in order, operative numbers, section letters, the labels shown.
 
-    number holds the live number of each numbered (operative) paragraph, 1..N; preambular paragraphs have
-    none. shown holds every label the text shows: "12", "PP3", and in keep mode "7 bis" or a struck "9".
+    number holds the live number of each numbered (operative) paragraph, 1..N (its place among `numbered`);
+    preambular paragraphs have none. It is made when first asked for (a change of a long draft makes the
+    numbering again, and most changes never ask it): None may be given for it. shown holds every label the
+    text shows: "12", "PP3", and in keep mode "7 bis" or a struck "9"; `counted` says each operative label
+    shown is the paragraph's number (live mode), so that number_of reads the label.
     """
 
-    paragraphs: list[str]
-    number: dict[str, int]
-    sections: list[str]
-    label: dict[str, str]
-    shown: dict[str, str] = field(default_factory=dict)
-    numbered: list[str] = field(default_factory=list)
-    live_label: dict[str, str] = field(default_factory=dict)  # the label of each live paragraph
+    __slots__ = ("paragraphs", "_number", "sections", "label", "shown", "numbered", "live_label", "counted")
+
+    def __init__(
+        self,
+        paragraphs: list[str],
+        number: dict[str, int] | None,
+        sections: list[str],
+        label: dict[str, str],
+        shown: dict[str, str] | None = None,
+        numbered: list[str] | None = None,
+        live_label: dict[str, str] | None = None,
+        counted: bool = False,
+    ) -> None:
+        self.paragraphs = paragraphs
+        self._number = number
+        self.sections = sections
+        self.label = label
+        self.shown = {} if shown is None else shown
+        self.numbered = [] if numbered is None else numbered
+        self.live_label = {} if live_label is None else live_label  # the label of each live paragraph
+        self.counted = counted
+
+    @property
+    def number(self) -> dict[str, int]:
+        """The live number of each operative paragraph."""
+        if self._number is None:
+            self._number = dict(zip(self.numbered, range(1, len(self.numbered) + 1), strict=True))
+        return self._number
+
+    def number_of(self, paragraph_id: str) -> int | None:
+        """One paragraph's live operative number (None: struck or preambular)."""
+        if self._number is None and self.counted:
+            label = self.shown.get(paragraph_id)
+            return int(label) if label is not None and label.isdigit() else None
+        return self.number.get(paragraph_id)
+
+    def _fields(self) -> tuple:
+        return (
+            self.paragraphs,
+            self.number,
+            self.sections,
+            self.label,
+            self.shown,
+            self.numbered,
+            self.live_label,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Numbering) and self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  (mutable, as the dataclass it replaces)
+
+    def __repr__(self) -> str:
+        return f"Numbering({len(self.paragraphs)} live paragraphs, sections {self.sections})"
 
 
 class Draft:
@@ -267,9 +316,12 @@ class Draft:
             for sid in self.order:
                 if sid not in runs:
                     runs[sid] = section_run(self.sections[sid].items, self.paragraphs)
-            order, number, shown, numbered = join_runs([runs[sid] for sid in self.order])
+            order, shown, numbered = join_runs([runs[sid] for sid in self.order])
             label = {sid: section_label(index) for index, sid in enumerate(self.order)}
-            self._numbering = Numbering(order, number, list(self.order), label, shown, numbered, shown)  # live: the same labels
+            # live: the labels shown are those of the live paragraphs, and the operative ones are their numbers
+            self._numbering = Numbering(
+                order, None, list(self.order), label, shown, numbered, shown, counted=True
+            )
         if self._numbering is None:
             order: list[str] = []
             label: dict[str, str] = {}
@@ -306,7 +358,7 @@ class Draft:
 
     def number_of(self, paragraph_id: str) -> int | None:
         """The paragraph's live operative number, or None if it is struck or preambular."""
-        return self.numbering().number.get(paragraph_id)
+        return self.numbering().number_of(paragraph_id)
 
     def label_of_paragraph(self, paragraph_id: str) -> str | None:
         """The paragraph's label as shown: "12", "PP3", in keep mode "7 bis"; None if struck and not kept."""

@@ -181,17 +181,17 @@ def section_run(items: Iterable[str], paragraphs: Mapping[str, _Numbered]) -> Ru
     return Run(live, numbered, preambular)
 
 
-def join_runs(runs: Sequence[Run]) -> tuple[list[str], dict[str, int], dict[str, str], list[str]]:
-    """Live mode from the sections' runs in document order: the live paragraphs, the number of each numbered
-    one, the label of each ("12", "PP3"), the numbered ones. Counting is done by the runs' lengths, so a
-    change that made one section's run again costs that section and a few list joins (issue 15)."""
+def join_runs(runs: Sequence[Run]) -> tuple[list[str], dict[str, str], list[str]]:
+    """Live mode from the sections' runs in document order: the live paragraphs, the label of each ("12",
+    "PP3"), the numbered ones (an operative paragraph's number is its place among them). Counting is done by
+    the runs' lengths, so a change that made one section's run again costs that section and a few list joins
+    (issue 15)."""
     order = list(chain.from_iterable(run.live for run in runs))
     numbered = list(chain.from_iterable(run.numbered for run in runs))
     preambular = list(chain.from_iterable(run.preambular for run in runs))
-    number = dict(zip(numbered, range(1, len(numbered) + 1), strict=True))
     shown = dict(zip(numbered, _labels(_NUMBERS, "", len(numbered)), strict=True))
     shown.update(zip(preambular, _labels(_PREAMBULAR, "PP", len(preambular)), strict=True))
-    return order, number, shown, numbered
+    return order, shown, numbered
 
 
 _NUMBERS: list[str] = []  # "1", "2", … made once and shared by every numbering (10,000 labels: 2 ms a change)
@@ -212,7 +212,8 @@ def live_numbers(
 
     The same labels as paragraph_labels in live mode, without a walk made first.
     """
-    return join_runs([section_run(items, paragraphs)])
+    order, shown, numbered = join_runs([section_run(items, paragraphs)])
+    return order, dict(zip(numbered, range(1, len(numbered) + 1), strict=True)), shown, numbered
 
 
 def fixed_numbers(walked: Sequence[Walked]) -> dict[str, str]:

@@ -36,7 +36,8 @@ def test_runs_joined_number_as_one_pass_over_every_section(sections: list) -> No
         paragraphs.update({pid: Para(*item) for pid, item in zip(section_ids, items, strict=True) if item})
         runs.append(section_run(section_ids, paragraphs))
         ids += section_ids
-    assert join_runs(runs) == live_numbers(ids, paragraphs)
+    order, _number, shown, numbered = live_numbers(ids, paragraphs)
+    assert join_runs(runs) == (order, shown, numbered)
 
 
 def _fresh(session: Session):  # noqa: ANN202
@@ -82,3 +83,24 @@ def test_the_numbering_kept_per_section_is_the_numbering_afresh_after_every_step
                 steps_seen.add(change.kind)
                 assert session.draft.numbering() == _fresh(session), change.kind
     assert len(steps_seen) >= 9, sorted(steps_seen)
+
+
+def test_the_numbers_are_made_when_first_asked_for_and_read_from_the_labels(tmp_path: Path) -> None:
+    """A change makes the numbering again without the dictionary of numbers (10,000 of them on a long draft);
+    one paragraph's number is read from its label in live mode, and from the numbers in keep mode."""
+    with Session.open(build_sample_session(tmp_path / "sample.chairdesk")) as session:
+        draft = session.draft
+        preambular = draft.numbering().paragraphs[0]
+        drafting.set_paragraph_kind(session, preambular, PREAMBULAR)
+        drafting.strike_paragraph(session, draft.numbering().numbered[2])
+        numbering = draft.numbering()
+        expected = {pid: k for k, pid in enumerate(numbering.numbered, start=1)}
+        assert [draft.number_of(p) for p in draft.paragraphs] == [expected.get(p) for p in draft.paragraphs]
+        assert numbering._number is None  # none of that made the numbers
+        assert numbering.number == expected and draft.number_of(preambular) is None
+        drafting.set_numbering_mode(session, "keep")
+        drafting.insert_paragraph(session, draft.order[1], "A paragraph added after the renumbering.", index=0)
+        kept = draft.numbering()
+        assert not kept.counted and any(" " in label for label in kept.shown.values())  # "7 bis"
+        numbers = {pid: k for k, pid in enumerate(kept.numbered, start=1)}
+        assert [draft.number_of(p) for p in draft.paragraphs] == [numbers.get(p) for p in draft.paragraphs]
