@@ -509,6 +509,26 @@ class DraftView(QListView):
         super().doItemsLayout()
         self._scroll_when_laid_out()
 
+    def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:  # noqa: ANN001, B006, N802
+        # QListView lays every row out again after any change of data (in batches, then draws the rows
+        # again): a row drawn again at the height it is laid out at (an amendment that wraps to as many
+        # lines) only needs drawing again.
+        if top_left == bottom_right and top_left.isValid() and self._laid_out_height(top_left):
+            QAbstractItemView.dataChanged(self, top_left, bottom_right, roles)
+            return
+        super().dataChanged(top_left, bottom_right, roles)
+
+    def _laid_out_height(self, index: QModelIndex) -> bool:
+        """Whether the row at index, as it is now, has the height the view laid it out at: the distance to the
+        next row's top (a row's own rect has the height its size hint gives now; the last row: not known)."""
+        after = index.sibling(index.row() + 1, 0)
+        if not after.isValid():
+            return False
+        top, next_top = self.visualRect(index), self.visualRect(after)
+        if not (top.isValid() and next_top.isValid()):
+            return False
+        return self.row_delegate.sizeHint(QStyleOptionViewItem(), index).height() == next_top.top() - top.top()
+
     def timerEvent(self, event) -> None:  # noqa: ANN001, N802
         super().timerEvent(event)
         self._scroll_when_laid_out()
