@@ -511,9 +511,10 @@ class DraftView(QListView):
 
     def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:  # noqa: ANN001, B006, N802
         # QListView lays every row out again after any change of data (in batches, then draws the rows
-        # again): a row drawn again at the height it is laid out at (an amendment that wraps to as many
-        # lines) only needs drawing again.
-        if top_left == bottom_right and top_left.isValid() and self._laid_out_height(top_left):
+        # again): the current row drawn again at the height it is laid out at (an amendment that wraps to as
+        # many lines) only needs drawing again. Only the current row: measuring a row renders it (an
+        # adoption changes hundreds, drawn when scrolled to), and a layout another row asked for would run.
+        if top_left == bottom_right and top_left.row() == self.current_row() and self._laid_out_height(top_left):
             QAbstractItemView.dataChanged(self, top_left, bottom_right, roles)
             return
         super().dataChanged(top_left, bottom_right, roles)

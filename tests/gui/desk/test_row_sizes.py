@@ -123,3 +123,31 @@ def test_an_amendment_of_the_same_height_lays_no_row_out_again(qtbot, tmp_path: 
     wait_laid_out(qtbot, win)
     taller = view.visualRect(model.index(row, 0))
     assert taller.height() > height and view.visualRect(model.index(row + 1, 0)).top() > below.top()
+
+
+def test_an_adoption_that_lapses_many_proposals_renders_no_row_before_it_is_drawn(
+    qtbot,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """The rows of the paragraphs whose proposals lapse are made again, and rendered only when drawn: the view
+    measures the current row alone when its words change (an adoption can change hundreds of rows)."""
+    from chairdesk.core.adoption import operations as adoption
+
+    path = make_large_session(tmp_path / "long.chairdesk", paragraphs=300, events=3000)
+    win = show_desk(qtbot, path)
+    model = win.draft_model
+    _laid_out(qtbot, win)
+    draft = win.session.draft
+    pending = [p for p in draft.pending_proposals()]
+    section = max(draft.order, key=lambda sid: sum(draft.paragraphs[p.paragraph].section == sid for p in pending))
+    assert sum(draft.paragraphs[p.paragraph].section == section for p in pending) > 5
+    lapsing = [p.paragraph for p in pending if draft.paragraphs[p.paragraph].section == section]
+    win.commands.go_to_paragraph(draft.number_of(lapsing[len(lapsing) // 2]))  # the rows near it are measured
+    _laid_out(qtbot, win)
+    win.controller.run(adoption.take_up, section)
+    rendered: list[str] = []
+    render = model.rows._render
+    model.rows._render = lambda row: (rendered.append(row.id), render(row))[1]  # type: ignore[method-assign]
+    win.controller.run(adoption.adopt_section, section, lapse_proposals=True)
+    assert not [p for p in draft.pending_proposals() if draft.paragraphs[p.paragraph].section == section]
+    assert set(rendered) <= {win.controller.current_paragraph}  # the current row, measured to keep its place
