@@ -26,7 +26,9 @@ the adoption event itself (``lapsed``); reopening the section (or the report) br
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import zip_longest
 from typing import Any, Protocol
 
 from ..draft.model import Draft, Proposal, SubHeading
@@ -56,24 +58,31 @@ SECTION_MARKS = {
 Payload = dict[str, Any]
 
 
-def _section_content(draft: Draft, section_id: str) -> tuple | None:
-    """What adoption compares: the section's title, sub-headings and paragraphs (with sub-paragraphs)."""
-    section = draft.sections.get(section_id)
-    if section is None or section.removed:
-        return None
-    items: list[tuple[str, str]] = []
+def _section_items(draft: Draft, section_id: str) -> Iterator[tuple[str, str]]:
+    """What adoption compares of a section after its title, item by item: its sub-headings and paragraphs
+    (with sub-paragraphs), removed and struck ones left out."""
     for item in draft.items(section_id):
         if isinstance(item, SubHeading):
             if not item.removed:
-                items.append(("heading", item.title))
+                yield ("heading", item.title)
         elif not item.struck:
-            items.append(("paragraph", item.full_text()))
-    return section.title, tuple(items)
+            yield ("paragraph", item.full_text())
 
 
 def section_changed(baseline: Draft, draft: Draft, section_id: str) -> bool:
-    """Whether a section differs between a baseline and the draft (what "adopted as amended" means)."""
-    return _section_content(baseline, section_id) != _section_content(draft, section_id)
+    """Whether a section differs between a baseline and the draft (what "adopted as amended" means): its
+    title, sub-headings or paragraphs, compared up to the first difference (a section holds 1,000)."""
+    old, new = baseline.sections.get(section_id), draft.sections.get(section_id)
+    was, now = old is not None and not old.removed, new is not None and not new.removed
+    if not (was and now):
+        return was != now
+    if old.title != new.title:  # type: ignore[union-attr]
+        return True
+    gone = object()
+    pairs = zip_longest(
+        _section_items(baseline, section_id), _section_items(draft, section_id), fillvalue=gone
+    )
+    return any(a != b for a, b in pairs)
 
 
 class HasBaselines(HasDraft, Protocol):
