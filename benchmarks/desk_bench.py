@@ -7,8 +7,11 @@ Builds a session with benchmarks/large_session.py (2,000 paragraphs and 20,000 e
 default docks (gui/app.py default_docks) and times, from the call until the window has handled every event
 it queued (repaint included): amend, adopt a section, next speaker, strike, restore, move a paragraph to
 another section, and a character typed in the editor in the first second after opening. Each is reported as
-median and p90 in ms. The paragraphs struck, restored and moved first are near the top of the draft, where
-large_session.py moved paragraphs to: the sections they stood in when tabled are not those they stand in.
+median and p90 in ms; after each, the event loop is turned until the draft view has laid every row out again
+(a change's relayout goes on in batches between events), reported as that time and the longest single turn,
+and the next action starts from a window at rest, as a chair's actions are seconds apart. The paragraphs
+struck, restored and moved first are near the top of the draft, where large_session.py moved paragraphs to:
+the sections they stood in when tabled are not those they stand in.
 The same three are then timed on paragraphs that stand in the section they were tabled in (the comparison
 marks that section's moves again: the costlier case). Then the cold start to a shown window (`python -m
 chairdesk FILE` with CHAIRDESK_EXIT_WHEN_SHOWN=1) against a bare PySide6 QMainWindow, both as subprocesses
@@ -88,8 +91,33 @@ def _timed(app: object, window: object, action: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
-def measure_actions(path: Path, reps: int) -> dict[str, list[float]]:
-    """Open the window on path and time each chair action `reps` times."""
+def _laid_out(view: object) -> bool:
+    """Every row of the draft view has its place (a relayout in batches gives the last row none until it ends)."""
+    from chairdesk.gui.qt import QPoint
+
+    model = view.model()  # type: ignore[attr-defined]
+    if model is None or model.rowCount() == 0:
+        return True
+    last = view.visualRect(model.index(model.rowCount() - 1, 0))  # type: ignore[attr-defined]
+    return last.isValid() and view.indexAt(QPoint(1, 1)).isValid()  # type: ignore[attr-defined]
+
+
+def _settled(app: object, window: object, limit: float = 10.0) -> tuple[float, float]:
+    """Turn the event loop until the draft view has laid out every row again (the relayout a change starts goes
+    on in batches between events): how long that took, and the longest single turn (a key waits that long)."""
+    started, longest = time.perf_counter(), 0.0
+    while not _laid_out(window.draft_view) and time.perf_counter() - started < limit:  # type: ignore[attr-defined]
+        turn = time.perf_counter()
+        app.processEvents()  # type: ignore[attr-defined]
+        longest = max(longest, time.perf_counter() - turn)
+    return time.perf_counter() - started, longest
+
+
+def measure_actions(
+    path: Path, reps: int
+) -> tuple[dict[str, list[float]], dict[str, list[tuple[float, float]]]]:
+    """Open the window on path and time each chair action `reps` times; with each, the work it left for the
+    event loop (`_settled`), waited for before the next action, as a chair's actions are seconds apart."""
     from PySide6.QtTest import QTest
 
     from chairdesk.core import drafting
@@ -103,6 +131,12 @@ def measure_actions(path: Path, reps: int) -> dict[str, list[float]]:
 
     app = make_application()
     results: dict[str, list[float]] = defaultdict(list)
+    after: dict[str, list[tuple[float, float]]] = defaultdict(list)
+
+    def timed(name: str, action: Callable[[], object]) -> None:
+        results[name].append(_timed(app, window, action))
+        after[name].append(_settled(app, window))
+
     window = None
     for _ in range(max(1, reps // 3)):  # typing right after opening: a fresh window each time
         if window is not None:
@@ -144,49 +178,41 @@ def measure_actions(path: Path, reps: int) -> dict[str, list[float]]:
     for k in range(reps):
         pid = at_home[(k * 37) % min(25, len(at_home))]  # one that stands in the section it was tabled in
         window.commands.go_to_paragraph(draft.number_of(pid))
-        app.processEvents()
-        results["strike, in its tabled section"].append(
-            _timed(app, window, lambda p=pid: controller.run(drafting.strike_paragraph, p))
-        )
-        results["restore, in its tabled section"].append(
-            _timed(app, window, lambda p=pid: controller.run(drafting.restore_paragraph, p))
-        )
+        _settled(app, window)
+        timed("strike, in its tabled section", lambda p=pid: controller.run(drafting.strike_paragraph, p))
+        timed("restore, in its tabled section", lambda p=pid: controller.run(drafting.restore_paragraph, p))
         home = draft.paragraphs[pid].section
         target = order[(order.index(home) + 1) % len(order)]
-        results["move out of its tabled section"].append(
-            _timed(app, window, lambda p=pid, s=target: controller.run(drafting.move_paragraph, p, s, 0))
+        timed(
+            "move out of its tabled section",
+            lambda p=pid, s=target: controller.run(drafting.move_paragraph, p, s, 0),
         )
         controller.run(drafting.move_paragraph, pid, home, 0)  # back: it is picked again later
-        app.processEvents()
+        _settled(app, window)
     for k in range(reps):
         pid = live[(k * 37) % 25]  # near the top, so the row is on screen
         window.commands.go_to_paragraph(draft.number_of(pid))
-        app.processEvents()
+        _settled(app, window)
         text = draft.paragraphs[pid].text
-        results["amend"].append(
-            _timed(app, window, lambda p=pid, t=text: controller.run(drafting.amend_paragraph, p, t + " x"))
-        )
-        results["strike"].append(
-            _timed(app, window, lambda p=pid: controller.run(drafting.strike_paragraph, p))
-        )
-        results["restore"].append(
-            _timed(app, window, lambda p=pid: controller.run(drafting.restore_paragraph, p))
-        )
+        timed("amend", lambda p=pid, t=text: controller.run(drafting.amend_paragraph, p, t + " x"))
+        timed("strike", lambda p=pid: controller.run(drafting.strike_paragraph, p))
+        timed("restore", lambda p=pid: controller.run(drafting.restore_paragraph, p))
         target = order[(order.index(draft.paragraphs[pid].section) + 1) % len(order)]
-        results["move to another section"].append(
-            _timed(app, window, lambda p=pid, s=target: controller.run(drafting.move_paragraph, p, s, 0))
+        timed(
+            "move to another section",
+            lambda p=pid, s=target: controller.run(drafting.move_paragraph, p, s, 0),
         )
-        results["next speaker"].append(_timed(app, window, lambda: controller.run(floor.next_speaker)))
+        timed("next speaker", lambda: controller.run(floor.next_speaker))
         sid = order[k % len(order)]
         controller.run(adoption.take_up, sid)
-        app.processEvents()
-        results["adopt a section"].append(
-            _timed(app, window, lambda s=sid: controller.run(adoption.adopt_section, s, lapse_proposals=True))
+        _settled(app, window)
+        timed(
+            "adopt a section", lambda s=sid: controller.run(adoption.adopt_section, s, lapse_proposals=True)
         )
         controller.run(adoption.reopen_section, sid, "benchmark")
-        app.processEvents()
+        _settled(app, window)
     window.close()
-    return results
+    return results, after
 
 
 def installed_env(pycache: str | Path, **extra: str) -> dict[str, str]:
@@ -266,9 +292,13 @@ def main(argv: list[str]) -> int:
     shutil.copy(source, path)
     _prepare(path, requests=args.reps + 4)
     print(f"python benchmarks/desk_bench.py --paragraphs {args.paragraphs} --reps {args.reps}")
-    results = measure_actions(path, args.reps)
+    results, after = measure_actions(path, args.reps)
     for name, samples in results.items():
         print(f"{name:32} {_stats(samples)}")
+    print("then the rows laid out again between events (median; the longest single turn, worst of the runs):")
+    for name, pairs in after.items():
+        busy, longest = statistics.median(p[0] for p in pairs) * 1000, max(p[1] for p in pairs) * 1000
+        print(f"    {name:32} {busy:7.0f} ms, longest turn {longest:5.0f} ms")
     desk, bare = measure_start(path, args.starts)
     ratio = statistics.median(desk) / statistics.median(bare)
     print(
