@@ -21,6 +21,7 @@ from .numbering import (
     Walked,
     fixed_numbers,
     join_runs,
+    operative_numbers,
     paragraph_labels,
     section_run,
     sub_labels,
@@ -207,7 +208,7 @@ class Numbering:
     def number(self) -> dict[str, int]:
         """The live number of each operative paragraph."""
         if self._number is None:
-            self._number = dict(zip(self.numbered, range(1, len(self.numbered) + 1), strict=True))
+            self._number = operative_numbers(self.numbered)
         return self._number
 
     def number_of(self, paragraph_id: str) -> int | None:

@@ -213,7 +213,12 @@ def live_numbers(
     The same labels as paragraph_labels in live mode, without a walk made first.
     """
     order, shown, numbered = join_runs([section_run(items, paragraphs)])
-    return order, dict(zip(numbered, range(1, len(numbered) + 1), strict=True)), shown, numbered
+    return order, operative_numbers(numbered), shown, numbered
+
+
+def operative_numbers(numbered: Sequence[str]) -> dict[str, int]:
+    """The number of each operative paragraph: its place among them, from 1."""
+    return dict(zip(numbered, range(1, len(numbered) + 1), strict=True))
 
 
 def fixed_numbers(walked: Sequence[Walked]) -> dict[str, str]:
