@@ -133,10 +133,10 @@ class DraftRows:
 
         Returns (first row of the section before the change, its rows before, its rows now) for each section
         listed again, in document order. The sections the paragraphs stood in in the baseline are listed
-        again too: a struck or moved-away paragraph is shown at its old place there (in a section the change
-        did not touch, that row alone changes: row_patches.at_old_places). After a change of this `kind` that only takes
-        paragraphs out of a section or puts them in (ONLY_NAMED), a section they did not stand in in the
-        baseline has its rows made from those before (row_patches.patched_rows).
+        again too: a struck or moved-away paragraph is shown at its old place there (in a section the
+        change did not touch, that row alone changes: row_patches.at_old_places). After a change of this
+        `kind` that only takes paragraphs out of a section or puts them in (ONLY_NAMED), a section they did
+        not stand in in the baseline has its rows made from those before (row_patches.patched_rows).
         """
         given = set(sections)
         touched = set(given)
