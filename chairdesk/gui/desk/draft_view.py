@@ -40,6 +40,9 @@ from .draft_model import HTML_ROLE, NUMBER_ROLE, PROPOSALS_TIP_ROLE, ROW_ROLE, S
 from .draft_rows import Row
 from .near_rows import NEAR_ROWS, NearRows  # noqa: F401  (NEAR_ROWS is also read from here)
 
+BATCH_SIZE = 40  # rows a batch of a relayout lays out (one turn of the event loop); the first reaches the screen
+FEW_UNMEASURED = 10  # near rows never measured that a row made current measures at once (see currentChanged)
+
 PICTURE_BYTES = 32 * 1024 * 1024  # rows' drawn text kept: a few screens at 4 bytes a pixel, oldest dropped first
 CACHE_SIZE = 6000  # laid-out rows kept at least; more on a longer document (see RowDelegate.document)
 
@@ -348,12 +351,14 @@ class DraftView(QListView):
         self.credits_later = credits_later
         self._current = QPersistentModelIndex()
         self._pending_scroll: tuple[QPersistentModelIndex, QAbstractItemView.ScrollHint] | None = None
+        self._reach = -1  # the row the first batch of a relayout lays out down to (see _row_to_reach)
+        self._shown: tuple[int, int, int] | None = None  # rows on screen at the last paint: first, last, of how many
         super().__init__(parent)
         self.setObjectName("draftView")
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setLayoutMode(QListView.LayoutMode.Batched)
-        self.setBatchSize(40)
+        self.setBatchSize(BATCH_SIZE)
         self.setWordWrap(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(
@@ -371,6 +376,7 @@ class DraftView(QListView):
     def setModel(self, model) -> None:  # noqa: ANN001, N802
         """Show a model: its first screens are measured once on screen, its other near rows after that."""
         super().setModel(model)
+        self._shown = None
         self.credits = CreditsLater(model) if self.credits_later and isinstance(model, DraftModel) else None
         if model is not None:
             self.near.start()
@@ -404,7 +410,26 @@ class DraftView(QListView):
 
     def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:  # noqa: N802
         self._current = QPersistentModelIndex(current)
+        self._measure_near_later()
         super().currentChanged(current, previous)
+
+    def _measure_near_later(self) -> None:
+        """If many rows near the current one were never measured (a row made current far from those read so
+        far, by a go-to or a struck paragraph shown at its tabled place; rows made again by a change, as an
+        adoption lapsing proposals): a screen either side is measured now, the others a few at a time after
+        the paint, as when a session opens. Measuring all 120 in the relayout took turns of 0.1-0.2 s."""
+        current = self._current
+        if current.isValid() and not self.near.filling and self._unmeasured_near(current.row()) > FEW_UNMEASURED:
+            self.near.start()
+
+    def _unmeasured_near(self, at: int) -> int:
+        """How many rows within NEAR_ROWS of row `at` were never measured at the rows' width and text size."""
+        model = self.model()
+        if not isinstance(model, DraftModel):
+            return 0
+        key = (self.row_delegate.text_width(), self.row_delegate.fonts)
+        near = model.rows.rows[max(0, at - NEAR_ROWS) : at + NEAR_ROWS + 1]
+        return sum(1 for row in near if row.size is None or row.size[1] != key)
 
     def row_count(self) -> int:
         """The rows of the model."""
@@ -502,12 +527,60 @@ class DraftView(QListView):
         # Laid out again in batches, the rows have no place until their batch: the scroll bar's range shrinks
         # meanwhile and the current row, in sight before, could end out of it. It is kept in sight as a row
         # made current is (the scroll is done once its batch is laid out).
-        if self.layoutMode() == QListView.LayoutMode.Batched and self._pending_scroll is None and self.isVisible():
+        batched = self.layoutMode() == QListView.LayoutMode.Batched and self.isVisible()
+        if batched and self._pending_scroll is None:
             current = self.currentIndex()
             if current.isValid() and self._in_sight(current):
                 self._pending_scroll = (QPersistentModelIndex(current), QAbstractItemView.ScrollHint.EnsureVisible)
+        if batched and self._shown is not None:  # (not before the first paint: the view may not have its size)
+            self._measure_near_later()  # (a change made rows again: they are measured in this layout)
+            self._reach = self._row_to_reach()
+            self.setBatchSize(max(BATCH_SIZE, self._reach + 1))
         super().doItemsLayout()
+        self._batch_done()
         self._scroll_when_laid_out()
+
+    def lay_out_now(self) -> None:
+        """Lay the rows out now if a change asked for it (down to the rows on screen, the others in batches):
+        the paint that follows the change shows them at their places, not a white page until the layout."""
+        self.executeDelayedItemsLayout()
+
+    # A relayout in batches starts again from the first row, and a row has no place, and is not drawn, until
+    # its batch: the chair reading paragraph 1,500 saw a white page for 70 turns of the event loop after each
+    # change (300 at 10,000 paragraphs). So the first batch reaches the rows that were on screen, or the row
+    # to be shown; the others follow in batches of BATCH_SIZE.
+    def paintEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().paintEvent(event)
+        top, bottom = self.indexAt(QPoint(1, 1)), self.indexAt(QPoint(1, self.viewport().height() - 1))
+        model = self.model()
+        if top.isValid() and model is not None:  # (a short draft ends above the bottom: its last row)
+            self._shown = (top.row(), bottom.row() if bottom.isValid() else model.rowCount() - 1, model.rowCount())
+
+    def _row_to_reach(self) -> int:
+        """The last row that must have its place for the view to show what it showed at its last paint (its
+        rows' places are gone by now: a change of rows clears them), or the row it is to show (-1: none)."""
+        model = self.model()
+        if model is None:
+            return -1
+        screen = self.viewport().height() // 16  # rows a screen holds at most (short rows)
+        rows = []
+        if self._shown is not None:
+            _first, last, count = self._shown
+            rows.append(last + abs(model.rowCount() - count) + screen)  # rows put in or taken out above
+        if self._pending_scroll is not None and self._pending_scroll[0].isValid():
+            rows.append(self._pending_scroll[0].row() + screen)
+        return min(max(rows), model.rowCount() - 1) if rows else -1
+
+    def _batch_done(self) -> None:
+        """After a batch: once the row to reach has its place, the next batches are BATCH_SIZE rows (a batch
+        is not laid out at once when one is under way: then the next one reaches it)."""
+        model = self.model()
+        if self._reach >= 0 and model is not None:
+            target = model.index(min(self._reach, model.rowCount() - 1), 0)
+            if target.isValid() and not self.visualRect(target).isValid():
+                return
+        self._reach = -1
+        self.setBatchSize(BATCH_SIZE)
 
     def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:  # noqa: ANN001, B006, N802
         # QListView lays every row out again after any change of data (in batches, then draws the rows
@@ -532,6 +605,8 @@ class DraftView(QListView):
 
     def timerEvent(self, event) -> None:  # noqa: ANN001, N802
         super().timerEvent(event)
+        if self._reach >= 0:
+            self._batch_done()
         self._scroll_when_laid_out()
 
     def updateGeometries(self) -> None:  # noqa: N802

@@ -383,6 +383,7 @@ class MainWindow(QMainWindow):
                 self.draft_view.scrollTo(self.draft_view.currentIndex())
         if reload:
             self.editor.show_paragraph(current, keep_part=True)
+        self.draft_view.lay_out_now()
         self._show_saved(change)
         self.status.confirm(confirmation(self.session, change))  # type: ignore[arg-type]
 

@@ -132,6 +132,42 @@ def test_the_current_row_stays_put_on_screen_when_rows_above_it_are_measured(
     assert now.top() == top  # ...and stayed where it was on screen
 
 
+def test_a_row_made_current_far_away_measures_a_screen_at_once_and_its_other_near_rows_after(
+    qtbot,
+    long_path: Path,
+    monkeypatch,  # noqa: ANN001
+) -> None:
+    # Measuring all 120 near rows of a row far down in the relayout after a jump took turns of 0.1-0.2 s on a
+    # 2,000-paragraph draft (issue 15, seventh pass): the keys waited that long.
+    win = MainWindow(None, DeskSettings.load(), docks=[])
+    qtbot.addWidget(win)
+    assert win.open_session(long_path)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    view, model = win.draft_view, win.draft_model
+    qtbot.waitUntil(lambda: not view.near.filling and laid_out(win), timeout=10000)
+    before = measured(win)
+    fills = []
+    monkeypatch.setattr(NearRows, "painted", lambda self: fills.append(self))  # the fill is run by hand here
+    assert win.commands.go_to_paragraph(190)
+    assert view.near.filling  # its near rows were never drawn: a screen either side now, the others later
+    qtbot.waitUntil(
+        lambda: laid_out(win) and view._in_sight(view.currentIndex()) and bool(fills), timeout=5000
+    )
+    current = view.currentIndex().row()  # drawn, and the fill asked for
+    at_once = measured(win) - before
+    assert current in at_once and len(at_once) < NEAR_ROWS // 2
+    while view.near.filling:
+        view.near.fill_step()
+    near = set(range(current - NEAR_ROWS, min(model.rowCount(), current + NEAR_ROWS + 1)))
+    assert near <= measured(win)
+    qtbot.waitUntil(lambda: laid_out(win), timeout=5000)
+    assert view._in_sight(view.currentIndex())
+    win.commands.go_to_paragraph(185)  # near rows measured already: nothing left for later
+    assert not view.near.filling
+
+
 def test_a_view_deleted_before_its_fill_ends_takes_the_fill_with_it(
     qtbot,
     long_path: Path,

@@ -1,0 +1,72 @@
+"""A change far down a long draft is painted with the rows on screen in place, never a white page while the
+view lays its rows out again in batches from the first (issue 15, seventh pass: 70 turns of the event loop
+at 2,000 paragraphs, 300 at 10,000)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chairdesk.core import drafting
+from chairdesk.core.log.session import Session
+from chairdesk.gui.desk.draft_view import BATCH_SIZE
+from chairdesk.gui.desk.window import MainWindow
+from chairdesk.gui.qt import QApplication, QPoint
+from chairdesk.gui.settings import DeskSettings
+from tests.gui.desk_support import wait_laid_out
+
+
+@pytest.fixture
+def long_path(tmp_path: Path) -> Path:
+    """A 240-paragraph draft in 4 sections: many more rows than a batch."""
+    path = tmp_path / "long.chairdesk"
+    with Session.create(path, "A long session") as session:
+        sections = [drafting.add_section(session, f"Section {i + 1}").subject for i in range(4)]
+        for i in range(240):
+            text = f"Paragraph {i + 1}, long enough to wrap onto a second line of the draft view " * (
+                1 + i % 2
+            )
+            drafting.insert_paragraph(session, sections[i // 60], text.strip())
+        drafting.mark_baseline(session, "Tabled draft")
+    return path
+
+
+def rows_on_screen(win: MainWindow) -> list[int]:
+    """The rows under a column of points down the draft view (one every 20 pixels)."""
+    view = win.draft_view
+    found = (view.indexAt(QPoint(40, y)) for y in range(2, view.viewport().height(), 20))
+    return sorted({index.row() for index in found if index.isValid()})
+
+
+@pytest.mark.parametrize("action", ["amend", "strike", "insert", "move"])
+def test_a_change_far_down_is_painted_with_its_rows_in_place(qtbot, long_path: Path, action: str) -> None:  # noqa: ANN001
+    win = MainWindow(None, DeskSettings.load(), docks=[])
+    qtbot.addWidget(win)
+    assert win.open_session(long_path)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    draft = win.session.draft
+    qtbot.waitUntil(lambda: not win.draft_view.near.filling, timeout=10_000)
+    assert win.commands.go_to_paragraph(200)
+    qtbot.waitUntil(lambda: not win.draft_view.near.filling, timeout=10_000)
+    wait_laid_out(qtbot, win)
+    before = rows_on_screen(win)
+    assert before and before[0] > 3 * BATCH_SIZE  # far past the first batches
+    pid = draft.paragraph_by_number(200).id
+    section = draft.paragraphs[pid].section
+    run = win.controller.run
+    if action == "amend":  # three lines longer: the row's height changes, the rows are laid out again
+        run(drafting.amend_paragraph, pid, draft.paragraphs[pid].text + " More words at the table." * 12)
+    elif action == "strike":
+        run(drafting.strike_paragraph, draft.paragraph_by_number(199).id)
+    elif action == "insert":
+        run(drafting.insert_paragraph, section, "A new paragraph proposed from the floor.", index=5)
+    else:
+        run(drafting.move_paragraph, draft.paragraph_by_number(198).id, draft.order[0], 0)
+    QApplication.processEvents()  # the turn that paints the change
+    shown = rows_on_screen(win)
+    assert shown, "the draft view is white after the change"
+    assert abs(shown[0] - before[0]) <= 3  # the same part of the draft, at most the rows put in or out
+    assert win.draft_view._in_sight(win.draft_view.currentIndex())
