@@ -72,9 +72,9 @@ def test_a_repaint_copies_the_rows_drawn_before_and_draws_only_a_changed_one(qtb
 
 
 def test_the_pictures_kept_are_bounded_in_bytes(qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
-    from chairdesk.gui.desk import draft_view
+    from chairdesk.gui.desk import row_delegate
 
-    monkeypatch.setattr(draft_view, "PICTURE_BYTES", 2 * 1024 * 1024)
+    monkeypatch.setattr(row_delegate, "PICTURE_BYTES", 2 * 1024 * 1024)
     path = make_large_session(tmp_path / "long.chairdesk", paragraphs=300, events=600)
     win = show_desk(qtbot, path)
     delegate, rows = win.draft_view.row_delegate, win.draft_model.rows

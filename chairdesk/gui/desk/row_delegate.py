@@ -1,0 +1,353 @@
+"""How the draft view draws and sizes a row: its number in a gutter, its rich text laid out once and drawn
+into a picture kept by its html, width and text size; and the in-place editor of a paragraph.
+
+Each row's text is laid out once (a QTextDocument kept by its html and width) and reused until that row
+changes, so committing one paragraph lays out one row. A row never drawn and not near the current one is
+sized from its words (an estimate), so laying out a long draft computes no word diff for it.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Protocol
+
+from ..qt import (
+    QAbstractItemModel,
+    QAbstractItemView,
+    QColor,
+    QEvent,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QModelIndex,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QPlainTextEdit,
+    QRect,
+    QSize,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    Qt,
+    QTextDocument,
+    QToolTip,
+    QWidget,
+    Signal,
+)
+from .draft_model import HTML_ROLE, NUMBER_ROLE, PROPOSALS_TIP_ROLE, ROW_ROLE, SIZE_ROLE, DraftModel
+from .draft_rows import Row
+from .near_rows import NEAR_ROWS, NearRows
+
+
+class RowsView(Protocol):
+    """What RowDelegate needs of the view it draws for (DraftView)."""
+
+    near: NearRows  # which rows are measured exactly
+
+    def font(self) -> QFont: ...  # noqa: D102
+
+    def model(self) -> QAbstractItemModel | None: ...  # noqa: D102
+
+    def viewport(self) -> QWidget: ...  # noqa: D102
+
+    def devicePixelRatioF(self) -> float: ...  # noqa: D102, N802
+
+    def current_row(self) -> int: ...  # noqa: D102
+
+
+PICTURE_BYTES = 32 * 1024 * 1024  # rows' drawn text kept: a few screens at 4 bytes a pixel, oldest dropped first
+CACHE_SIZE = 6000  # laid-out rows kept at least; more on a longer document (see RowDelegate.document)
+
+
+class RowDelegate(QStyledItemDelegate):
+    """Paints a row: the number in a gutter, the rich text beside it; edits a paragraph in place."""
+
+    edit_committed = Signal(str, str)  # paragraph id, new text (Ctrl+Enter in the in-place editor)
+    edit_left = Signal(str, str)  # paragraph id, words: the in-place editor was left without a commit
+    edit_cancelled = Signal(str)  # paragraph id: Esc in the in-place editor (its words are discarded)
+
+    def __init__(self, view: RowsView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.font = QFont(view.font())
+        self._docs: OrderedDict[tuple[str, int, int], QTextDocument] = OrderedDict()
+        self._pictures: OrderedDict[tuple, QPixmap] = OrderedDict()
+        self._picture_bytes = 0  # what the kept pictures take (bounded by PICTURE_BYTES)
+        self.drawn = 0  # rows' texts drawn into pictures since the start (tests read it)
+        self.layouts = 0  # rows laid out since the start (the benchmark and tests read it)
+        self.fonts = 0  # text sizes set since the start: a row's remembered size holds for one
+        self._text_width: int | None = None  # see text_width
+        # (width and size, characters a line, line height, a row's width) for the estimates
+        self._metrics: tuple[tuple[int, int], int, int, int] | None = None
+        self.active_editor: InPlaceEditor | None = None
+        self.words_for = lambda _pid: None  # the words not committed for a paragraph (set by the window)
+
+    # -------------------------------------------------------------- sizes
+    def gutter(self) -> int:
+        """Width of the number gutter."""
+        return int(self.font.pointSizeF() * 4.2)
+
+    def text_width(self) -> int:
+        """Width available to a row's text (kept until the rows' area is resized or the text size changes:
+        asked for every row each time the view lays its rows out, 12,000 on a long draft)."""
+        if self._text_width is None:
+            self._text_width = max(200, self.view.viewport().width() - self.gutter() - 24)
+        return self._text_width
+
+    def width_changed(self) -> None:
+        """The rows' area was resized: the width available to the text is read again when next asked for."""
+        self._text_width = None
+
+    def set_font(self, font: QFont) -> None:
+        """Use another text size (zoom); every row is laid out again as it is shown."""
+        self.font = QFont(font)
+        self.fonts += 1
+        self._text_width = None
+        self._docs.clear()
+        self._pictures.clear()
+        self._picture_bytes = 0
+
+    def document(self, html: str) -> QTextDocument:
+        """The laid-out text of a row (cached by html, width and text size)."""
+        width = self.text_width()
+        key = (html, width, int(self.font.pointSizeF() * 10))
+        doc = self._docs.get(key)
+        if doc is not None:
+            self._docs.move_to_end(key)
+            return doc
+        doc = QTextDocument()
+        doc.setDefaultFont(self.font)
+        doc.setDocumentMargin(4)
+        doc.setHtml(html)
+        doc.setTextWidth(width)
+        self.layouts += 1
+        self._docs[key] = doc
+        model = self.view.model()
+        rows = model.rowCount() if model is not None else 0
+        # Every row and a quarter more (the texts of rows just changed): a cache smaller than the document
+        # would lay every row out again on each relayout, since the rows are asked for in order.
+        if len(self._docs) > max(CACHE_SIZE, rows + rows // 4):
+            self._docs.popitem(last=False)
+        return doc
+
+    def picture(self, html: str) -> QPixmap:
+        """A row's text drawn once (cached like its layout): repainting the rows on screen after a change
+        copies the pictures of the rows that did not change instead of drawing their text again."""
+        doc = self.document(html)
+        ratio = self.view.devicePixelRatioF()
+        key = (html, doc.textWidth(), int(self.font.pointSizeF() * 10), ratio)
+        picture = self._pictures.get(key)
+        if picture is not None:
+            self._pictures.move_to_end(key)
+            return picture
+        size = doc.size()
+        picture = QPixmap(max(1, int(size.width() * ratio)), max(1, int(size.height() * ratio)))
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(picture)
+        doc.drawContents(painter)
+        painter.end()
+        self.drawn += 1
+        self._pictures[key] = picture
+        self._picture_bytes += picture.width() * picture.height() * 4
+        while self._picture_bytes > PICTURE_BYTES and len(self._pictures) > 1:
+            _, dropped = self._pictures.popitem(last=False)
+            self._picture_bytes -= dropped.width() * dropped.height() * 4
+        return picture
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        # The view sizes every row again after any change of the model (10,000 on a long draft): a row whose
+        # words, width and size are those it was last measured with answers in one comparison.
+        model = index.model()
+        if isinstance(model, DraftModel):  # the model's own string, not a copy through Qt
+            at = index.row()
+            row = model.row_at(at)
+            size = row.size if row is not None else None
+            key = (self.text_width(), self.fonts)
+            if size is not None and size[0] is row.html and row.id not in model.pending and size[1] == key:
+                return size[2]  # (a ghost's or a tagged row's is sized by other words: measured below)
+            if (
+                row is not None
+                and row.html is None
+                and row.size is None
+                and (abs(at - self.view.current_row()) > NEAR_ROWS or not self.view.near.exact(at))
+            ):
+                # Never drawn and not near the current row: its height is estimated from its words, so that
+                # laying out the rows nobody has scrolled to computes no word diff; drawn, it is measured. The
+                # rows around the current one are measured, so that what the chair reads never jumps.
+                row.estimate = self._estimate(model, row, key)
+                return row.estimate
+            return self._measured(model, at, row, key=key)
+        return self._measured(None, index.row(), None, index.data(SIZE_ROLE) or "")
+
+    def _measured(
+        self, model: DraftModel | None, at: int, row: Row | None, html: str = "", key: tuple[int, int] | None = None
+    ) -> QSize:
+        """A row's exact size (laid out; remembered by the row while its text, width and size hold; key: the
+        text's width and size now, when the caller has them)."""
+        if model is not None:
+            html = model.size_html(at)
+        key = key or (self.text_width(), self.fonts)
+        if row is not None and row.size is not None and row.size[1] == key and row.size[0] == html:
+            return row.size[2]
+        doc = self.document(html)
+        size = QSize(key[0] + self.gutter(), int(doc.size().height()) + 6)
+        if row is not None:
+            row.size = (html, key, size)
+        return size
+
+    def measure(self, at: int) -> tuple[int, bool]:
+        """Measure a row of the view's model exactly: its height, and whether the view laid it out at another
+        (its estimate)."""
+        model = self.view.model()
+        row = model.row_at(at) if isinstance(model, DraftModel) else None
+        if row is None:
+            return 0, False
+        size = self._measured(model, at, row)
+        return size.height(), row.estimate is not None and row.estimate != size
+
+    # ----------------------------------------------------------- painting
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        if self.view.near.filling:
+            self.view.near.painted()  # the first rows are drawn: the other near rows are measured from now on
+        row = index.data(ROW_ROLE)
+        painter.save()
+        rect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            painter.fillRect(rect, QColor("#dbe8fb"))
+            painter.fillRect(QRect(rect.left(), rect.top(), 5, rect.height()), QColor("#1c58b5"))
+        number = index.data(NUMBER_ROLE) or ""
+        if number:
+            painter.setFont(self.font)
+            quiet = row is not None and (row.kind == "ghost" or row.status == "struck")
+            painter.setPen(QColor("#8a8a8a") if quiet else option.palette.color(QPalette.ColorRole.Text))
+            gutter = QRect(rect.left() + 8, rect.top() + 4, self.gutter() - 16, rect.height())
+            flags = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+            painter.drawText(gutter, int(flags), number)
+        html = index.data(HTML_ROLE) or ""
+        painter.drawPixmap(rect.left() + self.gutter(), rect.top() + 2, self.picture(html))
+        painter.restore()
+        estimate = row.estimate if row is not None else None
+        if estimate is not None:  # drawn at its estimated height: measured now, laid out again if it differs
+            row.estimate = None
+            if self.sizeHint(option, index) != estimate:
+                self.sizeHintChanged.emit(index)
+
+    def _estimate(self, model: DraftModel, row: Row, key: tuple[int, int] | None = None) -> QSize:
+        """A row's height from the length of its words (and its proposals'), before it is ever drawn (key:
+        the text's width and size now, when the caller has them). Kept with the row for that width and size:
+        the first layout of a long draft asks it of every row (12,000 at 10,000 paragraphs)."""
+        key = key or (self.text_width(), self.fonts)
+        guess = row.guess
+        if guess is not None and guess[0] == key:  # the same row (a change makes its rows anew) at this width
+            return guess[1]
+        metrics = self._metrics
+        if metrics is None or metrics[0] != key:
+            font = QFontMetrics(self.font)
+            per_line = max(20, key[0] // max(1, font.averageCharWidth()))
+            metrics = self._metrics = (key, per_line, font.lineSpacing(), key[0] + self.gutter())
+        _, per_line, spacing, width = metrics
+        lines = 1
+        if row.kind == "paragraph":
+            para = model.session.draft.paragraphs.get(row.id)
+            if para is not None:
+                lines = -(-len(para.text) // per_line) + len(para.notes)
+                for sub in para.subparagraphs:
+                    lines += -(-len(sub.text) // per_line)
+                for proposal in model.rows.pending_of(row.id):  # kept per paragraph: no scan of every proposal
+                    lines += 2 + -(-len(proposal.text) // per_line)
+                if row.status != "unchanged":
+                    lines += 1
+        elif row.kind == "section":
+            lines = 2
+        size = QSize(width, max(1, lines) * spacing + 14)
+        row.guess = (key, size)
+        return size
+
+    def helpEvent(
+        self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip and index.isValid():
+            tip = index.data(Qt.ItemDataRole.ToolTipRole)
+            if tip and event.pos().x() - option.rect.left() < self.gutter():
+                QToolTip.showText(event.globalPos(), tip, view)
+                return True
+            full = index.data(PROPOSALS_TIP_ROLE)  # over the text: a proposal's full wording
+            if full:
+                QToolTip.showText(event.globalPos(), full, view)
+                return True
+            QToolTip.hideText()
+            event.ignore()
+            return True
+        return super().helpEvent(event, view, option, index)
+
+    # ------------------------------------------------------------ editing
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:  # noqa: N802
+        editor = InPlaceEditor(parent)
+        editor.setFont(self.font)
+        self.active_editor = editor
+        editor.destroyed.connect(lambda _o=None: setattr(self, "active_editor", None))
+        editor.committed.connect(lambda: self._commit(editor))
+        editor.cancelled.connect(lambda: self._cancel(editor))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+        row = index.data(ROW_ROLE)
+        model: DraftModel = index.model()  # type: ignore[assignment]
+        para = model.session.draft.paragraphs[row.id]
+        editor.paragraph_id = row.id  # type: ignore[attr-defined]
+        words = self.words_for(row.id)
+        editor.setPlainText(para.text if words is None else words)  # type: ignore[attr-defined]
+
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # noqa: ANN001, N802
+        """Leaving the editor without Ctrl+Enter records nothing: its words are kept as not committed."""
+        self.edit_left.emit(editor.paragraph_id, editor.toPlainText())  # type: ignore[attr-defined]
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
+        rect = QRect(option.rect)
+        rect.setLeft(rect.left() + self.gutter())
+        rect.setHeight(max(rect.height(), int(self.font.pointSizeF() * 6)))
+        editor.setGeometry(rect)
+
+    def commit_active(self) -> bool:
+        """Commit the in-place editor if one is open (Ctrl+Enter reaches the window's action first)."""
+        if self.active_editor is None or not self.active_editor.isVisible():
+            return False
+        self._commit(self.active_editor)
+        return True
+
+    def _cancel(self, editor: InPlaceEditor) -> None:
+        self.active_editor = None
+        paragraph_id = editor.paragraph_id
+        self.closeEditor.emit(editor)
+        self.edit_cancelled.emit(paragraph_id)
+
+    def _commit(self, editor: InPlaceEditor) -> None:
+        self.active_editor = None
+        paragraph_id, text = editor.paragraph_id, editor.toPlainText()
+        self.closeEditor.emit(editor)
+        self.edit_committed.emit(paragraph_id, text)
+
+
+class InPlaceEditor(QPlainTextEdit):
+    """The in-place editor of a paragraph: Ctrl+Enter commits, Escape leaves it unchanged."""
+
+    committed = Signal()
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paragraph_id = ""
+        self.setFrameShape(QPlainTextEdit.Shape.Box)
+
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.committed.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancelled.emit()
+            return
+        super().keyPressEvent(event)
