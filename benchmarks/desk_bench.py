@@ -14,7 +14,8 @@ chair's actions are seconds apart. The paragraphs
 struck, restored and moved first are near the top of the draft, where large_session.py moved paragraphs to:
 the sections they stood in when tabled are not those they stand in.
 The same three are then timed on paragraphs that stand in the section they were tabled in (the comparison
-marks that section's moves again: the costlier case). Then the cold start to a shown window (`python -m
+marks that section's moves again: the costlier case), and a go-to, an amend, a strike and a restore in the
+middle of the draft (each change lays out again the rows above the screen before the paint). Then the cold start to a shown window (`python -m
 chairdesk FILE` with CHAIRDESK_EXIT_WHEN_SHOWN=1) against a bare PySide6 QMainWindow, both as subprocesses
 in the same run, and the heaviest imports on the start path (`python -X importtime`), summed per top-level
 package.
@@ -208,6 +209,13 @@ def measure_actions(
         for p in live
         if p in tabled.paragraphs and tabled.paragraphs[p].section == draft.paragraphs[p].section
     ]
+    for k in range(reps):  # in the middle of the draft: the rows above the screen are laid out again first
+        pid = live[len(live) // 2 + k * 7]
+        timed("go to a paragraph mid-draft", lambda p=pid: window.commands.go_to_paragraph(draft.number_of(p)))
+        text = draft.paragraphs[pid].text
+        timed("amend, mid-draft", lambda p=pid, t=text: controller.run(drafting.amend_paragraph, p, t + " y"))
+        timed("strike, mid-draft", lambda p=pid: controller.run(drafting.strike_paragraph, p))
+        timed("restore, mid-draft", lambda p=pid: controller.run(drafting.restore_paragraph, p))
     for k in range(reps):
         pid = at_home[(k * 37) % min(25, len(at_home))]  # one that stands in the section it was tabled in
         window.commands.go_to_paragraph(draft.number_of(pid))

@@ -18,6 +18,7 @@ from ..qt import (
     QPoint,
     QStyleOptionViewItem,
     Qt,
+    QTimer,
     QWidget,
     Signal,
 )
@@ -26,7 +27,7 @@ from .draft_model import DraftModel
 from .near_rows import NEAR_ROWS, NearRows  # noqa: F401  (NEAR_ROWS is also read from here)
 from .row_delegate import RowDelegate
 
-BATCH_SIZE = 40  # rows a batch of a relayout lays out (one turn of the event loop); the first reaches the screen
+BATCH_SIZE = 40  # rows a batch lays out in one turn of the event loop (a view not shown yet)
 FEW_UNMEASURED = 10  # near rows never measured that a row made current measures at once (see currentChanged)
 
 
@@ -41,8 +42,8 @@ class DraftView(QListView):
         self.credits_later = credits_later
         self._current = QPersistentModelIndex()
         self._pending_scroll: tuple[QPersistentModelIndex, QAbstractItemView.ScrollHint] | None = None
-        self._reach = -1  # the row the first batch of a relayout lays out down to (see _row_to_reach)
-        self._shown: tuple[int, int, int] | None = None  # rows on screen at the last paint: first, last, of how many
+        self.relayouts = 0  # times the rows were laid out again (tests read it)
+        self._relayout_queued = False  # see relayout_later
         super().__init__(parent)
         self.setObjectName("draftView")
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -66,7 +67,7 @@ class DraftView(QListView):
     def setModel(self, model) -> None:  # noqa: ANN001, N802
         """Show a model: its first screens are measured once on screen, its other near rows after that."""
         super().setModel(model)
-        self._shown = None
+        self.row_delegate.rows_model = model if isinstance(model, DraftModel) else None
         self.credits = CreditsLater(model) if self.credits_later and isinstance(model, DraftModel) else None
         if model is not None:
             self.near.start()
@@ -214,63 +215,40 @@ class DraftView(QListView):
                 self._pending_scroll = None
 
     def doItemsLayout(self) -> None:  # noqa: N802
-        # Laid out again in batches, the rows have no place until their batch: the scroll bar's range shrinks
-        # meanwhile and the current row, in sight before, could end out of it. It is kept in sight as a row
-        # made current is (the scroll is done once its batch is laid out).
-        batched = self.layoutMode() == QListView.LayoutMode.Batched and self.isVisible()
-        if batched and self._pending_scroll is None:
-            current = self.currentIndex()
-            if current.isValid() and self._in_sight(current):
-                self._pending_scroll = (QPersistentModelIndex(current), QAbstractItemView.ScrollHint.EnsureVisible)
-        if batched and self._shown is not None:  # (not before the first paint: the view may not have its size)
-            self._measure_near_later()  # (a change made rows again: they are measured in this layout)
-            self._reach = self._row_to_reach()
-            self.setBatchSize(max(BATCH_SIZE, self._reach + 1))
-        super().doItemsLayout()
-        self._batch_done()
+        # A view laying its rows out in batches draws none of them until the last batch (QListView makes the
+        # rows' run, which finds the rows to draw, at the end): each change of rows, or of a row's height,
+        # made the draft a white page for 70 turns of the event loop at 2,000 paragraphs (300 at 10,000),
+        # near the top as far down. On screen, the rows are laid out at once: the old text stays up until the
+        # new one is drawn. Batches are kept for a view not shown yet (nothing is measured then).
+        self.relayouts += 1
+        if self.isVisible() and self.layoutMode() == QListView.LayoutMode.Batched:
+            self._measure_near_later()  # (a change made rows again: they would be measured in this layout)
+            self.setLayoutMode(QListView.LayoutMode.SinglePass)
+            try:
+                super().doItemsLayout()
+            finally:
+                self.setLayoutMode(QListView.LayoutMode.Batched)
+        else:
+            super().doItemsLayout()
         self._scroll_when_laid_out()
 
-    def lay_out_now(self) -> None:
-        """Lay the rows out now if a change asked for it (down to the rows on screen, the others in batches):
-        the paint that follows the change shows them at their places, not a white page until the layout."""
+    def relayout_later(self) -> None:
+        """Lay the rows out again at the next turn of the event loop (after this paint), once however often
+        this is asked before then (rows drawn at their estimated heights, measured as they are drawn)."""
+        if not self._relayout_queued:
+            self._relayout_queued = True
+            QTimer.singleShot(0, self, self._relayout_queued_now)
+
+    def _relayout_queued_now(self) -> None:
+        self._relayout_queued = False
+        self.scheduleDelayedItemsLayout()
         self.executeDelayedItemsLayout()
 
-    # A relayout in batches starts again from the first row, and a row has no place, and is not drawn, until
-    # its batch: the chair reading paragraph 1,500 saw a white page for 70 turns of the event loop after each
-    # change (300 at 10,000 paragraphs). So the first batch reaches the rows that were on screen, or the row
-    # to be shown; the others follow in batches of BATCH_SIZE.
-    def paintEvent(self, event) -> None:  # noqa: ANN001, N802
-        super().paintEvent(event)
-        top, bottom = self.indexAt(QPoint(1, 1)), self.indexAt(QPoint(1, self.viewport().height() - 1))
-        model = self.model()
-        if top.isValid() and model is not None:  # (a short draft ends above the bottom: its last row)
-            self._shown = (top.row(), bottom.row() if bottom.isValid() else model.rowCount() - 1, model.rowCount())
-
-    def _row_to_reach(self) -> int:
-        """The last row that must have its place for the view to show what it showed at its last paint (its
-        rows' places are gone by now: a change of rows clears them), or the row it is to show (-1: none)."""
-        model = self.model()
-        if model is None:
-            return -1
-        screen = self.viewport().height() // 16  # rows a screen holds at most (short rows)
-        rows = []
-        if self._shown is not None:
-            _first, last, count = self._shown
-            rows.append(last + abs(model.rowCount() - count) + screen)  # rows put in or taken out above
-        if self._pending_scroll is not None and self._pending_scroll[0].isValid():
-            rows.append(self._pending_scroll[0].row() + screen)
-        return min(max(rows), model.rowCount() - 1) if rows else -1
-
-    def _batch_done(self) -> None:
-        """After a batch: once the row to reach has its place, the next batches are BATCH_SIZE rows (a batch
-        is not laid out at once when one is under way: then the next one reaches it)."""
-        model = self.model()
-        if self._reach >= 0 and model is not None:
-            target = model.index(min(self._reach, model.rowCount() - 1), 0)
-            if target.isValid() and not self.visualRect(target).isValid():
-                return
-        self._reach = -1
-        self.setBatchSize(BATCH_SIZE)
+    def lay_out_now(self) -> None:
+        """Lay the rows out now if a change asked for it: the paint that follows the change then draws them at
+        their places (a change of rows takes their places away until the layout, which Qt runs from a timer
+        after the paint: a white page for a frame)."""
+        self.executeDelayedItemsLayout()
 
     def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:  # noqa: ANN001, B006, N802
         # QListView lays every row out again after any change of data (in batches, then draws the rows
@@ -295,8 +273,6 @@ class DraftView(QListView):
 
     def timerEvent(self, event) -> None:  # noqa: ANN001, N802
         super().timerEvent(event)
-        if self._reach >= 0:
-            self._batch_done()
         self._scroll_when_laid_out()
 
     def updateGeometries(self) -> None:  # noqa: N802

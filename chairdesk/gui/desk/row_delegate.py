@@ -55,6 +55,8 @@ class RowsView(Protocol):
 
     def current_row(self) -> int: ...  # noqa: D102
 
+    def relayout_later(self) -> None: ...  # noqa: D102
+
 
 PICTURE_BYTES = 32 * 1024 * 1024  # rows' drawn text kept: a few screens at 4 bytes a pixel, oldest dropped first
 CACHE_SIZE = 6000  # laid-out rows kept at least; more on a longer document (see RowDelegate.document)
@@ -78,6 +80,8 @@ class RowDelegate(QStyledItemDelegate):
         self.layouts = 0  # rows laid out since the start (the benchmark and tests read it)
         self.fonts = 0  # text sizes set since the start: a row's remembered size holds for one
         self._text_width: int | None = None  # see text_width
+        self._key: tuple[int, int] | None = None  # see _size_key
+        self.rows_model: DraftModel | None = None  # the view's model, when it is a DraftModel (set by the view)
         # (width and size, characters a line, line height, a row's width) for the estimates
         self._metrics: tuple[tuple[int, int], int, int, int] | None = None
         self.active_editor: InPlaceEditor | None = None
@@ -98,12 +102,14 @@ class RowDelegate(QStyledItemDelegate):
     def width_changed(self) -> None:
         """The rows' area was resized: the width available to the text is read again when next asked for."""
         self._text_width = None
+        self._key = None
 
     def set_font(self, font: QFont) -> None:
         """Use another text size (zoom); every row is laid out again as it is shown."""
         self.font = QFont(font)
         self.fonts += 1
         self._text_width = None
+        self._key = None
         self._docs.clear()
         self._pictures.clear()
         self._picture_bytes = 0
@@ -157,8 +163,34 @@ class RowDelegate(QStyledItemDelegate):
         return picture
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
-        # The view sizes every row again after any change of the model (10,000 on a long draft): a row whose
-        # words, width and size are those it was last measured with answers in one comparison.
+        # The view sizes every row again after any change of the model (12,000 rows on a long draft, before
+        # the rows on screen can be drawn): a row measured at this width and size, or estimated and far from
+        # the current one, answers here in a few lookups (the rest in _size_hint).
+        model = self.rows_model
+        if model is not None:
+            at = index.row()
+            rows = model.rows.rows
+            if 0 <= at < len(rows):
+                row = rows[at]
+                key = self._key if self._key is not None else self._size_key()
+                size = row.size
+                if size is not None:
+                    if size[0] is row.html and size[1] == key and row.id not in model.pending:
+                        return size[2]
+                elif row.html is None:
+                    guess = row.guess
+                    if guess is not None and guess[0] == key and abs(at - self.view.current_row()) > NEAR_ROWS:
+                        row.estimate = guess[1]
+                        return guess[1]
+        return self._size_hint(index)
+
+    def _size_key(self) -> tuple[int, int]:
+        """The text's width and size now, kept until either changes (what a row's size was measured at)."""
+        self._key = (self.text_width(), self.fonts)
+        return self._key
+
+    def _size_hint(self, index: QModelIndex) -> QSize:
+        """A row's size: measured, or estimated if never drawn and not near the current row."""
         model = index.model()
         if isinstance(model, DraftModel):  # the model's own string, not a copy through Qt
             at = index.row()
@@ -232,8 +264,8 @@ class RowDelegate(QStyledItemDelegate):
         estimate = row.estimate if row is not None else None
         if estimate is not None:  # drawn at its estimated height: measured now, laid out again if it differs
             row.estimate = None
-            if self.sizeHint(option, index) != estimate:
-                self.sizeHintChanged.emit(index)
+            if self.sizeHint(option, index) != estimate:  # (one layout for all the rows a paint measured:
+                self.view.relayout_later()  # each sizeHintChanged queued its own, at once on screen)
 
     def _estimate(self, model: DraftModel, row: Row, key: tuple[int, int] | None = None) -> QSize:
         """A row's height from the length of its words (and its proposals'), before it is ever drawn (key:

@@ -9,7 +9,7 @@ from benchmarks.large_session import make_large_session
 from chairdesk.core.draft import operations as drafting
 from chairdesk.gui.desk.draft_view import NEAR_ROWS
 from chairdesk.gui.desk.window import MainWindow
-from tests.gui.desk_support import laid_out, settle_start, show_desk, wait_laid_out
+from tests.gui.desk_support import laid_out, settle_start, show_desk
 
 
 def _laid_out(qtbot, win: MainWindow) -> None:  # noqa: ANN001
@@ -101,9 +101,9 @@ def test_a_narrower_window_lays_the_rows_out_at_the_new_width(qtbot, tmp_path: P
 
 
 def test_an_amendment_of_the_same_height_lays_no_row_out_again(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
-    """QListView lays every row out again after any change of data (the last row has no place until the last
-    batch): a row drawn again at the height it was laid out at is only drawn again. A taller one is laid
-    out again, and the rows after it move down."""
+    """QListView lays every row out again after any change of data: a row drawn again at the height it was laid
+    out at is only drawn again. A taller one is laid out again, at once (seventh pass: in batches, the view drew
+    no row until the last one), and the rows after it move down."""
     path = make_large_session(tmp_path / "long.chairdesk", paragraphs=300, events=600)
     win = show_desk(qtbot, path)
     view, model = win.draft_view, win.draft_model
@@ -114,13 +114,13 @@ def test_an_amendment_of_the_same_height_lays_no_row_out_again(qtbot, tmp_path: 
     text = win.session.draft.paragraphs[pid].text
     last = model.index(model.rowCount() - 1, 0)
     height, below = view.visualRect(model.index(row, 0)).height(), view.visualRect(model.index(row + 1, 0))
+    relayouts = view.relayouts
     win.controller.run(drafting.amend_paragraph, pid, text[:-1] + ";")
     assert view.visualRect(model.index(row, 0)).height() == height  # (the same lines: the test's premise)
-    assert view.visualRect(last).isValid()  # no relayout: every row kept its place
+    assert view.relayouts == relayouts and view.visualRect(last).isValid()  # no relayout: rows kept their places
     assert "<" in model.rows.html(row) and ";" in model.rows.html(row)  # the row's new words are drawn
     win.controller.run(drafting.amend_paragraph, pid, text + " " + text)  # twice as long: taller
-    assert not view.visualRect(last).isValid()  # laid out again, in batches
-    wait_laid_out(qtbot, win)
+    assert view.relayouts == relayouts + 1 and view.visualRect(last).isValid()  # laid out again, at once
     taller = view.visualRect(model.index(row, 0))
     assert taller.height() > height and view.visualRect(model.index(row + 1, 0)).top() > below.top()
 
