@@ -10,7 +10,8 @@ another section, and a character typed in the editor in the first second after o
 median and p90 in ms; after each, the event loop is turned until the window is idle (the draft view has laid
 every row out again, a change's relayout going on in batches between events, and a turn delivered no event),
 reported as that time and the longest single turn, and the next action starts from a window at rest, as a
-chair's actions are seconds apart. The paragraphs
+chair's actions are seconds apart. An action after which the draft showed no row (a white page: a view laying
+its rows out in batches draws none until the last batch) is reported as such beside its time. The paragraphs
 struck, restored and moved first are near the top of the draft, where large_session.py moved paragraphs to:
 the sections they stood in when tabled are not those they stand in.
 The same three are then timed on paragraphs that stand in the section they were tabled in (the comparison
@@ -130,6 +131,15 @@ class _EventCount:
         self.app.removeEventFilter(self.filter)  # type: ignore[attr-defined]
 
 
+def _draft_drawn(window: object) -> bool:
+    """Whether the draft view shows a row mid-screen after the turn timed: a view laying its rows out in
+    batches shows none until the last batch, a white page (until the seventh pass, after every change)."""
+    from chairdesk.gui.qt import QPoint
+
+    view = window.draft_view  # type: ignore[attr-defined]
+    return view.indexAt(QPoint(40, view.viewport().height() // 2)).isValid()
+
+
 def _settled(app: object, window: object, limit: float = 10.0) -> tuple[float, float]:
     """Turn the event loop until the window is idle: the draft view has laid out every row again (the relayout a
     change starts goes on in batches between events) and a turn delivered no event (a list laid out again on a
@@ -149,9 +159,10 @@ def _settled(app: object, window: object, limit: float = 10.0) -> tuple[float, f
 
 def measure_actions(
     path: Path, reps: int
-) -> tuple[dict[str, list[float]], dict[str, list[tuple[float, float]]]]:
+) -> tuple[dict[str, list[float]], dict[str, list[tuple[float, float]]], dict[str, int]]:
     """Open the window on path and time each chair action `reps` times; with each, the work it left for the
-    event loop (`_settled`), waited for before the next action, as a chair's actions are seconds apart."""
+    event loop (`_settled`), waited for before the next action, as a chair's actions are seconds apart; and
+    how many times the turn timed left the draft a white page (`_draft_drawn`)."""
     from PySide6.QtTest import QTest
 
     from chairdesk.core import drafting
@@ -165,10 +176,12 @@ def measure_actions(
 
     app = make_application()
     results: dict[str, list[float]] = defaultdict(list)
+    white: dict[str, int] = defaultdict(int)  # actions after which the draft showed no row (a white page)
     after: dict[str, list[tuple[float, float]]] = defaultdict(list)
 
     def timed(name: str, action: Callable[[], object]) -> None:
         results[name].append(_timed(app, action))
+        white[name] += not _draft_drawn(window)
         after[name].append(_settled(app, window))
 
     window = None
@@ -253,7 +266,7 @@ def measure_actions(
         controller.run(adoption.reopen_section, sid, "benchmark")
         _settled(app, window)
     window.close()
-    return results, after
+    return results, after, white
 
 
 def installed_env(pycache: str | Path, **extra: str) -> dict[str, str]:
@@ -333,9 +346,10 @@ def main(argv: list[str]) -> int:
     shutil.copy(source, path)
     _prepare(path, requests=args.reps + 4)
     print(f"python benchmarks/desk_bench.py --paragraphs {args.paragraphs} --reps {args.reps}")
-    results, after = measure_actions(path, args.reps)
+    results, after, white = measure_actions(path, args.reps)
     for name, samples in results.items():
-        print(f"{name:32} {_stats(samples)}")
+        blank = f"   white page after {white[name]} of {len(samples)}" if white.get(name) else ""
+        print(f"{name:32} {_stats(samples)}{blank}")
     print("then the rows laid out again between events (median; the longest single turn, worst of the runs):")
     for name, pairs in after.items():
         busy, longest = statistics.median(p[0] for p in pairs) * 1000, max(p[1] for p in pairs) * 1000
