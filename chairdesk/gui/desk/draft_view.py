@@ -43,6 +43,7 @@ class DraftView(QListView):
         self._current = QPersistentModelIndex()
         self._pending_scroll: tuple[QPersistentModelIndex, QAbstractItemView.ScrollHint] | None = None
         self.relayouts = 0  # times the rows were laid out again (tests read it)
+        self._opening = False  # a model was set and its near rows are not measured yet (see doItemsLayout)
         self._relayout_queued = False  # see relayout_later
         super().__init__(parent)
         self.setObjectName("draftView")
@@ -70,6 +71,7 @@ class DraftView(QListView):
         self.row_delegate.rows_model = model if isinstance(model, DraftModel) else None
         self.credits = CreditsLater(model) if self.credits_later and isinstance(model, DraftModel) else None
         if model is not None:
+            self._opening = True  # until the near rows are measured (near_done)
             self.near.start()
             if self.isVisible():
                 self._lay_out_at_once()
@@ -144,6 +146,7 @@ class DraftView(QListView):
         """The near rows are all measured and the credits read: the rows drawn without the credits ("changed
         by …") are made again, and the rows laid out again once if any changed, keeping the row the chair
         reads in place; in batches from now on."""
+        self._opening = False
         place = self.reading_place()  # before the rows change (the view lays them out again then)
         if self.credits is not None and self.credits.held and self.credits.release():
             changed = True
@@ -219,9 +222,12 @@ class DraftView(QListView):
         # rows' run, which finds the rows to draw, at the end): each change of rows, or of a row's height,
         # made the draft a white page for 70 turns of the event loop at 2,000 paragraphs (300 at 10,000),
         # near the top as far down. On screen, the rows are laid out at once: the old text stays up until the
-        # new one is drawn. Batches are kept for a view not shown yet (nothing is measured then).
+        # new one is drawn. Batches are kept for a view not shown yet (nothing is measured then), and while
+        # a session opens (the first layout is in one pass, at the first paint; the window's docks then
+        # resize the view a few times before the near rows are measured: one pass each cost the start 0.1 s
+        # at 10,000 paragraphs).
         self.relayouts += 1
-        if self.isVisible() and self.layoutMode() == QListView.LayoutMode.Batched:
+        if self.isVisible() and not self._opening and self.layoutMode() == QListView.LayoutMode.Batched:
             self._measure_near_later()  # (a change made rows again: they would be measured in this layout)
             self.setLayoutMode(QListView.LayoutMode.SinglePass)
             try:
