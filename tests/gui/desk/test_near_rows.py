@@ -15,6 +15,7 @@ from chairdesk.gui.desk.near_rows import NEAR_ROWS, NearRows
 from chairdesk.gui.desk.window import MainWindow
 from chairdesk.gui.qt import QApplication, QEvent
 from chairdesk.gui.settings import DeskSettings
+from tests.gui.desk_support import show_desk
 
 
 @pytest.fixture
@@ -139,12 +140,7 @@ def test_a_row_made_current_far_away_measures_a_screen_at_once_and_its_other_nea
 ) -> None:
     # Measuring all 120 near rows of a row far down in the relayout after a jump took turns of 0.1-0.2 s on a
     # 2,000-paragraph draft (issue 15, seventh pass): the keys waited that long.
-    win = MainWindow(None, DeskSettings.load(), docks=[])
-    qtbot.addWidget(win)
-    assert win.open_session(long_path)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
+    win = show_desk(qtbot, long_path, size=(1200, 800))
     view, model = win.draft_view, win.draft_model
     qtbot.waitUntil(lambda: not view.near.filling and laid_out(win), timeout=10000)
     before = measured(win)

@@ -13,8 +13,7 @@ from chairdesk.core.log.session import Session
 from chairdesk.gui.desk.draft_view import BATCH_SIZE
 from chairdesk.gui.desk.window import MainWindow
 from chairdesk.gui.qt import QApplication, QPoint
-from chairdesk.gui.settings import DeskSettings
-from tests.gui.desk_support import wait_laid_out
+from tests.gui.desk_support import show_desk, wait_laid_out
 
 
 @pytest.fixture
@@ -41,12 +40,7 @@ def rows_on_screen(win: MainWindow) -> list[int]:
 
 @pytest.mark.parametrize("action", ["amend", "strike", "insert", "move"])
 def test_a_change_far_down_is_painted_with_its_rows_in_place(qtbot, long_path: Path, action: str) -> None:  # noqa: ANN001
-    win = MainWindow(None, DeskSettings.load(), docks=[])
-    qtbot.addWidget(win)
-    assert win.open_session(long_path)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
+    win = show_desk(qtbot, long_path, size=(1200, 800))
     draft = win.session.draft
     qtbot.waitUntil(lambda: not win.draft_view.near.filling, timeout=10_000)
     assert win.commands.go_to_paragraph(200)
