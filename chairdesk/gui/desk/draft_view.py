@@ -1,9 +1,12 @@
-"""The draft in the centre: a list view over the draft model, one row per paragraph or heading, drawn by
-RowDelegate (row_delegate.py) from its cache of laid-out rows; the paragraph number is drawn in a gutter, and
-hovering it shows the former number.
+"""The draft in the centre: a view over the draft model, one row per paragraph or heading, drawn by RowDelegate
+(row_delegate.py) from its cache of laid-out rows; the paragraph number is drawn in a gutter, and hovering it
+shows the former number.
 
-Its rows are laid out in batches between events (a long draft opens at once), the first batch reaching the
-rows on screen; the rows near the current one are measured exactly, the others estimated until drawn.
+Its own layout, not QListView's: each row's height and where it starts are kept (row_heights.py) and changed
+where a change happened, so a strike or an amendment never lays every row out again (QListView did, after
+any change of rows or of a row's height, at 7 us a row in Python: 80-140 ms at 10,000 paragraphs; and in
+batches it drew no row until the last one, a white page). The rows near the current one are measured
+exactly; the others are estimated from their words until they are drawn.
 """
 
 from __future__ import annotations
@@ -12,10 +15,14 @@ from ..qt import (
     QAbstractItemView,
     QEvent,
     QFont,
-    QListView,
+    QItemSelection,
     QModelIndex,
+    QPainter,
     QPersistentModelIndex,
     QPoint,
+    QRect,
+    QRegion,
+    QStyle,
     QStyleOptionViewItem,
     Qt,
     QTimer,
@@ -26,12 +33,13 @@ from .credits_later import CreditsLater
 from .draft_model import DraftModel
 from .near_rows import NEAR_ROWS, NearRows  # noqa: F401  (NEAR_ROWS is also read from here)
 from .row_delegate import RowDelegate
+from .row_heights import RowHeights
 
-BATCH_SIZE = 40  # rows a batch lays out in one turn of the event loop (a view not shown yet)
 FEW_UNMEASURED = 10  # near rows never measured that a row made current measures at once (see currentChanged)
+SMALL_CHANGE = 64  # rows changed at most that are measured again one by one (more: only those made anew)
 
 
-class DraftView(QListView):
+class DraftView(QAbstractItemView):
     """The centre of the window: the draft with tracked changes, one row per paragraph or heading."""
 
     edit_requested = Signal()  # Enter on a paragraph: amend it in the editor pane
@@ -42,16 +50,13 @@ class DraftView(QListView):
         self.credits_later = credits_later
         self._current = QPersistentModelIndex()
         self._pending_scroll: tuple[QPersistentModelIndex, QAbstractItemView.ScrollHint] | None = None
-        self.relayouts = 0  # times the rows were laid out again (tests read it)
-        self._opening = False  # a model was set and its near rows are not measured yet (see doItemsLayout)
-        self._relayout_queued = False  # see relayout_later
+        self.rows = RowHeights()  # each row's height and top, as laid out
+        self.relayouts = 0  # times every row was laid out again (tests read it)
+        self._resized: set[int] = set()  # rows drawn at another height than laid out at (see row_resized)
         super().__init__(parent)
         self.setObjectName("draftView")
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setLayoutMode(QListView.LayoutMode.Batched)
-        self.setBatchSize(BATCH_SIZE)
-        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -62,38 +67,284 @@ class DraftView(QListView):
         self.near.before_step = self.credits_step
         self.credits: CreditsLater | None = None  # the credits of the rows, read after the first paint
         self.setItemDelegate(self.row_delegate)
-        self.setStyleSheet("QListView#draftView { background: #ffffff; border: none; }")
+        self.setStyleSheet("QAbstractItemView#draftView { background: #ffffff; border: none; }")
         self.verticalScrollBar().actionTriggered.connect(self._user_scrolled)
 
     def setModel(self, model) -> None:  # noqa: ANN001, N802
         """Show a model: its first screens are measured once on screen, its other near rows after that."""
-        super().setModel(model)
         self.row_delegate.rows_model = model if isinstance(model, DraftModel) else None
         self.credits = CreditsLater(model) if self.credits_later and isinstance(model, DraftModel) else None
         if model is not None:
-            self._opening = True  # until the near rows are measured (near_done)
-            self.near.start()
-            if self.isVisible():
-                self._lay_out_at_once()
-
-    def _lay_out_at_once(self) -> None:
-        """While a session opens on screen, the rows are laid out at once: a view laying its rows out in
-        batches draws none until the last batch; the rows far from the current one are estimated, so this
-        costs little (in batches again once the near rows are measured: near_done). Before the view is
-        shown it stays in batches: nothing is measured then, and a scroll lays out only the rows it needs."""
-        self.setLayoutMode(QListView.LayoutMode.SinglePass)
-        self.scheduleDelayedItemsLayout()  # one layout, at the first paint, at the size the view has then
-
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802
-        super().showEvent(event)
-        if self.near.filling and self.layoutMode() != QListView.LayoutMode.SinglePass:
-            self._lay_out_at_once()
+            self.near.start()  # (before Qt asks for the rows: nothing is measured before the view is shown)
+        super().setModel(model)
+        if model is not None:
+            model.layoutChanged.connect(self.doItemsLayout)
+        self.doItemsLayout()
 
     def credits_step(self) -> bool:
         """After the first paint, read the credits a part at a time, before the near rows are measured (the
         rows drawn without them are made again once the near rows are: near_done). True while this step
         was used for them."""
         return self.credits is not None and self.credits.held and self.credits.read_more()
+
+    # ------------------------------------------------------------ the rows' places
+    def _size(self, at: int) -> int:
+        model = self.model()
+        if isinstance(model, DraftModel):
+            return self.row_delegate.row_size(at).height()
+        option = QStyleOptionViewItem()
+        return self.row_delegate.sizeHint(option, model.index(at, 0)).height()
+
+    def _row(self, at: int) -> object:
+        model = self.model()
+        return model.rows.rows[at] if isinstance(model, DraftModel) else None
+
+    def doItemsLayout(self) -> None:  # noqa: N802
+        """Every row laid out again: at a new model, width or text size (a change lays out only its rows)."""
+        self.relayouts += 1
+        model = self.model()
+        count = self.row_count()
+        if model is None or count == 0:
+            self.rows.reset([], [])
+        else:
+            self.rows.reset([self._row(at) for at in range(count)], [self._size(at) for at in range(count)])
+        super().doItemsLayout()  # (the editors' places and the scroll bars)
+
+    def rowsInserted(self, parent: QModelIndex, start: int, end: int) -> None:  # noqa: N802
+        if not parent.isValid():
+            self._measure_near_later()
+            self.rows.insert(start, [None] * (end - start + 1), [0] * (end - start + 1))
+            for at in range(start, end + 1):
+                self.rows.set(at, self._row(at), self._size(at))
+            self._rows_moved()
+        super().rowsInserted(parent, start, end)
+
+    def rowsAboutToBeRemoved(self, parent: QModelIndex, start: int, end: int) -> None:  # noqa: N802
+        if not parent.isValid():
+            self.rows.remove(start, end - start + 1)
+            self._rows_moved()
+        super().rowsAboutToBeRemoved(parent, start, end)
+
+    def reset(self) -> None:
+        super().reset()
+        self.doItemsLayout()
+
+    def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:  # noqa: ANN001, B006, N802
+        # A few rows: each measured again (its words changed). Many (the numbers after a structural change,
+        # an adoption): only the rows made anew since they were laid out; the others keep their height.
+        first, last = top_left.row(), min(bottom_right.row(), len(self.rows) - 1)
+        if first >= 0 and not top_left.parent().isValid():
+            self._measure_near_later()  # (rows made anew near the current one: a screen now, the others later)
+            place = self.reading_place()
+            changed = False
+            for at in range(first, last + 1):
+                row = self._row(at)
+                if last - first < SMALL_CHANGE or row is not self.rows.rows[at]:
+                    changed |= self.rows.set(at, row, self._size(at))
+            if changed:
+                self._rows_moved(place)
+        super().dataChanged(top_left, bottom_right, roles)
+
+    def row_resized(self, at: int) -> None:
+        """A row drawn at its estimated height measured another: its place is made again at the next turn of
+        the event loop, with the others drawn in the same paint."""
+        if not self._resized:
+            QTimer.singleShot(0, self, self._place_resized)
+        self._resized.add(at)
+
+    def _place_resized(self) -> None:
+        resized, self._resized = self._resized, set()
+        place = self.reading_place()
+        changed = False
+        for at in sorted(resized):
+            if at < len(self.rows):
+                changed |= self.rows.set(at, self._row(at), self._size(at))
+        if changed:
+            self._rows_moved(place)
+
+    def _rows_moved(self, place: tuple[QPersistentModelIndex, int] | None = None, draw: bool = True) -> None:
+        """The rows' heights or number changed: the scroll bar follows, the row the chair reads (taken before
+        the change) stays where it stood on screen, and the rows are drawn again (draw: not from a paint)."""
+        self.updateGeometries()
+        if place is not None and place[0].isValid() and self._pending_scroll is None:
+            moved = self.rows.top(place[0].row()) - self.verticalOffset() - place[1]
+            if moved:
+                bar = self.verticalScrollBar()
+                bar.blockSignals(not draw)  # (from a paint: no second paint for the scroll)
+                bar.setValue(bar.value() + moved)
+                bar.blockSignals(False)
+        if draw:
+            self.viewport().update()
+
+    def lay_out_now(self) -> None:
+        """Nothing to wait for: a change has laid out its rows by the time it is done (kept for the window)."""
+        self._scroll_when_laid_out()
+
+    # ------------------------------------------------- QAbstractItemView's geometry
+    def horizontalOffset(self) -> int:  # noqa: N802, D102
+        return 0
+
+    def verticalOffset(self) -> int:  # noqa: N802, D102
+        return self.verticalScrollBar().value()
+
+    def isIndexHidden(self, _index: QModelIndex) -> bool:  # noqa: N802, D102
+        return False
+
+    def visualRect(self, index: QModelIndex) -> QRect:  # noqa: N802, D102
+        at = index.row()
+        if not index.isValid() or index.parent().isValid() or at >= len(self.rows):
+            return QRect()
+        return QRect(0, self.rows.top(at) - self.verticalOffset(), self.viewport().width(), self.rows.heights[at])
+
+    def indexAt(self, point: QPoint) -> QModelIndex:  # noqa: N802, D102
+        model = self.model()
+        at = self.rows.row_at(point.y() + self.verticalOffset())
+        if model is None or at is None or not 0 <= point.x() < self.viewport().width():
+            return QModelIndex()
+        return model.index(at, 0)
+
+    def scrollTo(  # noqa: N802
+        self,
+        index: QModelIndex,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
+        """Show a row (once the view is shown, for a view not shown yet: its size is not known)."""
+        if not index.isValid() or index.row() >= len(self.rows):
+            return
+        if not self.isVisible():
+            self._pending_scroll = (QPersistentModelIndex(index), hint)
+            return
+        self._pending_scroll = None
+        top, height, screen = self.rows.top(index.row()), self.rows.heights[index.row()], self.viewport().height()
+        bar, value = self.verticalScrollBar(), self.verticalScrollBar().value()
+        hints = QAbstractItemView.ScrollHint
+        if hint == hints.PositionAtTop:
+            value = top
+        elif hint == hints.PositionAtBottom:
+            value = top + height - screen
+        elif hint == hints.PositionAtCenter:
+            value = top + (height - screen) // 2
+        elif top < value or height > screen:
+            value = top
+        elif top + height > value + screen:
+            value = top + height - screen
+        bar.setValue(max(0, min(value, bar.maximum())))
+        self.viewport().update()
+
+    def _in_sight(self, index: QModelIndex) -> bool:
+        rect = self.visualRect(index)
+        return rect.isValid() and self.viewport().rect().intersects(rect)
+
+    def _scroll_when_laid_out(self) -> None:
+        if self._pending_scroll is not None and self.isVisible():
+            target, hint = self._pending_scroll
+            self._pending_scroll = None
+            if target.isValid() and self.model() is not None:
+                self.scrollTo(self.model().index(target.row(), 0), hint)
+
+    def moveCursor(self, action, _modifiers) -> QModelIndex:  # noqa: ANN001, N802, D102
+        model = self.model()
+        count = len(self.rows)
+        if model is None or count == 0:
+            return QModelIndex()
+        current = self.currentIndex().row() if self.currentIndex().isValid() else -1
+        moves = QAbstractItemView.CursorAction
+        screen = self.viewport().height()
+        if action in (moves.MoveUp, moves.MovePrevious):
+            at = max(0, current - 1)
+        elif action in (moves.MoveDown, moves.MoveNext):
+            at = min(count - 1, current + 1)
+        elif action == moves.MoveHome:
+            at = 0
+        elif action == moves.MoveEnd:
+            at = count - 1
+        elif action == moves.MovePageUp:
+            found = self.rows.row_at(max(0, self.rows.top(max(current, 0)) - screen))
+            at = found if found is not None else 0
+        elif action == moves.MovePageDown:
+            found = self.rows.row_at(self.rows.top(max(current, 0)) + screen)
+            at = found if found is not None else count - 1
+        else:
+            at = max(current, 0)
+        return model.index(at, 0)
+
+    def setSelection(self, rect: QRect, flags) -> None:  # noqa: ANN001, N802, D102
+        model = self.model()
+        first, last = self.indexAt(rect.topLeft()), self.indexAt(rect.bottomLeft())
+        if model is None or not first.isValid():
+            return
+        last = last if last.isValid() else model.index(len(self.rows) - 1, 0)
+        low, high = sorted((first.row(), last.row()))
+        self.selectionModel().select(QItemSelection(model.index(low, 0), model.index(high, 0)), flags)
+
+    def visualRegionForSelection(self, selection: QItemSelection) -> QRegion:  # noqa: N802, D102
+        region = QRegion()
+        for part in selection:
+            for at in range(part.top(), part.bottom() + 1):
+                rect = self.visualRect(self.model().index(at, 0))
+                if rect.intersects(self.viewport().rect()):
+                    region = region.united(rect)
+        return region
+
+    def updateGeometries(self) -> None:  # noqa: N802
+        bar, screen = self.verticalScrollBar(), self.viewport().height()
+        bar.setRange(0, max(0, self.rows.total() - screen))
+        bar.setPageStep(screen)
+        bar.setSingleStep(24)
+        super().updateGeometries()
+        self._scroll_when_laid_out()
+
+    def _measure_on_screen(self) -> bool:
+        """Measure the rows on screen laid out at their estimated height (never drawn: far from the rows read
+        so far), before they are drawn, so that none is drawn over the next; whether any moved."""
+        model = self.model()
+        if not isinstance(model, DraftModel):
+            return False
+        place, offset, rows = self.reading_place(), self.verticalOffset(), model.rows.rows
+        at = self.rows.row_at(offset)
+        changed = False
+        while at is not None and at < len(self.rows) and self.rows.top(at) < offset + self.viewport().height():
+            row = rows[at]
+            if row.estimate is not None or row.html is None:
+                height, _ = self.row_delegate.measure(at)
+                row.estimate = None
+                changed |= self.rows.set(at, row, height)
+            at += 1
+        if changed:
+            self._rows_moved(place, draw=False)
+        return changed
+
+    def paintEvent(self, event) -> None:  # noqa: ANN001, N802
+        model = self.model()
+        if model is None or not len(self.rows):
+            return
+        moved = False
+        for _ in range(3):  # (measured, rows move on screen and others come in sight: measured in turn)
+            if not self._measure_on_screen():
+                break
+            moved = True
+        if moved and event.rect() != self.viewport().rect():
+            self.viewport().update()  # (this paint draws only its part: the rest at their new places next)
+        painter = QPainter(self.viewport())
+        area, offset = self.viewport().rect(), self.verticalOffset()
+        first = self.rows.row_at(offset + max(0, area.top()))
+        if first is None:
+            return
+        selection, current = self.selectionModel(), self.currentIndex()
+        focused = self.hasFocus()
+        at = first
+        while at < len(self.rows) and self.rows.top(at) - offset <= area.bottom():
+            index = model.index(at, 0)
+            option = QStyleOptionViewItem()
+            self.initViewItemOption(option)
+            option.rect = QRect(0, self.rows.top(at) - offset, self.viewport().width(), self.rows.heights[at])
+            if selection is not None and selection.isSelected(index):
+                option.state |= QStyle.StateFlag.State_Selected
+            if focused and index == current:
+                option.state |= QStyle.StateFlag.State_HasFocus
+            self.row_delegate.paint(painter, option, index)
+            at += 1
+        painter.end()
 
     # ------------------------------------------------- what NearRows reads
     def current_row(self) -> int:
@@ -144,146 +395,44 @@ class DraftView(QListView):
 
     def near_done(self, changed: bool) -> None:
         """The near rows are all measured and the credits read: the rows drawn without the credits ("changed
-        by …") are made again, and the rows laid out again once if any changed, keeping the row the chair
-        reads in place; in batches from now on."""
-        self._opening = False
-        place = self.reading_place()  # before the rows change (the view lays them out again then)
+        by …") are made again, and the rows near the current one take their measured heights, keeping the
+        row the chair reads in place."""
+        place = self.reading_place()  # before the rows change
         if self.credits is not None and self.credits.held and self.credits.release():
             changed = True
         if changed:
             self.relayout_keeping_place(place)
-        self.setLayoutMode(QListView.LayoutMode.Batched)
 
     def relayout_keeping_place(self, place: tuple[QPersistentModelIndex, int] | None = None) -> None:
-        """Lay the rows out again (their heights changed), keeping the row the chair reads (`reading_place`,
-        taken now unless given) where it stands on screen."""
-        model = self.model()
-        if isinstance(model, DraftModel):
-            for row in model.rows.rows:  # measured since: laid out at their measured height now
-                if row.size is not None:
-                    row.estimate = None
+        """The rows measured since they were laid out take their measured heights, keeping the row the chair
+        reads (`reading_place`, taken now unless given) where it stands on screen."""
         if place is None:
             place = self.reading_place()
-        # At once, not in batches: a view laying its rows out in batches draws none until the last batch.
-        mode = self.layoutMode()
-        self.setLayoutMode(QListView.LayoutMode.SinglePass)
-        self.doItemsLayout()
-        self.setLayoutMode(mode)
-        if self._pending_scroll is not None:  # a row is still to be shown: that scroll wins
-            return
-        if place is not None and place[0].isValid() and model is not None:
-            moved = self.visualRect(model.index(place[0].row(), 0)).top() - place[1]
-            if moved:
-                bar = self.verticalScrollBar()
-                bar.setValue(bar.value() + moved)
+        model = self.model()
+        changed = False
+        if isinstance(model, DraftModel):
+            for at, row in enumerate(model.rows.rows):
+                if row.size is not None and row.estimate is not None:  # measured since: at its measured height
+                    row.estimate = None
+                if row.size is not None and row.size[2].height() != self.rows.heights[at]:
+                    changed |= self.rows.set(at, row, self._size(at))
+        if changed:
+            self._rows_moved(place)
+
+    def relayout_later(self) -> None:
+        """Every row laid out again at the next turn of the event loop."""
+        self.scheduleDelayedItemsLayout()
 
     def set_text_font(self, font: QFont) -> None:
         """Zoom: lay the rows out again at another text size."""
+        place = self.reading_place()
         self.row_delegate.set_font(font)
-        self.scheduleDelayedItemsLayout()
+        self.doItemsLayout()
+        self.updateGeometries()
         if self.currentIndex().isValid():  # the row being read stays in sight at the new size
             self.scrollTo(self.currentIndex())
-
-    # The rows are laid out in batches (a long draft opens at once), so a row far down may have no place yet
-    # when it is made current: the scroll is kept and done as soon as the batch holding that row is laid out.
-    def scrollTo(  # noqa: N802
-        self,
-        index: QModelIndex,
-        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
-    ) -> None:
-        """Show a row, now or once it is laid out (a view not shown yet lays nothing out for it)."""
-        if not self.isVisible():
-            self._pending_scroll = (QPersistentModelIndex(index), hint) if index.isValid() else None
-            return
-        super().scrollTo(index, hint)
-        self._pending_scroll = None
-        if index.isValid() and not self._in_sight(index):
-            self._pending_scroll = (QPersistentModelIndex(index), hint)
-
-    def _in_sight(self, index: QModelIndex) -> bool:
-        rect = self.visualRect(index)
-        return rect.isValid() and self.viewport().rect().intersects(rect)
-
-    def _scroll_when_laid_out(self) -> None:
-        if self._pending_scroll is None:
-            return
-        target, hint = self._pending_scroll
-        if not target.isValid() or self.model() is None:
-            self._pending_scroll = None
-            return
-        index = self.model().index(target.row(), 0)
-        if self.visualRect(index).isValid():
-            super().scrollTo(index, hint)
-            if self._in_sight(index):
-                self._pending_scroll = None
-
-    def doItemsLayout(self) -> None:  # noqa: N802
-        # A view laying its rows out in batches draws none of them until the last batch (QListView makes the
-        # rows' run, which finds the rows to draw, at the end): each change of rows, or of a row's height,
-        # made the draft a white page for 70 turns of the event loop at 2,000 paragraphs (300 at 10,000),
-        # near the top as far down. On screen, the rows are laid out at once: the old text stays up until the
-        # new one is drawn. Batches are kept for a view not shown yet (nothing is measured then), and while
-        # a session opens (the first layout is in one pass, at the first paint; the window's docks then
-        # resize the view a few times before the near rows are measured: one pass each cost the start 0.1 s
-        # at 10,000 paragraphs).
-        self.relayouts += 1
-        if self.isVisible() and not self._opening and self.layoutMode() == QListView.LayoutMode.Batched:
-            self._measure_near_later()  # (a change made rows again: they would be measured in this layout)
-            self.setLayoutMode(QListView.LayoutMode.SinglePass)
-            try:
-                super().doItemsLayout()
-            finally:
-                self.setLayoutMode(QListView.LayoutMode.Batched)
-        else:
-            super().doItemsLayout()
-        self._scroll_when_laid_out()
-
-    def relayout_later(self) -> None:
-        """Lay the rows out again at the next turn of the event loop (after this paint), once however often
-        this is asked before then (rows drawn at their estimated heights, measured as they are drawn)."""
-        if not self._relayout_queued:
-            self._relayout_queued = True
-            QTimer.singleShot(0, self, self._relayout_queued_now)
-
-    def _relayout_queued_now(self) -> None:
-        self._relayout_queued = False
-        self.scheduleDelayedItemsLayout()
-        self.executeDelayedItemsLayout()
-
-    def lay_out_now(self) -> None:
-        """Lay the rows out now if a change asked for it: the paint that follows the change then draws them at
-        their places (a change of rows takes their places away until the layout, which Qt runs from a timer
-        after the paint: a white page for a frame)."""
-        self.executeDelayedItemsLayout()
-
-    def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:  # noqa: ANN001, B006, N802
-        # QListView lays every row out again after any change of data (in batches, then draws the rows
-        # again): the current row drawn again at the height it is laid out at (an amendment that wraps to as
-        # many lines) only needs drawing again. Only the current row: measuring a row renders it (an
-        # adoption changes hundreds, drawn when scrolled to), and a layout another row asked for would run.
-        if top_left == bottom_right and top_left.row() == self.current_row() and self._laid_out_height(top_left):
-            QAbstractItemView.dataChanged(self, top_left, bottom_right, roles)
-            return
-        super().dataChanged(top_left, bottom_right, roles)
-
-    def _laid_out_height(self, index: QModelIndex) -> bool:
-        """Whether the row at index, as it is now, has the height the view laid it out at: the distance to the
-        next row's top (a row's own rect has the height its size hint gives now; the last row: not known)."""
-        after = index.sibling(index.row() + 1, 0)
-        if not after.isValid():
-            return False
-        top, next_top = self.visualRect(index), self.visualRect(after)
-        if not (top.isValid() and next_top.isValid()):
-            return False
-        return self.row_delegate.sizeHint(QStyleOptionViewItem(), index).height() == next_top.top() - top.top()
-
-    def timerEvent(self, event) -> None:  # noqa: ANN001, N802
-        super().timerEvent(event)
-        self._scroll_when_laid_out()
-
-    def updateGeometries(self) -> None:  # noqa: N802
-        super().updateGeometries()
-        self._scroll_when_laid_out()
+        elif place is not None:
+            self._rows_moved(place)
 
     def _user_scrolled(self, _action: int) -> None:
         self._pending_scroll = None  # the chair scrolled away: do not pull the view back later
@@ -292,13 +441,22 @@ class DraftView(QListView):
         self._pending_scroll = None
         super().wheelEvent(event)
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
-        super().resizeEvent(event)
-        self.scheduleDelayedItemsLayout()
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        self._scroll_when_laid_out()
 
     def viewportEvent(self, event) -> bool:  # noqa: ANN001, N802
-        if event.type() == QEvent.Type.Resize:  # (a scroll bar shown or hidden resizes the rows' area alone)
-            self.row_delegate.width_changed()
+        if event.type() == QEvent.Type.Resize:  # another width: every row's lines are laid out again
+            width = event.size().width()
+            if width != event.oldSize().width():
+                place = self.reading_place()
+                self.row_delegate.width_changed()
+                self.doItemsLayout()
+                self.updateGeometries()
+                if place is not None:
+                    self._rows_moved(place)
+            else:
+                self.updateGeometries()
         return super().viewportEvent(event)
 
     def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802

@@ -55,7 +55,7 @@ class RowsView(Protocol):
 
     def current_row(self) -> int: ...  # noqa: D102
 
-    def relayout_later(self) -> None: ...  # noqa: D102
+    def row_resized(self, at: int) -> None: ...  # noqa: D102
 
 
 PICTURE_BYTES = 32 * 1024 * 1024  # rows' drawn text kept: a few screens at 4 bytes a pixel, oldest dropped first
@@ -163,55 +163,40 @@ class RowDelegate(QStyledItemDelegate):
         return picture
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
-        # The view sizes every row again after any change of the model (12,000 rows on a long draft, before
-        # the rows on screen can be drawn): a row measured at this width and size, or estimated and far from
-        # the current one, answers here in a few lookups (the rest in _size_hint).
-        model = self.rows_model
-        if model is not None:
-            at = index.row()
-            rows = model.rows.rows
-            if 0 <= at < len(rows):
-                row = rows[at]
-                key = self._key if self._key is not None else self._size_key()
-                size = row.size
-                if size is not None:
-                    if size[0] is row.html and size[1] == key and row.id not in model.pending:
-                        return size[2]
-                elif row.html is None:
-                    guess = row.guess
-                    if guess is not None and guess[0] == key and abs(at - self.view.current_row()) > NEAR_ROWS:
-                        row.estimate = guess[1]
-                        return guess[1]
-        return self._size_hint(index)
+        if self.rows_model is not None and index.model() is self.rows_model:
+            return self.row_size(index.row())
+        return self._measured(None, index.row(), None, index.data(SIZE_ROLE) or "")
 
     def _size_key(self) -> tuple[int, int]:
         """The text's width and size now, kept until either changes (what a row's size was measured at)."""
         self._key = (self.text_width(), self.fonts)
         return self._key
 
-    def _size_hint(self, index: QModelIndex) -> QSize:
-        """A row's size: measured, or estimated if never drawn and not near the current row."""
-        model = index.model()
-        if isinstance(model, DraftModel):  # the model's own string, not a copy through Qt
-            at = index.row()
-            row = model.row_at(at)
-            size = row.size if row is not None else None
-            key = (self.text_width(), self.fonts)
-            if size is not None and size[0] is row.html and row.id not in model.pending and size[1] == key:
+    def row_size(self, at: int) -> QSize:
+        """The size of the view's row `at`: measured (laid out), or estimated from its words if it was never
+        drawn and is not near the current row, so that the rows nobody has scrolled to compute no word diff;
+        drawn, it is measured. The rows around the current one are measured, so that what the chair reads
+        never jumps. A row measured at this width and text size answers in a few lookups (the view asks for
+        every row when the rows' width changes: 12,000 on a long draft)."""
+        model = self.rows_model
+        assert model is not None
+        rows = model.rows.rows
+        row = rows[at]
+        key = self._key if self._key is not None else self._size_key()
+        size = row.size
+        if size is not None:
+            if size[0] is row.html and size[1] == key and row.id not in model.pending:
                 return size[2]  # (a ghost's or a tagged row's is sized by other words: measured below)
-            if (
-                row is not None
-                and row.html is None
-                and row.size is None
-                and (abs(at - self.view.current_row()) > NEAR_ROWS or not self.view.near.exact(at))
-            ):
-                # Never drawn and not near the current row: its height is estimated from its words, so that
-                # laying out the rows nobody has scrolled to computes no word diff; drawn, it is measured. The
-                # rows around the current one are measured, so that what the chair reads never jumps.
+        elif row.html is None:
+            guess = row.guess
+            far = abs(at - self.view.current_row()) > NEAR_ROWS
+            if guess is not None and guess[0] == key and far:
+                row.estimate = guess[1]
+                return guess[1]
+            if far or not self.view.near.exact(at):
                 row.estimate = self._estimate(model, row, key)
                 return row.estimate
-            return self._measured(model, at, row, key=key)
-        return self._measured(None, index.row(), None, index.data(SIZE_ROLE) or "")
+        return self._measured(model, at, row, key=key)
 
     def _measured(
         self, model: DraftModel | None, at: int, row: Row | None, html: str = "", key: tuple[int, int] | None = None
@@ -262,10 +247,10 @@ class RowDelegate(QStyledItemDelegate):
         painter.drawPixmap(rect.left() + self.gutter(), rect.top() + 2, self.picture(html))
         painter.restore()
         estimate = row.estimate if row is not None else None
-        if estimate is not None:  # drawn at its estimated height: measured now, laid out again if it differs
+        if estimate is not None:  # drawn at its estimated height: measured now, its place made again if it differs
             row.estimate = None
-            if self.sizeHint(option, index) != estimate:  # (one layout for all the rows a paint measured:
-                self.view.relayout_later()  # each sizeHintChanged queued its own, at once on screen)
+            if self.sizeHint(option, index) != estimate:
+                self.view.row_resized(index.row())
 
     def _estimate(self, model: DraftModel, row: Row, key: tuple[int, int] | None = None) -> QSize:
         """A row's height from the length of its words (and its proposals'), before it is ever drawn (key:

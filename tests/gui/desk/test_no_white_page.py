@@ -10,7 +10,7 @@ import pytest
 
 from chairdesk.core import drafting
 from chairdesk.core.log.session import Session
-from chairdesk.gui.desk.draft_view import BATCH_SIZE
+BATCH_SIZE = 40  # rows a batch of QListView laid out (the view before the seventh pass)
 from chairdesk.gui.desk.window import MainWindow
 from chairdesk.gui.qt import QApplication, QPoint
 from tests.gui.desk_support import show_desk, wait_laid_out
