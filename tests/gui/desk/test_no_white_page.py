@@ -1,6 +1,6 @@
-"""A change far down a long draft is painted with the rows on screen in place, never a white page while the
-view lays its rows out again in batches from the first (issue 15, seventh pass: 70 turns of the event loop
-at 2,000 paragraphs, 300 at 10,000)."""
+"""A change far down a long draft is painted with the rows on screen in place, and lays out only the rows it
+names: QListView laid every row out again, and in batches drew none until the last, a white page (issue 15,
+seventh pass: 70 turns of the event loop at 2,000 paragraphs, 300 at 10,000)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ import pytest
 
 from chairdesk.core import drafting
 from chairdesk.core.log.session import Session
-BATCH_SIZE = 40  # rows a batch of QListView laid out (the view before the seventh pass)
 from chairdesk.gui.desk.window import MainWindow
 from chairdesk.gui.qt import QApplication, QPoint
 from tests.gui.desk_support import show_desk, wait_laid_out
+
+BATCH_SIZE = 40  # rows a batch of QListView laid out (the view before the seventh pass)
 
 
 @pytest.fixture
@@ -51,6 +52,7 @@ def test_a_change_far_down_is_painted_with_its_rows_in_place(qtbot, long_path: P
     pid = draft.paragraph_by_number(200).id
     section = draft.paragraphs[pid].section
     run = win.controller.run
+    relayouts = win.draft_view.relayouts
     if action == "amend":  # three lines longer: the row's height changes, the rows are laid out again
         run(drafting.amend_paragraph, pid, draft.paragraphs[pid].text + " More words at the table." * 12)
     elif action == "strike":
@@ -64,3 +66,4 @@ def test_a_change_far_down_is_painted_with_its_rows_in_place(qtbot, long_path: P
     assert shown, "the draft view is white after the change"
     assert abs(shown[0] - before[0]) <= 3  # the same part of the draft, at most the rows put in or out
     assert win.draft_view._in_sight(win.draft_view.currentIndex())
+    assert win.draft_view.relayouts == relayouts  # only the rows the change named were laid out
