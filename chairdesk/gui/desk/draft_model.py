@@ -44,6 +44,7 @@ SECTION_LOCAL = frozenset(
 
 
 NEARBY = 64  # rows either side of where a row was found that are looked at first
+FEW_ROWS = 16  # rows made again that are told to the view one by one (more: as one span)
 
 
 class DraftModel(QAbstractListModel):
@@ -188,6 +189,9 @@ class DraftModel(QAbstractListModel):
         touched.update(self.rows.refresh_paragraphs(change.paragraphs))
         if change.kind == "draft.subheading.retitle":
             touched.update(self.rows.refresh_heading(change.event.payload["id"]))
+        if len(touched) > FEW_ROWS:  # (an adoption lapsing hundreds of proposals: one signal, not hundreds)
+            self.dataChanged.emit(self.index(min(touched)), self.index(max(touched)))
+            return
         for i in sorted(touched):
             index = self.index(i)
             self.dataChanged.emit(index, index)

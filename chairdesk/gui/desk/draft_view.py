@@ -36,6 +36,7 @@ from .row_delegate import RowDelegate
 from .row_heights import RowHeights
 
 FEW_UNMEASURED = 10  # near rows never measured that a row made current measures at once (see currentChanged)
+NO_MOVES = object()  # no change of rows waiting to be settled (DraftView._moves)
 SMALL_CHANGE = 64  # rows changed at most that are measured again one by one (more: only those made anew)
 
 
@@ -53,6 +54,7 @@ class DraftView(QAbstractItemView):
         self.rows = RowHeights()  # each row's height and top, as laid out
         self.relayouts = 0  # times every row was laid out again (tests read it)
         self._resized: set[int] = set()  # rows drawn at another height than laid out at (see row_resized)
+        self._moves: object = NO_MOVES  # the place kept while the rows a change moves settle (see _moving)
         super().__init__(parent)
         self.setObjectName("draftView")
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -79,6 +81,7 @@ class DraftView(QAbstractItemView):
         super().setModel(model)
         if model is not None:
             model.layoutChanged.connect(self.doItemsLayout)
+            model.rowsAboutToBeInserted.connect(self._rows_coming)
         self.doItemsLayout()
 
     def credits_step(self) -> bool:
@@ -102,6 +105,7 @@ class DraftView(QAbstractItemView):
     def doItemsLayout(self) -> None:  # noqa: N802
         """Every row laid out again: at a new model, width or text size (a change lays out only its rows)."""
         self.relayouts += 1
+        self._moves = NO_MOVES  # (every row laid out again: no change of rows left to settle)
         model = self.model()
         count = self.row_count()
         if model is None or count == 0:
@@ -116,13 +120,16 @@ class DraftView(QAbstractItemView):
             self.rows.insert(start, [None] * (end - start + 1), [0] * (end - start + 1))
             for at in range(start, end + 1):
                 self.rows.set(at, self._row(at), self._size(at))
-            self._rows_moved()
         super().rowsInserted(parent, start, end)
+
+    def _rows_coming(self, parent: QModelIndex, _start: int, _end: int) -> None:
+        if not parent.isValid():
+            self._moving()
 
     def rowsAboutToBeRemoved(self, parent: QModelIndex, start: int, end: int) -> None:  # noqa: N802
         if not parent.isValid():
+            self._moving()
             self.rows.remove(start, end - start + 1)
-            self._rows_moved()
         super().rowsAboutToBeRemoved(parent, start, end)
 
     def reset(self) -> None:
@@ -135,15 +142,29 @@ class DraftView(QAbstractItemView):
         first, last = top_left.row(), min(bottom_right.row(), len(self.rows) - 1)
         if first >= 0 and not top_left.parent().isValid():
             self._measure_near_later()  # (rows made anew near the current one: a screen now, the others later)
-            place = self.reading_place()
-            changed = False
+            known = self.rows.rows
             for at in range(first, last + 1):
                 row = self._row(at)
-                if last - first < SMALL_CHANGE or row is not self.rows.rows[at]:
-                    changed |= self.rows.set(at, row, self._size(at))
-            if changed:
-                self._rows_moved(place)
+                if last - first < SMALL_CHANGE or row is not known[at]:
+                    height = self._size(at)
+                    if height != self.rows.heights[at]:
+                        self._moving()
+                    self.rows.set(at, row, height)
         super().dataChanged(top_left, bottom_right, roles)
+
+    def _moving(self) -> None:
+        """The rows are about to move: the row the chair reads and where it stands on screen are taken now,
+        once for all the changes of this turn (an adoption changes hundreds of rows, one by one), which are
+        settled together before the paint (`_settle`)."""
+        if self._moves is NO_MOVES:
+            self._moves = self.reading_place()
+            QTimer.singleShot(0, self, self._settle)
+
+    def _settle(self) -> None:
+        """The rows moved: the scroll bar follows, the row the chair reads stays where it stood on screen."""
+        if self._moves is not NO_MOVES:
+            place, self._moves = self._moves, NO_MOVES
+            self._rows_moved(place)
 
     def row_resized(self, at: int) -> None:
         """A row drawn at its estimated height measured another: its place is made again at the next turn of
@@ -166,8 +187,9 @@ class DraftView(QAbstractItemView):
         """The rows' heights or number changed: the scroll bar follows, the row the chair reads (taken before
         the change) stays where it stood on screen, and the rows are drawn again (draw: not from a paint)."""
         self.updateGeometries()
-        if place is not None and place[0].isValid() and self._pending_scroll is None:
-            moved = self.rows.top(place[0].row()) - self.verticalOffset() - place[1]
+        anchor = place[0] if place is not None else None
+        if anchor is not None and anchor.isValid() and anchor.row() < len(self.rows) and self._pending_scroll is None:
+            moved = self.rows.top(anchor.row()) - self.verticalOffset() - place[1]
             if moved:
                 bar = self.verticalScrollBar()
                 bar.blockSignals(not draw)  # (from a paint: no second paint for the scroll)
@@ -177,7 +199,9 @@ class DraftView(QAbstractItemView):
             self.viewport().update()
 
     def lay_out_now(self) -> None:
-        """Nothing to wait for: a change has laid out its rows by the time it is done (kept for the window)."""
+        """Settle now the rows a change moved (the scroll bar, the row the chair reads kept in place), before
+        the paint that follows it."""
+        self._settle()
         self._scroll_when_laid_out()
 
     # ------------------------------------------------- QAbstractItemView's geometry
@@ -211,6 +235,7 @@ class DraftView(QAbstractItemView):
         """Show a row (once the view is shown, for a view not shown yet: its size is not known)."""
         if not index.isValid() or index.row() >= len(self.rows):
             return
+        self._settle()  # (the rows a change moved first: the scroll bar's range, the place kept)
         if not self.isVisible():
             self._pending_scroll = (QPersistentModelIndex(index), hint)
             return
