@@ -142,14 +142,17 @@ class DraftView(QAbstractItemView):
         first, last = top_left.row(), min(bottom_right.row(), len(self.rows) - 1)
         if first >= 0 and not top_left.parent().isValid():
             self._measure_near_later()  # (rows made anew near the current one: a screen now, the others later)
-            known = self.rows.rows
-            for at in range(first, last + 1):
-                row = self._row(at)
-                if last - first < SMALL_CHANGE or row is not known[at]:
-                    height = self._size(at)
-                    if height != self.rows.heights[at]:
-                        self._moving()
-                    self.rows.set(at, row, height)
+            model = self.model()
+            if last - first < SMALL_CHANGE or not isinstance(model, DraftModel):
+                changed = range(first, last + 1)
+            else:  # (12,000 rows compared in a list comprehension: about a millisecond)
+                now, known = model.rows.rows[first : last + 1], self.rows.rows[first : last + 1]
+                changed = [first + k for k, (row, was) in enumerate(zip(now, known, strict=False)) if row is not was]
+            for at in changed:
+                height = self._size(at)
+                if height != self.rows.heights[at]:
+                    self._moving()
+                self.rows.set(at, self._row(at), height)
         super().dataChanged(top_left, bottom_right, roles)
 
     def _moving(self) -> None:
