@@ -447,10 +447,6 @@ class DraftView(QAbstractItemView):
         if changed:
             self._rows_moved(place)
 
-    def relayout_later(self) -> None:
-        """Every row laid out again at the next turn of the event loop."""
-        self.scheduleDelayedItemsLayout()
-
     def set_text_font(self, font: QFont) -> None:
         """Zoom: lay the rows out again at another text size."""
         place = self.reading_place()

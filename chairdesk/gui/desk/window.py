@@ -475,7 +475,7 @@ class MainWindow(QMainWindow):
             self.controller = None
             self._release(controller)
             for view in (self.draft_view, self.outline_view):
-                view.setModel(None)  # a closed window lays out no more rows (the batched layout would go on)
+                view.setModel(None)  # a closed window lays out no more rows (nor measures near ones)
         self._clock.stop()
         self.projector.close()
         super().closeEvent(event)
