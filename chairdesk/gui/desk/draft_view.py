@@ -53,7 +53,6 @@ class DraftView(QAbstractItemView):
         self._pending_scroll: tuple[QPersistentModelIndex, QAbstractItemView.ScrollHint] | None = None
         self.rows = RowHeights()  # each row's height and top, as laid out
         self.relayouts = 0  # times every row was laid out again (tests read it)
-        self._resized: set[int] = set()  # rows drawn at another height than laid out at (see row_resized)
         self._moves: object = NO_MOVES  # the place kept while the rows a change moves settle (see _moving)
         super().__init__(parent)
         self.setObjectName("draftView")
@@ -92,15 +91,10 @@ class DraftView(QAbstractItemView):
 
     # ------------------------------------------------------------ the rows' places
     def _size(self, at: int) -> int:
-        model = self.model()
-        if isinstance(model, DraftModel):
-            return self.row_delegate.row_size(at).height()
-        option = QStyleOptionViewItem()
-        return self.row_delegate.sizeHint(option, model.index(at, 0)).height()
+        return self.row_delegate.row_size(at).height()
 
     def _row(self, at: int) -> object:
-        model = self.model()
-        return model.rows.rows[at] if isinstance(model, DraftModel) else None
+        return self.row_delegate.rows_model.rows.rows[at]  # type: ignore[union-attr]  (a DraftModel is set)
 
     def doItemsLayout(self) -> None:  # noqa: N802
         """Every row laid out again: at a new model, width or text size (a change lays out only its rows)."""
@@ -142,11 +136,11 @@ class DraftView(QAbstractItemView):
         first, last = top_left.row(), min(bottom_right.row(), len(self.rows) - 1)
         if first >= 0 and not top_left.parent().isValid():
             self._measure_near_later()  # (rows made anew near the current one: a screen now, the others later)
-            model = self.model()
-            if last - first < SMALL_CHANGE or not isinstance(model, DraftModel):
+            if last - first < SMALL_CHANGE:
                 changed = range(first, last + 1)
             else:  # (12,000 rows compared in a list comprehension: about a millisecond)
-                now, known = model.rows.rows[first : last + 1], self.rows.rows[first : last + 1]
+                now = self.row_delegate.rows_model.rows.rows[first : last + 1]  # type: ignore[union-attr]
+                known = self.rows.rows[first : last + 1]
                 changed = [first + k for k, (row, was) in enumerate(zip(now, known, strict=False)) if row is not was]
             for at in changed:
                 height = self._size(at)
@@ -167,23 +161,6 @@ class DraftView(QAbstractItemView):
         """The rows moved: the scroll bar follows, the row the chair reads stays where it stood on screen."""
         if self._moves is not NO_MOVES:
             place, self._moves = self._moves, NO_MOVES
-            self._rows_moved(place)
-
-    def row_resized(self, at: int) -> None:
-        """A row drawn at its estimated height measured another: its place is made again at the next turn of
-        the event loop, with the others drawn in the same paint."""
-        if not self._resized:
-            QTimer.singleShot(0, self, self._place_resized)
-        self._resized.add(at)
-
-    def _place_resized(self) -> None:
-        resized, self._resized = self._resized, set()
-        place = self.reading_place()
-        changed = False
-        for at in sorted(resized):
-            if at < len(self.rows):
-                changed |= self.rows.set(at, self._row(at), self._size(at))
-        if changed:
             self._rows_moved(place)
 
     def _rows_moved(self, place: tuple[QPersistentModelIndex, int] | None = None, draw: bool = True) -> None:
@@ -325,10 +302,8 @@ class DraftView(QAbstractItemView):
     def _measure_on_screen(self) -> bool:
         """Measure the rows on screen laid out at their estimated height (never drawn: far from the rows read
         so far), before they are drawn, so that none is drawn over the next; whether any moved."""
-        model = self.model()
-        if not isinstance(model, DraftModel):
-            return False
-        place, offset, rows = self.reading_place(), self.verticalOffset(), model.rows.rows
+        place, offset = self.reading_place(), self.verticalOffset()
+        rows = self.row_delegate.rows_model.rows.rows  # type: ignore[union-attr]
         at = self.rows.row_at(offset)
         changed = False
         while at is not None and at < len(self.rows) and self.rows.top(at) < offset + self.viewport().height():
@@ -347,21 +322,19 @@ class DraftView(QAbstractItemView):
         if model is None or not len(self.rows):
             return
         moved = False
-        for _ in range(3):  # (measured, rows move on screen and others come in sight: measured in turn)
-            if not self._measure_on_screen():
-                break
+        while self._measure_on_screen():  # (rows moved, others came in sight: measured in turn; each once)
             moved = True
         if moved and event.rect() != self.viewport().rect():
             self.viewport().update()  # (this paint draws only its part: the rest at their new places next)
-        painter = QPainter(self.viewport())
-        area, offset = self.viewport().rect(), self.verticalOffset()
-        first = self.rows.row_at(offset + max(0, area.top()))
+        offset, screen = self.verticalOffset(), self.viewport().height()
+        first = self.rows.row_at(offset)
         if first is None:
             return
+        painter = QPainter(self.viewport())
         selection, current = self.selectionModel(), self.currentIndex()
         focused = self.hasFocus()
         at = first
-        while at < len(self.rows) and self.rows.top(at) - offset <= area.bottom():
+        while at < len(self.rows) and self.rows.top(at) - offset < screen:
             index = model.index(at, 0)
             option = QStyleOptionViewItem()
             self.initViewItemOption(option)
@@ -399,7 +372,7 @@ class DraftView(QAbstractItemView):
         model = self.model()
         if not isinstance(model, DraftModel):
             return 0
-        key = (self.row_delegate.text_width(), self.row_delegate.fonts)
+        key = self.row_delegate.size_key()
         near = model.rows.rows[max(0, at - NEAR_ROWS) : at + NEAR_ROWS + 1]
         return sum(1 for row in near if row.size is None or row.size[1] != key)
 

@@ -55,8 +55,6 @@ class RowsView(Protocol):
 
     def current_row(self) -> int: ...  # noqa: D102
 
-    def row_resized(self, at: int) -> None: ...  # noqa: D102
-
 
 PICTURE_BYTES = 32 * 1024 * 1024  # rows' drawn text kept: a few screens at 4 bytes a pixel, oldest dropped first
 CACHE_SIZE = 6000  # laid-out rows kept at least; more on a longer document (see RowDelegate.document)
@@ -80,7 +78,7 @@ class RowDelegate(QStyledItemDelegate):
         self.layouts = 0  # rows laid out since the start (the benchmark and tests read it)
         self.fonts = 0  # text sizes set since the start: a row's remembered size holds for one
         self._text_width: int | None = None  # see text_width
-        self._key: tuple[int, int] | None = None  # see _size_key
+        self._key: tuple[int, int] | None = None  # see size_key
         self.rows_model: DraftModel | None = None  # the view's model, when it is a DraftModel (set by the view)
         # (width and size, characters a line, line height, a row's width) for the estimates
         self._metrics: tuple[tuple[int, int], int, int, int] | None = None
@@ -167,9 +165,10 @@ class RowDelegate(QStyledItemDelegate):
             return self.row_size(index.row())
         return self._measured(None, index.row(), None, index.data(SIZE_ROLE) or "")
 
-    def _size_key(self) -> tuple[int, int]:
+    def size_key(self) -> tuple[int, int]:
         """The text's width and size now, kept until either changes (what a row's size was measured at)."""
-        self._key = (self.text_width(), self.fonts)
+        if self._key is None:
+            self._key = (self.text_width(), self.fonts)
         return self._key
 
     def row_size(self, at: int) -> QSize:
@@ -182,7 +181,7 @@ class RowDelegate(QStyledItemDelegate):
         assert model is not None
         rows = model.rows.rows
         row = rows[at]
-        key = self._key if self._key is not None else self._size_key()
+        key = self.size_key()
         size = row.size
         if size is not None:
             if size[0] is row.html and size[1] == key and row.id not in model.pending:
@@ -246,11 +245,6 @@ class RowDelegate(QStyledItemDelegate):
         html = index.data(HTML_ROLE) or ""
         painter.drawPixmap(rect.left() + self.gutter(), rect.top() + 2, self.picture(html))
         painter.restore()
-        estimate = row.estimate if row is not None else None
-        if estimate is not None:  # drawn at its estimated height: measured now, its place made again if it differs
-            row.estimate = None
-            if self.sizeHint(option, index) != estimate:
-                self.view.row_resized(index.row())
 
     def _estimate(self, model: DraftModel, row: Row, key: tuple[int, int] | None = None) -> QSize:
         """A row's height from the length of its words (and its proposals'), before it is ever drawn (key:
