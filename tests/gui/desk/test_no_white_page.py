@@ -67,3 +67,20 @@ def test_a_change_far_down_is_painted_with_its_rows_in_place(qtbot, long_path: P
     assert abs(shown[0] - before[0]) <= 3  # the same part of the draft, at most the rows put in or out
     assert win.draft_view._in_sight(win.draft_view.currentIndex())
     assert win.draft_view.relayouts == relayouts  # only the rows the change named were laid out
+
+
+def test_rows_never_drawn_are_measured_before_they_are_drawn(qtbot, long_path: Path) -> None:  # noqa: ANN001
+    # Far from the rows read so far, rows are laid out at a height estimated from their words; drawn at that
+    # height, a row taller than its estimate was drawn over the next one for a frame.
+    win = show_desk(qtbot, long_path, size=(1200, 800))
+    view, rows = win.draft_view, win.draft_model.rows.rows
+    qtbot.waitUntil(lambda: not view.near.filling, timeout=10_000)
+    far = [at for at in range(len(rows)) if rows[at].estimate is not None]
+    assert len(far) > 50  # (the test's premise: rows laid out at their estimate)
+    view.verticalScrollBar().setValue(view.rows.top(far[len(far) // 2]))
+    view.viewport().repaint()  # the first paint there
+    shown = rows_on_screen(win)
+    assert shown
+    for at in shown:  # each at the height its words take, none over the next
+        assert rows[at].estimate is None and rows[at].size is not None
+        assert view.rows.heights[at] == rows[at].size[2].height()
