@@ -37,6 +37,7 @@ from .row_heights import RowHeights
 
 FEW_UNMEASURED = 10  # near rows never measured that a row made current measures at once (see currentChanged)
 NO_MOVES = object()  # no change of rows waiting to be settled (DraftView._moves)
+HIDDEN_ROW = 24  # the height of a row laid out while the view is hidden (a line: the scroll bar is there or not)
 SMALL_CHANGE = 64  # rows changed at most that are measured again one by one (more: only those made anew)
 
 
@@ -54,6 +55,7 @@ class DraftView(QAbstractItemView):
         self.rows = RowHeights()  # each row's height and top, as laid out
         self.relayouts = 0  # times every row was laid out again (tests read it)
         self._moves: object = NO_MOVES  # the place kept while the rows a change moves settle (see _moving)
+        self._layout_when_shown = False  # rows laid out while hidden, a line each: laid out when shown
         super().__init__(parent)
         self.setObjectName("draftView")
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -102,8 +104,11 @@ class DraftView(QAbstractItemView):
         self._moves = NO_MOVES  # (every row laid out again: no change of rows left to settle)
         model = self.model()
         count = self.row_count()
+        self._layout_when_shown = count > 0 and not self.isVisible()
         if model is None or count == 0:
             self.rows.reset([], [])
+        elif self._layout_when_shown:  # (its width is not known yet: the start laid every row out three times)
+            self.rows.reset([self._row(at) for at in range(count)], [HIDDEN_ROW] * count)
         else:
             self.rows.reset([self._row(at) for at in range(count)], [self._size(at) for at in range(count)])
         super().doItemsLayout()  # (the editors' places and the scroll bars)
@@ -439,6 +444,9 @@ class DraftView(QAbstractItemView):
         super().wheelEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        if self._layout_when_shown:
+            self.doItemsLayout()
+            self.updateGeometries()
         super().showEvent(event)
         self._scroll_when_laid_out()
 
