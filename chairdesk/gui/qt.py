@@ -12,6 +12,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6 import __version__ as pyside_version  # noqa: F401 - Help ▸ About shows it
 
+from .pyside_feature import quicker_source_check
+
+quicker_source_check()  # (before the GUI's modules are imported: each is looked at by PySide6)
+
 if TYPE_CHECKING:
     from PySide6.QtCore import (
         QAbstractItemModel,
