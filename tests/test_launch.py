@@ -35,6 +35,22 @@ def test_a_pyproject_of_another_project_gives_no_version(tmp_path: Path) -> None
     assert version_from_pyproject(tmp_path / "missing.toml") is None
 
 
+def test_a_version_written_in_another_toml_form_is_read_as_toml(tmp_path: Path) -> None:
+    """The version is read from its plain `key = "string"` lines without tomllib (for the start), and as TOML
+    in any other form; a version= line of another table is never taken."""
+    forms = {
+        "literal": "[project]\nname = 'chairdesk'\nversion = '2.0'\n",
+        "inline": '[project]\n"name" = "chairdesk"\n"version" = "2.0" # quoted keys\n',
+        "dotted": 'project.name = "chairdesk"\nproject.version = "2.0"\n',
+        "another table first": '[tool.x]\nversion = "9.9"\n[project]\nname = "chairdesk"\nversion = "2.0"\n',
+    }
+    for form, text in forms.items():
+        path = tmp_path / f"{form}.toml"
+        path.write_text(text, encoding="utf-8")
+        assert version_from_pyproject(path) == "2.0", form
+    assert version_from_pyproject(ROOT / "pyproject.toml") == PYPROJECT_VERSION
+
+
 def test_without_a_display_one_line_says_so_and_how_to_run_anyway() -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     result = run_chairdesk_without(env, "--sample")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import platform
 import sys
 
 from ..resources import resources_dir
@@ -14,6 +13,8 @@ ABOUT_NAME = "about"
 
 def about_facts() -> dict[str, str]:
     """What About shows: chairdesk's version, the Qt and PySide6 versions, Python and the system."""
+    import platform  # (asked only here: its import is 5 ms of the start)
+
     return {
         "chairdesk": app_version(),
         "Qt": QtCore.qVersion(),
