@@ -108,9 +108,9 @@ class DraftView(QAbstractItemView):
         if model is None or count == 0:
             self.rows.reset([], [])
         elif self._layout_when_shown:  # (its width is not known yet: the start laid every row out three times)
-            self.rows.reset([self._row(at) for at in range(count)], [HIDDEN_ROW] * count)
+            self.rows.reset(list(self.row_delegate.rows_model.rows.rows), [HIDDEN_ROW] * count)  # type: ignore[union-attr]
         else:
-            self.rows.reset([self._row(at) for at in range(count)], [self._size(at) for at in range(count)])
+            self.rows.reset(list(self.row_delegate.rows_model.rows.rows), self.row_delegate.row_heights())  # type: ignore[union-attr]
         super().doItemsLayout()  # (the editors' places and the scroll bars)
 
     def rowsInserted(self, parent: QModelIndex, start: int, end: int) -> None:  # noqa: N802

@@ -197,6 +197,28 @@ class RowDelegate(QStyledItemDelegate):
                 return row.estimate
         return self._measured(model, at, row, key=key)
 
+    def row_heights(self) -> list[int]:
+        """Every row's height as `row_size` gives it, in one pass: the view lays every row out at a new width or
+        text size (12,000 rows at 10,000 paragraphs, where asking row by row cost 5 us a row)."""
+        model = self.rows_model
+        assert model is not None
+        key, current, pending = self.size_key(), self.view.current_row(), model.pending
+        heights: list[int] = []
+        append = heights.append
+        for at, row in enumerate(model.rows.rows):
+            size = row.size
+            if size is not None:
+                if size[0] is row.html and size[1] == key and row.id not in pending:
+                    append(size[2].height())
+                    continue
+            elif row.html is None and abs(at - current) > NEAR_ROWS:  # never drawn, far: estimated
+                guess = row.guess
+                row.estimate = guess[1] if guess is not None and guess[0] == key else self._estimate(model, row, key)
+                append(row.estimate.height())
+                continue
+            append(self.row_size(at).height())  # (near the current row, or measured at another width)
+        return heights
+
     def _measured(
         self, model: DraftModel | None, at: int, row: Row | None, html: str = "", key: tuple[int, int] | None = None
     ) -> QSize:

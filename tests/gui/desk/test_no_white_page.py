@@ -11,7 +11,7 @@ import pytest
 from chairdesk.core import drafting
 from chairdesk.core.log.session import Session
 from chairdesk.gui.desk.window import MainWindow
-from chairdesk.gui.qt import QApplication, QPoint
+from chairdesk.gui.qt import QApplication, QFont, QPoint
 from chairdesk.gui.settings import DeskSettings
 from tests.gui.desk_support import laid_out, show_desk, wait_laid_out
 
@@ -108,3 +108,30 @@ def test_a_session_opened_before_the_window_is_shown_lays_its_rows_out_once(qtbo
     assert laid_out(view)
     view.row_delegate.row_size = row_size  # type: ignore[method-assign]
     assert view.rows.heights == [row_size(at).height() for at in range(rows)]  # each at its height at this width
+
+
+def test_every_row_laid_out_at_once_takes_the_height_it_takes_alone(qtbot, long_path: Path) -> None:  # noqa: ANN001
+    """RowDelegate.row_heights (a new width or text size: every row at once) answers as row_size does row by
+    row: rows measured at this width, rows near the current one, far rows never drawn (estimated), rows
+    measured at the width before, a row with words typed and not committed."""
+    win = show_desk(qtbot, long_path, size=(1200, 800))
+    view, delegate = win.draft_view, win.draft_view.row_delegate
+    qtbot.waitUntil(lambda: not view.near.filling, timeout=10_000)
+    assert win.commands.go_to_paragraph(120)
+    qtbot.waitUntil(lambda: not view.near.filling, timeout=10_000)
+    for at in range(0, 40, 3):  # rows measured at a text size before this one
+        delegate.measure(at)
+    font = QFont(delegate.font)
+    font.setPointSize(font.pointSize() + 2)
+    delegate.set_font(font)
+    for at in range(0, 40, 2):  # and some at this one
+        delegate.measure(at)
+    win.draft_view.model().set_pending({win.session.draft.paragraph_by_number(121).id})
+    rows = view.row_count()
+    kinds = {"measured here": 0, "estimated": 0, "measured before": 0}
+    key = delegate.size_key()
+    for row in view.model().rows.rows:
+        kinds["estimated" if row.size is None else "measured here" if row.size[1] == key else "measured before"] += 1
+    assert all(kinds.values()), kinds
+    heights = delegate.row_heights()
+    assert heights == [delegate.row_size(at).height() for at in range(rows)]
