@@ -453,8 +453,8 @@ class DraftView(QAbstractItemView):
     def viewportEvent(self, event) -> bool:  # noqa: ANN001, N802
         if event.type() == QEvent.Type.Resize:  # another width: every row's lines are laid out again
             width = event.size().width()
-            if width != event.oldSize().width():
-                place = self.reading_place()
+            if width != event.oldSize().width():  # (rows laid out hidden, a line each: no place to keep)
+                place = None if self._layout_when_shown else self.reading_place()
                 self.row_delegate.width_changed()
                 self.doItemsLayout()
                 self.updateGeometries()

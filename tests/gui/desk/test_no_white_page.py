@@ -108,6 +108,9 @@ def test_a_session_opened_before_the_window_is_shown_lays_its_rows_out_once(qtbo
     assert laid_out(view)
     view.row_delegate.row_size = row_size  # type: ignore[method-assign]
     assert view.rows.heights == [row_size(at).height() for at in range(rows)]  # each at its height at this width
+    # the first row at the top of the screen, whole (the place kept from the rows laid out hidden, a line
+    # each, scrolled the section's heading half out of sight)
+    assert view.verticalOffset() == 0 and view.visualRect(view.model().index(0, 0)).top() == 0
 
 
 def test_every_row_laid_out_at_once_takes_the_height_it_takes_alone(qtbot, long_path: Path) -> None:  # noqa: ANN001
@@ -135,3 +138,21 @@ def test_every_row_laid_out_at_once_takes_the_height_it_takes_alone(qtbot, long_
     assert all(kinds.values()), kinds
     heights = delegate.row_heights()
     assert heights == [delegate.row_size(at).height() for at in range(rows)]
+
+
+def test_a_change_made_before_the_window_is_shown_keeps_the_top_of_the_draft_in_sight(qtbot, long_path: Path) -> None:  # noqa: ANN001
+    """A change while the rows are laid out hidden (a line each) keeps no place on screen: the window shows
+    the draft from its first row, as it would without the change."""
+    win = MainWindow(None, DeskSettings.load(), docks=[])
+    qtbot.addWidget(win)
+    assert win.open_session(long_path)
+    win.resize(1200, 800)
+    draft = win.session.draft
+    first = draft.paragraph_by_number(1).id
+    win.controller.run(drafting.amend_paragraph, first, draft.paragraphs[first].text + " More words." * 30)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.wait(50)
+    view = win.draft_view
+    assert view.verticalOffset() == 0 and view.visualRect(view.model().index(0, 0)).top() == 0
+    assert view.currentIndex().row() == 1
