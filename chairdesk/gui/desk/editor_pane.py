@@ -29,6 +29,7 @@ from .edit_request import CHAIR_LABEL, EditRequest, known_actors, match_delegati
 from .words_kept import PartKey, Pending, PendingWords
 
 REDO_KEYS = ("Ctrl+Shift+Z", "Ctrl+Y")  # the window's Redo keys
+PARAGRAPH_TEXT = "Paragraph text"  # the part of a paragraph that is its own text (not a lettered sub-paragraph)
 
 
 def _combo(event: QKeyEvent) -> str:
@@ -132,6 +133,10 @@ class EditorPane(QWidget):
         self.heading.setObjectName("editorHeading")
         self.heading.setWordWrap(True)  # a long section title must not widen the window
         self.part = QComboBox()
+        # as wide as its longest item whenever it is first shown (the desk shown from the start page showed it
+        # empty: "Paragrap"), and never resized by the paragraphs loaded into it (no layout at each row)
+        self.part.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.part.setMinimumContentsLength(len(PARAGRAPH_TEXT))
         self.part.setToolTip(
             "The paragraph's own text or one of its lettered sub-paragraphs (Ctrl+PgDown / Ctrl+PgUp)"
         )
@@ -234,7 +239,7 @@ class EditorPane(QWidget):
         self.heading.setText(
             f"<b>{name[0].upper()}{name[1:]}</b> — section {label}, {draft.sections[para.section].title}"
         )
-        self.part.addItem("Paragraph text", None)
+        self.part.addItem(PARAGRAPH_TEXT, None)
         labels = para.sub_labels()
         for sub in para.live_subparagraphs():
             self.part.addItem(f"({labels[sub.id]})", sub.id)

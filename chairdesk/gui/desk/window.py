@@ -324,6 +324,7 @@ class MainWindow(QMainWindow):
         if not settle_pending(self, f"opening {path.name}", self.commands.commit_request):
             session.close()
             return False
+        self.statusBar().clearMessage()  # (the start page's "Open a session…" is no longer true)
         self.set_controller(SessionController(session, self))
         self.settings.remember(path)
         self._fill_recent_menu()

@@ -223,3 +223,26 @@ def test_a_dock_given_as_a_widget_comes_back_with_the_next_session(qtbot, sample
     assert not notes.isVisible() and win.dockWidgetArea(notes) == Qt.DockWidgetArea.NoDockWidgetArea
     win.open_sample()
     assert notes.isVisible() and win.dockWidgetArea(notes) == Qt.DockWidgetArea.RightDockWidgetArea
+
+
+def test_a_session_opened_from_the_start_page_shows_the_desk_whole(qtbot, sample_path: Path) -> None:  # noqa: ANN001
+    """Opened from the start page (the desk first shown then): the editor's Part box shows "Paragraph text"
+    whole (it took its width from its first show, empty: "Paragrap"), and the status bar no longer says to
+    open a session."""
+    from chairdesk.gui.app import open_window
+    from chairdesk.gui.desk.editor_pane import PARAGRAPH_TEXT
+
+    win = open_window(None, DeskSettings.load())
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.pages.currentWidget() is win.start_page and "Open a session" in win.statusBar().currentMessage()
+    assert win.open_session(sample_path)
+    qtbot.wait(20)
+    part = win.editor.part
+    assert part.currentText() == PARAGRAPH_TEXT
+    text = QFontMetrics(part.font()).horizontalAdvance(PARAGRAPH_TEXT)
+    assert part.width() >= text + 20, (part.width(), text)  # the words and the box's arrow
+    assert win.statusBar().currentMessage() == ""
+
