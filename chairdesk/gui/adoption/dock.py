@@ -331,8 +331,8 @@ class AdoptionDock(QDockWidget):
         totals = self.totals.current(state, self.controller.last_change)
         adopted = sum(1 for sid in draft.order if adoption.is_adopted(sid))
         progress = AdoptionProgress(adopted, len(draft.order), totals.open_brackets, totals.pending_proposals)
-        # (QProgressBar.setValue repaints the bar and the dock under it at once, outside the window's paint:
-        # 6 ms of every adoption; with updates held, it is drawn once, with the rest of the window)
+        # (QProgressBar.setValue repaints at once, outside the window's paint: each adoption painted the bar, the
+        # window and its status bar twice; with updates held, the bar is drawn once, with the rest of the window)
         self.progress.setUpdatesEnabled(False)
         self.progress.setRange(0, max(progress.total, 1))
         self.progress.setValue(progress.adopted)
