@@ -225,6 +225,8 @@ class DraftView(QAbstractItemView):
             self._pending_scroll = (QPersistentModelIndex(index), hint)
             return
         self._pending_scroll = None
+        if self._measure_exactly(index.row()):  # (placed by its estimate, a row drawn taller went below the screen)
+            self.updateGeometries()
         top, height, screen = self.rows.top(index.row()), self.rows.heights[index.row()], self.viewport().height()
         bar, value = self.verticalScrollBar(), self.verticalScrollBar().value()
         hints = QAbstractItemView.ScrollHint
@@ -240,6 +242,16 @@ class DraftView(QAbstractItemView):
             value = top + height - screen
         bar.setValue(max(0, min(value, bar.maximum())))
         self.viewport().update()
+
+    def _measure_exactly(self, at: int) -> bool:
+        """Lay a row out at its measured height if it was laid out at an estimate (never drawn); whether its
+        height changed."""
+        row = self._row(at)
+        if row.estimate is None and row.html is not None:  # type: ignore[attr-defined]
+            return False
+        height, _ = self.row_delegate.measure(at)
+        row.estimate = None  # type: ignore[attr-defined]
+        return self.rows.set(at, row, height)
 
     def _in_sight(self, index: QModelIndex) -> bool:
         rect = self.visualRect(index)
@@ -308,15 +320,10 @@ class DraftView(QAbstractItemView):
         """Measure the rows on screen laid out at their estimated height (never drawn: far from the rows read
         so far), before they are drawn, so that none is drawn over the next; whether any moved."""
         place, offset = self.reading_place(), self.verticalOffset()
-        rows = self.row_delegate.rows_model.rows.rows  # type: ignore[union-attr]
         at = self.rows.row_at(offset)
         changed = False
         while at is not None and at < len(self.rows) and self.rows.top(at) < offset + self.viewport().height():
-            row = rows[at]
-            if row.estimate is not None or row.html is None:
-                height, _ = self.row_delegate.measure(at)
-                row.estimate = None
-                changed |= self.rows.set(at, row, height)
+            changed |= self._measure_exactly(at)
             at += 1
         if changed:
             self._rows_moved(place, draw=False)

@@ -156,3 +156,26 @@ def test_a_change_made_before_the_window_is_shown_keeps_the_top_of_the_draft_in_
     view = win.draft_view
     assert view.verticalOffset() == 0 and view.visualRect(view.model().index(0, 0)).top() == 0
     assert view.currentIndex().row() == 1
+
+
+def test_a_paragraph_gone_to_far_down_is_shown_whole(qtbot, long_path: Path) -> None:  # noqa: ANN001
+    """Go to a paragraph far below the rows read so far, whose tracked changes make it much taller than its
+    words alone: it is shown whole (it was placed at the bottom of the screen by its estimated height, then
+    measured taller, and its last lines were below the screen)."""
+    with Session.open(long_path) as session:
+        pid = session.draft.paragraph_by_number(200).id
+        old = session.draft.paragraphs[pid].text
+        for k in range(1):  # a proposal rewriting it all: drawn as its words deleted and others inserted
+            words = " ".join(f"wholly different words number {n} of proposal {k}" for n in range(5))
+            drafting.propose(session, pid, words if len(words) > len(old) else words + old, f"Delegation {k}")
+    win = show_desk(qtbot, long_path, size=(1200, 800))
+    view = win.draft_view
+    qtbot.waitUntil(lambda: not view.near.filling, timeout=10_000)
+    row = view.model().row_of("paragraph", pid)
+    estimated = view.rows.heights[row]  # laid out at its estimate: never drawn
+    assert win.commands.go_to_paragraph(200)
+    qtbot.waitUntil(lambda: not view.near.filling, timeout=10_000)
+    wait_laid_out(qtbot, win)
+    shown = view.visualRect(view.currentIndex())
+    assert view.currentIndex().row() == row and shown.height() > estimated + 20  # its deleted words as well
+    assert 0 <= shown.top() and shown.bottom() <= view.viewport().height(), (shown, view.viewport().height())
