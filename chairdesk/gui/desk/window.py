@@ -385,6 +385,8 @@ class MainWindow(QMainWindow):
         if reload:
             self.editor.show_paragraph(current, keep_part=True)
         self.draft_view.lay_out_now()
+        if current in change.paragraphs and self.draft_view.currentIndex().isValid():  # (grown: its end in sight)
+            self.draft_view.scrollTo(self.draft_view.currentIndex())
         self._show_saved(change)
         self.status.confirm(confirmation(self.session, change))  # type: ignore[arg-type]
 

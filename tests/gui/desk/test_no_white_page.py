@@ -179,3 +179,29 @@ def test_a_paragraph_gone_to_far_down_is_shown_whole(qtbot, long_path: Path) -> 
     shown = view.visualRect(view.currentIndex())
     assert view.currentIndex().row() == row and shown.height() > estimated + 20  # its deleted words as well
     assert 0 <= shown.top() and shown.bottom() <= view.viewport().height(), (shown, view.viewport().height())
+
+
+@pytest.mark.parametrize("how", ["amended", "given a proposal"])
+def test_the_current_paragraph_grown_by_a_change_keeps_its_end_in_sight(qtbot, long_path: Path, how: str) -> None:  # noqa: ANN001
+    """The paragraph the chair works on, at the foot of the screen (gone to from above), grows by an amendment or
+    a proposal shown under it: its new words are in sight (its top stayed put and its end went below the
+    screen, where the room could not see what was just done)."""
+    win = show_desk(qtbot, long_path, size=(1200, 800))
+    view, draft = win.draft_view, win.session.draft
+    qtbot.waitUntil(lambda: not view.near.filling, timeout=10_000)
+    assert win.commands.go_to_paragraph(150)
+    qtbot.waitUntil(lambda: not view.near.filling, timeout=10_000)
+    wait_laid_out(qtbot, win)
+    before = view.visualRect(view.currentIndex())
+    assert before.bottom() > view.viewport().height() - 60  # at the foot of the screen
+    pid = draft.paragraph_by_number(150).id
+    more = " ".join(f"and the words added at the table number {k}" for k in range(6))
+    if how == "amended":
+        win.controller.run(drafting.amend_paragraph, pid, f"{draft.paragraphs[pid].text} {more}")
+    else:
+        win.controller.run(drafting.propose, pid, f"{draft.paragraphs[pid].text} {more}", "Delegation Blue")
+    wait_laid_out(qtbot, win)
+    qtbot.wait(20)
+    shown = view.visualRect(view.currentIndex())
+    assert shown.height() > before.height() + 40
+    assert 0 <= shown.top() and shown.bottom() <= view.viewport().height(), (shown, view.viewport().height())
