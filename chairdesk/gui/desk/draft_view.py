@@ -469,7 +469,16 @@ class DraftView(QAbstractItemView):
                     self._rows_moved(place)
             else:
                 self.updateGeometries()
+                self._keep_current_whole(event.oldSize().height(), event.size().height())
         return super().viewportEvent(event)
+
+    def _keep_current_whole(self, was: int, now: int) -> None:
+        """The rows' area got shorter (the editor pane taller, a larger text size): the current row, whole on
+        screen before, stays whole (its last lines went under the editor pane)."""
+        current = self.currentIndex()
+        shown = self.visualRect(current) if current.isValid() else QRect()
+        if now < was and shown.isValid() and 0 <= shown.top() and shown.bottom() < was and shown.bottom() >= now:
+            self.scrollTo(current)
 
     def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
         plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)

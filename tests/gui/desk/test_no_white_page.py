@@ -205,3 +205,20 @@ def test_the_current_paragraph_grown_by_a_change_keeps_its_end_in_sight(qtbot, l
     shown = view.visualRect(view.currentIndex())
     assert shown.height() > before.height() + 40
     assert 0 <= shown.top() and shown.bottom() <= view.viewport().height(), (shown, view.viewport().height())
+
+
+def test_the_current_paragraph_stays_whole_when_the_draft_gets_shorter(qtbot, long_path: Path) -> None:  # noqa: ANN001
+    """The current paragraph, whole at the foot of the screen, stays whole when the draft's area gets shorter
+    (the editor pane made taller, or taller with a larger text size): its last lines went under the pane."""
+    win = show_desk(qtbot, long_path, size=(1200, 800))
+    view = win.draft_view
+    qtbot.waitUntil(lambda: not view.near.filling, timeout=10_000)
+    assert win.commands.go_to_paragraph(150)
+    qtbot.waitUntil(lambda: not view.near.filling, timeout=10_000)
+    wait_laid_out(qtbot, win)
+    assert view.visualRect(view.currentIndex()).bottom() > view.viewport().height() - 60  # at the foot
+    draft_area, editor = win.splitter.sizes()
+    win.splitter.setSizes([draft_area - 120, editor + 120])
+    qtbot.waitUntil(lambda: view.viewport().height() < draft_area - 100, timeout=2_000)
+    shown = view.visualRect(view.currentIndex())
+    assert 0 <= shown.top() and shown.bottom() <= view.viewport().height(), (shown, view.viewport().height())
