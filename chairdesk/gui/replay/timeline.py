@@ -6,7 +6,7 @@ from bisect import bisect_left
 from datetime import datetime, timedelta
 
 from ...core.replay.operations import ADOPTION, INTERVENTION, PROPOSAL, TEXT, Mark, Replay
-from ..qt import QColor, QPainter, QPixmap, QSize, Qt, QWidget, Signal
+from ..qt import QColor, QEvent, QPainter, QPixmap, QSize, Qt, QWidget, Signal
 
 CATEGORY_COLOURS = {TEXT: "#3a6ea5", PROPOSAL: "#e08a00", ADOPTION: "#2e8b3a", INTERVENTION: "#777777"}
 ROWS = (INTERVENTION, TEXT, PROPOSAL, ADOPTION)  # one band of marks each, top to bottom
@@ -137,10 +137,17 @@ class Timeline(QWidget):
 
     _marks_image: QPixmap | None = None
 
+    def changeEvent(self, event) -> None:  # noqa: ANN001, N802
+        if event.type() == QEvent.Type.FontChange:  # the times are drawn in the new font
+            self._marks_image = None
+            self.update()
+        super().changeEvent(event)
+
     def _draw_marks(self) -> QPixmap:
         """The bands, every mark and the start and end times, as a picture the size of the widget."""
         image = QPixmap(self.size())
         painter = QPainter(image)
+        painter.setFont(self.font())  # (a picture's painter takes the application's font, not the widget's)
         painter.fillRect(self.rect(), QColor("#fafafa"))
         top = TOP
         for row in range(len(ROWS)):
@@ -162,7 +169,8 @@ class Timeline(QWidget):
         if start is not None and end is not None:
             bottom = self.height() - 4
             painter.drawText(2, bottom, f"{start:%H:%M}")
-            painter.drawText(self.width() - 40, bottom, f"{end:%H:%M}")
+            last = f"{end:%H:%M}"  # (right-aligned by its width: at 11 points a fixed 40 px cut "11:00" to "11:0")
+            painter.drawText(self.width() - 2 - painter.fontMetrics().horizontalAdvance(last), bottom, last)
         painter.end()
         return image
 

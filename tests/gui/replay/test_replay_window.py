@@ -253,3 +253,34 @@ def test_open_for_replay_from_the_desk(qtbot, window, recorded: Path) -> None:  
 def test_replay_from_the_command_line_refuses_a_missing_file(tmp_path: Path, capsys) -> None:  # noqa: ANN001
     assert main(["--replay", str(tmp_path / "missing.chairdesk")]) == 2
     assert f"{tmp_path / 'missing.chairdesk'}: no such file" in capsys.readouterr().err
+
+
+def test_the_timelines_end_time_is_drawn_whole(window: ReplayWindow) -> None:
+    """The time under the right end of the timeline ends inside the widget, with the room its width takes
+    (a fixed 40 px from the edge cut "09:54" to "09:5" at 11 points)."""
+    from chairdesk.gui.qt import QColor, QFontMetrics
+
+    timeline = window.timeline
+    font = timeline.font()
+    font.setPointSize(14)  # (the desk's 11 points, zoomed: wider than 40 px)
+    timeline.setFont(font)
+    image = timeline.grab().toImage()
+    width, height = image.width(), image.height()
+    ratio = image.width() / timeline.width()
+
+    def inked(x: int) -> bool:  # a grey pixel of the times' text in the bottom band
+        for y in range(max(0, height - int(18 * ratio)), height):
+            colour = QColor(image.pixel(x, y))
+            if colour.value() < 170 and max(colour.red(), colour.green(), colour.blue()) - min(
+                colour.red(), colour.green(), colour.blue()
+            ) < 20:
+                return True
+        return False
+
+    columns = [x for x in range(width) if inked(x)]
+    right = [x for x in columns if x > width // 2]
+    assert right, "no end time drawn"
+    text = f"{window.replay.end:%H:%M}"
+    advance = QFontMetrics(timeline.font()).horizontalAdvance(text) * ratio
+    assert max(right) < width - 1  # it ends before the edge
+    assert max(right) - min(right) >= advance * 0.8  # all of it, not cut at the edge
