@@ -1,5 +1,6 @@
 """What the side panels share: operations run with their refusal on the panel's message line, the grid of a
-panel's action buttons, the roster's names as type-ahead, and the OK/Cancel row of their dialogs.
+panel's action buttons, the roster's names as type-ahead, the OK/Cancel row of their dialogs, and a question
+asking for a line of text (`ask_text`, used by the desk as well).
 
 The Procedure and Workshop panels and the speakers' list each had their own copy of these; one copy here keeps
 them alike (the same colours for a refusal, the same columns of buttons, the same matching of names).
@@ -20,6 +21,7 @@ from .qt import (
     QDialogButtonBox,
     QDockWidget,
     QEvent,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QResizeEvent,
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
 ERROR_STYLE = "color: #b3001b; font-weight: bold;"
 NOTE_STYLE = "color: #374151;"
 MOST_COLUMNS = 3  # buttons a row at the most; four buttons go two by two
+TEXT_WIDTH = 520  # the narrowest a dialog asking for a title or names is (ask_text)
 
 
 class RunsOperations:
@@ -204,6 +207,22 @@ class ButtonGrid(QWidget):
             self.updateGeometry()
             self._place()
         return super().event(event)
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> tuple[str, bool]:
+    """QInputDialog.getText, as wide as the words it edits (QInputDialog sizes itself to its label: a document
+    title of 60 characters showed as "n-ended working group" in 200 px) and never narrower than TEXT_WIDTH."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextValue(text)
+    screen = dialog.screen().availableGeometry().width()
+    wanted = max(TEXT_WIDTH, dialog.fontMetrics().horizontalAdvance(text) + 60, dialog.sizeHint().width())
+    dialog.resize(min(wanted, int(screen * 0.8)), dialog.sizeHint().height())
+    ok = dialog.exec() == QDialog.DialogCode.Accepted
+    value = dialog.textValue()
+    dialog.deleteLater()
+    return value, ok
 
 
 def ok_cancel(dialog: QDialog) -> QDialogButtonBox:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from ...core.draft import operations as drafting
 from ...core.log.change import Change
-from ..qt import QDialog, QInputDialog, QLineEdit
+from ..panel import ask_text
+from ..qt import QDialog
 from .dialogs import MoveToDialog, ProposalDialog
 from .edit_request import EditRequest, known_actors, match_delegation
 from .surface import DeskCommandBase
@@ -104,7 +105,7 @@ class TextCommands(DeskCommandBase):
         """Ask for a title and add a section after the current one (at the end when there is none)."""
         if self.desk.controller is None:
             return
-        title, ok = QInputDialog.getText(self.parent, "Add a section", "Title of the new section:")
+        title, ok = ask_text(self.parent, "Add a section", "Title of the new section:")
         if ok and title.strip():
             self.add_section_titled(title.strip())
 
@@ -206,9 +207,7 @@ class TextCommands(DeskCommandBase):
         sid = self._current_section()
         if sid:
             old = self.desk.session.draft.sections[sid].title
-            title, ok = QInputDialog.getText(
-                self.parent, "Retitle the section", "New title:", QLineEdit.EchoMode.Normal, old
-            )
+            title, ok = ask_text(self.parent, "Retitle the section", "New title:", old)
             if ok and title.strip() and title != old:
                 self._edit(drafting.retitle_section, sid, title.strip())
 
@@ -216,9 +215,7 @@ class TextCommands(DeskCommandBase):
         """Ask for a sub-heading to put before the current paragraph (or at the end of the section)."""
         sid = self._current_section()
         if sid:
-            title, ok = QInputDialog.getText(
-                self.parent, "Add a sub-heading", "Sub-heading (e.g. Recommended next steps):"
-            )
+            title, ok = ask_text(self.parent, "Add a sub-heading", "Sub-heading (e.g. Recommended next steps):")
             if ok and title.strip():
                 self._edit(
                     drafting.add_subheading, sid, title.strip(), before=self.desk.controller.current_paragraph
@@ -229,9 +226,7 @@ class TextCommands(DeskCommandBase):
         if self.desk.session is None:
             return
         old = self.desk.session.draft.title
-        title, ok = QInputDialog.getText(
-            self.parent, "Document title", "Title of the document:", QLineEdit.EchoMode.Normal, old
-        )
+        title, ok = ask_text(self.parent, "Document title", "Title of the document:", old)
         if ok:
             self.set_document_title_to(title)
 
@@ -246,7 +241,7 @@ class TextCommands(DeskCommandBase):
         """Mark the text as it stands as a baseline for "changes since the last baseline"."""
         if self.desk.controller is None:
             return
-        label, ok = QInputDialog.getText(self.parent, "Mark a baseline", "Name (e.g. Start of the second reading):")
+        label, ok = ask_text(self.parent, "Mark a baseline", "Name (e.g. Start of the second reading):")
         if ok and label.strip():
             self._run(drafting.mark_baseline, label.strip())
 

@@ -15,7 +15,8 @@ from ...core.log.errors import ChairdeskError
 from ...core.log.meeting_operations import set_meeting_details
 from ...core.log.session import Session
 from ...resources import load_roster
-from ..qt import QDialog, QFileDialog, QInputDialog
+from ..panel import ask_text
+from ..qt import QDialog, QFileDialog
 from ..settings import clamp_point_size, data_dir
 from .commands import TextCommands
 from .dialogs import NewSessionDialog, ShortcutsDialog
@@ -217,9 +218,7 @@ class DeskCommands(TextCommands):
         if self.desk.session is None:
             return
         last = len(self.desk.session.draft.numbering().numbered)
-        label, ok = QInputDialog.getText(
-            self.parent, "Go to paragraph", f"Paragraph (1–{last}, or as shown: 7 bis, PP3):"
-        )
+        label, ok = ask_text(self.parent, "Go to paragraph", f"Paragraph (1–{last}, or as shown: 7 bis, PP3):")
         if ok and label.strip():
             self.go_to_paragraph(int(label) if label.strip().isdigit() else label.strip())
 

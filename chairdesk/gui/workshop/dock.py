@@ -23,7 +23,7 @@ from ...core.workshop.operations import (
     use_running_order,
 )
 from ..controller import SessionController
-from ..panel import ButtonGrid, PanelDock, name_completer, offer_names
+from ..panel import ButtonGrid, PanelDock, ask_text, name_completer, offer_names
 from ..qt import (
     QAction,
     QCheckBox,
@@ -186,9 +186,7 @@ class WorkshopDock(PanelDock):
 
     def set_order(self) -> None:
         """Ask for the panelists (names or codes, separated by ;) and the minutes each, then set the order."""
-        text, ok = QInputDialog.getText(
-            self, "Running order", "Panelists in order (names or codes, separated by ;):"
-        )
+        text, ok = ask_text(self, "Running order", "Panelists in order (names or codes, separated by ;):")
         if not ok or not text.strip():
             return
         minutes, ok = QInputDialog.getInt(

@@ -246,3 +246,28 @@ def test_a_session_opened_from_the_start_page_shows_the_desk_whole(qtbot, sample
     assert part.width() >= text + 20, (part.width(), text)  # the words and the box's arrow
     assert win.statusBar().currentMessage() == ""
 
+
+
+def test_a_title_being_edited_is_shown_whole(qtbot, sample_path: Path) -> None:  # noqa: ANN001
+    """The dialogs asking for a title show the whole of the title they edit (QInputDialog sized itself to its
+    label: the document's title showed as "n-ended working group" in 200 px)."""
+    from chairdesk.gui.qt import QApplication, QInputDialog, QLineEdit, QTimer
+
+    win = desk(qtbot, sample_path)
+    seen: dict[str, tuple[int, int, str]] = {}
+
+    def look(name: str) -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QInputDialog) and w.isVisible())
+        edit = dialog.findChild(QLineEdit)
+        seen[name] = (edit.width(), QFontMetrics(edit.font()).horizontalAdvance(edit.text()), edit.text())
+        dialog.reject()
+
+    QTimer.singleShot(100, lambda: look("document"))
+    win.commands.set_document_title()
+    win.commands.go_to_paragraph(7)  # in section B, "Rules, norms and principles of responsible State behaviour"
+    QTimer.singleShot(100, lambda: look("section"))
+    win.commands.retitle_section()
+    assert seen["document"][2] == win.session.draft.title and seen["section"][2].startswith("Rules, norms")
+    for name, (width, words, _text) in seen.items():
+        assert width > words, (name, width, words)
+    assert win.session.draft.title == seen["document"][2]  # cancelled: nothing changed
