@@ -17,6 +17,7 @@ LABELS = {
     "issued": "Date of issue",
     "original": "Original language",
 }
+FIELD_WIDTH = (360, 640)  # the narrowest and the widest a field is made for the words it holds
 
 
 class MeetingDialog(QDialog):
@@ -30,6 +31,11 @@ class MeetingDialog(QDialog):
         self.fields: dict[str, QLineEdit] = {}
         for key, label in LABELS.items():
             edit = QLineEdit(getattr(meeting, key))
+            # as wide as its words (up to FIELD_WIDTH[1]): the dialog sized to its labels cut a meeting's title to
+            # its last two words
+            words = edit.fontMetrics().horizontalAdvance(edit.text()) + 16
+            edit.setMinimumWidth(min(FIELD_WIDTH[1], max(FIELD_WIDTH[0], words)))
+            edit.setCursorPosition(0)  # (longer still: read from its start)
             self.fields[key] = edit
             form.addRow(label + ":", edit)
         self.paper = QComboBox()

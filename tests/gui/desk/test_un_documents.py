@@ -67,3 +67,22 @@ def test_meeting_details_dialog_gives_only_the_changed_fields(qtbot, tmp_path: P
     dialog.fields["symbol"].setText("MA/TC/2026/L.3")
     dialog.paper.setCurrentText("Letter")
     assert dialog.changes() == {"symbol": "MA/TC/2026/L.3", "paper": "Letter"}
+
+
+def test_meeting_details_show_each_detail_whole(qtbot) -> None:  # noqa: ANN001
+    """Each field is as wide as the words it holds (the dialog sized to its labels showed the working group's
+    venue as "nce Room 4, Geneva"), and a longer one is read from its start."""
+    from chairdesk.core.log.meeting import Meeting
+    from chairdesk.gui.desk.meeting_dialog import FIELD_WIDTH, MeetingDialog
+    from chairdesk.gui.qt import QFontMetrics
+
+    title = "Open-ended working group on security of and in the use of information and communications technologies"
+    dialog = MeetingDialog(Meeting(title=title, venue="Conference Room 4, Geneva", dates="24–26 November 2026"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for key in ("venue", "dates"):
+        edit = dialog.fields[key]
+        assert edit.width() > QFontMetrics(edit.font()).horizontalAdvance(edit.text()), key
+    long = dialog.fields["title"]
+    assert long.width() >= FIELD_WIDTH[1] and long.cursorPosition() == 0
