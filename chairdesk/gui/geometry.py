@@ -7,7 +7,7 @@ Floor panel and the status bar are never off-screen.
 
 from __future__ import annotations
 
-from .qt import QByteArray, QGuiApplication, QMainWindow, QRect, QSize, Qt, QtCore
+from .qt import QByteArray, QGuiApplication, QMainWindow, QRect, QSize, Qt, QTableView, QtCore, QWidget
 
 PREFERRED = QSize(1500, 950)
 # the title bar and borders a window manager adds around the window, before it has drawn them (a guess on
@@ -70,3 +70,17 @@ def place_window(window: QMainWindow, remembered: str | None) -> None:
     fitted = fit_rect(window.geometry(), screen_area(window), frame)
     if fitted != window.geometry():
         window.setGeometry(fitted)
+
+
+def widen_for_table(dialog: QWidget, table: QTableView, most: float = 0.9) -> None:
+    """Make a dialog as wide as its table's columns need for their contents (a delegation's whole name, each
+    figure), at most `most` of its screen's width; a dialog already wider keeps its width."""
+    columns = sum(
+        max(table.horizontalHeader().sectionSizeHint(c), table.sizeHintForColumn(c))
+        for c in range(table.model().columnCount())
+        if not table.isColumnHidden(c)
+    )
+    rows = table.verticalHeader().sizeHint().width() if table.verticalHeader().isVisible() else 0
+    chrome = 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width() + 48  # (the layouts' margins)
+    screen = dialog.screen().availableGeometry().width()
+    dialog.resize(max(dialog.width(), min(rows + columns + chrome, int(screen * most))), dialog.height())

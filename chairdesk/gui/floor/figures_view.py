@@ -13,6 +13,7 @@ from ...core.floor.operations import attach_transcript, map_speaker
 from ...core.log.change import Change
 from ...core.log.eventlog import utc_now
 from ..controller import SessionController
+from ..geometry import widen_for_table
 from ..qt import (
     QAbstractTableModel,
     QColor,
@@ -33,6 +34,8 @@ from ..qt import (
 )
 
 Clock = Callable[[], datetime]
+NAME_WIDTH = 320  # the widest a column of the figures is laid out (a delegation's name: "Russian Federation" whole)
+
 DELEGATION_COLUMNS = (
     "Delegation",
     "Stakeholder group",
@@ -181,8 +184,11 @@ def _table(model: QAbstractTableModel, parent: QWidget) -> QTableView:
     view.setModel(model)
     view.verticalHeader().setVisible(False)
     view.setAlternatingRowColors(True)
+    # each column as wide as its contents ("Côte …" when the names took what the figures left), a name longer
+    # than NAME_WIDTH cut (the United Kingdom's would push the figures out of sight), the last the rest
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    view.horizontalHeader().setMaximumSectionSize(NAME_WIDTH)
+    view.horizontalHeader().setStretchLastSection(True)
     return view
 
 
@@ -235,6 +241,7 @@ class FiguresDialog(QDialog):
         self.map_button.clicked.connect(self.map_selected)
         controller.changed.connect(self._on_change)
         self.refresh()
+        widen_for_table(self, self.tabs.widget(0))
 
     def _on_change(self, change: Change) -> None:
         if change.areas & {"floor", "roster", "transcript"}:

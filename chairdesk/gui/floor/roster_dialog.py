@@ -17,6 +17,7 @@ from ...core.floor.roster import (
 )
 from ...core.log.errors import ChairdeskError
 from ..controller import SessionController
+from ..geometry import widen_for_table
 from ..panel import ok_cancel
 from ..qt import (
     QAbstractItemView,
@@ -54,9 +55,10 @@ class RosterDialog(QDialog):
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (CODE, STAKEHOLDER, REGION, COLOUR, ONLINE):
+        # every name whole ("Russian …" when the name column took what the others left), the aliases the rest
+        for column in (NAME, CODE, STAKEHOLDER, REGION, COLOUR, ONLINE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ALIASES, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("Add delegation", self)
@@ -78,6 +80,7 @@ class RosterDialog(QDialog):
         self.import_button.clicked.connect(self._choose_import)
         self.export_button.clicked.connect(self._choose_export)
         self.load(controller.session.state.roster.delegations)
+        widen_for_table(self, self.table)
 
     # ------------------------------------------------------------------ rows
     def load(self, delegations: list[Delegation]) -> None:

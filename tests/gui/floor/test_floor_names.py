@@ -139,3 +139,28 @@ def test_the_roster_editor_shows_and_keeps_aliases(qtbot, dock: FloorDock) -> No
     dialog.accept()
     assert len(session.events) == events + 1 and session.state.roster.get("VNM").aliases == ("Vietnam", "VN")
     assert session.state.roster.resolve("VN").delegation.code == "VNM"
+
+
+def test_the_roster_and_the_figures_show_the_delegations_names_whole(qtbot, dock: FloorDock) -> None:  # noqa: ANN001
+    """Each name column is as wide as its names (it took what the other columns left: "Russian …", "Côte …"),
+    the dialogs as wide as their columns up to most of the screen; a figures column is never wider than
+    NAME_WIDTH (a name longer than that is cut, not the figures pushed out of sight)."""
+    from chairdesk.gui.floor.figures_view import NAME_WIDTH, FiguresDialog
+    from chairdesk.gui.floor.roster_dialog import NAME, RosterDialog
+    from chairdesk.gui.qt import QFontMetrics
+
+    roster = RosterDialog(dock.speakers.controller)
+    figures = FiguresDialog(dock.speakers.controller, None, clock=FakeClock())
+    for dialog in (roster, figures):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+    table = figures.tabs.widget(0)
+    for view, column, names in (
+        (roster.table, NAME, ["Russian Federation", "Côte d'Ivoire"]),
+        (table, 0, ["Russian Federation", "Côte d'Ivoire"]),
+    ):
+        width = view.columnWidth(column)
+        for name in names:
+            assert width > QFontMetrics(view.font()).horizontalAdvance(name), (name, width)
+    assert table.columnWidth(0) <= NAME_WIDTH
