@@ -2,7 +2,8 @@
 
 The desk prefers 1500×950; on a smaller screen (a 1280×800 projector, a laptop) the first window takes the
 screen's available area instead, and a size remembered from a larger screen is brought back within it, so the
-Floor panel and the status bar are never off-screen.
+Floor panel and the status bar are never off-screen. A dialog showing a table opens as wide as its columns
+need, within most of its screen (`widen_for_table`).
 """
 
 from __future__ import annotations

@@ -116,3 +116,24 @@ def test_the_desk_with_its_panels_fits_a_1024_by_768_screen(qtbot, tmp_path: Pat
     qtbot.waitUntil(
         lambda: pane.commit_button.y() == pane.actor.y() or abs(pane.commit_button.y() - pane.actor.y()) < 8
     )
+
+
+def test_a_dialog_is_widened_for_its_tables_columns_up_to_most_of_its_screen(qtbot) -> None:  # noqa: ANN001
+    from chairdesk.gui.geometry import widen_for_table
+    from chairdesk.gui.qt import QDialog, QTableWidget, QTableWidgetItem, QVBoxLayout
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    table = QTableWidget(2, 3, dialog)
+    QVBoxLayout(dialog).addWidget(table)
+    for column, words in enumerate(("United Kingdom of Great Britain", "Eastern European Group", "a figure")):
+        table.setItem(0, column, QTableWidgetItem(words))
+    table.resizeColumnsToContents()
+    dialog.resize(300, 200)
+    widen_for_table(dialog, table)
+    needed = sum(table.columnWidth(c) for c in range(3))
+    screen = dialog.screen().availableGeometry().width()
+    assert min(needed, int(screen * 0.9)) <= dialog.width() <= int(screen * 0.9)
+    dialog.resize(int(screen * 0.95), 200)  # already wider: kept
+    widen_for_table(dialog, table)
+    assert dialog.width() == int(screen * 0.95)
