@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..controller import SessionController
-from ..qt import QDockWidget, QFrame, QKeySequence, QMainWindow, QMenu, QScrollArea, Qt
+from ..qt import QDockWidget, QFrame, QKeySequence, QMainWindow, QMenu, QScrollArea, Qt, QWidget
 
 DockSpec = QDockWidget | Callable[[SessionController], QDockWidget]
 
@@ -14,16 +14,25 @@ def scrolled(dock: QDockWidget) -> None:
     """Put the dock's content in a scroll area, so that a tall panel never makes the window taller than the
     screen (a 1280×800 projector with an 11-point font): it scrolls instead."""
     content = dock.widget()
-    if content is None or isinstance(content, QScrollArea):
+    if content is None:
+        return
+    if isinstance(content, QScrollArea):  # a panel with its own scroll area (Adoption): as wide as it needs too
+        if content.widget() is not None:
+            _wide_enough(content, content.widget())
         return
     area = QScrollArea(dock)
     area.setObjectName(f"{content.objectName() or 'panel'}Scroll")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(content)
-    # as wide as the panel needs beside a vertical scroll bar, so that it never scrolls sideways as well
-    area.setMinimumWidth(content.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width() + 2)
+    _wide_enough(area, content)
     dock.setWidget(area)
+
+
+def _wide_enough(area: QScrollArea, content: QWidget) -> None:
+    """As wide as the panel needs beside a vertical scroll bar, so that it never scrolls sideways or cuts its
+    right edge off (the Adoption panel's own scroll area cut 10 px of its buttons at 1280×800)."""
+    area.setMinimumWidth(content.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width() + 2)
 
 
 class SideDocks:

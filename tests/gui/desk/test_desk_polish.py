@@ -271,3 +271,28 @@ def test_a_title_being_edited_is_shown_whole(qtbot, sample_path: Path) -> None: 
     for name, (width, words, _text) in seen.items():
         assert width > words, (name, width, words)
     assert win.session.draft.title == seen["document"][2]  # cancelled: nothing changed
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1600, 1000)])
+def test_no_panel_cuts_its_right_edge_off(qtbot, sample_path: Path, size: tuple[int, int]) -> None:  # noqa: ANN001
+    """Every side panel is at least as wide as its content needs: the Adoption panel, with a scroll area of its
+    own, was given no minimum width and cut 10 px of its buttons off at 1280×800."""
+    from chairdesk.gui.qt import QApplication, QScrollArea
+
+    app = QApplication.instance()
+    before = app.font()
+    font = QFont(before)
+    font.setPointSize(12)  # (the desk's 11 points or more, as `chairdesk` sets them: the tests' font is smaller)
+    app.setFont(font)
+    try:
+        win = desk(qtbot, sample_path, size)
+        for dock in win.side_docks.docks:
+            dock.show()
+            dock.raise_()
+            qtbot.wait(10)
+            area = dock.widget()
+            assert isinstance(area, QScrollArea), dock.objectName()
+            needed = area.widget().minimumSizeHint().width()
+            assert area.viewport().width() >= needed, (dock.objectName(), area.viewport().width(), needed)
+    finally:
+        app.setFont(before)
