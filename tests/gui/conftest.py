@@ -21,3 +21,12 @@ def sample_path(tmp_path: Path) -> Path:
 def window(qtbot, sample_path: Path) -> MainWindow:  # noqa: ANN001
     """The desk with the sample open (no side docks)."""
     return show_desk(qtbot, sample_path)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def desk_font(qapp) -> None:  # noqa: ANN001
+    """The application as `chairdesk` makes it: the desk's 11-point font or larger (pytest-qt's is smaller, and a
+    panel that cut its buttons off at the desk's size passed at that one)."""
+    from chairdesk.gui.app import make_application
+
+    make_application()
