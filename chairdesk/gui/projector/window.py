@@ -15,7 +15,7 @@ from datetime import datetime
 from ...core.log.change import Change
 from ..controller import SessionController
 from ..floor.countdown import FloorTimer
-from ..qt import QFont, QLabel, QShowEvent, Qt, QTextBrowser, QVBoxLayout, QWidget
+from ..qt import QFont, QLabel, QPoint, QShowEvent, Qt, QTextBrowser, QVBoxLayout, QWidget
 from .room_band import RoomBand, next_speakers, room_procedure
 from .room_text import RoomRows, is_adopted, room_rows, section_heading, section_html, shown_section
 
@@ -194,6 +194,10 @@ class ProjectorWindow(QWidget):
         if current is not None:  # in view, with a little of what comes before it above
             self.text.scrollToAnchor("current")
             scroll.setValue(max(0, scroll.value() - self.text.viewport().height() // 5))
+            middle = QPoint(self.text.viewport().width() // 2, 0)  # (in the words' column, not the numbers')
+            first = self.text.cursorRect(self.text.cursorForPosition(middle))
+            if first.top() < 0:  # the line at the top whole, not cut through its words (the room saw half of it)
+                scroll.setValue(max(0, scroll.value() + first.top()))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)

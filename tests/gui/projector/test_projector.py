@@ -284,3 +284,24 @@ def test_a_hidden_projector_lays_out_nothing_and_catches_up_when_shown(window: M
     assert projector.rows is None
     projector_of(window)
     assert words + " and more" in projector.text.toPlainText()
+
+
+@pytest.mark.parametrize("paragraph", ["p2", "p3", "p4", "p5"])
+def test_the_line_at_the_top_of_the_projector_is_whole(window: MainWindow, qtbot, paragraph: str) -> None:  # noqa: ANN001
+    """Scrolled to the current paragraph with some of what comes before it, the projector shows its top line
+    whole: the scroll stopped anywhere, and the room saw a line cut through its words under the heading."""
+    from chairdesk.gui.qt import QPoint
+
+    projector = projector_of(window)
+    projector.resize(1024, 640)
+    font = projector.text.font()
+    font.setPointSize(28)
+    projector.text.setFont(font)
+    go_to(window, paragraph)
+    projector.refresh_text()
+    qtbot.wait(10)
+    if projector.text.verticalScrollBar().value() > 0:
+        middle = QPoint(projector.text.viewport().width() // 2, 0)
+        first = projector.text.cursorRect(projector.text.cursorForPosition(middle))
+        assert first.top() >= 0, (paragraph, first)
+    assert window.session.draft.paragraphs[paragraph].text[:30] in projector.text.toPlainText()
