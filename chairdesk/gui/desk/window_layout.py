@@ -9,11 +9,12 @@ from typing import Any
 
 from ...core.log.session import Session
 from ..geometry import place_window
-from ..qt import QByteArray, QFont, Qt
+from ..qt import QByteArray, QFont, QFontMetrics, Qt
 from ..settings import DeskSettings
 
 OUTLINE_WIDTH = (220, 360)  # the outline's initial width: a fifth of the window, within these bounds
 DOCK_WIDTH = (360, 520)  # the right docks': a little more than a quarter of the window
+EDITOR_LINES = 3  # the lines of the words being typed the editor shows at the least, whatever the text size
 
 
 def apply_point_size(window: Any, size: int) -> None:
@@ -22,6 +23,8 @@ def apply_point_size(window: Any, size: int) -> None:
     font.setPointSize(size)
     window.draft_view.set_text_font(font)
     window.editor.text.setFont(font)
+    # three lines of the words being typed at any size (zoomed in on a 1280×800 screen it showed one, cut)
+    window.editor.text.setMinimumHeight(EDITOR_LINES * QFontMetrics(font).lineSpacing() + 12)
     title_font = QFont(font)
     title_font.setPointSize(size + 3)
     title_font.setBold(True)

@@ -296,3 +296,18 @@ def test_no_panel_cuts_its_right_edge_off(qtbot, sample_path: Path, size: tuple[
             assert area.viewport().width() >= needed, (dock.objectName(), area.viewport().width(), needed)
     finally:
         app.setFont(before)
+
+
+def test_the_editor_shows_three_lines_at_any_text_size(qtbot, sample_path: Path) -> None:  # noqa: ANN001
+    """Zoomed in to the largest text on a 1280×800 screen, the editor still shows three lines of the words being
+    typed (it showed one, cut through the second)."""
+    win = desk(qtbot, sample_path, (1280, 800))
+    win.commands.go_to_paragraph(8)
+    for _ in range(8):
+        win.commands.zoom_in()
+    qtbot.wait(20)
+    text = win.editor.text
+    lines = QFontMetrics(text.font()).lineSpacing()
+    assert text.font().pointSize() >= 24
+    assert text.viewport().height() >= 3 * lines, (text.viewport().height(), lines)
+    win.commands.zoom_reset()
