@@ -56,6 +56,7 @@ class ProjectorWindow(QWidget):
         self.section: str | None = None
         self.point_size = clamp_room_size(point_size)
         self.floor_timer: FloorTimer | None = None
+        self.other_bands: list[RoomBand] = []  # the chair's always-on-top band: the next speakers shown there too
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -104,8 +105,9 @@ class ProjectorWindow(QWidget):
             self.state_label.hide()
             self.banner.hide()
             self.text.setHtml("<p>No session is open.</p>")
-            self.band.show_state("idle", "–:––", "No one has the floor", "")
-            self.band.show_next([])
+            for band in (self.band, *self.other_bands):
+                band.show_state("idle", "–:––", "No one has the floor", "")
+                band.show_next([])
             return
         controller.changed.connect(self._on_change)
         controller.current_changed.connect(self._on_current)
@@ -117,7 +119,13 @@ class ProjectorWindow(QWidget):
         self.refresh()
 
     def add_floor_view(self, view: object) -> None:
-        """Draw the countdown on another view too (the chair's always-on-top band)."""
+        """Draw the countdown on another view too (the chair's always-on-top band), and the next speakers on it
+        when it shows them (it said "no one waiting" with speakers on the list)."""
+        if isinstance(view, RoomBand) and view is not self.band and view not in self.other_bands:
+            self.other_bands.append(view)
+            if self.controller is not None:
+                session = self.controller.session
+                view.show_next(next_speakers(session), room_procedure(session))
         if self.floor_timer is not None and view not in self.floor_timer.views:
             self.floor_timer.views.append(view)
             self.floor_timer.refresh()
@@ -175,7 +183,9 @@ class ProjectorWindow(QWidget):
         adopted = is_adopted(session, self.section)
         self.banner.setText(f"✔ {status.upper()}" if adopted else "")
         self.banner.setVisible(adopted)
-        self.band.show_next(next_speakers(session), room_procedure(session))
+        lines, procedure = next_speakers(session), room_procedure(session)
+        for band in (self.band, *self.other_bands):
+            band.show_next(lines, procedure)
         if self.floor_timer is not None:
             self.floor_timer.tick()
         self.refresh_text()

@@ -142,6 +142,11 @@ def test_always_on_top_band_shows_the_same_floor(window: MainWindow) -> None:
     assert window.controller.run(next_speaker)
     control.projector.floor_timer.tick()
     assert "Team Green" in on_top.band.caption.text()
+    # the next speakers as the projector shows them (it said "no one waiting" with speakers on the list)
+    assert "no one waiting" in on_top.band.next_label.text()
+    assert window.controller.run(request_floor, "BLU") and window.controller.run(request_floor, "PUR")
+    assert "Team Blue" in on_top.band.next_label.text() and "Team Purple" in on_top.band.next_label.text()
+    assert on_top.band.next_label.text() == control.projector.band.next_label.text()
     control.actions["on_top"].trigger()
     assert not on_top.isVisible()
 
