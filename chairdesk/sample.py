@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .core.draft import operations as drafting
+from .core.draft.numbering import NUMBERED
 from .core.floor.operations import set_roster
 from .core.floor.roster import Delegation
 from .core.log.errors import ChairdeskError
@@ -87,9 +88,14 @@ def build_sample_session(path: str | Path, name: str = SAMPLE_NAME, clock: Clock
 def _add_paragraph(session: Session, section_id: str, item: str | dict[str, Any]) -> None:
     if isinstance(item, str):
         drafting.insert_paragraph(session, section_id, item)
-    else:
+    else:  # (a resolution's preambular paragraphs: unnumbered, "PP1"; its opening words in italics)
         drafting.insert_paragraph(
-            session, section_id, item["text"], subparagraphs=item.get("subparagraphs", [])
+            session,
+            section_id,
+            item["text"],
+            subparagraphs=item.get("subparagraphs", []),
+            kind=item.get("kind", NUMBERED),
+            italic=item.get("italic", 0),
         )
 
 

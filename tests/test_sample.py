@@ -67,6 +67,13 @@ def test_model_un_sample_is_a_committee_under_model_un_rules(tmp_path: Path) -> 
         operative = [p.text for p in new.draft.live_paragraphs(sections[1].id)]
         assert preamble[0].startswith("Recalling") and all(p.endswith(",") for p in preamble)
         assert operative[-1] == "Decides to remain actively seized of the matter."
+        # a resolution: its preambular paragraphs unnumbered (PP1…) and the operative ones numbered from 1,
+        # each opening with its words in italics (the sample numbered them 1-5 and 6-12, in roman type)
+        labels = [new.draft.label_of_paragraph(p.id) for s in sections for p in new.draft.live_paragraphs(s.id)]
+        assert labels == ["PP1", "PP2", "PP3", "PP4", "PP5", "1", "2", "3", "4", "5", "6", "7"]
+        openings = [p.italic_words() for s in sections for p in new.draft.live_paragraphs(s.id)]
+        assert openings[:5] == ["Recalling", "Reaffirming", "Deeply concerned", "Noting with appreciation", "Bearing in mind"]
+        assert openings[5:7] == ["Calls upon", "Encourages"] and openings[-1] == "Decides"
         assert new.draft.baselines[0].label == "Tabled draft"
     assert _digest(shipped) == before
     copy = ensure_sample_copy(tmp_path / "data", "mun")
