@@ -200,18 +200,18 @@ class DeskCommands(TextCommands):
             return False
         needle = text.casefold()
         draft = self.desk.session.draft
-        rows = self.desk.draft_model.rows.rows
         start = self.desk.draft_view.currentIndex().row()
-        step = -1 if backwards else 1
-        count = sum(1 for r in rows if needle in _row_words(draft, r).casefold())
-        for k in range(1, len(rows) + 1):
-            i = (start + step * k) % len(rows)
-            if needle in _row_words(draft, rows[i]).casefold():
-                self.desk.select_row(i)
-                self.desk.find_bar.status.setText(f"{count} found")
-                return True
-        self.desk.find_bar.status.setText("not found")
-        return False
+        matches = [i for i, row in enumerate(self.desk.draft_model.rows.rows) if needle in _row_words(draft, row).casefold()]
+        if not matches:
+            self.desk.find_bar.status.setText("not found")
+            return False
+        if backwards:  # the one before the current row, or the last (around the draft)
+            at = next((k for k in range(len(matches) - 1, -1, -1) if matches[k] < start), len(matches) - 1)
+        else:
+            at = next((k for k, i in enumerate(matches) if i > start), 0)
+        self.desk.select_row(matches[at])
+        self.desk.find_bar.status.setText(f"{at + 1} of {len(matches)}")  # (where the chair is among them)
+        return True
 
     def go_to_dialog(self) -> None:
         """Ask for a paragraph ("12", "7 bis", "PP3") and go there."""

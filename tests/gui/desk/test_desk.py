@@ -274,6 +274,22 @@ def test_find_go_to_and_view_modes(window: MainWindow, qtbot) -> None:  # noqa: 
     key(qtbot, window.find_bar.field, Qt.Key.Key_Return)
     current = window.controller.current_paragraph
     assert "digital divide" in draft.paragraphs[current].text
+    assert window.find_bar.status.text() == "1 of 1"
+    # where the chair is among the matches, forward and back around the draft ("5 found" said neither)
+    model, view = window.draft_model, window.draft_view
+    view.setCurrentIndex(model.index(0, 0))
+    window.commands.find_text("capacity")
+    count = int(window.find_bar.status.text().split(" of ")[1])
+    assert count >= 3 and window.find_bar.status.text() == f"1 of {count}"
+    first = view.currentIndex().row()
+    window.commands.find_text("capacity")
+    assert window.find_bar.status.text() == f"2 of {count}" and view.currentIndex().row() > first
+    window.commands.find_text("capacity", backwards=True)
+    assert window.find_bar.status.text() == f"1 of {count}" and view.currentIndex().row() == first
+    window.commands.find_text("capacity", backwards=True)  # around the draft: the last
+    assert window.find_bar.status.text() == f"{count} of {count}" and view.currentIndex().row() > first
+    window.commands.find_text("no such words anywhere")
+    assert window.find_bar.status.text() == "not found"
     assert window.commands.go_to_paragraph(10)
     assert window.controller.current_paragraph == draft.paragraph_by_number(10).id
     window.commands.strike_current()
