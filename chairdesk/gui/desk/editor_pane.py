@@ -80,11 +80,26 @@ class ActorPicker(QComboBox):
             self.setEditText(CHAIR_LABEL if code == CHAIR else code)
 
 
-class EditorText(QPlainTextEdit):
-    """The text being amended; Ctrl+Enter commits, Escape puts back the text as it stands."""
+class CommitText(QPlainTextEdit):
+    """Words being typed for a paragraph: Ctrl+Enter asks to commit them, Escape to put them back (the editor
+    pane's text and the draft's in-place editor)."""
 
     commit_requested = Signal()
     revert_requested = Signal()
+
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.commit_requested.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.revert_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class EditorText(CommitText):
+    """The text being amended; Ctrl+Enter commits, Escape puts back the text as it stands."""
 
     def event(self, event: QEvent) -> bool:
         """Ctrl+Z / Ctrl+Shift+Z with no typing of its own to take back: let the session's undo and redo act."""
@@ -98,16 +113,6 @@ class EditorText(QPlainTextEdit):
                 event.ignore()
                 return False
         return super().event(event)
-
-    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.commit_requested.emit()
-            return
-        if event.key() == Qt.Key.Key_Escape:
-            self.revert_requested.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class EditorPane(QWidget):

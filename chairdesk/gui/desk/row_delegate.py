@@ -37,6 +37,7 @@ from ..qt import (
 )
 from .draft_model import HTML_ROLE, NUMBER_ROLE, PROPOSALS_TIP_ROLE, ROW_ROLE, SIZE_ROLE, DraftModel
 from .draft_rows import Row
+from .editor_pane import CommitText
 from .near_rows import NEAR_ROWS, NearRows
 
 
@@ -322,8 +323,8 @@ class RowDelegate(QStyledItemDelegate):
         editor.setFont(self.font)
         self.active_editor = editor
         editor.destroyed.connect(lambda _o=None: setattr(self, "active_editor", None))
-        editor.committed.connect(lambda: self._commit(editor))
-        editor.cancelled.connect(lambda: self._cancel(editor))
+        editor.commit_requested.connect(lambda: self._commit(editor))
+        editor.revert_requested.connect(lambda: self._cancel(editor))
         return editor
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
@@ -364,23 +365,10 @@ class RowDelegate(QStyledItemDelegate):
         self.edit_committed.emit(paragraph_id, text)
 
 
-class InPlaceEditor(QPlainTextEdit):
+class InPlaceEditor(CommitText):
     """The in-place editor of a paragraph: Ctrl+Enter commits, Escape leaves it unchanged."""
-
-    committed = Signal()
-    cancelled = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.paragraph_id = ""
         self.setFrameShape(QPlainTextEdit.Shape.Box)
-
-    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.committed.emit()
-            return
-        if event.key() == Qt.Key.Key_Escape:
-            self.cancelled.emit()
-            return
-        super().keyPressEvent(event)
