@@ -176,49 +176,28 @@ class RowDelegate(QStyledItemDelegate):
         """The size of the view's row `at`: measured (laid out), or estimated from its words if it was never
         drawn and is not near the current row, so that the rows nobody has scrolled to compute no word diff;
         drawn, it is measured. The rows around the current one are measured, so that what the chair reads
-        never jumps. A row measured at this width and text size answers in a few lookups (the view asks for
-        every row when the rows' width changes: 12,000 on a long draft)."""
+        never jumps. A row measured at this width and text size answers in a few lookups."""
         model = self.rows_model
         assert model is not None
-        rows = model.rows.rows
-        row = rows[at]
-        key = self.size_key()
-        size = row.size
-        if size is not None:
-            if size[0] is row.html and size[1] == key and row.id not in model.pending:
-                return size[2]  # (a ghost's or a tagged row's is sized by other words: measured below)
-        elif row.html is None:
-            guess = row.guess
-            far = abs(at - self.view.current_row()) > NEAR_ROWS
-            if guess is not None and guess[0] == key and far:
-                row.estimate = guess[1]
-                return guess[1]
-            if far or not self.view.near.exact(at):
-                row.estimate = self._estimate(model, row, key)
-                return row.estimate
-        return self._measured(model, at, row, key=key)
+        return self._row_size(model, at, model.rows.rows[at], self.size_key(), self.view.current_row())
 
     def row_heights(self) -> list[int]:
         """Every row's height as `row_size` gives it, in one pass: the view lays every row out at a new width or
         text size (12,000 rows at 10,000 paragraphs, where asking row by row cost 5 us a row)."""
         model = self.rows_model
         assert model is not None
-        key, current, pending = self.size_key(), self.view.current_row(), model.pending
-        heights: list[int] = []
-        append = heights.append
-        for at, row in enumerate(model.rows.rows):
-            size = row.size
-            if size is not None:
-                if size[0] is row.html and size[1] == key and row.id not in pending:
-                    append(size[2].height())
-                    continue
-            elif row.html is None and abs(at - current) > NEAR_ROWS:  # never drawn, far: estimated
-                guess = row.guess
-                row.estimate = guess[1] if guess is not None and guess[0] == key else self._estimate(model, row, key)
-                append(row.estimate.height())
-                continue
-            append(self.row_size(at).height())  # (near the current row, or measured at another width)
-        return heights
+        key, current, size = self.size_key(), self.view.current_row(), self._row_size
+        return [size(model, at, row, key, current).height() for at, row in enumerate(model.rows.rows)]
+
+    def _row_size(self, model: DraftModel, at: int, row: Row, key: tuple[int, int], current: int) -> QSize:
+        size = row.size
+        if size is not None:
+            if size[0] is row.html and size[1] == key and row.id not in model.pending:
+                return size[2]  # (a ghost's or a tagged row's is sized by other words: measured below)
+        elif row.html is None and (abs(at - current) > NEAR_ROWS or not self.view.near.exact(at)):
+            row.estimate = self._estimate(model, row, key)  # (its guess, when made at this width and size)
+            return row.estimate
+        return self._measured(model, at, row, key=key)
 
     def _measured(
         self, model: DraftModel | None, at: int, row: Row | None, html: str = "", key: tuple[int, int] | None = None
