@@ -91,6 +91,9 @@ def _running(pid: int) -> bool:
     return True
 
 
+Fold = Callable[[Iterable[Event]], SessionState]  # the events in order -> the state after the last
+
+
 def replay(events: Iterable[Event]) -> SessionState:
     """Build the state by applying events in order."""
     state = new_state()
@@ -102,7 +105,7 @@ def replay(events: Iterable[Event]) -> SessionState:
 class Session:
     """An open session. Every change goes through record(): check, append (committed), apply, notify."""
 
-    def __init__(self, log: EventLog, clock: Clock = utc_now) -> None:
+    def __init__(self, log: EventLog, clock: Clock = utc_now, fold: Fold = replay) -> None:
         self.log = log
         self.clock = clock
         self._listeners: list[Listener] = []
@@ -119,7 +122,7 @@ class Session:
             restored = restore(log) if log.count else None
             if restored is None:  # not the file this computer closed (or no snapshot): every page is checked
                 log.check_pages()
-            self.state = restored.state if restored is not None else replay(log.stream())
+            self.state = restored.state if restored is not None else fold(log.stream())
         except (RefusedError, LookupError, ValueError, TypeError, AttributeError) as error:
             log.close()
             raise CorruptSessionError(log.path, f"an event in the log cannot be applied ({error})") from error
@@ -184,17 +187,20 @@ class Session:
         return opened
 
     @classmethod
-    def open(cls, path: str | Path, clock: Clock = utc_now, *, read_only: bool = False) -> Session:
+    def open(
+        cls, path: str | Path, clock: Clock = utc_now, *, read_only: bool = False, fold: Fold = replay
+    ) -> Session:
         """Open an existing session file (raises a ChairdeskError naming the file if it cannot).
 
         read_only opens the committed log without the write lock (it works while another chairdesk writes
         the file) and never writes: record() and undo() refuse. session.warnings says when the file has fewer
-        events or another history than when this computer last closed it (anchors.py).
+        events or another history than when this computer last closed it (anchors.py). fold derives the state
+        from every event when no snapshot holds it (a replay folds the log its own way, once: Replay.open).
         """
         # The pages of the file are checked only when no snapshot vouches for it (Session.__init__): a file
         # the size, time and inode this computer left it at, with the same events, was checked when opened.
         log = EventLog.open_read_only(path, pages_later=True) if read_only else EventLog.open(path, pages_later=True)
-        session = cls(log, clock)
+        session = cls(log, clock, fold)
         warning = anchor_warning(session.log)
         if warning:
             session.warnings.append(warning)

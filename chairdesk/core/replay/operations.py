@@ -9,20 +9,19 @@ from __future__ import annotations
 
 import gc
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from functools import cached_property
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from ..draft.model import CHAIR, Draft
 from ..log.errors import RefusedError
 from ..log.eventlog import Event, Verification, format_ts
+from ..log.session import Session
 from ..log.state import SessionState
 from .debrief import Debrief, debrief
 from .model import FINE_EVERY, ReplayCursor, copy_state
-
-if TYPE_CHECKING:
-    from ..log.session import Session
 
 INTERVENTION, TEXT, PROPOSAL, ADOPTION = "intervention", "text", "proposal", "adoption"
 MARK_KINDS = (INTERVENTION, TEXT, PROPOSAL, ADOPTION)
@@ -70,12 +69,43 @@ def _category(event: Event) -> str | None:
 class Replay:
     """A film of a session: seek to any event or moment; never writes."""
 
-    def __init__(self, session: Session, every: int | None = None, fine: int = FINE_EVERY) -> None:
+    def __init__(
+        self,
+        session: Session,
+        every: int | None = None,
+        fine: int = FINE_EVERY,
+        cursor: ReplayCursor | None = None,
+    ) -> None:
         self.session = session
-        self.events: list[Event] = list(session.events)
+        # (a cursor that folded the session's log as it opened has its events: they are not read again)
+        self.events: list[Event] = cursor.events if cursor is not None else list(session.events)  # type: ignore[assignment]
         self.times = [e.ts for e in self.events]
-        self.cursor = ReplayCursor(self.events, every, fine)
+        self.cursor = cursor if cursor is not None else ReplayCursor(self.events, every, fine)
         self.description = ""  # what the last event changed_in_step() went to did, in words
+
+    @classmethod
+    def open(cls, path: str | Path, every: int | None = None, fine: int = FINE_EVERY) -> Replay:
+        """Open a session file read-only and replay it, reading and folding its log once: the replay's cursor
+        derives the session's state, taking its checkpoints on the way, instead of the session folding the
+        log and the cursor reading and folding it all again to stand at the end (20,000 events: 1 s saved).
+        A session this computer holds a snapshot of opens from it, and the cursor folds the log when it first
+        seeks."""
+        folded: list[ReplayCursor] = []
+
+        def fold(events: Iterable[Event]) -> SessionState:
+            collecting = gc.isenabled()
+            gc.disable()  # (as in a seek: the events and states are trees of plain objects, no cycles)
+            try:
+                cursor = ReplayCursor(list(events), every, fine)
+                cursor.seek(len(cursor.events))
+                folded.append(cursor)
+                return copy_state(cursor.state)  # the session's own: a refresh() applies new events to it
+            finally:
+                if collecting:
+                    gc.enable()
+
+        session = Session.open(path, read_only=True, fold=fold)
+        return cls(session, every, fine, cursor=folded[0] if folded else None)
 
     def follow(self) -> int:
         """Take in the events committed since (another process writing the file); returns how many came."""

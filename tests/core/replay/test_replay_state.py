@@ -184,3 +184,59 @@ def test_a_replay_follows_a_session_being_written(small_session, session_path: P
         reader.refresh()
         replay = Replay(reader)
         assert replay.state_at(len(replay)).draft.paragraph(ids["p1"]).text == "The working group met twice."
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch, owner: type, name: str) -> list[int]:
+    """Count the calls of owner.name (and, for a method returning a list, the items it returned)."""
+    counts = [0, 0]
+    original = getattr(owner, name)
+
+    def counted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        counts[0] += 1
+        result = original(*args, **kwargs)
+        counts[1] += len(result) if isinstance(result, list) else 0
+        return result
+
+    monkeypatch.setattr(owner, name, counted)
+    return counts
+
+
+def test_open_reads_and_folds_the_log_once(recorded, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Replay.open derives the session's state with the replay's own cursor: every event is read from the
+    file once and applied once, where the session's fold and then the replay's seek to the end applied each
+    event twice and read it twice."""
+    from chairdesk.core.log import session as session_module
+    from chairdesk.core.log.reading import EventReader
+    from chairdesk.core.log.state import SessionState
+
+    path, live = recorded
+    monkeypatch.setattr(session_module, "restore", lambda _log: None)  # no snapshot in this user's cache
+    applied = _counting(monkeypatch, SessionState, "apply")
+    read = _counting(monkeypatch, EventReader, "_read_rows")
+    replay = Replay.open(path, every=7)
+    with replay.session as session:
+        count = len(replay)
+        assert count == len(live)
+        assert applied[0] == count and read[1] == count
+        assert state_dump(session.state) == live[count]
+        assert state_dump(replay.state_at(count)) == live[count]
+        assert session.state is not replay.state and session.state.draft is not replay.state.draft
+        for seq in (1, count // 2, 3, count, count - 1):  # the checkpoints the fold took serve every seek
+            assert state_dump(replay.state_at(seq)) == live[seq], seq
+        assert replay.changed_in_step(count).seq == count
+
+
+def test_open_from_a_snapshot_replays_when_it_first_seeks(recorded, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A session this computer holds a snapshot of opens from it; the replay folds the log at its first seek."""
+    from chairdesk.core.log.state import SessionState
+
+    path, live = recorded
+    with Session.open(path) as session:  # the chair's window closes it: its snapshot is kept
+        count = len(session.events)
+    applied = _counting(monkeypatch, SessionState, "apply")
+    replay = Replay.open(path)
+    with replay.session as session:
+        assert session.restored and applied[0] == 0
+        assert state_dump(session.state) == live[count]
+        assert state_dump(replay.state_at(count // 2)) == live[count // 2]
+        assert state_dump(replay.state_at(count)) == live[count]
