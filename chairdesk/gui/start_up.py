@@ -5,6 +5,8 @@
   collection on the way would walk them again (0.1-0.25 s of the start). Once the window is up they are frozen
   out of the collector (`gc.freeze`), so later collections, while the chair types, do not walk them either;
   they become collectable again when their session goes (`release_frozen`, from the desk's `_release`).
+- The replay window holds the collector the same way from its making until it is exposed
+  (`collector_held_until_shown`); closed from the desk, what it left is collected (`reclaim_frozen`).
 - sqlite-utils (with numpy), which only writing needs, is loaded in a background thread a moment later.
 - At the quit, the interpreter's last collection is spared (`quick_exit`).
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import threading
+from collections.abc import Callable
 
 from .qt import QElapsedTimer, QTimer, QWidget
 
@@ -31,9 +34,15 @@ def release_frozen() -> None:
     gc.unfreeze()
 
 
-def after_first_show(window: QWidget) -> QTimer:
-    """Once the window is exposed (or after 10 s in any case): settle_collector(), and a moment later start
-    warm_up_writer(). Returns the poll (it stops itself)."""
+def reclaim_frozen() -> None:
+    """Collect what was frozen and is now garbage (a replay window closed), and freeze again what lives on."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+
+
+def when_exposed(window: QWidget, then: Callable[[], None]) -> QTimer:
+    """Call then() once the window is exposed (or after 10 s in any case). Returns the poll (it stops itself)."""
     poll = QTimer(window)
     clock = QElapsedTimer()
     clock.start()
@@ -42,12 +51,32 @@ def after_first_show(window: QWidget) -> QTimer:
         handle = window.windowHandle()
         if (handle is not None and handle.isExposed()) or clock.elapsed() > GIVE_UP_MS:
             poll.stop()
-            settle_collector()
-            QTimer.singleShot(WARM_UP_AFTER_MS, warm_up_writer)
+            then()
 
     poll.timeout.connect(check)
     poll.start(50)
     return poll
+
+
+def after_first_show(window: QWidget) -> QTimer:
+    """Once the window is exposed (or after 10 s in any case): settle_collector(), and a moment later start
+    warm_up_writer(). Returns the poll (it stops itself)."""
+
+    def settle() -> None:
+        settle_collector()
+        QTimer.singleShot(WARM_UP_AFTER_MS, warm_up_writer)
+
+    return when_exposed(window, settle)
+
+
+def collector_held_until_shown(window: QWidget) -> QTimer:
+    """Hold the collector from now until the window is exposed, then settle it (settle_collector): a window
+    that makes many lasting objects (the replay's 20,000 events and its checkpoints of the state) spares the
+    collections that would walk them all on the way, 0.3-0.5 s of its opening and first paint, and the
+    collections after, while the facilitator works. A window destroyed first lets the collector run again."""
+    gc.disable()
+    window.destroyed.connect(lambda *_: gc.enable())
+    return when_exposed(window, settle_collector)
 
 
 def warm_up_writer() -> threading.Thread:

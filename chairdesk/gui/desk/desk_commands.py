@@ -16,8 +16,9 @@ from ...core.log.meeting_operations import set_meeting_details
 from ...core.log.session import Session
 from ...resources import load_roster
 from ..panel import ask_text
-from ..qt import QDialog, QFileDialog
+from ..qt import QDialog, QFileDialog, QTimer
 from ..settings import clamp_point_size, data_dir
+from ..start_up import reclaim_frozen
 from .commands import TextCommands
 from .dialogs import NewSessionDialog, ShortcutsDialog
 from .import_dialog import ImportDialog, show_summary
@@ -105,8 +106,25 @@ class DeskCommands(TextCommands):
             self.desk.show_error("Cannot open the session for replay", str(error))
             return None
         self.__dict__.setdefault("replay_windows", []).append(window)
+        window.closed.connect(self._replay_closed)
         window.show()
         return window
+
+    def _replay_closed(self) -> None:
+        QTimer.singleShot(0, self._forget_closed_replays)  # (not from within the window's own closeEvent)
+
+    def _forget_closed_replays(self) -> None:
+        """A replay window closed goes, with its replay (the checkpoints of a long session: hundreds of MB).
+        Its widgets are deleted first: their connections hold its methods, so the window's Python object,
+        and all it holds, is freed with them; what its opening froze out of the collector is then collected."""
+        for window in [window for window in self.replay_windows if not window.isVisible()]:
+            self.replay_windows.remove(window)
+            window.destroyed.connect(self._reclaim_soon)
+            window.deleteLater()
+
+    @staticmethod
+    def _reclaim_soon() -> None:
+        QTimer.singleShot(0, reclaim_frozen)
 
     def import_draft(self) -> None:
         """Make a new session from a DOCX or text draft and open it."""

@@ -10,7 +10,6 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from ...core.log.session import Session
 from ...core.replay.operations import (
     ADOPTION,
     INTERVENTION,
@@ -39,7 +38,9 @@ from ..qt import (
     QToolButton,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
+from ..start_up import collector_held_until_shown
 from .debrief_view import DebriefView
 from .panes import AdoptionPane, FloorPane, SteadyText, StepPane
 from .timeline import CATEGORY_COLOURS, Timeline
@@ -90,10 +91,13 @@ class ReplayDraftModel(DraftModel):
 class ReplayWindow(QMainWindow):
     """A session replayed: timeline, transport, the panes at the moment, and the debrief."""
 
+    closed = Signal()  # the window was closed (the desk that opened it lets it go)
+
     def __init__(self, path: str | Path, parent: QWidget | None = None, every: int | None = None) -> None:
         super().__init__(parent)
-        self.session = Session.open(path, read_only=True)
-        self.replay = Replay(self.session, every)
+        self.replay = Replay.open(path, every)  # (folding the log, it holds the collector itself)
+        collector_held_until_shown(self)
+        self.session = self.replay.session
         self.replayed = ReplayedSession(self.replay)
         self.setWindowTitle(f"Replay — {Path(path).name} (read-only)")
         self.setObjectName("replayWindow")
@@ -412,3 +416,4 @@ class ReplayWindow(QMainWindow):
         self.follow_timer.stop()
         self.session.close()
         super().closeEvent(event)
+        self.closed.emit()

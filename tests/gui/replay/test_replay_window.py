@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from datetime import timedelta
 from pathlib import Path
 
@@ -284,3 +286,65 @@ def test_the_timelines_end_time_is_drawn_whole(window: ReplayWindow) -> None:
     advance = QFontMetrics(timeline.font()).horizontalAdvance(text) * ratio
     assert max(right) < width - 1  # it ends before the edge
     assert max(right) - min(right) >= advance * 0.8  # all of it, not cut at the edge
+
+
+def test_the_collector_is_held_until_the_window_is_shown(qtbot, recorded: Path) -> None:  # noqa: ANN001
+    """The replay window makes its lasting objects (the events, the checkpoints, the rows) and paints them
+    first with the collector held, so no collection walks them all on the way; once shown they are frozen
+    out of the collector, and it runs again. A window that goes before it is shown lets it run too."""
+    assert gc.isenabled()
+    window = ReplayWindow(recorded)
+    qtbot.addWidget(window)
+    assert not gc.isenabled()
+    window.show()
+    qtbot.waitUntil(gc.isenabled, timeout=5000)
+    assert gc.get_freeze_count() > 0
+    gc.unfreeze()
+
+    never_shown = ReplayWindow(recorded)
+    assert not gc.isenabled()
+    never_shown.deleteLater()
+    qtbot.waitUntil(gc.isenabled, timeout=5000)
+
+
+def test_a_replay_closed_at_the_desk_goes_with_its_replay(qtbot, window, recorded: Path) -> None:  # noqa: ANN001
+    """The desk kept every replay window it opened, closed or not, with its replay's checkpoints (hundreds of
+    MB on a long session); closed, a window now goes, and its replay with it."""
+    from chairdesk.gui.desk.window import MainWindow
+    from chairdesk.sample import build_sample_session
+    from tests.gui.desk_support import show_desk
+
+    sample = build_sample_session(recorded.parent / "sample-closed.chairdesk")
+    desk: MainWindow = show_desk(qtbot, sample)
+    replay = desk.commands.open_replay(sample)
+    assert isinstance(replay, ReplayWindow)
+    qtbot.waitUntil(gc.isenabled, timeout=5000)  # shown: what it made is frozen out of the collector
+    gone = weakref.ref(replay.replay)
+    assert desk.commands.replay_windows == [replay]
+    replay.close()
+    del replay
+    qtbot.waitUntil(lambda: not desk.commands.replay_windows and gone() is None, timeout=5000)
+
+
+def test_the_timeline_places_its_marks_reading_the_span_once(window: ReplayWindow, monkeypatch) -> None:  # noqa: ANN001
+    """The marks are placed with the session's start read once, not once a mark (20,000 marks took 0.5 s of
+    the window's first paint), each where x_of puts its moment."""
+    from datetime import datetime
+
+    from chairdesk.core.replay.operations import Replay
+
+    timeline = window.timeline
+    reads = [0]
+    start = Replay.start
+
+    def counted(replay: Replay) -> datetime | None:
+        reads[0] += 1
+        return start.fget(replay)
+
+    monkeypatch.setattr(Replay, "start", property(counted))
+    timeline._index_marks()
+    assert len(timeline._xs) == len(window.replay.marks) > 20
+    assert reads[0] <= 2
+    assert [x for x, _ in timeline._xs] == sorted(
+        timeline.x_of(datetime.fromisoformat(mark.ts)) for mark in window.replay.marks
+    )
