@@ -58,6 +58,9 @@ class DraftModel(QAbstractListModel):
             session.draft, self._baseline(), session.state.roster.names(), authors_of=self._authors_of
         )
         self.pending: set[str] = set()  # paragraphs with words typed and not committed (tagged)
+        # While the view is told of a change step by step, the rows it will end with (see DraftView
+        # _unmeasured_near); else None.
+        self.coming: list[Row] | None = None
         self._found: dict[tuple[str, str], int] = {}  # rows found lately (12,000 rows: a scan is 2 ms)
 
     def _authors_of(self, para: Paragraph) -> list[str]:
@@ -204,7 +207,7 @@ class DraftModel(QAbstractListModel):
         if old_keys != new_keys:
             # Qt must see the list change step by step: rebuild it from the old rows, last block first.
             current = list(old)
-            self.rows.rows = current
+            self.rows.rows, self.coming = current, new
             for tag, i1, i2, j1, j2 in reversed(_opcodes(old_keys, new_keys)):
                 if tag in ("delete", "replace"):
                     self.beginRemoveRows(QModelIndex(), i1, i2 - 1)
@@ -214,7 +217,7 @@ class DraftModel(QAbstractListModel):
                     self.beginInsertRows(QModelIndex(), i1, i1 + (j2 - j1) - 1)
                     current[i1:i1] = new[j1:j2]
                     self.endInsertRows()
-            self.rows.rows = new
+            self.rows.rows, self.coming = new, None
         if new:  # numbers and texts: drawn again as they are shown (the rows keep their laid-out text)
             self.dataChanged.emit(self.index(0), self.index(len(new) - 1))
 
@@ -223,7 +226,7 @@ class DraftModel(QAbstractListModel):
         current = list(self.rows.rows)  # Qt must see the list change step by step, from the rows before
         pieces = self.rows.update(sections, paragraphs, kind)
         new = self.rows.rows
-        self.rows.rows = current
+        self.rows.rows, self.coming = current, new
         for at, before, now in reversed(pieces):  # last section first: the earlier rows keep their places
             opcodes = _opcodes([r.key for r in before], [r.key for r in now])
             for tag, i1, i2, j1, j2 in reversed(opcodes):
@@ -236,7 +239,7 @@ class DraftModel(QAbstractListModel):
                     current[at + i1 : at + i1] = now[j1:j2]
                     self.endInsertRows()
             current[at : at + len(now)] = now
-        self.rows.rows = new
+        self.rows.rows, self.coming = new, None
         if new:  # the numbers after the change and the rows' texts: drawn again as they are shown
             self.dataChanged.emit(self.index(0), self.index(len(new) - 1))
 

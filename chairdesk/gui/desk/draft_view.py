@@ -375,17 +375,21 @@ class DraftView(QAbstractItemView):
         far, by a go-to or a struck paragraph shown at its tabled place; rows made again by a change, as an
         adoption lapsing proposals): a screen either side is measured now, the others a few at a time after
         the paint, as when a session opens. Measuring all 120 in the relayout took turns of 0.1-0.2 s."""
-        current = self._current
-        if current.isValid() and not self.near.filling and self._unmeasured_near(current.row()) > FEW_UNMEASURED:
-            self.near.start()
+        # (the current row, or the first when there is none, as the replay's draft: what exact() measures)
+        if self._unmeasured_near(self.current_row()) > FEW_UNMEASURED:
+            self.near.start()  # (again, if filling: the rows it reached were made anew too)
 
     def _unmeasured_near(self, at: int) -> int:
-        """How many rows within NEAR_ROWS of row `at` were never measured at the rows' width and text size."""
+        """How many rows within NEAR_ROWS of row `at` were never measured at the rows' width and text size: of
+        the rows a change leaves, while the view is told of it step by step (the replay, going to another
+        moment, makes most rows anew, a block at a time: counted block by block, the rows near the current
+        one were each measured at once, 60 word diffs and layouts, 0.2 s a click)."""
         model = self.model()
         if not isinstance(model, DraftModel):
             return 0
         key = self.row_delegate.size_key()
-        near = model.rows.rows[max(0, at - NEAR_ROWS) : at + NEAR_ROWS + 1]
+        rows = model.coming if model.coming is not None else model.rows.rows
+        near = rows[max(0, at - NEAR_ROWS) : at + NEAR_ROWS + 1]
         return sum(1 for row in near if row.size is None or row.size[1] != key)
 
     def row_count(self) -> int:

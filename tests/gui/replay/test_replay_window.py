@@ -348,3 +348,34 @@ def test_the_timeline_places_its_marks_reading_the_span_once(window: ReplayWindo
     assert [x for x, _ in timeline._xs] == sorted(
         timeline.x_of(datetime.fromisoformat(mark.ts)) for mark in window.replay.marks
     )
+
+
+def test_going_to_another_moment_measures_a_screen_of_the_rows_made_anew(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """Going to another moment makes anew the rows whose words differ, a block at a time. The rows near the
+    top (the replay's draft has no current row) were each measured at once, block by block: 60 word diffs
+    and layouts, 0.2 s a click on a long session. Now a screen is measured at once and the others after."""
+    words = " ".join(["the working group considered the matter at length"] * 6)
+    path = tmp_path / "long.chairdesk"
+    with Session.create(path, "Many paragraphs") as session:
+        section = drafting.add_section(session, "Findings").subject
+        ids = [drafting.insert_paragraph(session, section, f"{n}. {words}.").subject for n in range(40)]
+        drafting.mark_baseline(session, "Tabled draft")
+        for n, pid in enumerate(ids):
+            drafting.amend_paragraph(session, pid, f"{n}. {words}, as amended.", "chair")
+        last = len(session.events)
+    window = ReplayWindow(path)
+    qtbot.addWidget(window)
+    window.resize(1000, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    window.go_to(last - 38)  # two paragraphs amended
+    qtbot.waitUntil(lambda: not window.draft_view.near.filling, timeout=5000)
+    delegate = window.draft_view.row_delegate
+    before = delegate.layouts
+    window.go_to(last)  # 38 more amended: their rows are made anew
+    at_once = delegate.layouts - before
+    shown = sum(1 for at in range(window.draft_model.rowCount()) if window.draft_view.visualRect(
+        window.draft_model.index(at)).intersects(window.draft_view.viewport().rect()))
+    assert at_once <= 2 * shown + 4 < 38, (at_once, shown)
+    qtbot.waitUntil(lambda: not window.draft_view.near.filling, timeout=5000)  # the others, after
+    assert all(row.size is not None for row in window.draft_model.rows.rows[:40])
