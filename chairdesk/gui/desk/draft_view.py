@@ -225,23 +225,47 @@ class DraftView(QAbstractItemView):
             self._pending_scroll = (QPersistentModelIndex(index), hint)
             return
         self._pending_scroll = None
-        if self._measure_exactly(index.row()):  # (placed by its estimate, a row drawn taller went below the screen)
-            self.updateGeometries()
-        top, height, screen = self.rows.top(index.row()), self.rows.heights[index.row()], self.viewport().height()
-        bar, value = self.verticalScrollBar(), self.verticalScrollBar().value()
+        # The row, and the rows the screen will show with it, are measured before the scroll is decided: placed
+        # by their estimates, rows drawn taller went below the screen (a row gone to far away, its tracked
+        # changes and proposals; in the replay, which keeps no current row in place, the rows above the one
+        # highlighted pushed it down when drawn).
+        bar, screen = self.verticalScrollBar(), self.viewport().height()
+        value = bar.value()
+        for _ in range(3):
+            changed = self._measure_exactly(index.row())
+            value = self._scroll_value(index.row(), hint, bar.value())
+            changed |= self._measure_between(max(0, value), value + screen)
+            if changed:
+                self.updateGeometries()
+            else:
+                break
+        bar.setValue(max(0, min(self._scroll_value(index.row(), hint, bar.value()), bar.maximum())))
+        self.viewport().update()
+
+    def _scroll_value(self, at: int, hint: QAbstractItemView.ScrollHint, value: int) -> int:
+        """Where the scroll bar goes to show row `at` as hinted, from where it stands (value)."""
+        top, height, screen = self.rows.top(at), self.rows.heights[at], self.viewport().height()
         hints = QAbstractItemView.ScrollHint
         if hint == hints.PositionAtTop:
-            value = top
-        elif hint == hints.PositionAtBottom:
-            value = top + height - screen
-        elif hint == hints.PositionAtCenter:
-            value = top + (height - screen) // 2
-        elif top < value or height > screen:
-            value = top
-        elif top + height > value + screen:
-            value = top + height - screen
-        bar.setValue(max(0, min(value, bar.maximum())))
-        self.viewport().update()
+            return top
+        if hint == hints.PositionAtBottom:
+            return top + height - screen
+        if hint == hints.PositionAtCenter:
+            return top + (height - screen) // 2
+        if top < value or height > screen:
+            return top
+        if top + height > value + screen:
+            return top + height - screen
+        return value
+
+    def _measure_between(self, first_y: int, last_y: int) -> bool:
+        """Measure the rows from y first_y to last_y that were laid out at an estimate; whether any changed."""
+        at = self.rows.row_at(first_y)
+        changed = False
+        while at is not None and at < len(self.rows) and self.rows.top(at) < last_y:
+            changed |= self._measure_exactly(at)
+            at += 1
+        return changed
 
     def _measure_exactly(self, at: int) -> bool:
         """Lay a row out at its measured height if it was laid out at an estimate (never drawn); whether its
@@ -320,11 +344,7 @@ class DraftView(QAbstractItemView):
         """Measure the rows on screen laid out at their estimated height (never drawn: far from the rows read
         so far), before they are drawn, so that none is drawn over the next; whether any moved."""
         place, offset = self.reading_place(), self.verticalOffset()
-        at = self.rows.row_at(offset)
-        changed = False
-        while at is not None and at < len(self.rows) and self.rows.top(at) < offset + self.viewport().height():
-            changed |= self._measure_exactly(at)
-            at += 1
+        changed = self._measure_between(offset, offset + self.viewport().height())
         if changed:
             self._rows_moved(place, draw=False)
         return changed

@@ -379,3 +379,27 @@ def test_going_to_another_moment_measures_a_screen_of_the_rows_made_anew(qtbot, 
     assert at_once <= 2 * shown + 4 < 38, (at_once, shown)
     qtbot.waitUntil(lambda: not window.draft_view.near.filling, timeout=5000)  # the others, after
     assert all(row.size is not None for row in window.draft_model.rows.rows[:40])
+
+
+def test_the_paragraph_a_step_changed_is_shown_whole(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """Going to a step highlights the paragraph it changed and scrolls it into sight. The rows above it on
+    screen were laid out at their estimates; drawn, they grew and pushed it down, and the replay keeps no
+    current row in place: Team Green's proposal on paragraph 17 (event 31 of the recorded sample) lost its
+    last line below the screen. The rows the screen shows are now measured before the scroll is decided."""
+    import shutil
+
+    from chairdesk.resources import resource_path
+
+    path = tmp_path / "recorded.chairdesk"
+    shutil.copy(resource_path("samples", "oewg-recorded.chairdesk"), path)
+    window = ReplayWindow(path)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.go_to(31)
+    qtbot.wait(50)
+    view = window.draft_view
+    assert window.highlighted == [_row_of(window, "17")]
+    rect = view.visualRect(window.draft_model.index(window.highlighted[0]))
+    assert view.viewport().rect().contains(rect), (rect, view.viewport().rect())
