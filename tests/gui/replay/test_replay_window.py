@@ -325,6 +325,13 @@ def test_a_replay_closed_at_the_desk_goes_with_its_replay(qtbot, window, recorde
     del replay
     qtbot.waitUntil(lambda: not desk.commands.replay_windows and gone() is None, timeout=5000)
 
+    again = desk.commands.open_replay(sample)  # closed and deleted at once (as pytest-qt does at the end)
+    gone = weakref.ref(again.replay)
+    again.close()
+    again.deleteLater()
+    del again
+    qtbot.waitUntil(lambda: not desk.commands.replay_windows and gone() is None, timeout=5000)
+
 
 def test_the_timeline_places_its_marks_reading_the_span_once(window: ReplayWindow, monkeypatch) -> None:  # noqa: ANN001
     """The marks are placed with the session's start read once, not once a mark (20,000 marks took 0.5 s of
