@@ -486,15 +486,24 @@ class DraftView(QAbstractItemView):
             width = event.size().width()
             if width != event.oldSize().width():  # (rows laid out hidden, a line each: no place to keep)
                 place = None if self._layout_when_shown else self.reading_place()
+                whole = self._current_whole(event.oldSize().height())
                 self.row_delegate.width_changed()
                 self.doItemsLayout()
                 self.updateGeometries()
                 if place is not None:
                     self._rows_moved(place)
+                if whole and not self._current_whole(event.size().height()):
+                    self.scrollTo(self.currentIndex())  # (narrower, it has more lines: its last went below)
             else:
                 self.updateGeometries()
                 self._keep_current_whole(event.oldSize().height(), event.size().height())
         return super().viewportEvent(event)
+
+    def _current_whole(self, screen: int) -> bool:
+        """Whether the current row is all in sight, on a rows' area `screen` pixels high."""
+        current = self.currentIndex()
+        shown = self.visualRect(current) if current.isValid() else QRect()
+        return shown.isValid() and 0 <= shown.top() and shown.bottom() < screen
 
     def _keep_current_whole(self, was: int, now: int) -> None:
         """The rows' area got shorter (the editor pane taller, a larger text size): the current row, whole on

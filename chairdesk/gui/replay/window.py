@@ -290,7 +290,8 @@ class ReplayWindow(QMainWindow):
                 index = self.draft_model.index(row)
                 selection.select(index, QItemSelectionModel.SelectionFlag.Select)
                 first = row if first is None else min(first, row)
-        if first is not None:
+        if first is not None:  # the row the facilitator reads: kept whole and in place, as the chair's current row
+            selection.setCurrentIndex(self.draft_model.index(first), QItemSelectionModel.SelectionFlag.NoUpdate)
             self.draft_view.scrollTo(self.draft_model.index(first))
 
     @property

@@ -222,3 +222,23 @@ def test_the_current_paragraph_stays_whole_when_the_draft_gets_shorter(qtbot, lo
     qtbot.waitUntil(lambda: view.viewport().height() < draft_area - 100, timeout=2_000)
     shown = view.visualRect(view.currentIndex())
     assert 0 <= shown.top() and shown.bottom() <= view.viewport().height(), (shown, view.viewport().height())
+
+
+def test_the_current_paragraph_stays_whole_when_the_draft_gets_narrower(qtbot, long_path: Path) -> None:  # noqa: ANN001
+    """The current paragraph, whole at the foot of the screen, stays whole when the draft's area gets narrower
+    (the window made narrower, a scroll bar come): with more lines, its last ones went below the screen."""
+    win = show_desk(qtbot, long_path, size=(1200, 800))
+    view = win.draft_view
+    qtbot.waitUntil(lambda: not view.near.filling, timeout=10_000)
+    assert win.commands.go_to_paragraph(150)
+    qtbot.waitUntil(lambda: not view.near.filling, timeout=10_000)
+    wait_laid_out(qtbot, win)
+    before = view.visualRect(view.currentIndex())
+    assert before.bottom() > view.viewport().height() - 60  # at the foot
+    width = view.viewport().width()
+    win.resize(1200 - width // 2, 800)
+    qtbot.waitUntil(lambda: view.viewport().width() < width * 3 // 4, timeout=2_000)
+    wait_laid_out(qtbot, win)
+    shown = view.visualRect(view.currentIndex())
+    assert shown.height() > before.height()  # more lines
+    assert 0 <= shown.top() and shown.bottom() <= view.viewport().height(), (shown, view.viewport().height())

@@ -410,3 +410,32 @@ def test_the_paragraph_a_step_changed_is_shown_whole(qtbot, tmp_path: Path) -> N
     assert window.highlighted == [_row_of(window, "17")]
     rect = view.visualRect(window.draft_model.index(window.highlighted[0]))
     assert view.viewport().rect().contains(rect), (rect, view.viewport().rect())
+
+
+def test_the_paragraph_a_step_changed_stays_whole_when_a_scroll_bar_comes(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """From a moment whose draft fits the screen to one that does not, the scroll bar comes after the
+    highlighted paragraph was scrolled into sight: the rows, narrower, have more lines, and the paragraph event 79
+    of the recorded sample changed (gone to from event 2) lost its last line below the screen. The paragraph highlighted is
+    now the view's current row, kept whole as the chair's is."""
+    import shutil
+
+    from chairdesk.resources import resource_path
+
+    path = tmp_path / "recorded.chairdesk"
+    shutil.copy(resource_path("samples", "oewg-recorded.chairdesk"), path)
+    window = ReplayWindow(path)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.draft_view
+    window.go_to(2)
+    qtbot.wait(50)
+    assert not view.verticalScrollBar().isVisible()
+    window.go_to(79)
+    qtbot.wait(50)
+    assert view.verticalScrollBar().isVisible()
+    assert len(window.highlighted) == 1
+    rect = view.visualRect(window.draft_model.index(window.highlighted[0]))
+    assert view.viewport().rect().contains(rect), (rect, view.viewport().rect())
+    assert view.currentIndex().row() == window.highlighted[0]
