@@ -220,6 +220,12 @@ class DraftView(QAbstractItemView):
         """Show a row (once the view is shown, for a view not shown yet: its size is not known)."""
         if not index.isValid() or index.row() >= len(self.rows):
             return
+        model = self.model()
+        if isinstance(model, DraftModel) and model.coming is not None:
+            # Asked while the model is changed step by step (Qt moves the current row off rows removed): its
+            # rows are not yet all of one draft (a replay gone back to before a paragraph was written has
+            # rows that no draft holds), so none is measured; whoever changes the rows scrolls after.
+            return
         self._settle()  # (the rows a change moved first: the scroll bar's range, the place kept)
         if not self.isVisible():
             self._pending_scroll = (QPersistentModelIndex(index), hint)

@@ -439,3 +439,35 @@ def test_the_paragraph_a_step_changed_stays_whole_when_a_scroll_bar_comes(qtbot,
     rect = view.visualRect(window.draft_model.index(window.highlighted[0]))
     assert view.viewport().rect().contains(rect), (rect, view.viewport().rect())
     assert view.currentIndex().row() == window.highlighted[0]
+
+
+def test_going_back_before_the_paragraph_highlighted_was_written(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """The paragraph the last step changed is the view's current row; going back to before it was written
+    removes its row, and Qt, moving the current row to the one before, asked to scroll there while the rows
+    were half changed: measuring the rows on the way rendered rows of paragraphs no draft held yet (KeyError),
+    and the replay could not go there."""
+    path = tmp_path / "late.chairdesk"
+    with Session.create(path, "Late paragraphs") as session:
+        first = drafting.add_section(session, "Findings").subject
+        second = drafting.add_section(session, "Recommendations").subject
+        for n in range(5):
+            drafting.insert_paragraph(session, first, f"Finding {n} as tabled.")
+            drafting.insert_paragraph(session, second, f"Recommendation {n} as tabled.")
+        before = len(session.events)
+        # The last written late is changed last; the first ones, more than NEAR_ROWS rows before it, are never
+        # drawn (never rendered), and they are those on screen when Qt scrolls to the row before them.
+        late = [drafting.insert_paragraph(session, first, f"Finding {n} written late.").subject for n in range(90)]
+        drafting.amend_paragraph(session, late[-1], "The last finding written late, then amended.", "chair")
+        last = len(session.events)
+    window = ReplayWindow(path)
+    qtbot.addWidget(window)
+    window.resize(1000, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.replay.seq == last and len(window.highlighted) == 1
+    assert window.draft_view.currentIndex().row() == window.highlighted[0]
+    window.go_to(before)
+    assert window.replay.seq == before
+    assert "written late" not in _draft_text(window)
+    window.go_to(last)
+    assert "then amended" in _draft_text(window)
