@@ -207,9 +207,8 @@ def test_the_current_paragraph_grown_by_a_change_keeps_its_end_in_sight(qtbot, l
     assert 0 <= shown.top() and shown.bottom() <= view.viewport().height(), (shown, view.viewport().height())
 
 
-def test_the_current_paragraph_stays_whole_when_the_draft_gets_shorter(qtbot, long_path: Path) -> None:  # noqa: ANN001
-    """The current paragraph, whole at the foot of the screen, stays whole when the draft's area gets shorter
-    (the editor pane made taller, or taller with a larger text size): its last lines went under the pane."""
+def _at_the_foot(qtbot, long_path: Path) -> MainWindow:  # noqa: ANN001
+    """The desk with paragraph 150 current, whole at the foot of the screen, every near row measured."""
     win = show_desk(qtbot, long_path, size=(1200, 800))
     view = win.draft_view
     qtbot.waitUntil(lambda: not view.near.filling, timeout=10_000)
@@ -217,6 +216,14 @@ def test_the_current_paragraph_stays_whole_when_the_draft_gets_shorter(qtbot, lo
     qtbot.waitUntil(lambda: not view.near.filling, timeout=10_000)
     wait_laid_out(qtbot, win)
     assert view.visualRect(view.currentIndex()).bottom() > view.viewport().height() - 60  # at the foot
+    return win
+
+
+def test_the_current_paragraph_stays_whole_when_the_draft_gets_shorter(qtbot, long_path: Path) -> None:  # noqa: ANN001
+    """The current paragraph, whole at the foot of the screen, stays whole when the draft's area gets shorter
+    (the editor pane made taller, or taller with a larger text size): its last lines went under the pane."""
+    win = _at_the_foot(qtbot, long_path)
+    view = win.draft_view
     draft_area, editor = win.splitter.sizes()
     win.splitter.setSizes([draft_area - 120, editor + 120])
     qtbot.waitUntil(lambda: view.viewport().height() < draft_area - 100, timeout=2_000)
@@ -227,14 +234,9 @@ def test_the_current_paragraph_stays_whole_when_the_draft_gets_shorter(qtbot, lo
 def test_the_current_paragraph_stays_whole_when_the_draft_gets_narrower(qtbot, long_path: Path) -> None:  # noqa: ANN001
     """The current paragraph, whole at the foot of the screen, stays whole when the draft's area gets narrower
     (the window made narrower, a scroll bar come): with more lines, its last ones went below the screen."""
-    win = show_desk(qtbot, long_path, size=(1200, 800))
+    win = _at_the_foot(qtbot, long_path)
     view = win.draft_view
-    qtbot.waitUntil(lambda: not view.near.filling, timeout=10_000)
-    assert win.commands.go_to_paragraph(150)
-    qtbot.waitUntil(lambda: not view.near.filling, timeout=10_000)
-    wait_laid_out(qtbot, win)
     before = view.visualRect(view.currentIndex())
-    assert before.bottom() > view.viewport().height() - 60  # at the foot
     width = view.viewport().width()
     win.resize(1200 - width // 2, 800)
     qtbot.waitUntil(lambda: view.viewport().width() < width * 3 // 4, timeout=2_000)

@@ -370,11 +370,7 @@ def test_going_to_another_moment_measures_a_screen_of_the_rows_made_anew(qtbot, 
         for n, pid in enumerate(ids):
             drafting.amend_paragraph(session, pid, f"{n}. {words}, as amended.", "chair")
         last = len(session.events)
-    window = ReplayWindow(path)
-    qtbot.addWidget(window)
-    window.resize(1000, 700)
-    window.show()
-    qtbot.waitExposed(window)
+    window = _shown_window(qtbot, path, (1000, 700))
     window.go_to(last - 38)  # two paragraphs amended
     qtbot.waitUntil(lambda: not window.draft_view.near.filling, timeout=5000)
     delegate = window.draft_view.row_delegate
@@ -388,22 +384,33 @@ def test_going_to_another_moment_measures_a_screen_of_the_rows_made_anew(qtbot, 
     assert all(row.size is not None for row in window.draft_model.rows.rows[:40])
 
 
-def test_the_paragraph_a_step_changed_is_shown_whole(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
-    """Going to a step highlights the paragraph it changed and scrolls it into sight. The rows above it on
-    screen were laid out at their estimates; drawn, they grew and pushed it down, and the replay keeps no
-    current row in place: Team Green's proposal on paragraph 17 (event 31 of the recorded sample) lost its
-    last line below the screen. The rows the screen shows are now measured before the scroll is decided."""
+def _shown_window(qtbot, path: Path, size: tuple[int, int]) -> ReplayWindow:  # noqa: ANN001
+    """The replay window on a session, shown at a size."""
+    window = ReplayWindow(path)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _recorded_sample_window(qtbot, tmp_path: Path) -> ReplayWindow:  # noqa: ANN001
+    """The replay window on a copy of the bundled recorded sample, shown at 1280×800."""
     import shutil
 
     from chairdesk.resources import resource_path
 
     path = tmp_path / "recorded.chairdesk"
     shutil.copy(resource_path("samples", "oewg-recorded.chairdesk"), path)
-    window = ReplayWindow(path)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
+    return _shown_window(qtbot, path, (1280, 800))
+
+
+def test_the_paragraph_a_step_changed_is_shown_whole(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """Going to a step highlights the paragraph it changed and scrolls it into sight. The rows above it on
+    screen were laid out at their estimates; drawn, they grew and pushed it down, and the replay keeps no
+    current row in place: Team Green's proposal on paragraph 17 (event 31 of the recorded sample) lost its
+    last line below the screen. The rows the screen shows are now measured before the scroll is decided."""
+    window = _recorded_sample_window(qtbot, tmp_path)
     window.go_to(31)
     qtbot.wait(50)
     view = window.draft_view
@@ -414,20 +421,10 @@ def test_the_paragraph_a_step_changed_is_shown_whole(qtbot, tmp_path: Path) -> N
 
 def test_the_paragraph_a_step_changed_stays_whole_when_a_scroll_bar_comes(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     """From a moment whose draft fits the screen to one that does not, the scroll bar comes after the
-    highlighted paragraph was scrolled into sight: the rows, narrower, have more lines, and the paragraph event 79
-    of the recorded sample changed (gone to from event 2) lost its last line below the screen. The paragraph highlighted is
-    now the view's current row, kept whole as the chair's is."""
-    import shutil
-
-    from chairdesk.resources import resource_path
-
-    path = tmp_path / "recorded.chairdesk"
-    shutil.copy(resource_path("samples", "oewg-recorded.chairdesk"), path)
-    window = ReplayWindow(path)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
+    highlighted paragraph was scrolled into sight: the rows, narrower, have more lines, and the paragraph
+    event 79 of the recorded sample changed (gone to from event 2) lost its last line below the screen. The
+    paragraph highlighted is now the view's current row, kept whole as the chair's is."""
+    window = _recorded_sample_window(qtbot, tmp_path)
     view = window.draft_view
     window.go_to(2)
     qtbot.wait(50)
@@ -459,11 +456,7 @@ def test_going_back_before_the_paragraph_highlighted_was_written(qtbot, tmp_path
         late = [drafting.insert_paragraph(session, first, f"Finding {n} written late.").subject for n in range(90)]
         drafting.amend_paragraph(session, late[-1], "The last finding written late, then amended.", "chair")
         last = len(session.events)
-    window = ReplayWindow(path)
-    qtbot.addWidget(window)
-    window.resize(1000, 700)
-    window.show()
-    qtbot.waitExposed(window)
+    window = _shown_window(qtbot, path, (1000, 700))
     assert window.replay.seq == last and len(window.highlighted) == 1
     assert window.draft_view.currentIndex().row() == window.highlighted[0]
     window.go_to(before)
