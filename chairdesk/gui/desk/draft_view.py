@@ -233,10 +233,8 @@ class DraftView(QAbstractItemView):
         self._pending_scroll = None
         # The row, and the rows the screen will show with it, are measured before the scroll is decided: placed
         # by their estimates, rows drawn taller went below the screen (a row gone to far away, its tracked
-        # changes and proposals; in the replay, which keeps no current row in place, the rows above the one
-        # highlighted pushed it down when drawn).
+        # changes and proposals), or pushed it there (the rows above the one a replay's step highlighted).
         bar, screen = self.verticalScrollBar(), self.viewport().height()
-        value = bar.value()
         for _ in range(3):
             changed = self._measure_exactly(index.row())
             value = self._scroll_value(index.row(), hint, bar.value())
@@ -401,7 +399,7 @@ class DraftView(QAbstractItemView):
         far, by a go-to or a struck paragraph shown at its tabled place; rows made again by a change, as an
         adoption lapsing proposals): a screen either side is measured now, the others a few at a time after
         the paint, as when a session opens. Measuring all 120 in the relayout took turns of 0.1-0.2 s."""
-        # (the current row, or the first when there is none, as the replay's draft: what exact() measures)
+        # (the current row, or the first when there is none: the rows exact() measures are around it)
         if self._unmeasured_near(self.current_row()) > FEW_UNMEASURED:
             self.near.start()  # (again, if filling: the rows it reached were made anew too)
 
@@ -409,7 +407,7 @@ class DraftView(QAbstractItemView):
         """How many rows within NEAR_ROWS of row `at` were never measured at the rows' width and text size: of
         the rows a change leaves, while the view is told of it step by step (the replay, going to another
         moment, makes most rows anew, a block at a time: counted block by block, the rows near the current
-        one were each measured at once, 60 word diffs and layouts, 0.2 s a click)."""
+        one were each measured at once: 60 word diffs and layouts, about 0.1 s of a click)."""
         model = self.model()
         if not isinstance(model, DraftModel):
             return 0
