@@ -512,10 +512,8 @@ class DraftView(QAbstractItemView):
     def _keep_current_whole(self, was: int, now: int) -> None:
         """The rows' area got shorter (the editor pane taller, a larger text size): the current row, whole on
         screen before, stays whole (its last lines went under the editor pane)."""
-        current = self.currentIndex()
-        shown = self.visualRect(current) if current.isValid() else QRect()
-        if now < was and shown.isValid() and 0 <= shown.top() and shown.bottom() < was and shown.bottom() >= now:
-            self.scrollTo(current)
+        if now < was and self._current_whole(was) and not self._current_whole(now):
+            self.scrollTo(self.currentIndex())
 
     def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802
         plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
