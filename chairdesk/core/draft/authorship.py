@@ -162,6 +162,11 @@ class AuthorshipIndex:
         self._replays: dict[tuple[str, int], _Replay] = {}
         self.worded = True  # texts hold each wording (an index from a snapshot holds who and when only)
 
+    @property
+    def seen(self) -> int:
+        """How many events of the log are read into the index (a snapshot keeps it this far)."""
+        return self._seen
+
     def update(self, events: Sequence[Event]) -> None:
         """Read the events not read yet (all again if the log was cut back since)."""
         if len(events) < self._seen or (self._seen and events[self._seen - 1] is not self._last):

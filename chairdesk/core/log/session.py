@@ -94,6 +94,9 @@ def _running(pid: int) -> bool:
 Fold = Callable[[Iterable[Event]], SessionState]  # the events in order -> the state after the last
 
 
+_NO_EXTRAS: tuple[frozenset[int], dict[str, int]] = (frozenset(), {})
+
+
 def replay(events: Iterable[Event]) -> SessionState:
     """Build the state by applying events in order."""
     state = new_state()
@@ -134,6 +137,7 @@ class Session:
         if restored is not None:
             self._drafts_at.update(restored.drafts_at)  # the baselines the draft is shown against
             self.derived.update(restored.derived)
+        self._snapshot_extras = self._extras() if restored is not None else _NO_EXTRAS
 
     # ----------------------------------------------------------- lifecycle
     @classmethod
@@ -230,17 +234,30 @@ class Session:
             remember(self.log)
 
     def _snapshot_key(self) -> tuple[Path, Path, str] | None:
-        """Where a snapshot of the state goes, if it moved on since the last one (snapshot.py)."""
-        return snapshot_key(self.log, self.state) if self.state.seq != self._snapshot_seq else None
+        """Where a snapshot of the state goes, if the cache's is behind (snapshot.py): the state moved on since,
+        or this process made what the cache's lacks (a session opened and closed by a command that never
+        asked for its baselines or credits left a snapshot without them, and no event since would replace it)."""
+        drafts, read = self._extras()
+        held_drafts, held_read = self._snapshot_extras
+        more = not drafts <= held_drafts or any(seen > held_read.get(name, -1) for name, seen in read.items())
+        return snapshot_key(self.log, self.state) if self.state.seq != self._snapshot_seq or more else None
+
+    def _kept_drafts(self) -> dict[int, Draft]:
+        """The drafts a snapshot keeps: at the first and last baselines (the window shows changes against them)."""
+        marks = {b.seq for b in self.state.draft.baselines[:1] + self.state.draft.baselines[-1:]}
+        return {seq: draft for seq, draft in self._drafts_at.items() if seq in marks}
+
+    def _extras(self) -> tuple[frozenset[int], dict[str, int]]:
+        """What a snapshot would keep besides the state: which baselines' drafts, and how many events of the log
+        each derived index has read."""
+        read = {name: value.seen for name, value in self.derived.items() if isinstance(getattr(value, "seen", None), int)}
+        return frozenset(self._kept_drafts()), read
 
     def _save_snapshot(self, where: tuple[Path, Path, str] | None) -> None:
         if where is None:
             return
-        # The drafts at the first and last baselines are kept too: the window shows changes against them.
-        marks = {b.seq for b in self.state.draft.baselines[:1] + self.state.draft.baselines[-1:]}
-        drafts = {seq: draft for seq, draft in self._drafts_at.items() if seq in marks}
-        if save_snapshot(where, self.state, drafts, self.derived) is not None:
-            self._snapshot_seq = self.state.seq
+        if save_snapshot(where, self.state, self._kept_drafts(), self.derived) is not None:
+            self._snapshot_seq, self._snapshot_extras = self.state.seq, self._extras()
 
     def close(self) -> None:
         """Close the file (checkpointed into one file) and keep its anchor; every event is on disk already."""

@@ -300,6 +300,34 @@ def test_nothing_is_written_when_the_state_did_not_move(path: Path) -> None:
     assert snapshots() == [found]
 
 
+def test_a_snapshot_without_the_baselines_and_credits_is_completed_once(
+    recorded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A command that asks for nothing (an export, a check) leaves a snapshot of the state alone. The window's
+    next start makes the tabled draft and reads the credits, and its close keeps them, though no event came:
+    the starts after it replay neither. A start that makes nothing new writes nothing."""
+    copy = tmp_path / "meeting.chairdesk"
+    shutil.copy(recorded, copy)
+    with Session.open(copy):
+        pass
+    replays: list[int] = []
+    state_at = Session.state_at
+    monkeypatch.setattr(Session, "state_at", lambda self, seq: replays.append(seq) or state_at(self, seq))
+    with Session.open(copy) as session:
+        assert from_snapshot(session) and "authorship" not in session.derived
+        warm(session)
+        assert len(replays) == 1  # the tabled draft, replayed from the log
+    (found,) = snapshots()
+    made = found.stat().st_ino
+    with Session.open(copy) as session:
+        assert from_snapshot(session)
+        assert session.derived["authorship"].seen == session.log.count  # the credits are read to the end
+        warm(session)
+        assert len(replays) == 1  # the tabled draft came with the snapshot
+        assert_same_as_full_replay(session)
+    assert [p.stat().st_ino for p in snapshots()] == [made]  # nothing new: not written again
+
+
 def test_old_snapshots_are_pruned(path: Path) -> None:
     for n in range(snapshot.KEEP_PER_SESSION + 2):
         with Session.open(path) as session:
