@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
 from diff_match_patch import diff_match_patch
 
@@ -286,6 +286,7 @@ class Comparison:
         old_live, new_live = self.old.numbering().live_label, self.new.numbering().live_label
         if sections is None:
             sections = set(self.new.order) | set(self.old.order)
+        self.remarked: set[str] = set()  # the paragraphs these marks moved or put back
         for sid in sections:
             if sid not in self.new.sections:
                 continue
@@ -293,7 +294,10 @@ class Comparison:
             kept = self._kept_in(sid, old_live, new_live)
             for pid in items:
                 comp = self.paragraphs[pid]
-                comp.moved = pid in old_live and (comp.old_section != sid or pid not in kept)
+                moved = pid in old_live and (comp.old_section != sid or pid not in kept)
+                if moved != comp.moved:
+                    self.remarked.add(pid)
+                comp.moved = moved
 
     def _kept_in(self, sid: str, old_live: dict[str, str], new_live: dict[str, str]) -> set[str]:
         """The paragraphs that stayed in the section and keep their order there (difflib's matching blocks)."""
@@ -424,7 +428,7 @@ class Comparison:
             else:
                 continue
             placed.append((item, entry))
-        return _with_old_places(body, old_items, placed) if placed else body
+        return with_old_places(body, old_items, placed) if placed else body
 
 
 def shared_ends(old: Sequence[object], new: Sequence[object]) -> tuple[int, int]:
@@ -471,11 +475,24 @@ def matched(a: list[str], b: list[str]) -> list[str]:
     return out
 
 
-def _with_old_places(body: list[Entry], old_items: list[str], placed: list[tuple[str, Entry]]) -> list[Entry]:
+class _Placed(Protocol):
+    """What placing reads of an entry (or of a row of the desk made from one)."""
+
+    kind: str
+    id: str
+
+
+Placed = TypeVar("Placed", bound=_Placed)
+
+
+def with_old_places(body: list[Placed], old_items: Sequence[str], placed: list[tuple[str, Placed]]) -> list[Placed]:
     """The body with each placed entry right after the last item before it in the old draft that the body
-    shows (not as a ghost), past the ghosts already put there; linear in the body and the old items."""
+    shows (not as a ghost), past the ghosts already put there; linear in the body and the old items.
+
+    The body is a section's live paragraphs and sub-headings in the new order; placed, its struck paragraphs,
+    the old places of its moved ones (kind "ghost") and its vanished sub-headings, each with its old item."""
     # A linked list: node 0 is the start, node k + 1 is body[k], then the placed entries as they go in.
-    nodes: list[Entry | None] = [None, *body]
+    nodes: list[Placed | None] = [None, *body]
     following = [*range(1, len(nodes)), -1]
     node_of = {entry.id: k for k, entry in enumerate(body, start=1)}  # the body has no ghost: an entry an id
     run_end: dict[int, int] = {}  # a node -> the last of the ghosts right after it

@@ -207,8 +207,11 @@ def test_a_paragraph_moved_away_is_struck_restored_and_moved_again_with_no_walk(
             assert snapshot(model) == snapshot(DraftModel(session, "tabled")), kind
         where = model.rows.index_of("ghost", pid)
         assert where is not None and "moved to section C" in model.rows.html(where)
-        drafting.move_paragraph(session, pid, first, 0)  # back to its tabled section: compared again there
-        assert walked == [first]
+        drafting.move_paragraph(session, pid, first, 0)  # back to its tabled section, first: moved there
+        assert walked == []  # (its place among the others is all that changed: no other is marked again)
+        rows = model.rows._sections[first]
+        assert [r.key for r in rows[1:3]] == [("paragraph", pid), ("paragraph", others[1].id)]
+        assert rows[place + 1].key == ("ghost", pid)
         assert snapshot(model) == snapshot(DraftModel(session, "tabled"))
 
 
@@ -241,5 +244,30 @@ def test_a_new_paragraph_struck_restored_and_moved_needs_no_walk(qapp, tmp_path:
             assert snapshot(model) == snapshot(DraftModel(session, "tabled")), number
         assert model.rows.index_of("paragraph", new) == model.rows.index_of("paragraph", anchor) + 1
         drafting.strike_paragraph(session, anchor)  # tabled in this section: shown struck at its place there
-        assert walked == [second]
+        assert walked == []  # (no other paragraph of the section is marked moved or put back by it)
+        assert snapshot(model) == snapshot(DraftModel(session, "tabled"))
+
+
+def test_a_change_that_marks_other_moves_again_has_the_section_walked(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+    """Tabled A B C D, now C D A B: A and B keep their order (the first of the two longest runs), C and D are
+    moved. Struck, A takes B with it: C and D keep theirs and B is moved. Its rows made from the rows before
+    would keep C and D moved, so the section is compared again, and shows what a fresh model does."""
+    path = build_sample_session(tmp_path / "sample.chairdesk")
+    with Session.open(path) as session:
+        draft = session.draft
+        section = max(draft.order, key=lambda sid: len(draft.live_paragraphs(sid)))
+        a, b, c, d = (p.id for p in draft.live_paragraphs(section)[:4])
+        drafting.move_paragraph(session, c, section, 0)
+        drafting.move_paragraph(session, d, section, 1)
+        model = DraftModel(session, "tabled")
+        session.subscribe(model.apply_change)
+        snapshot(model)
+        comparison = model.rows.comparison
+        assert [comparison.paragraphs[p].moved for p in (a, b, c, d)] == [False, False, True, True]
+        walked: list[str] = []
+        walk = comparison.section_walk
+        comparison.section_walk = lambda sid: (walked.append(sid), walk(sid))[1]
+        drafting.strike_paragraph(session, a)
+        assert [comparison.paragraphs[p].moved for p in (b, c, d)] == [True, False, False]
+        assert walked == [section]
         assert snapshot(model) == snapshot(DraftModel(session, "tabled"))
