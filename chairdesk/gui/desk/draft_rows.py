@@ -25,7 +25,7 @@ from .row_marks import (  # noqa: F401  (the colours and diff_html are also read
     proposals_tip,
 )
 from .row_marks import esc as _esc
-from .row_patches import ONLY_NAMED, at_old_places, home_rows, patched_rows
+from .row_patches import ONLY_NAMED, at_old_places, patched_rows
 
 MODES = ("tabled", "last", "clean")
 MODE_NAMES = {
@@ -137,7 +137,7 @@ class DraftRows:
         change did not touch, that row alone changes: row_patches.at_old_places). After a change of this
         `kind` that only takes paragraphs out of a section or puts them in (ONLY_NAMED), a section they did
         not stand in in the baseline has its rows made from those before (row_patches.patched_rows), and one
-        they did too, unless the change moved or put back others of its paragraphs (row_patches.home_rows).
+        they did too, unless the change marked others of its paragraphs moved or put them back.
         """
         given = set(sections)
         touched = set(given)
@@ -164,8 +164,6 @@ class DraftRows:
                     now = patched_rows(
                         self.comparison, self.baseline, self.draft, self._row, sid, before, paragraphs
                     )
-                    if now is None:
-                        now = home_rows(self.comparison, self.baseline, self.draft, self._row, sid, before, paragraphs)
                 else:
                     now = None
                 if now is None:

@@ -44,38 +44,88 @@ def patched_rows(
     """A section's rows after a change that took the named paragraphs out of it or put them in and did
     nothing else to it, made from its rows before without walking the section again (None: it must be).
 
-    Only for a section none of them stood in in the baseline: such a paragraph is no item of the section in
-    the baseline, so no struck or moved-away place is shown for it there, no place is put after it, and the
+    A section none of them stood in in the baseline: such a paragraph is no item of the section in the
+    baseline, so no struck or moved-away place is shown for it there, no place is put after it, and the
     section's moves are not marked again (LazyComparison.update). A paragraph put in then stands right before
     the row of the next item after it that the body shows (a live paragraph or a sub-heading), past the
-    places shown after the item before it; or last."""
+    places shown after the item before it; or last.
+
+    A section some of them stood in (struck or restored in place, moved away from their tabled section or
+    back to it): only when the marks of the section's moves were made again without moving or putting back
+    any other paragraph (comparison.remarked). Then the walk's body, the section's live paragraphs and
+    sub-headings in the new order, is the one before with the named paragraphs taken out or put in at their
+    place; its struck and moved-away places are those before with the named paragraphs' own; and the two go
+    together as the walk puts them (with_old_places): one pass over the rows."""
     if comparison is None or baseline is None or sid not in draft.sections:
         return None
-    for pid in named:
-        was = baseline.paragraphs.get(pid)
-        if was is not None and was.section == sid:
-            return None
-    rows = [row for row in before if not (row.kind == "paragraph" and row.id in named)]
     items, live = draft.sections[sid].items, draft.numbering().live_label
-    coming = sorted(
-        (items.index(pid), pid) for pid in named if pid in live and draft.paragraphs[pid].section == sid
-    )
-    if not coming:
-        return rows
+    coming: list[tuple[int, Row]] = []
+    for pid in named:
+        comp = comparison.paragraphs.get(pid)
+        if pid in live and draft.paragraphs[pid].section == sid:
+            if comp is None:
+                return None
+            coming.append((items.index(pid), make_row(Entry("paragraph", pid, sid, comp, status=comp.live_status()))))
+    if any(baseline.paragraphs[pid].section == sid for pid in named if pid in baseline.paragraphs):
+        return _at_home(comparison, baseline, make_row, sid, before, named, (items, live, coming))
+    rows = [row for row in before if not (row.kind == "paragraph" and row.id in named)]
+    _put_in(rows, items, live, coming)
+    return rows
+
+
+def _at_home(
+    comparison: Comparison,
+    baseline: Draft,
+    make_row: Callable[[Entry], Row],
+    sid: str,
+    before: list[Row],
+    named: set[str] | frozenset[str],
+    now: tuple[list[str], dict[str, str], list[tuple[int, Row]]],
+) -> list[Row] | None:
+    """patched_rows for a section some of the named paragraphs stood in in the baseline (now: the section's
+    items, the live paragraphs and the rows coming in, as patched_rows found them)."""
+    items, live, coming = now
+    remarked = getattr(comparison, "remarked", None)
+    if remarked is None or remarked - named or sid not in baseline.order or not before or before[0].kind != "section":
+        return None
+    in_items = set(items)
+    body: list[Row] = []
+    placed: list[tuple[str, Row]] = []
+    for row in before[1:]:
+        if row.id in named and row.kind in ("paragraph", "ghost"):
+            continue
+        if row.kind == "ghost" or (row.kind == "paragraph" and row.status == "struck"):
+            placed.append((row.id, row))
+        elif row.kind == "subheading" and row.id not in in_items:
+            placed.append((row.id, row))  # (a sub-heading of the baseline the section no longer has)
+        else:
+            body.append(row)
+    for pid in named:
+        comp = comparison.paragraphs.get(pid)
+        if comp is None or comp.old_section != sid:
+            continue  # (not in the baseline's section: no place of its own here)
+        if pid not in live:
+            placed.append((pid, make_row(Entry("paragraph", pid, sid, comp, status="struck"))))
+        elif comp.moved:
+            placed.append((pid, make_row(Entry("ghost", pid, sid, comp, status="moved"))))
+    _put_in(body, items, live, coming)
+    return [before[0], *with_old_places(body, baseline.sections[sid].items, placed)]
+
+
+def _put_in(rows: list[Row], items: list[str], live: dict[str, str], coming: list[tuple[int, Row]]) -> None:
+    """Put each row coming in (with its paragraph's index among the section's items) right before the row of
+    the next item after it that `rows` show (a live paragraph or a sub-heading), or last; the last first, so
+    that the rows before each place keep their index."""
     place = {row.key: k for k, row in enumerate(rows)}
-    for k, pid in reversed(coming):  # the last first: the rows before each place keep their index
+    for k, row in sorted(coming, key=lambda c: c[0], reverse=True):
         at = len(rows)
         for item in items[k + 1 :]:
             found = place.get(("paragraph", item) if item in live else ("subheading", item))
             if found is not None:
                 at = found
                 break
-        comp = comparison.paragraphs.get(pid)
-        if comp is None:
-            return None
-        rows.insert(at, make_row(Entry("paragraph", pid, sid, comp)))
-        place[("paragraph", pid)] = at
-    return rows
+        rows.insert(at, row)
+        place[row.key] = at
 
 
 def at_old_places(
@@ -110,66 +160,3 @@ def at_old_places(
         rows[k] = make_row(Entry(kind, pid, sid, comp, status="moved" if pid in live else "struck"))
     return rows
 
-
-def home_rows(
-    comparison: Comparison | None,
-    baseline: Draft | None,
-    draft: Draft,
-    make_row: Callable[[Entry], Row],
-    sid: str,
-    before: list[Row],
-    named: set[str] | frozenset[str],
-) -> list[Row] | None:
-    """A section's rows after a change that took the named paragraphs out of it or put them in, where some
-    of them stood in the baseline (struck or restored in place, moved away from their tabled section or back
-    to it), made from its rows before in one pass, without the walk (None: it must be walked again).
-
-    Only when the marks of the section's moves were made again without moving or putting back any paragraph
-    but the named ones (comparison.remarked): then the walk's body, the section's live paragraphs and
-    sub-headings in the new order, is the one before with the named paragraphs taken out or put in at their
-    place; its struck and moved-away places are those before with the named paragraphs' own; and the two go
-    together as the walk puts them (with_old_places)."""
-    if (
-        comparison is None
-        or baseline is None
-        or sid not in draft.sections
-        or sid not in baseline.order
-        or getattr(comparison, "remarked", None) is None
-        or comparison.remarked - named
-        or not before
-        or before[0].kind != "section"
-    ):
-        return None
-    items = draft.sections[sid].items
-    live = draft.numbering().live_label
-    in_items = set(items)
-    body: list[Row] = []
-    placed: list[tuple[str, Row]] = []
-    for row in before[1:]:
-        if row.id in named and row.kind in ("paragraph", "ghost"):
-            continue
-        if row.kind == "ghost" or (row.kind == "paragraph" and row.status == "struck"):
-            placed.append((row.id, row))
-        elif row.kind == "subheading" and row.id not in in_items:
-            placed.append((row.id, row))  # (a sub-heading of the baseline the section no longer has)
-        else:
-            body.append(row)
-    coming = []
-    for pid in named:
-        comp = comparison.paragraphs.get(pid)
-        if comp is None:
-            continue  # (neither in the baseline nor live now: not shown)
-        if pid in live and draft.paragraphs[pid].section == sid:
-            coming.append((items.index(pid), pid, make_row(Entry("paragraph", pid, sid, comp, status=comp.live_status()))))
-        if comp.old_section == sid and pid not in live:
-            placed.append((pid, make_row(Entry("paragraph", pid, sid, comp, status="struck"))))
-        elif comp.old_section == sid and comp.moved:
-            placed.append((pid, make_row(Entry("ghost", pid, sid, comp, status="moved"))))
-    if coming:
-        place = {row.id: k for k, row in enumerate(body)}
-        for k, _pid, row in sorted(coming, key=lambda c: c[0], reverse=True):  # the last first, as patched_rows
-            at = next((place[item] for item in items[k + 1 :] if item in place), len(body))
-            body.insert(at, row)
-            place = {each.id: j for j, each in enumerate(body)} if len(coming) > 1 else place
-    old_items = baseline.sections[sid].items
-    return [before[0], *with_old_places(body, old_items, placed)]
