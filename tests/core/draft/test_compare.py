@@ -190,3 +190,39 @@ def test_removing_brackets_is_the_removal_of_the_two_signs() -> None:
         ("insert", "frequent"),
         ("equal", " exchanges"),
     ]
+
+
+def _sample_sections() -> list[str]:
+    """The paragraphs of each section of the bundled OEWG sample joined into one long text (real wording)."""
+    import json
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parents[3] / "resources" / "samples" / "oewg-ict-security.json"
+    sections = json.loads(sample.read_text(encoding="utf-8"))["sections"]
+    return [" ".join(p["text"] if isinstance(p, dict) else p for p in s["paragraphs"]) for s in sections]
+
+
+def test_an_alternative_wording_of_a_long_paragraph_is_shown_replaced() -> None:
+    """A paragraph put in another's place (an "Alt" proposal, a rewrite) is not cut into dozens of changes
+    around the words and signs the two happen to share ("the", ", "): its words are deleted and the other's
+    inserted, after the words they begin with alike and before those they end with."""
+    first, second = _sample_sections()[:2]
+    old, new = f"The working group {first}", f"The working group {second}"
+    assert len(old.split()) > 100 and len(new.split()) > 100
+    diff = word_diff(old, new)
+    assert [op for op, _ in diff] == ["equal", "delete", "insert", "equal"]
+    assert diff[0][1].startswith("The working group ")
+    assert apply_diff(old, diff) == new and old_text(diff) == old and new_text(diff) == new
+
+
+def test_a_long_paragraph_edited_word_by_word_keeps_the_words_it_kept() -> None:
+    """Heavily amended, one word in four replaced, the same paragraph is still a diff word by word."""
+    text = _sample_sections()[0]
+    words = text.split(" ")
+    edited = " ".join("amended" if k % 4 == 3 else word for k, word in enumerate(words))
+    diff = word_diff(text, edited)
+    changed = sum(1 for k, word in enumerate(words) if k % 4 == 3 and word != "amended")
+    assert sum(1 for op, _ in diff if op == "insert") == changed
+    assert apply_diff(text, diff) == edited
+    kept = "".join(part for op, part in diff if op == "equal")
+    assert len(kept) > len(text) / 2
