@@ -71,6 +71,11 @@ def diff_html(diff: Diff, brackets: bool = False) -> str:
     return "".join(out)
 
 
+def _replaces(diff: Diff, current: str) -> bool:
+    """Whether a proposal's difference takes out more than half of the text as it stands (another wording)."""
+    return 2 * sum(len(text) for op, text in diff if op == "delete") > len(current)
+
+
 def proposals_html(
     proposals: list[Proposal], current: str | None, name_of: dict[str, str], keys: bool = True
 ) -> str:
@@ -82,8 +87,13 @@ def proposals_html(
         if current is None:
             head, body, hint = f"<b>Proposal by {who}:</b>", esc(proposal.text), ""
         else:
-            head = f"<b>Proposal by {who}</b> (changes to the text as it stands):"
-            body, hint = diff_html(word_diff(current, proposal.text)), "Hover for the full wording · "
+            diff = word_diff(current, proposal.text)
+            if _replaces(diff, current):  # another wording (an "Alt"): read whole, not as the text struck out
+                head = f"<b>Proposal by {who}</b> (in place of the text as it stands):"
+                body, hint = diff_html([("insert", proposal.text)]), ""
+            else:
+                head = f"<b>Proposal by {who}</b> (changes to the text as it stands):"
+                body, hint = diff_html(diff), "Hover for the full wording · "
         parts.append(
             '<table width="100%" cellpadding="6" style="margin-top:6px">'
             '<tr><td style="background-color:#fff3cd">'

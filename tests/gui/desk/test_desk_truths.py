@@ -1,5 +1,6 @@
 """Smaller truths on screen: the status bar's whole message, the paragraph the chair acted on stays current,
-open brackets stand out, and a proposal shows as its changes to the text (the full wording on hover)."""
+open brackets stand out, and a proposal shows as its changes to the text (the full wording on hover), or whole
+when it is another wording."""
 
 from __future__ import annotations
 
@@ -61,6 +62,23 @@ def test_a_proposal_shows_its_changes_and_its_full_wording_on_hover(window: Main
     row = win.draft_model.row_of("paragraph", proposal.paragraph)
     tip = win.draft_model.index(row).data(PROPOSALS_TIP_ROLE)
     assert "Team Yellow" in tip and proposal.text in tip
+
+
+def test_a_proposal_of_another_wording_shows_that_wording_whole(window: MainWindow) -> None:
+    """An "Alt" proposal (the words of another section of the sample in place of a paragraph) reads as the
+    wording proposed, not as the paragraph struck out word by word around the words the two share."""
+    win = window
+    draft = win.session.draft
+    target = draft.live_paragraphs(draft.order[0])[0]
+    other = " ".join(p.text for p in draft.live_paragraphs(draft.order[1]))
+    win.controller.run(drafting.propose, target.id, other, "YEL")
+    html = row_html(win, target.id)
+    box = html[html.index("Proposal by Team Yellow") :]
+    assert "in place of the text as it stands" in box and "<s>" not in box  # nothing struck out
+    words = other.split()
+    assert " ".join(words[:6]) in box and " ".join(words[-4:]) in box  # its wording whole, in order
+    row = win.draft_model.row_of("paragraph", target.id)
+    assert other in win.draft_model.index(row).data(PROPOSALS_TIP_ROLE)
 
 
 def test_a_refusal_goes_once_the_next_step_succeeds(window: MainWindow, qtbot) -> None:  # noqa: ANN001
