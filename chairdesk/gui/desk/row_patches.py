@@ -159,4 +159,3 @@ def at_old_places(
         kind = "ghost" if pid in live else "paragraph"
         rows[k] = make_row(Entry(kind, pid, sid, comp, status="moved" if pid in live else "struck"))
     return rows
-
