@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, TypeVar
@@ -21,7 +20,8 @@ DIFF_SECONDS = 0.25
 # A long text that has under this share of its pairs of words in common with the other was replaced, not
 # edited (an alternative wording): it is shown deleted and the other inserted (see _replacement).
 REPLACED_SHARE = 0.2
-REPLACED_WORDS = 12  # ... when both sides have at least this many words apart from their common ends
+REPLACED_TOKENS = 24  # ... when both sides have this many tokens apart from their common ends (twelve words)
+_ENDS = diff_match_patch()  # its common prefix and suffix (by halves, in C), for _replacement
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
 _WORD = re.compile(r"\w")
 _ZWJ = "\u200d"
@@ -80,7 +80,7 @@ def _word_diff(old: str, new: str) -> Diff:
 
     a, b = encode(old), encode(new)
     decode = {code: token for token, code in table.items()}
-    replaced = _replacement(a, b, {code for token, code in table.items() if _WORD.match(token)})
+    replaced = _replacement(a, b)
     if replaced is not None:
         head, tail = replaced
         diffs = [(0, a[:head]), (-1, a[head : len(a) - tail]), (1, b[head : len(b) - tail]), (0, a[len(a) - tail :])]
@@ -102,21 +102,21 @@ def _word_diff(old: str, new: str) -> Diff:
     return merged
 
 
-def _replacement(a: str, b: str, words: set[str]) -> tuple[int, int] | None:
+def _replacement(a: str, b: str) -> tuple[int, int] | None:
     """The tokens two encoded texts have in common at their start and end, when what lies between has so few
     pairs of words in common that one was put in the other's place rather than edited (None: a diff is
     made). The diff of two unrelated wordings keeps only scattered signs and short words ("the", ", ") between
     dozens of changes, and costs time growing with the product of their lengths (0.07 s for an alternative
     paragraph of 150 words, 0.27 s for 360): shown whole, one deleted and the other inserted, they read as
-    what they are."""
-    head, tail = shared_ends(a, b)
-    left = [code for code in a[head : len(a) - tail] if code in words]
-    right = [code for code in b[head : len(b) - tail] if code in words]
-    fewer = min(len(left), len(right))
-    if fewer < REPLACED_WORDS:
+    what they are. A pair is two tokens with one between (two words and the space between them)."""
+    head = _ENDS.diff_commonPrefix(a, b)
+    tail = _ENDS.diff_commonSuffix(a[head:], b[head:])
+    left, right = a[head : len(a) - tail], b[head : len(b) - tail]
+    if min(len(left), len(right)) < REPLACED_TOKENS:  # (an ordinary change: a few tokens between)
         return None
-    common = Counter(zip(left, left[1:], strict=False)) & Counter(zip(right, right[1:], strict=False))
-    return (head, tail) if sum(common.values()) < REPLACED_SHARE * (fewer - 1) else None
+    pairs_left, pairs_right = set(zip(left, left[2:], strict=False)), set(zip(right, right[2:], strict=False))
+    common = len(pairs_left & pairs_right)
+    return (head, tail) if common < REPLACED_SHARE * min(len(pairs_left), len(pairs_right)) else None
 
 
 def _cleaned(
