@@ -13,7 +13,6 @@ into the cache folder (owned by this user, not writable by others) are ever unpi
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
@@ -29,6 +28,7 @@ import platformdirs
 
 from .components import new_state
 from .errors import SessionFileError
+from .state import collector_held
 
 if TYPE_CHECKING:
     from ..draft.model import Draft
@@ -129,13 +129,8 @@ def _read(path: Path, header: dict[str, Any]) -> dict[str, Any] | None:
             if found.get("format") != FORMAT or found.get("code") != code_fingerprint():
                 raise ValueError("made by other code")
             return None
-        held = gc.isenabled()  # a state is ~100,000 objects that all live on: no collection walks them
-        gc.disable()
-        try:
+        with collector_held():  # (a state's objects all live on: no collection walks them)
             content = pickle.load(handle)
-        finally:
-            if held:
-                gc.enable()
     if not isinstance(content, dict) or not isinstance(content.get("state"), dict):
         raise ValueError("not a state")
     return content

@@ -7,7 +7,6 @@ that existed when that event had just been appended.
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from ..draft.model import CHAIR, Draft
 from ..log.errors import RefusedError
 from ..log.eventlog import Event, Verification, format_ts
 from ..log.session import Session
-from ..log.state import SessionState
+from ..log.state import SessionState, collector_held
 from .debrief import Debrief, debrief
 from .model import FINE_EVERY, ReplayCursor, copy_state
 
@@ -93,16 +92,11 @@ class Replay:
         folded: list[ReplayCursor] = []
 
         def fold(events: Iterable[Event]) -> SessionState:
-            collecting = gc.isenabled()
-            gc.disable()  # (as in a seek: the events and states are trees of plain objects, no cycles)
-            try:
+            with collector_held():  # (as in a seek)
                 cursor = ReplayCursor(list(events), every, fine)
                 cursor.seek(len(cursor.events))
                 folded.append(cursor)
                 return copy_state(cursor.state)  # the session's own: a refresh() applies new events to it
-            finally:
-                if collecting:
-                    gc.enable()
 
         session = Session.open(path, read_only=True, fold=fold)
         return cls(session, every, fine, cursor=folded[0] if folded else None)
@@ -151,16 +145,11 @@ class Replay:
         seq = max(0, min(seq, len(self.events)))
         if seq == self.cursor.seq and (seq == 0 or self.cursor.change is not None) and not describe:
             return self.cursor.state
-        collecting = gc.isenabled()
-        gc.disable()  # the copies are trees of plain objects: no cycles to collect halfway through a seek
-        try:
+        with collector_held():  # (the copies a seek makes: no cycles to collect halfway through)
             if seq > 0 and describe:  # an event is described against the state just before it
                 self.cursor.seek(seq - 1)
                 self.description = self._describe(self.events[seq - 1])
             return self.cursor.seek(seq)
-        finally:
-            if collecting:
-                gc.enable()
 
     def _describe(self, event: Event) -> str:
         try:
