@@ -21,7 +21,7 @@ DIFF_SECONDS = 0.25
 # edited (an alternative wording): it is shown deleted and the other inserted (see _replacement).
 REPLACED_SHARE = 0.2
 REPLACED_TOKENS = 24  # ... when both sides have this many tokens apart from their common ends (twelve words)
-_ENDS = diff_match_patch()  # its common prefix and suffix (by halves, in C), for _replacement
+_ENDS = diff_match_patch()  # its common prefix and suffix of two strings (by halves, in C): shared_ends
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
 _WORD = re.compile(r"\w")
 _ZWJ = "\u200d"
@@ -109,8 +109,7 @@ def _replacement(a: str, b: str) -> tuple[int, int] | None:
     dozens of changes, and costs time growing with the product of their lengths (0.07 s for an alternative
     paragraph of 150 words, 0.27 s for 360): shown whole, one deleted and the other inserted, they read as
     what they are. A pair is two tokens with one between (two words and the space between them)."""
-    head = _ENDS.diff_commonPrefix(a, b)
-    tail = _ENDS.diff_commonSuffix(a[head:], b[head:])
+    head, tail = shared_ends(a, b)
     left, right = a[head : len(a) - tail], b[head : len(b) - tail]
     if min(len(left), len(right)) < REPLACED_TOKENS:  # (an ordinary change: a few tokens between)
         return None
@@ -460,7 +459,11 @@ class Comparison:
 
 def shared_ends(old: Sequence[object], new: Sequence[object]) -> tuple[int, int]:
     """How many items two lists share at the start and, after that, at the end (never counting one twice):
-    what lies between is all a change of one order into the other can have touched."""
+    what lies between is all a change of one order into the other can have touched. Two strings are compared
+    by halves (a word diff asks it of every pair of encoded texts)."""
+    if isinstance(old, str) and isinstance(new, str):
+        head = _ENDS.diff_commonPrefix(old, new)
+        return head, _ENDS.diff_commonSuffix(old[head:], new[head:])
     head, most = 0, min(len(old), len(new))
     while head < most and old[head] == new[head]:
         head += 1
