@@ -38,6 +38,17 @@ from .row_heights import RowHeights
 FEW_UNMEASURED = 10  # near rows never measured that a row made current measures at once (see currentChanged)
 NO_MOVES = object()  # no change of rows waiting to be settled (DraftView._moves)
 HIDDEN_ROW = 24  # the height of a row laid out while the view is hidden (a line: the scroll bar is there or not)
+# The view's white page, and its scroll bar drawn by these rules: a change that moves the rows moves the bar,
+# which Fusion drew in 0.8-1.9 ms a paint (a gradient groove and handle, through the style sheet the page's
+# colour sets on the view and its children), these in under 0.1 ms (issue 15).
+VIEW_STYLE = """
+QAbstractItemView#draftView { background: #ffffff; border: none; }
+QScrollBar:vertical { background: palette(window); width: 14px; margin: 0; }
+QScrollBar::handle:vertical { background: palette(mid); min-height: 32px; margin: 2px 3px; border-radius: 4px; }
+QScrollBar::handle:vertical:hover, QScrollBar::handle:vertical:pressed { background: palette(dark); }
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }
+QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: none; }
+"""
 SMALL_CHANGE = 64  # rows changed at most that are measured again one by one (more: only those made anew)
 
 
@@ -70,7 +81,7 @@ class DraftView(QAbstractItemView):
         self.near.before_step = self.credits_step
         self.credits: CreditsLater | None = None  # the credits of the rows, read after the first paint
         self.setItemDelegate(self.row_delegate)
-        self.setStyleSheet("QAbstractItemView#draftView { background: #ffffff; border: none; }")
+        self.setStyleSheet(VIEW_STYLE)
         self.verticalScrollBar().actionTriggered.connect(self._user_scrolled)
 
     def setModel(self, model) -> None:  # noqa: ANN001, N802

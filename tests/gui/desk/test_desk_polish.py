@@ -311,3 +311,27 @@ def test_the_editor_shows_three_lines_at_any_text_size(qtbot, sample_path: Path)
     assert text.font().pointSize() >= 24
     assert text.viewport().height() >= 3 * lines, (text.viewport().height(), lines)
     win.commands.zoom_reset()
+
+
+def test_the_draft_scroll_bar_is_a_plain_groove_and_handle(qtbot, sample_path: Path) -> None:  # noqa: ANN001
+    """The draft's scroll bar is drawn by the view's own rules (issue 15: Fusion's took up to 2 ms a paint,
+    and every change that moves the rows repaints it): no arrow buttons, a handle the chair can grab."""
+    from chairdesk.gui.qt import QStyle, QStyleOptionSlider
+
+    win = desk(qtbot, sample_path)
+    bar = win.draft_view.verticalScrollBar()
+    assert bar.isVisible() and bar.maximum() > 0
+    option = QStyleOptionSlider()
+    bar.initStyleOption(option)
+    control = QStyle.ComplexControl.CC_ScrollBar
+
+    def part(sub: QStyle.SubControl) -> object:
+        return bar.style().subControlRect(control, option, sub, bar)
+
+    assert part(QStyle.SubControl.SC_ScrollBarAddLine).height() == 0
+    assert part(QStyle.SubControl.SC_ScrollBarSubLine).height() == 0
+    handle = part(QStyle.SubControl.SC_ScrollBarSlider)
+    assert handle.height() >= 32 and handle.width() >= 6
+    picture = bar.grab().toImage()  # the handle stands out from the groove
+    middle = handle.center()
+    assert picture.pixelColor(middle) != picture.pixelColor(middle.x(), bar.height() - 2 if middle.y() < bar.height() // 2 else 1)
