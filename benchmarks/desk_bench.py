@@ -74,8 +74,9 @@ def _stats(samples: list[float]) -> str:
     )
 
 
-def _prepare(path: Path, requests: int) -> None:
-    """A roster of delegations, each of them on the list of speakers."""
+def _prepare(path: Path, requests: int) -> tuple[int, int]:
+    """A roster of delegations, each of them on the list of speakers. Returns the session's paragraphs and
+    events (a session given with --session has its own, whatever --paragraphs says)."""
     from chairdesk.core.floor import operations as floor
     from chairdesk.core.floor.roster import Delegation
     from chairdesk.core.log.session import Session
@@ -85,6 +86,7 @@ def _prepare(path: Path, requests: int) -> None:
         floor.set_roster(session, [Delegation(code, f"Delegation {code}") for code in codes])
         for code in codes:
             floor.request_floor(session, code)
+        return len(session.draft.paragraphs), session.log.count
 
 
 def _timed(app: object, action: Callable[[], object]) -> float:
@@ -359,8 +361,8 @@ def main(argv: list[str]) -> int:
         print(f"made {source} in {time.perf_counter() - started:.1f} s")
     path = home / "bench.chairdesk"
     shutil.copy(source, path)
-    _prepare(path, requests=args.reps + 4)
-    print(f"python benchmarks/desk_bench.py --paragraphs {args.paragraphs} --reps {args.reps}")
+    paragraphs, logged = _prepare(path, requests=args.reps + 4)
+    print(f"python benchmarks/desk_bench.py --reps {args.reps}: {paragraphs:,} paragraphs, {logged:,} events")
     results, after, white = measure_actions(path, args.reps)
     for name, samples in results.items():
         blank = f"   white page after {white[name]} of {len(samples)}" if white.get(name) else ""
