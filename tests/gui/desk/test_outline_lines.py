@@ -36,3 +36,21 @@ def test_a_line_is_drawn_at_the_width_it_was_measured_and_laid_out_once(window: 
     first = model.index(0, 0, model.index(0, 0))
     assert first.data().startswith("1  ")  # the next paragraph took number 1, and is drawn as such
     assert (first.data(), delegate._width(first), False) in delegate._texts
+
+
+def test_a_zoom_lays_the_lines_out_again_in_the_new_size(window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    """The delegate keeps the view's fonts between paints; a zoom (another font) makes them, and every line,
+    again: a line is taller in the larger size, and each is drawn in the height measured for it."""
+    view, model = window.outline_view, window.outline_model
+    delegate = view.itemDelegate()
+    section = model.index(0, 0)
+    view.viewport().repaint()
+    line = delegate._lines(section)[0][1]
+    before = delegate._laid_out(True, line, 2000).size().height()
+    size = view.font().pointSize()
+    window.apply_point_size(28)  # the outline: 22 points
+    qtbot.waitUntil(lambda: view.font().pointSize() > size)
+    view.viewport().repaint()
+    assert delegate._bold.pointSize() == view.font().pointSize() and delegate._bold.bold()
+    assert delegate._laid_out(True, line, 2000).size().height() > before * 1.2
+    assert view.visualRect(section).height() == delegate.sizeHint(None, section).height()
