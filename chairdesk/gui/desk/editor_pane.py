@@ -229,14 +229,12 @@ class EditorPane(QWidget):
         old_part = self.part.currentData() if keep_part else None
         self.mode = "amend"
         self.paragraph_id = para.id if para is not None and not para.struck else None
-        self.part.blockSignals(True)
-        self.part.clear()
         if self.paragraph_id is None:
             self._loaded = None
+            self._set_parts([])
             self.heading.setText("Select a paragraph to amend it.")
             self.text.setPlainText("")
             self.text.setEnabled(False)
-            self.part.blockSignals(False)
             return
         self.text.setEnabled(True)
         name = draft.paragraph_name(para.id)
@@ -244,14 +242,27 @@ class EditorPane(QWidget):
         self.heading.setText(
             f"<b>{name[0].upper()}{name[1:]}</b> — section {label}, {draft.sections[para.section].title}"
         )
-        self.part.addItem(PARAGRAPH_TEXT, None)
         labels = para.sub_labels()
-        for sub in para.live_subparagraphs():
-            self.part.addItem(f"({labels[sub.id]})", sub.id)
+        self._set_parts(
+            [(PARAGRAPH_TEXT, None)] + [(f"({labels[sub.id]})", sub.id) for sub in para.live_subparagraphs()]
+        )
+        self.part.blockSignals(True)
         index = self.part.findData(old_part) if old_part else 0
         self.part.setCurrentIndex(max(0, index))
         self.part.blockSignals(False)
         self._load_text()
+
+    def _set_parts(self, parts: list[tuple[str, str | None]]) -> None:
+        """List these parts (label, sub-paragraph id) in the Part box, unless it lists them already (the
+        current paragraph shown again after a change elsewhere: the box is not made again and laid out)."""
+        listed = [(self.part.itemText(i), self.part.itemData(i)) for i in range(self.part.count())]
+        if listed == parts:
+            return
+        self.part.blockSignals(True)
+        self.part.clear()
+        for text, sub_id in parts:
+            self.part.addItem(text, sub_id)
+        self.part.blockSignals(False)
 
     def begin_new(self, mode: str) -> None:
         """Type a new paragraph after the current one ("insert") or a new sub-paragraph ("subparagraph")."""
@@ -309,7 +320,7 @@ class EditorPane(QWidget):
         kept = self.pending.take(key)
         self._loaded = key
         if kept is not None and kept.text != stored:
-            self.text.setPlainText(kept.text)
+            self._show_text(kept.text)
             self._base = kept.base
             self.actor.set_actor(kept.actor)
             if kept.base != stored:
@@ -320,11 +331,20 @@ class EditorPane(QWidget):
             else:
                 self.notice.emit("Your words not committed for this paragraph are back (Ctrl+Enter commits).")
         else:
-            self.text.setPlainText(stored)
+            self._show_text(stored)
             self._base = stored
         self.dirty_changed.emit(self.is_dirty())
         if kept is not None:
             self.pending_changed.emit()
+
+    def _show_text(self, text: str) -> None:
+        """Put these words in the text box, unless it holds them already: the part shown again after a change
+        elsewhere keeps its cursor, selection and scroll (and is not laid out again). Either way the box has
+        no typing of its own to take back, so that Ctrl+Z after a commit takes the commit back."""
+        if self.text.toPlainText() != text:
+            self.text.setPlainText(text)
+        else:
+            self.text.document().clearUndoRedoStacks()
 
     # ------------------------------------------------------ words not committed
     def _stored(self, key: PartKey) -> str | None:

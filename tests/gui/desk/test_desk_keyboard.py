@@ -177,6 +177,44 @@ def test_ctrl_z_in_the_editor_pane_undoes_the_commit_once_nothing_is_typed(windo
     assert session.draft.paragraphs[pid].text == old + " Amended."
 
 
+def test_words_typed_and_committed_are_taken_back_whole_by_ctrl_z(window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    """Typed key by key (the box's own history), committed: Ctrl+Z then takes back the commit, not the typing
+    (the box, holding the committed words already, is not filled again, but its history goes)."""
+    session = window.session
+    window.commands.go_to_paragraph(5)
+    pid = window.controller.current_paragraph
+    old = session.draft.paragraphs[pid].text
+    qtbot.keyClick(window.draft_view, Qt.Key.Key_E, CTRL)
+    qtbot.keyClick(window.editor.text, Qt.Key.Key_End, CTRL)
+    qtbot.keyClicks(window.editor.text, " Typed.")
+    qtbot.keyClick(window.editor.text, Qt.Key.Key_Return, CTRL)
+    assert session.draft.paragraphs[pid].text == old + " Typed."
+    events = len(session.events)
+    qtbot.keyClick(window.editor.text, Qt.Key.Key_Z, CTRL)
+    assert len(session.events) == events + 1 and session.events[-1].payload.get("undo_of")
+    assert session.draft.paragraphs[pid].text == old == window.editor.text.toPlainText()
+
+
+def test_a_change_elsewhere_leaves_the_editor_cursor_where_it_was(window: MainWindow, qtbot) -> None:  # noqa: ANN001
+    """The paragraph in the editor is shown again after a strike elsewhere (its number may change): its words
+    are the same, so the chair's cursor and selection in them stay."""
+    session = window.session
+    window.commands.go_to_paragraph(5)
+    pid = window.controller.current_paragraph
+    qtbot.keyClick(window.draft_view, Qt.Key.Key_E, CTRL)
+    cursor = window.editor.text.textCursor()
+    cursor.setPosition(7)
+    cursor.setPosition(12, cursor.MoveMode.KeepAnchor)
+    window.editor.text.setTextCursor(cursor)
+    other = session.draft.live_paragraphs(session.draft.paragraphs[pid].section)[0].id
+    assert other != pid
+    window.controller.run(drafting.strike_paragraph, other)
+    assert window.controller.current_paragraph == pid
+    assert window.editor.heading.text().startswith("<b>Paragraph 4</b>")  # renumbered
+    kept = window.editor.text.textCursor()
+    assert (kept.anchor(), kept.position()) == (7, 12)
+
+
 def test_a_delegation_typed_on_behalf_of_must_be_on_the_roster(window: MainWindow, qtbot) -> None:  # noqa: ANN001
     session = window.session
     window.commands.go_to_paragraph(3)
