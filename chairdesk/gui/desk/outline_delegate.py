@@ -36,7 +36,7 @@ class OutlineDelegate(QStyledItemDelegate):
         super().__init__(view)
         self.view = view
         self._texts: dict[tuple[str, int, bool], QStaticText] = {}
-        self._font = QFont()  # the view's font the lines were laid out in, and its bold twin
+        self._font: QFont | None = None  # the view's font the lines were laid out in, and its bold twin
         self._bold = QFont()
         self._quiet = QColor("#5f5f5f")  # a section's status line
         self._selected = QColor("#dbe8fb")
@@ -44,13 +44,13 @@ class OutlineDelegate(QStyledItemDelegate):
     def _fonts(self) -> tuple[QFont, QFont]:
         """The view's font and its bold twin, made again (and every line laid out again) when the view's font
         changed: the outline is drawn again after every change, each line asking for them (copying the font
-        and working out its key on each ask cost a fifth of the outline's paint)."""
+        and working out its key on each ask was a third of the time spent asking for laid-out lines)."""
         font = self.view.font()
-        if font != self._font:
+        if self._font is None or font != self._font:
             self._texts.clear()
             self._font, self._bold = font, QFont(font)
             self._bold.setBold(True)
-        return self._font, self._bold
+        return font, self._bold
 
     def _width(self, index: QModelIndex) -> int:
         """The width a line wraps to: the item's, as the tree indents it, less the margins paint leaves."""

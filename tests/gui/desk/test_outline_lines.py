@@ -54,3 +54,14 @@ def test_a_zoom_lays_the_lines_out_again_in_the_new_size(window: MainWindow, qtb
     assert delegate._bold.pointSize() == view.font().pointSize() and delegate._bold.bold()
     assert delegate._laid_out(True, line, 2000).size().height() > before * 1.2
     assert view.visualRect(section).height() == delegate.sizeHint(None, section).height()
+
+
+def test_titles_are_bold_in_a_view_with_the_application_font(qtbot) -> None:  # noqa: ANN001
+    """The delegate's first fonts, in a view whose font is the application's own: its bold twin is bold."""
+    from chairdesk.gui.qt import QTreeView
+
+    view = QTreeView()
+    qtbot.addWidget(view)
+    delegate = OutlineDelegate(view)
+    plain, bold = delegate._fonts()
+    assert bold.bold() and not plain.bold() and bold.pointSizeF() == plain.pointSizeF() == view.font().pointSizeF()
