@@ -335,10 +335,11 @@ class DraftRows:
             comp.forget()
         return self._replace_rows({paragraph_id: para}, {paragraph_id: comp})
 
-    def refresh_paragraphs(self, paragraph_ids: set[str] | frozenset[str]) -> list[int]:
+    def refresh_paragraphs(self, paragraph_ids: set[str] | frozenset[str], words: bool = True) -> list[int]:
         """refresh_paragraph for several paragraphs in one pass over the rows and the proposals (an adoption
-        that lapses proposals touches many paragraphs at once)."""
-        if len(paragraph_ids) <= 1:
+        that lapses proposals touches many paragraphs at once). words=False: their words did not change (only
+        their proposals), so their word diffs, worked out already, still hold."""
+        if len(paragraph_ids) <= 1 and words:
             return [i for pid in paragraph_ids for i in self.refresh_paragraph(pid)]
         paras = {pid: self.draft.paragraphs[pid] for pid in paragraph_ids if pid in self.draft.paragraphs}
         pending: dict[str, list[Proposal]] = {pid: [] for pid in paras}
@@ -349,7 +350,7 @@ class DraftRows:
         comps = {}
         for pid in paras:
             comp = comps[pid] = self.comparison.paragraphs.get(pid) if self.comparison else None
-            if isinstance(comp, LazyParagraphComparison):
+            if words and isinstance(comp, LazyParagraphComparison):
                 comp.forget()
         return self._replace_rows(paras, comps)
 

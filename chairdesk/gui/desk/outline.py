@@ -304,18 +304,23 @@ class OutlineModel(QStandardItemModel):
         item.setEditable(False)
         return item
 
-    def refresh_sections(self, section_ids: set[str]) -> None:
+    def refresh_sections(self, section_ids: set[str], words: bool = True) -> None:
         """Update the section lines (brackets, status, title, span) without rebuilding the tree; a
-        paragraph's brackets are counted again only when its words changed."""
+        paragraph's brackets are counted again only when its words changed. words=False: no paragraph's
+        words changed (an adoption, its proposals lapsed): the lines keep their brackets and spans, only
+        the status and title are read again (a section of 1,250 paragraphs is not gone through)."""
         draft = self.session.draft
         numbering = draft.numbering()
         for row, old in enumerate(self.sections):
             sid = old.id
             if sid not in section_ids or sid not in numbering.label:
                 continue
-            live = draft.live_paragraphs(sid)
-            self._runs[sid] = _kind_runs(live)
-            brackets, _lines = self._brackets_and_lines(live)  # the lines under it stay as they are
+            if words or sid not in self._runs:
+                live = draft.live_paragraphs(sid)
+                self._runs[sid] = _kind_runs(live)
+                brackets, _lines = self._brackets_and_lines(live)  # the lines under it stay as they are
+            else:
+                brackets = old.open_brackets
             new = self._outline_section(sid, numbering, brackets, old.paragraphs)
             self.sections[row] = new
             if new.text != old.text or new.tooltip != old.tooltip:

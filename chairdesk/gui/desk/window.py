@@ -355,12 +355,14 @@ class MainWindow(QMainWindow):
             named = change.paragraphs if change.kind in ONLY_NAMED else None  # (only those came or went)
             self.outline_view.refresh_in_place(self.session.draft, change.sections, named)  # keeps the folds and the keyboard's item
         else:
-            self.outline_model.refresh_paragraphs(change.paragraphs)
+            words = "draft" in change.areas  # (else no words changed: proposals lapsed at an adoption)
+            if words:
+                self.outline_model.refresh_paragraphs(change.paragraphs)
             sections = set(change.sections)
             if "adoption" in change.areas and not change.sections:  # a step on the report: every section
                 sections.update(self.session.draft.order)  # type: ignore[union-attr]
             if sections:
-                self.outline_model.refresh_sections(sections)
+                self.outline_model.refresh_sections(sections, words)
         if "meeting" in change.areas or change.kind == "draft.title.set":
             self._update_title()
         if "roster" in change.areas or "draft.proposal" in change.kind:

@@ -17,7 +17,9 @@ def test_adoption_steps_leave_the_outline_as_a_rebuilt_one(window: MainWindow, m
     model = window.outline_model
     refreshed: list[set[str]] = []
     original = model.refresh_sections
-    monkeypatch.setattr(model, "refresh_sections", lambda ids: (refreshed.append(set(ids)), original(ids))[1])
+    monkeypatch.setattr(
+        model, "refresh_sections", lambda ids, *words: (refreshed.append(set(ids)), original(ids, *words))[1]
+    )
     sid = draft.order[0]
     steps = [(adoption.take_up, (sid,))]
     for para in draft.live_paragraphs(sid):
