@@ -304,23 +304,30 @@ class OutlineModel(QStandardItemModel):
         item.setEditable(False)
         return item
 
-    def refresh_sections(self, section_ids: set[str], words: bool = True) -> None:
-        """Update the section lines (brackets, status, title, span) without rebuilding the tree; a
-        paragraph's brackets are counted again only when its words changed. words=False: no paragraph's
-        words changed (an adoption, its proposals lapsed): the lines keep their brackets and spans, only
-        the status and title are read again (a section of 1,250 paragraphs is not gone through)."""
+    def refresh_sections(
+        self, section_ids: set[str], words: bool = True, counted: dict[str, int | None] | None = None
+    ) -> None:
+        """Update the section lines (brackets, status, title, span) without rebuilding the tree, after a change
+        that moved no paragraph (the window's own rule: a change of structure goes to refresh_changed).
+
+        words=False: no paragraph's words changed (an adoption, its proposals lapsed). counted: the change of
+        open brackets in each section whose named paragraphs' words changed, as refresh_paragraphs returns
+        it (None for a section whose brackets it could not follow). Either way a section's lines keep their
+        brackets, less or plus those, and its runs of paragraphs; otherwise (and for a section whose count is
+        not known) its paragraphs are gone through again (1,250 in a section at 10,000 paragraphs)."""
         draft = self.session.draft
         numbering = draft.numbering()
         for row, old in enumerate(self.sections):
             sid = old.id
             if sid not in section_ids or sid not in numbering.label:
                 continue
-            if words or sid not in self._runs:
+            change = 0 if not words else counted.get(sid, 0) if counted is not None else None
+            if change is None or sid not in self._runs:
                 live = draft.live_paragraphs(sid)
                 self._runs[sid] = _kind_runs(live)
                 brackets, _lines = self._brackets_and_lines(live)  # the lines under it stay as they are
             else:
-                brackets = old.open_brackets
+                brackets = old.open_brackets + change
             new = self._outline_section(sid, numbering, brackets, old.paragraphs)
             self.sections[row] = new
             if new.text != old.text or new.tooltip != old.tooltip:
@@ -332,16 +339,21 @@ class OutlineModel(QStandardItemModel):
         """Update one paragraph's line after its words or sub-paragraphs changed."""
         self.refresh_paragraphs((paragraph_id,))
 
-    def refresh_paragraphs(self, paragraph_ids: Iterable[str]) -> None:
+    def refresh_paragraphs(self, paragraph_ids: Iterable[str]) -> dict[str, int | None]:
         """Update these paragraphs' lines after their words or sub-paragraphs changed, in one pass over the
-        lines of each section they stand in (an adoption whose proposals lapse names hundreds of them)."""
+        lines of each section they stand in (an adoption whose proposals lapse names hundreds of them).
+        Returns, for each section they stand in, how many more open brackets they have now (None: not known,
+        a paragraph never counted before), for refresh_sections."""
         draft = self.session.draft
         wanted: dict[str, set[str]] = {}  # section -> its paragraphs named
+        had: dict[str, int | None] = {}  # paragraph -> its open brackets as last counted
         for pid in paragraph_ids:
-            self._known.pop(pid, None)  # its brackets counted again (its sub-paragraphs may have changed)
+            known = self._known.pop(pid, None)  # its brackets counted again (its sub-paragraphs may have changed)
             para = draft.paragraphs.get(pid)
             if para is not None and not para.struck:
                 wanted.setdefault(para.section, set()).add(pid)
+                had[pid] = known[2] if known is not None else None
+        counted: dict[str, int | None] = {}
         for row, state in enumerate(self.sections):  # the lines kept with each section say where it is
             named = wanted.get(state.id)
             if not named:
@@ -360,6 +372,8 @@ class OutlineModel(QStandardItemModel):
                     child.words = line.text  # type: ignore[attr-defined]
                     child.emitDataChanged()
             state.paragraphs = lines
+            counted[state.id] = _more_brackets(named, had, self._known)
+        return counted
 
     def _section_of(self, paragraph_id: str) -> str | None:
         para = self.session.draft.paragraphs.get(paragraph_id)
@@ -378,6 +392,20 @@ class OutlineModel(QStandardItemModel):
                         section = self.fill(row)
                         return section.child(k).index() if k < section.rowCount() else QModelIndex()
         return QModelIndex()
+
+
+def _more_brackets(
+    named: set[str], had: dict[str, int | None], known: dict[str, tuple[str, OutlineParagraph, int]]
+) -> int | None:
+    """How many more open brackets the named paragraphs of a section have now than when last counted (None:
+    one of them was never counted, or is not among the section's lines)."""
+    more = 0
+    for pid in named:
+        before, now = had.get(pid), known.get(pid)
+        if before is None or now is None:
+            return None
+        more += now[2] - before
+    return more
 
 
 def _kind_runs(live: list[Paragraph]) -> list[tuple[str, str, bool]]:

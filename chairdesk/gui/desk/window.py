@@ -356,13 +356,12 @@ class MainWindow(QMainWindow):
             self.outline_view.refresh_in_place(self.session.draft, change.sections, named)  # keeps the folds and the keyboard's item
         else:
             words = "draft" in change.areas  # (else no words changed: proposals lapsed at an adoption)
-            if words:
-                self.outline_model.refresh_paragraphs(change.paragraphs)
+            counted = self.outline_model.refresh_paragraphs(change.paragraphs) if words else None
             sections = set(change.sections)
             if "adoption" in change.areas and not change.sections:  # a step on the report: every section
                 sections.update(self.session.draft.order)  # type: ignore[union-attr]
             if sections:
-                self.outline_model.refresh_sections(sections, words)
+                self.outline_model.refresh_sections(sections, words, counted)
         if "meeting" in change.areas or change.kind == "draft.title.set":
             self._update_title()
         if "roster" in change.areas or "draft.proposal" in change.kind:
