@@ -304,24 +304,21 @@ class OutlineModel(QStandardItemModel):
         item.setEditable(False)
         return item
 
-    def refresh_sections(
-        self, section_ids: set[str], words: bool = True, counted: dict[str, int | None] | None = None
-    ) -> None:
+    def refresh_sections(self, section_ids: set[str], counted: dict[str, int | None] | None = None) -> None:
         """Update the section lines (brackets, status, title, span) without rebuilding the tree, after a change
-        that moved no paragraph (the window's own rule: a change of structure goes to refresh_changed).
+        that moved no paragraph (a change of structure goes to refresh_changed).
 
-        words=False: no paragraph's words changed (an adoption, its proposals lapsed). counted: the change of
-        open brackets in each section whose named paragraphs' words changed, as refresh_paragraphs returns
-        it (None for a section whose brackets it could not follow). Either way a section's lines keep their
-        brackets, less or plus those, and its runs of paragraphs; otherwise (and for a section whose count is
-        not known) its paragraphs are gone through again (1,250 in a section at 10,000 paragraphs)."""
+        counted: how many more open brackets each section's paragraphs have now, as refresh_paragraphs returns
+        it after a change of their words ({} when no words changed: an adoption, its proposals lapsed). A
+        section keeps its brackets, plus those, and its runs of paragraphs; without it, and for a section
+        whose count is None (not followed), its paragraphs are gone through again (1,250 at 10,000)."""
         draft = self.session.draft
         numbering = draft.numbering()
         for row, old in enumerate(self.sections):
             sid = old.id
             if sid not in section_ids or sid not in numbering.label:
                 continue
-            change = 0 if not words else counted.get(sid, 0) if counted is not None else None
+            change = counted.get(sid, 0) if counted is not None else None
             if change is None or sid not in self._runs:
                 live = draft.live_paragraphs(sid)
                 self._runs[sid] = _kind_runs(live)

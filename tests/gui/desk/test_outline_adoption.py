@@ -18,7 +18,7 @@ def test_adoption_steps_leave_the_outline_as_a_rebuilt_one(window: MainWindow, m
     refreshed: list[set[str]] = []
     original = model.refresh_sections
     monkeypatch.setattr(
-        model, "refresh_sections", lambda ids, *words: (refreshed.append(set(ids)), original(ids, *words))[1]
+        model, "refresh_sections", lambda ids, *counted: (refreshed.append(set(ids)), original(ids, *counted))[1]
     )
     sid = draft.order[0]
     steps = [(adoption.take_up, (sid,))]
