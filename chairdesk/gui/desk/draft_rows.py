@@ -51,8 +51,8 @@ class Row:
     owner: DraftRows | None = field(default=None, repr=False, compare=False)
     sized: tuple[str, str] | None = field(default=None, repr=False, compare=False)  # (html, html to size by)
     size: tuple | None = field(default=None, repr=False, compare=False)  # (html, width and size, QSize)
-    estimate: object = field(default=None, repr=False, compare=False)  # the height guessed before it was drawn
-    guess: tuple | None = field(default=None, repr=False, compare=False)  # (width and size, the size guessed)
+    estimate: int | None = field(default=None, repr=False, compare=False)  # the height it was laid out at, guessed
+    guess: tuple | None = field(default=None, repr=False, compare=False)  # (width and size, the height guessed)
 
     key: tuple[str, str] = field(init=False, repr=False, compare=False)  # what identifies it across renumbering
 

@@ -81,8 +81,7 @@ class RowDelegate(QStyledItemDelegate):
         self._text_width: int | None = None  # see text_width
         self._key: tuple[int, int] | None = None  # see size_key
         self.rows_model: DraftModel | None = None  # the view's model, when it is a DraftModel (set by the view)
-        # (width and size, characters a line, line height, a row's width) for the estimates
-        self._metrics: tuple[tuple[int, int], int, int, int] | None = None
+        self._metrics: tuple[tuple[int, int], int, int] | None = None  # (width and size, letters a line, spacing)
         self.active_editor: InPlaceEditor | None = None
         self.words_for = lambda _pid: None  # the words not committed for a paragraph (set by the window)
 
@@ -183,11 +182,26 @@ class RowDelegate(QStyledItemDelegate):
 
     def row_heights(self) -> list[int]:
         """Every row's height as `row_size` gives it, in one pass: the view lays every row out at a new width or
-        text size (12,000 rows at 10,000 paragraphs, where asking row by row cost 5 us a row)."""
+        text size (12,000 rows at 10,000 paragraphs). The rows estimated (most of them) are reckoned in whole
+        numbers here, with no QSize made and none asked of it: 1.5 us a row instead of 4.3 (a zoom, a resize and
+        the first layout of the desk)."""
         model = self.rows_model
         assert model is not None
-        key, current, size = self.size_key(), self.view.current_row(), self._row_size
-        return [size(model, at, row, key, current).height() for at, row in enumerate(model.rows.rows)]
+        key, current = self.size_key(), self.view.current_row()
+        pending, exact, guessed = model.pending, self.view.near.exact, self._guessed_height
+        heights: list[int] = []
+        add = heights.append
+        for at, row in enumerate(model.rows.rows):
+            size = row.size
+            if size is None and row.html is None and (abs(at - current) > NEAR_ROWS or not exact(at)):
+                guess = row.guess
+                row.estimate = guess[1] if guess is not None and guess[0] == key else guessed(model, row, key)
+                add(row.estimate)
+            elif size is not None and size[0] is row.html and size[1] == key and row.id not in pending:
+                add(size[2].height())
+            else:
+                add(self._row_size(model, at, row, key, current).height())
+        return heights
 
     def _row_size(self, model: DraftModel, at: int, row: Row, key: tuple[int, int], current: int) -> QSize:
         size = row.size
@@ -195,8 +209,9 @@ class RowDelegate(QStyledItemDelegate):
             if size[0] is row.html and size[1] == key and row.id not in model.pending:
                 return size[2]  # (a ghost's or a tagged row's is sized by other words: measured below)
         elif row.html is None and (abs(at - current) > NEAR_ROWS or not self.view.near.exact(at)):
-            row.estimate = self._estimate(model, row, key)  # (its guess, when made at this width and size)
-            return row.estimate
+            estimate = self._estimate(model, row, key)  # (its guess, when made at this width and size)
+            row.estimate = estimate.height()
+            return estimate
         return self._measured(model, at, row, key=key)
 
     def _measured(
@@ -223,7 +238,7 @@ class RowDelegate(QStyledItemDelegate):
         if row is None:
             return 0, False
         size = self._measured(model, at, row)
-        return size.height(), row.estimate is not None and row.estimate != size
+        return size.height(), row.estimate is not None and row.estimate != size.height()
 
     # ----------------------------------------------------------- painting
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -249,19 +264,23 @@ class RowDelegate(QStyledItemDelegate):
         painter.restore()
 
     def _estimate(self, model: DraftModel, row: Row, key: tuple[int, int] | None = None) -> QSize:
-        """A row's height from the length of its words (and its proposals'), before it is ever drawn (key:
-        the text's width and size now, when the caller has them). Kept with the row for that width and size:
-        the first layout of a long draft asks it of every row (12,000 at 10,000 paragraphs)."""
+        """A row's size from the length of its words (and its proposals'), before it is ever drawn (key: the
+        text's width and size now, when the caller has them). Its height is kept with the row for that width
+        and size: the first layout of a long draft asks it of every row (12,000 at 10,000 paragraphs)."""
         key = key or (self.text_width(), self.fonts)
         guess = row.guess
-        if guess is not None and guess[0] == key:  # the same row (a change makes its rows anew) at this width
-            return guess[1]
+        height = guess[1] if guess is not None and guess[0] == key else self._guessed_height(model, row, key)
+        return QSize(key[0] + self.gutter(), height)
+
+    def _guessed_height(self, model: DraftModel, row: Row, key: tuple[int, int]) -> int:
+        """A row's height reckoned from the length of its words at this width and size, kept with the row (the
+        same row: a change makes its rows anew)."""
         metrics = self._metrics
         if metrics is None or metrics[0] != key:
             font = QFontMetrics(self.font)
             per_line = max(20, key[0] // max(1, font.averageCharWidth()))
-            metrics = self._metrics = (key, per_line, font.lineSpacing(), key[0] + self.gutter())
-        _, per_line, spacing, width = metrics
+            metrics = self._metrics = (key, per_line, font.lineSpacing())
+        _, per_line, spacing = metrics
         lines = 1
         if row.kind == "paragraph":
             para = model.session.draft.paragraphs.get(row.id)
@@ -275,9 +294,9 @@ class RowDelegate(QStyledItemDelegate):
                     lines += 1
         elif row.kind == "section":
             lines = 2
-        size = QSize(width, max(1, lines) * spacing + 14)
-        row.guess = (key, size)
-        return size
+        height = max(1, lines) * spacing + 14
+        row.guess = (key, height)
+        return height
 
     def helpEvent(
         self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: QModelIndex

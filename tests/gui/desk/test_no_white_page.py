@@ -138,6 +138,15 @@ def test_every_row_laid_out_at_once_takes_the_height_it_takes_alone(qtbot, long_
     assert all(kinds.values()), kinds
     heights = delegate.row_heights()
     assert heights == [delegate.row_size(at).height() for at in range(rows)]
+    for row in view.model().rows.rows:  # the guesses reckoned afresh, all at once and one by one, agree
+        row.guess = None
+    heights = delegate.row_heights()
+    estimated = [at for at, row in enumerate(view.model().rows.rows) if row.estimate is not None]
+    assert len(estimated) >= 20  # (the rows far from those read, never drawn)
+    for row in view.model().rows.rows:
+        row.guess = None
+    assert heights == [delegate.row_size(at).height() for at in range(rows)]
+    assert all(view.model().rows.rows[at].estimate == heights[at] for at in estimated)
 
 
 def test_a_change_made_before_the_window_is_shown_keeps_the_top_of_the_draft_in_sight(qtbot, long_path: Path) -> None:  # noqa: ANN001
