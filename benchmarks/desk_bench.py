@@ -19,8 +19,9 @@ marks that section's moves again: the costlier case), and a go-to, an amend, a s
 middle of the draft (each change lays out again the rows above the screen before the paint). Then the cold
 start to a shown window (`python -m chairdesk FILE` with CHAIRDESK_EXIT_WHEN_SHOWN=1, timed from the launch
 to the line it prints once the window is exposed, not to its exit) against a bare PySide6 QMainWindow timed
-the same way, both as subprocesses in the same run, and the heaviest imports on the start path (`python -X importtime`), summed per top-level
-package.
+the same way, and against the same bare window started after importing chairdesk's start path (its modules
+alone, no session read and no desk built), all as subprocesses in the same run; and the heaviest imports on the
+start path (`python -X importtime`), summed per top-level package.
 """
 
 from __future__ import annotations
@@ -299,19 +300,23 @@ def until_shown(command: list[str], env: dict[str, str], cwd: str | Path = ROOT)
     return shown, ended
 
 
-def measure_start(path: Path, runs: int) -> tuple[list[float], list[float]]:
-    """Cold start to a shown window (launch to the line saying so, not to the exit): chairdesk on path, and a
-    bare QMainWindow, alternated."""
+def measure_start(path: Path, runs: int) -> tuple[list[float], list[float], list[float]]:
+    """Cold start to a shown window (launch to the line saying so, not to the exit): chairdesk on path, a bare
+    QMainWindow, and the same bare window started after importing chairdesk's start path and nothing else (no
+    session read, no desk built: how much of the ratio the modules alone take), alternated."""
     cache = tempfile.mkdtemp(prefix="chairdesk-pycache-")
     env = installed_env(cache, CHAIRDESK_EXIT_WHEN_SHOWN="1", PYTHONPATH=str(ROOT))
+    imported = f"{START_PATH}\n{BARE_WINDOW}"
     until_shown([sys.executable, "-c", BARE_WINDOW], env)  # a first run of each writes the byte code: not timed
+    until_shown([sys.executable, "-c", imported], env)
     until_shown([sys.executable, "-m", "chairdesk", str(path)], env)
-    desk, bare = [], []
+    desk, bare, modules = [], [], []
     for _ in range(runs):
         bare.append(until_shown([sys.executable, "-c", BARE_WINDOW], env)[0])
+        modules.append(until_shown([sys.executable, "-c", imported], env)[0])
         desk.append(until_shown([sys.executable, "-m", "chairdesk", str(path)], env)[0])
     shutil.rmtree(cache, ignore_errors=True)
-    return desk, bare
+    return desk, bare, modules
 
 
 def heaviest_imports(top: int = 12) -> list[tuple[str, float]]:
@@ -371,11 +376,15 @@ def main(argv: list[str]) -> int:
     for name, pairs in after.items():
         busy, longest = statistics.median(p[0] for p in pairs) * 1000, max(p[1] for p in pairs) * 1000
         print(f"    {name:32} {busy:7.0f} ms, longest turn {longest:5.0f} ms")
-    desk, bare = measure_start(path, args.starts)
+    desk, bare, modules = measure_start(path, args.starts)
     ratio = statistics.median(desk) / statistics.median(bare)
     print(
         f"{'cold start to a shown window':32} chairdesk median {statistics.median(desk) * 1000:.0f} ms, "
         f"bare QMainWindow {statistics.median(bare) * 1000:.0f} ms: {ratio:.1f}x (n={len(desk)})"
+    )
+    print(
+        f"{'':32} the bare window after chairdesk's imports alone: {statistics.median(modules) * 1000:.0f} ms, "
+        f"{statistics.median(modules) / statistics.median(bare):.1f}x"
     )
     print("heaviest imports on the start path (own time per package):")
     for name, seconds in heaviest_imports():
