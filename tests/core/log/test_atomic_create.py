@@ -9,7 +9,6 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -24,9 +23,21 @@ ROOT = Path(__file__).resolve().parents[3]
 
 CHILD = textwrap.dedent(
     """
-    import sys
+    import sys, time
     sys.path.insert(0, {root!r})
     from chairdesk.core.draft.importers import create_session_from_draft
+    from chairdesk.core.log.session import Session
+    record, recorded = Session.record, []
+
+    def record_then_wait_half_way(session, *args, **kwargs):
+        change = record(session, *args, **kwargs)
+        recorded.append(change)
+        if len(recorded) == {half_way}:  # half the draft written: the parent kills the import here
+            print("half way", flush=True)
+            time.sleep(60)
+        return change
+
+    Session.record = record_then_wait_half_way
     print("start", flush=True)
     create_session_from_draft({draft!r}, {path!r})
     print("done", flush=True)
@@ -47,14 +58,13 @@ def _long_draft(path: Path, paragraphs: int) -> Path:
 def test_a_kill_during_import_leaves_nothing_at_the_path(tmp_path: Path) -> None:
     draft = _long_draft(tmp_path / "long.md", 1500)
     path = tmp_path / "imported.chairdesk"
-    code = CHILD.format(root=str(ROOT), draft=str(draft), path=str(path))
+    # The child stops half way through writing the draft (a fixed wait after the import began was no
+    # longer half way on a faster machine: the import was over, and the session rightly in place).
+    code = CHILD.format(root=str(ROOT), draft=str(draft), path=str(path), half_way=750)
     child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     assert child.stdout is not None and child.stdout.readline() == "start\n"
-    deadline = time.monotonic() + 60
-    while not any(p.name.endswith(".creating") for p in tmp_path.iterdir()):  # the import is under way
-        assert time.monotonic() < deadline and child.poll() is None
-        time.sleep(0.01)
-    time.sleep(0.3)
+    assert child.stdout.readline() == "half way\n"
+    assert any(p.name.endswith(".creating") for p in tmp_path.iterdir())  # the import is under way
     child.send_signal(signal.SIGKILL)
     child.wait(timeout=30)
     assert child.returncode == -signal.SIGKILL
