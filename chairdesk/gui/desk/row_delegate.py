@@ -172,10 +172,12 @@ class RowDelegate(QStyledItemDelegate):
         return self._key
 
     def row_size(self, at: int) -> QSize:
-        """The size of the view's row `at`: measured (laid out), or estimated from its words if it was never
-        drawn and is not near the current row, so that the rows nobody has scrolled to compute no word diff;
-        drawn, it is measured. The rows around the current one are measured, so that what the chair reads
-        never jumps. A row measured at this width and text size answers in a few lookups."""
+        """The size of the view's row `at`: measured (laid out), or estimated from its words when it is not near
+        the current row and was never measured at this width and text size, so that the rows nobody has
+        scrolled to compute no word diff, and a zoom or a new width lays out no row far from the chair's (a row
+        drawn before and far away is measured again when it comes on screen: `DraftView._measure_exactly`). The
+        rows around the current one are measured, so that what the chair reads never jumps. A row measured at
+        this width and text size answers in a few lookups."""
         model = self.rows_model
         assert model is not None
         return self._row_size(model, at, model.rows.rows[at], self.size_key(), self.view.current_row())
@@ -193,22 +195,29 @@ class RowDelegate(QStyledItemDelegate):
         add = heights.append
         for at, row in enumerate(model.rows.rows):
             size = row.size
-            if size is None and row.html is None and (abs(at - current) > NEAR_ROWS or not exact(at)):
+            if size is not None and size[1] == key:
+                if size[0] is row.html and row.id not in pending:
+                    add(size[2].height())
+                    continue
+            elif (row.html is None if size is None else row.id not in pending) and (
+                abs(at - current) > NEAR_ROWS or not exact(at)
+            ):
                 guess = row.guess
                 row.estimate = guess[1] if guess is not None and guess[0] == key else guessed(model, row, key)
                 add(row.estimate)
-            elif size is not None and size[0] is row.html and size[1] == key and row.id not in pending:
-                add(size[2].height())
-            else:
-                add(self._row_size(model, at, row, key, current).height())
+                continue
+            add(self._row_size(model, at, row, key, current).height())
         return heights
 
     def _row_size(self, model: DraftModel, at: int, row: Row, key: tuple[int, int], current: int) -> QSize:
         size = row.size
-        if size is not None:
-            if size[0] is row.html and size[1] == key and row.id not in model.pending:
+        if size is not None and size[1] == key:
+            if size[0] is row.html and row.id not in model.pending:
                 return size[2]  # (a ghost's or a tagged row's is sized by other words: measured below)
-        elif row.html is None and (abs(at - current) > NEAR_ROWS or not self.view.near.exact(at)):
+        elif (row.html is None if size is None else row.id not in model.pending) and (
+            abs(at - current) > NEAR_ROWS or not self.view.near.exact(at)
+        ):
+            # never drawn, or measured at another width or text size, and far from the chair's row
             estimate = self._estimate(model, row, key)  # (its guess, when made at this width and size)
             row.estimate = estimate.height()
             return estimate

@@ -253,3 +253,72 @@ def test_the_current_paragraph_stays_whole_when_the_draft_gets_narrower(qtbot, l
     shown = view.visualRect(view.currentIndex())
     assert shown.height() > before.height()  # more lines
     assert 0 <= shown.top() and shown.bottom() <= view.viewport().height(), (shown, view.viewport().height())
+
+
+def test_a_zoom_lays_out_the_screens_around_the_chair_and_no_row_far_away(qtbot, long_path: Path) -> None:  # noqa: ANN001
+    """A zoom measures, before its paint, only the rows a screen either side of the chair's row: the other near
+    rows after the paint, as after a go-to, and the rows drawn before far away when they come on screen again
+    (a zoom laid out every row ever drawn, and the 120 near rows, at once: 265 ms at 2,000 paragraphs)."""
+    win = show_desk(qtbot, long_path, size=(1200, 800))
+    view, delegate = win.draft_view, win.draft_view.row_delegate
+    rows = win.draft_model.rows.rows
+    for number in (20, 200):  # rows drawn and measured near paragraph 20, then the chair reads paragraph 200
+        assert win.commands.go_to_paragraph(number)
+        qtbot.waitUntil(lambda: not view.near.filling, timeout=10_000)
+        wait_laid_out(qtbot, win)
+    current = view.current_row()
+    drawn_before = [at for at in range(view.row_count()) if rows[at].size is not None and abs(at - current) > 60]
+    assert len(drawn_before) > 30  # (the test's premise: rows drawn far from the chair's)
+    laid: list[str] = []
+    document = delegate.document
+    delegate.document = lambda html: laid.append(html) or document(html)  # type: ignore[method-assign]
+    font = QFont(delegate.font)
+    font.setPointSize(font.pointSize() + 4)
+    win.apply_point_size(font.pointSize())
+    QApplication.processEvents()  # the turn that paints the zoom
+    assert 0 < len(laid) < 40, f"{len(laid)} rows laid out before the zoom's paint"
+    key = delegate.size_key()
+    assert all(rows[at].size is None or rows[at].size[1] != key for at in drawn_before)  # estimated
+    for at in rows_on_screen(win):  # the rows on screen at their height at the new size, none over the next
+        assert rows[at].size is not None and rows[at].size[1] == key
+        assert view.rows.heights[at] == rows[at].size[2].height()
+    assert view._in_sight(view.currentIndex())
+    qtbot.waitUntil(lambda: not view.near.filling, timeout=10_000)  # the other near rows, after the paint
+    current = view.current_row()
+    near = range(max(0, current - 60), min(view.row_count(), current + 61))
+    assert all(rows[at].size is not None and rows[at].size[1] == key for at in near)
+    view.relayout_keeping_place()  # (as when near rows measured differ from their estimates)
+    for at in drawn_before:  # still at their estimates: not at their heights at the size before
+        assert rows[at].estimate is not None and view.rows.heights[at] == rows[at].estimate
+    assert win.commands.go_to_paragraph(20)  # back where rows were drawn at the size before
+    qtbot.waitUntil(lambda: not view.near.filling, timeout=10_000)
+    wait_laid_out(qtbot, win)
+    for at in rows_on_screen(win):
+        assert rows[at].size is not None and rows[at].size[1] == key
+        assert view.rows.heights[at] == rows[at].size[2].height()
+
+
+def test_a_new_width_lays_out_the_screens_around_the_chair_first(qtbot, long_path: Path) -> None:  # noqa: ANN001
+    """The window made narrower (a dock widened, the window resized): as at a zoom, the rows a screen either
+    side of the chair's row are laid out before the paint, the other near rows after it."""
+    win = show_desk(qtbot, long_path, size=(1200, 800))
+    view, delegate = win.draft_view, win.draft_view.row_delegate
+    rows = win.draft_model.rows.rows
+    assert win.commands.go_to_paragraph(120)
+    qtbot.waitUntil(lambda: not view.near.filling, timeout=10_000)
+    wait_laid_out(qtbot, win)
+    laid: list[str] = []
+    document = delegate.document
+    delegate.document = lambda html: laid.append(html) or document(html)  # type: ignore[method-assign]
+    win.resize(1000, 800)
+    QApplication.processEvents()  # the resize, its layout and its paint
+    assert 0 < len(laid) < 40, f"{len(laid)} rows laid out before the paint at the new width"
+    key = delegate.size_key()
+    for at in rows_on_screen(win):
+        assert rows[at].size is not None and rows[at].size[1] == key
+        assert view.rows.heights[at] == rows[at].size[2].height()
+    assert view._in_sight(view.currentIndex())
+    qtbot.waitUntil(lambda: not view.near.filling, timeout=10_000)
+    current = view.current_row()
+    near = range(max(0, current - 60), min(view.row_count(), current + 61))
+    assert all(rows[at].size is not None and rows[at].size[1] == key for at in near)
