@@ -6,8 +6,8 @@ Builds a session with benchmarks/large_session.py (2,000 paragraphs and 20,000 e
 --paragraphs 10000, 50,000 events), gives it a roster and a speakers' list, opens it in MainWindow with the
 default docks (gui/app.py default_docks) and times, from the call to the window painted (the turn of the
 event loop after it, `_timed`): amend, adopt a section, next speaker, strike, restore, move a paragraph to
-another section, and a character typed in the editor in the first second after opening. Each is reported as
-median and p90 in ms; after each, the event loop is turned until the window is idle (the draft view has laid
+another section, a character typed in the editor in the first second after opening, a zoom in and back out
+(every row laid out at another text size), and the window made narrower and wider again (at another width). Each is reported as median and p90 in ms; after each, the event loop is turned until the window is idle (the draft view has laid
 every row out again, a change's relayout going on in batches between events, and a turn delivered no event),
 reported as that time and the longest single turn, and the next action starts from a window at rest, as a
 chair's actions are seconds apart. An action after which the draft showed no row (a white page: a view laying
@@ -269,6 +269,12 @@ def measure_actions(
         )
         controller.run(adoption.reopen_section, sid, "benchmark")
         _settled(app, window)
+    for _ in range(reps):  # every row laid out again at another text size (Ctrl++ and Ctrl+-), or width
+        timed("zoom in (rows at a new size)", window.commands.zoom_in)
+        timed("zoom out", window.commands.zoom_out)
+        width, height = window.width(), window.height()
+        timed("window narrower (a new width)", lambda w=width, h=height: window.resize(w - 120, h))
+        timed("window wider again", lambda w=width, h=height: window.resize(w, h))
     window.close()
     return results, after, white
 
