@@ -53,6 +53,7 @@ class Row:
     size: tuple | None = field(default=None, repr=False, compare=False)  # (html, width and size, QSize)
     estimate: int | None = field(default=None, repr=False, compare=False)  # the height it was laid out at, guessed
     guess: tuple | None = field(default=None, repr=False, compare=False)  # (width and size, the height guessed)
+    shape: tuple | None = field(default=None, repr=False, compare=False)  # what its guesses are reckoned from
 
     key: tuple[str, str] = field(init=False, repr=False, compare=False)  # what identifies it across renumbering
 

@@ -158,3 +158,27 @@ def test_an_adoption_that_lapses_many_proposals_renders_no_row_before_it_is_draw
     rows = {model.row_of_paragraph(pid, current) for pid in rendered}
     assert win.controller.current_paragraph in rendered
     assert rows <= set(range(current - above, current + below + 1))
+
+
+def test_a_zoom_guesses_a_far_row_from_its_words_as_they_stand(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """What a row's guesses are reckoned from is kept with the row, so a zoom reckons 12,000 rows from numbers;
+    a row amended and given a proposal far from the chair is guessed at the new size from what it says now."""
+    path = make_large_session(tmp_path / "long.chairdesk", paragraphs=300, events=600)
+    win = show_desk(qtbot, path)
+    model, delegate, view = win.draft_model, win.draft_view.row_delegate, win.draft_view
+    _laid_out(qtbot, win)
+    row = model.row_at(model.rowCount() - 1)
+    assert row.kind == "paragraph" and row.html is None and row.shape is not None
+    text = win.session.draft.paragraphs[row.id].text
+    win.controller.run(drafting.amend_paragraph, row.id, text + " More words for the far paragraph." * 20)
+    win.controller.run(drafting.propose, row.id, "A proposal on the last paragraph " * 12, "chair")
+    _laid_out(qtbot, win)
+    win.apply_point_size(delegate.font.pointSize() + 4)
+    _laid_out(qtbot, win)
+    at = model.row_of_paragraph(row.id)
+    now = model.row_at(at)
+    assert now.html is None and now.estimate is not None  # far away, never drawn: guessed
+    kept = view.rows.heights[at]
+    now.shape = now.guess = None
+    assert delegate._estimate(model, now).height() == kept  # reckoned afresh from its words: the same
+    assert kept > row.guess[1]  # (taller: more words, a proposal, a larger size)
