@@ -408,8 +408,9 @@ class DraftView(QAbstractItemView):
     def _measure_near_later(self) -> None:
         """If many rows near the current one were never measured (a row made current far from those read so
         far, by a go-to or a struck paragraph shown at its tabled place; rows made again by a change, as an
-        adoption lapsing proposals): a screen either side is measured now, the others a few at a time after
-        the paint, as when a session opens. Measuring all 120 in the relayout took turns of 0.1-0.2 s."""
+        adoption lapsing proposals; every row at a zoom or a new width): a screen either side is measured now,
+        the others a few at a time after the paint, as when a session opens. Measuring all 120 in the relayout
+        took turns of 0.1-0.2 s."""
         # (the current row, or the first when there is none: the rows exact() measures are around it)
         if self._unmeasured_near(self.current_row()) > FEW_UNMEASURED:
             self.near.start()  # (again, if filling: the rows it reached were made anew too)
@@ -482,7 +483,7 @@ class DraftView(QAbstractItemView):
         place = self.reading_place()
         self.row_delegate.set_font(font)
         if self.isVisible():
-            self.near.start()
+            self._measure_near_later()
         self.doItemsLayout()
         self.updateGeometries()
         if self.currentIndex().isValid():  # the row being read stays in sight at the new size
@@ -512,7 +513,7 @@ class DraftView(QAbstractItemView):
                 whole = self._current_whole(event.oldSize().height())
                 self.row_delegate.width_changed()
                 if place is not None:  # a screen either side measured now, the other near rows after the paint
-                    self.near.start()
+                    self._measure_near_later()
                 self.doItemsLayout()
                 self.updateGeometries()
                 if place is not None:
