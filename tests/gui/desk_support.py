@@ -52,3 +52,10 @@ def wait_laid_out(qtbot, win: MainWindow, timeout: int = 10_000) -> None:  # noq
     view = win.draft_view
     view.executeDelayedItemsLayout()
     qtbot.waitUntil(lambda: laid_out(view), timeout=timeout)
+
+
+def rows_on_screen(win: MainWindow, every: int = 20) -> list[int]:
+    """The rows under a column of points down the draft view (one every `every` pixels)."""
+    view = win.draft_view
+    found = (view.indexAt(QPoint(40, y)) for y in range(2, view.viewport().height(), every))
+    return sorted({index.row() for index in found if index.isValid()})

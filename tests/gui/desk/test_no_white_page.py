@@ -11,9 +11,9 @@ import pytest
 from chairdesk.core import drafting
 from chairdesk.core.log.session import Session
 from chairdesk.gui.desk.window import MainWindow
-from chairdesk.gui.qt import QApplication, QFont, QPoint
+from chairdesk.gui.qt import QApplication, QFont
 from chairdesk.gui.settings import DeskSettings
-from tests.gui.desk_support import laid_out, show_desk, wait_laid_out
+from tests.gui.desk_support import laid_out, rows_on_screen, show_desk, wait_laid_out
 
 BATCH_SIZE = 40  # rows a batch of QListView laid out (the view before the seventh pass)
 
@@ -31,13 +31,6 @@ def long_path(tmp_path: Path) -> Path:
             drafting.insert_paragraph(session, sections[i // 60], text.strip())
         drafting.mark_baseline(session, "Tabled draft")
     return path
-
-
-def rows_on_screen(win: MainWindow) -> list[int]:
-    """The rows under a column of points down the draft view (one every 20 pixels)."""
-    view = win.draft_view
-    found = (view.indexAt(QPoint(40, y)) for y in range(2, view.viewport().height(), 20))
-    return sorted({index.row() for index in found if index.isValid()})
 
 
 @pytest.mark.parametrize("action", ["amend", "strike", "insert", "move"])
@@ -255,6 +248,14 @@ def test_the_current_paragraph_stays_whole_when_the_draft_gets_narrower(qtbot, l
     assert 0 <= shown.top() and shown.bottom() <= view.viewport().height(), (shown, view.viewport().height())
 
 
+def layouts_spied(delegate) -> list[str]:  # noqa: ANN001
+    """The rich texts the row delegate lays out from now on, in a list that grows as it does."""
+    laid: list[str] = []
+    document = delegate.document
+    delegate.document = lambda html: laid.append(html) or document(html)  # type: ignore[method-assign]
+    return laid
+
+
 def test_a_zoom_lays_out_the_screens_around_the_chair_and_no_row_far_away(qtbot, long_path: Path) -> None:  # noqa: ANN001
     """A zoom measures, before its paint, only the rows a screen either side of the chair's row: the other near
     rows after the paint, as after a go-to, and the rows drawn before far away when they come on screen again
@@ -269,9 +270,7 @@ def test_a_zoom_lays_out_the_screens_around_the_chair_and_no_row_far_away(qtbot,
     current = view.current_row()
     drawn_before = [at for at in range(view.row_count()) if rows[at].size is not None and abs(at - current) > 60]
     assert len(drawn_before) > 30  # (the test's premise: rows drawn far from the chair's)
-    laid: list[str] = []
-    document = delegate.document
-    delegate.document = lambda html: laid.append(html) or document(html)  # type: ignore[method-assign]
+    laid = layouts_spied(delegate)
     font = QFont(delegate.font)
     font.setPointSize(font.pointSize() + 4)
     win.apply_point_size(font.pointSize())
@@ -307,9 +306,7 @@ def test_a_new_width_lays_out_the_screens_around_the_chair_first(qtbot, long_pat
     assert win.commands.go_to_paragraph(120)
     qtbot.waitUntil(lambda: not view.near.filling, timeout=10_000)
     wait_laid_out(qtbot, win)
-    laid: list[str] = []
-    document = delegate.document
-    delegate.document = lambda html: laid.append(html) or document(html)  # type: ignore[method-assign]
+    laid = layouts_spied(delegate)
     win.resize(1000, 800)
     QApplication.processEvents()  # the resize, its layout and its paint
     assert 0 < len(laid) < 40, f"{len(laid)} rows laid out before the paint at the new width"

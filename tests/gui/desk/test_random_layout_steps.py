@@ -14,29 +14,20 @@ from benchmarks.large_session import make_large_session
 from chairdesk.core import drafting
 from chairdesk.core.log.errors import RefusedError
 from chairdesk.gui.desk.window import MainWindow
-from chairdesk.gui.qt import QApplication, QPoint
-from tests.gui.desk_support import show_desk
+from chairdesk.gui.qt import QApplication
+from tests.gui.desk_support import rows_on_screen, show_desk
 
 STEPS = ("zoom in", "zoom out", "narrower", "wider", "go to", "go to", "strike", "restore", "amend", "move", "scroll")
 
 
-def _on_screen(win: MainWindow) -> list[int]:
-    view = win.draft_view
-    found = (view.indexAt(QPoint(40, y)) for y in range(2, view.viewport().height(), 10))
-    return sorted({index.row() for index in found if index.isValid()})
-
-
 def _current_in_sight(win: MainWindow) -> bool:
-    view = win.draft_view
-    current = view.currentIndex()
-    shown = view.visualRect(current) if current.isValid() else None
-    return shown is not None and shown.isValid() and view.viewport().rect().intersects(shown)
+    return win.draft_view._in_sight(win.draft_view.currentIndex())
 
 
 def _check(win: MainWindow, label: str, current: bool) -> None:
     view, rows = win.draft_view, win.draft_model.rows.rows
     key = view.row_delegate.size_key()
-    shown = _on_screen(win)
+    shown = rows_on_screen(win, every=10)
     assert shown, f"{label}: a white page"
     assert shown == list(range(shown[0], shown[-1] + 1)), f"{label}: rows missing on screen {shown}"
     for at in shown:
