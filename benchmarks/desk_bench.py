@@ -20,7 +20,9 @@ middle of the draft (each change lays out again the rows above the screen before
 start to a shown window (`python -m chairdesk FILE` with CHAIRDESK_EXIT_WHEN_SHOWN=1, timed from the launch
 to the line it prints once the window is exposed, not to its exit) against a bare PySide6 QMainWindow timed
 the same way, and against the same bare window started after importing chairdesk's start path (its modules
-alone, no session read and no desk built), all as subprocesses in the same run; and the heaviest imports on the
+alone, no session read and no desk built), and against a plain PySide6 window with as many widgets of each Qt
+class as chairdesk's window (benchmarks/same_widgets.py: what Qt alone costs for a window this full), all as
+subprocesses in the same run; and the heaviest imports on the
 start path (`python -X importtime`), summed per top-level package.
 """
 
@@ -45,6 +47,7 @@ if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from benchmarks.large_session import make_large_session  # noqa: E402
+from benchmarks.same_widgets import same_widgets_command, take_census  # noqa: E402
 
 BARE_WINDOW = """
 import sys
@@ -306,23 +309,30 @@ def until_shown(command: list[str], env: dict[str, str], cwd: str | Path = ROOT)
     return shown, ended
 
 
-def measure_start(path: Path, runs: int) -> tuple[list[float], list[float], list[float]]:
+def measure_start(path: Path, runs: int) -> tuple[list[float], list[float], list[float], list[float], str]:
     """Cold start to a shown window (launch to the line saying so, not to the exit): chairdesk on path, a bare
-    QMainWindow, and the same bare window started after importing chairdesk's start path and nothing else (no
-    session read, no desk built: how much of the ratio the modules alone take), alternated."""
+    QMainWindow, the same bare window started after importing chairdesk's start path and nothing else (no
+    session read, no desk built: how much of the ratio the modules alone take), and a plain PySide6 window
+    with as many widgets as chairdesk's (benchmarks/same_widgets.py: what Qt alone costs for them),
+    alternated. The last item says how many widgets each of the two full windows has."""
     cache = tempfile.mkdtemp(prefix="chairdesk-pycache-")
     env = installed_env(cache, CHAIRDESK_EXIT_WHEN_SHOWN="1", PYTHONPATH=str(ROOT))
     imported = f"{START_PATH}\n{BARE_WINDOW}"
+    census = take_census(path, {k: v for k, v in env.items() if k != "CHAIRDESK_EXIT_WHEN_SHOWN"}, ROOT)
+    plain = same_widgets_command(census)
     until_shown([sys.executable, "-c", BARE_WINDOW], env)  # a first run of each writes the byte code: not timed
     until_shown([sys.executable, "-c", imported], env)
     until_shown([sys.executable, "-m", "chairdesk", str(path)], env)
-    desk, bare, modules = [], [], []
+    said = subprocess.run(plain, env=env, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    widgets = f"chairdesk's {census['total']}, the plain window's {said.split()[1]}"
+    desk, bare, modules, same = [], [], [], []
     for _ in range(runs):
         bare.append(until_shown([sys.executable, "-c", BARE_WINDOW], env)[0])
+        same.append(until_shown(plain, env)[0])
         modules.append(until_shown([sys.executable, "-c", imported], env)[0])
         desk.append(until_shown([sys.executable, "-m", "chairdesk", str(path)], env)[0])
     shutil.rmtree(cache, ignore_errors=True)
-    return desk, bare, modules
+    return desk, bare, modules, same, widgets
 
 
 def heaviest_imports(top: int = 12) -> list[tuple[str, float]]:
@@ -382,7 +392,7 @@ def main(argv: list[str]) -> int:
     for name, pairs in after.items():
         busy, longest = statistics.median(p[0] for p in pairs) * 1000, max(p[1] for p in pairs) * 1000
         print(f"    {name:32} {busy:7.0f} ms, longest turn {longest:5.0f} ms")
-    desk, bare, modules = measure_start(path, args.starts)
+    desk, bare, modules, same, widgets = measure_start(path, args.starts)
     ratio = statistics.median(desk) / statistics.median(bare)
     print(
         f"{'cold start to a shown window':32} chairdesk median {statistics.median(desk) * 1000:.0f} ms, "
@@ -391,6 +401,10 @@ def main(argv: list[str]) -> int:
     print(
         f"{'':32} the bare window after chairdesk's imports alone: {statistics.median(modules) * 1000:.0f} ms, "
         f"{statistics.median(modules) / statistics.median(bare):.1f}x"
+    )
+    print(
+        f"{'':32} a plain PySide6 window with as many widgets ({widgets}), no chairdesk code: "
+        f"{statistics.median(same) * 1000:.0f} ms, {statistics.median(same) / statistics.median(bare):.1f}x"
     )
     print("heaviest imports on the start path (own time per package):")
     for name, seconds in heaviest_imports():

@@ -4,7 +4,8 @@
 
 Each start is a fresh process: `python -m chairdesk FILE` with CHAIRDESK_EXIT_WHEN_SHOWN=1 (the window says
 so, then quits, once the platform has exposed it), timed from the launch to that line (and, beside it, to
-the exit), and the bare QMainWindow of desk_bench.py the same way. The kinds are alternated (bare, then each
+the exit), and the bare QMainWindow of desk_bench.py the same way, and a plain PySide6 window with as many
+widgets as the (first) checkout's window (benchmarks/same_widgets.py). The kinds are alternated (bare, then each
 checkout in turn), so a change of load on the machine falls on all of them alike. It also reports the
 heaviest imports of the start path (`python -X importtime`). With several --checkout folders (e.g. the main checkout and a branch), each
 runs its own chairdesk on the same session file copy; nothing is written into the checkouts (byte code goes
@@ -30,6 +31,7 @@ if not os.environ.get("DISPLAY"):
 
 from benchmarks.desk_bench import BARE_WINDOW, START_PATH, _prepare, installed_env, until_shown  # noqa: E402
 from benchmarks.large_session import make_large_session  # noqa: E402
+from benchmarks.same_widgets import same_widgets_command, take_census  # noqa: E402
 
 
 def _run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -91,13 +93,21 @@ def main(argv: list[str]) -> int:
         own_cache = cache if args.no_snapshot else home / f"cache-{k}"
         envs[checkout] = dict(base, PYTHONPATH=str(checkout), START_CWD=str(checkout), CHAIRDESK_CACHE_DIR=str(own_cache))
     bare_env = dict(base, START_CWD=str(home))
+    first = envs[checkouts[0]]  # the plain window gets as many widgets as the first checkout's window has
+    census = take_census(
+        paths[checkouts[0]], {k: v for k, v in first.items() if k != "CHAIRDESK_EXIT_WHEN_SHOWN"}, first["START_CWD"]
+    )
+    plain = same_widgets_command(census)
     _run([sys.executable, "-c", BARE_WINDOW], bare_env)  # a first run of each writes the byte code: not timed
+    _run(plain, bare_env)
     for checkout, env in envs.items():  # (and the checkout's snapshot, at its close)
         _run([sys.executable, "-m", "chairdesk", str(paths[checkout])], env)
     bare: list[tuple[float, float]] = []
+    same: list[tuple[float, float]] = []
     desk: dict[Path, list[tuple[float, float]]] = {c: [] for c in checkouts}
     for _ in range(args.starts):
         bare.append(_run([sys.executable, "-c", BARE_WINDOW], bare_env))
+        same.append(_run(plain, bare_env))
         for checkout, env in envs.items():
             desk[checkout].append(_run([sys.executable, "-m", "chairdesk", str(paths[checkout])], env))
     load = os.getloadavg()[0]
@@ -107,6 +117,11 @@ def main(argv: list[str]) -> int:
     print(
         f"    bare QMainWindow                 shown {bare_shown * 1000:6.0f} ms "
         f"(exited {statistics.median(e for _, e in bare) * 1000:.0f} ms)"
+    )
+    same_shown = statistics.median(s for s, _ in same)
+    print(
+        f"    a plain PySide6 window with the {census['total']} widgets of chairdesk's (no chairdesk code) "
+        f"shown {same_shown * 1000:6.0f} ms: {same_shown / bare_shown:.1f}x the bare window"
     )
     for checkout, runs in desk.items():
         shown = statistics.median(s for s, _ in runs)
