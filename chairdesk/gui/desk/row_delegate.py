@@ -9,6 +9,7 @@ sized from its words (an estimate), so laying out a long draft computes no word 
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable, Container
 from typing import Protocol
 
 from ..qt import (
@@ -194,30 +195,22 @@ class RowDelegate(QStyledItemDelegate):
         heights: list[int] = []
         add = heights.append
         for at, row in enumerate(model.rows.rows):
-            size = row.size
-            if size is not None and size[1] == key:
-                if size[0] is row.html and row.id not in pending:
-                    add(size[2].height())
-                    continue
-            elif (row.html is None if size is None else row.id not in pending) and (
-                abs(at - current) > NEAR_ROWS or not exact(at)
-            ):  # (estimated, as `_row_size` decides: written out here for the 12,000 rows)
+            how = _sized_how(row, at, key, current, pending, exact)
+            if how is KEPT:
+                add(row.size[2].height())  # type: ignore[index]
+            elif how is ESTIMATED:
                 guess = row.guess
                 row.estimate = guess[1] if guess is not None and guess[0] == key else guessed(model, row, key)
                 add(row.estimate)
-                continue
-            add(self._row_size(model, at, row, key, current).height())
+            else:
+                add(self._measured(model, at, row, key=key).height())
         return heights
 
     def _row_size(self, model: DraftModel, at: int, row: Row, key: tuple[int, int], current: int) -> QSize:
-        size = row.size
-        if size is not None and size[1] == key:
-            if size[0] is row.html and row.id not in model.pending:
-                return size[2]  # (a ghost's or a tagged row's is sized by other words: measured below)
-        elif (row.html is None if size is None else row.id not in model.pending) and (
-            abs(at - current) > NEAR_ROWS or not self.view.near.exact(at)
-        ):
-            # never drawn, or measured at another width or text size, and far from the chair's row
+        how = _sized_how(row, at, key, current, model.pending, self.view.near.exact)
+        if how is KEPT:
+            return row.size[2]  # type: ignore[index]
+        if how is ESTIMATED:
             estimate = self._estimate(model, row, key)  # (its guess, when made at this width and size)
             row.estimate = estimate.height()
             return estimate
@@ -372,6 +365,28 @@ class InPlaceEditor(CommitText):
         super().__init__(parent)
         self.paragraph_id = ""
         self.setFrameShape(QPlainTextEdit.Shape.Box)
+
+
+KEPT, ESTIMATED, MEASURED = "kept", "estimated", "measured"
+
+
+def _sized_how(
+    row: Row, at: int, key: tuple[int, int], current: int, pending: Container[str], exact: Callable[[int], bool]
+) -> str:
+    """How a row gets its height at this width and text size (key), the chair's row being at `current`:
+    KEPT, the size it was measured at holds (same text, same key, no proposal being typed); ESTIMATED, it was
+    never drawn or was measured at another key, and it is far from the chair's row (or near it but not yet
+    among the rows measured exactly); MEASURED, laid out now. `row_heights` and `_row_size` both ask it, so
+    that a row has the same height whichever of them the view asked."""
+    size = row.size
+    if size is not None and size[1] == key:
+        # a ghost's or a tagged row's is sized by other words than its html: measured, not kept
+        return KEPT if size[0] is row.html and row.id not in pending else MEASURED
+    if (row.html is None if size is None else row.id not in pending) and (
+        abs(at - current) > NEAR_ROWS or not exact(at)
+    ):
+        return ESTIMATED
+    return MEASURED
 
 
 def _shape(model: DraftModel, row: Row) -> tuple[int, tuple[int, ...]]:
