@@ -27,6 +27,12 @@ class Change:
         return self.event.kind
 
     @property
+    def draft_changed(self) -> bool:
+        """Whether the draft itself changed (its words or its order), not only what hangs on it: an adoption
+        lapsing proposals names their paragraphs under "proposals" alone, and their words stand."""
+        return "draft" in self.areas
+
+    @property
     def subject(self) -> str | None:
         """The id of what the event created or changed, when it names one."""
         return self.event.payload.get("id")

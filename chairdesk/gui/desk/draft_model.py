@@ -189,7 +189,7 @@ class DraftModel(QAbstractListModel):
             self._rebuild(change.paragraphs)
             return
         touched: set[int] = set()
-        touched.update(self.rows.refresh_paragraphs(change.paragraphs, words="draft" in change.areas))
+        touched.update(self.rows.refresh_paragraphs(change.paragraphs, words=change.draft_changed))
         if change.kind == "draft.subheading.retitle":
             touched.update(self.rows.refresh_heading(change.event.payload["id"]))
         if len(touched) > FEW_ROWS:  # (an adoption lapsing hundreds of proposals: one signal, not hundreds)

@@ -355,8 +355,7 @@ class MainWindow(QMainWindow):
             named = change.paragraphs if change.kind in ONLY_NAMED else None  # (only those came or went)
             self.outline_view.refresh_in_place(self.session.draft, change.sections, named)  # keeps the folds and the keyboard's item
         else:
-            # (without the draft among its areas, no words changed: proposals lapsed at an adoption)
-            counted = self.outline_model.refresh_paragraphs(change.paragraphs) if "draft" in change.areas else {}
+            counted = self.outline_model.refresh_paragraphs(change.paragraphs) if change.draft_changed else {}
             sections = set(change.sections)
             if "adoption" in change.areas and not change.sections:  # a step on the report: every section
                 sections.update(self.session.draft.order)  # type: ignore[union-attr]
