@@ -26,10 +26,13 @@ from ..qt import (
     Signal,
 )
 from .edit_request import CHAIR_LABEL, EditRequest, known_actors, match_delegation
+from .pane_heading import PaneHeading
 from .words_kept import PartKey, Pending, PendingWords
 
 REDO_KEYS = ("Ctrl+Shift+Z", "Ctrl+Y")  # the window's Redo keys
 PARAGRAPH_TEXT = "Paragraph text"  # the part of a paragraph that is its own text (not a lettered sub-paragraph)
+NO_PARAGRAPH = "Select a paragraph to amend it."
+TYPE_IT = " — type it, then Ctrl+Enter (Esc cancels)"
 
 
 def _combo(event: QKeyEvent) -> str:
@@ -134,9 +137,9 @@ class EditorPane(QWidget):
         self.pending = PendingWords()  # words typed for parts the chair has left, not committed
         self._loaded: PartKey | None = None  # the part whose words are in the text box (mode "amend")
         self._base = ""  # the text that part had when its words were loaded
-        self.heading = QLabel("Select a paragraph to amend it.")
+        self.heading = PaneHeading()  # one line, elided, whole in its tooltip
         self.heading.setObjectName("editorHeading")
-        self.heading.setWordWrap(True)  # a long section title must not widen the window
+        self.heading.set_heading("", NO_PARAGRAPH)
         self.part = QComboBox()
         # as wide as its longest item whenever it is first shown (the desk shown from the start page showed it
         # empty: "Paragrap"), and never resized by the paragraphs loaded into it (no layout at each row)
@@ -179,6 +182,12 @@ class EditorPane(QWidget):
         self.bottom = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.bottom.addLayout(credit, 1)
         self.bottom.addLayout(buttons)
+        # Where room runs out (1024×768, zoomed in), the pane keeps the least it needs and the splitter takes
+        # the rest from the draft above: the heading keeps one line and elides (pane_heading.py), the text box
+        # three lines (window_layout.EDITOR_LINES), the buttons go under "On behalf of". Nothing here asks for
+        # a height that depends on the width (a word-wrapped heading did, which the splitter ignores: it gave
+        # the pane too little, and the layout drew "On behalf of" and the buttons over the text box), so the
+        # pane's minimum height is the one its layout needs, and the splitter never makes it lower.
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addLayout(top)
@@ -186,7 +195,8 @@ class EditorPane(QWidget):
         layout.addLayout(self.bottom)
         margins = layout.contentsMargins().left() + layout.contentsMargins().right()
         self._one_row = credit.sizeHint().width() + buttons.sizeHint().width() + self.bottom.spacing() + margins
-        self.setMinimumWidth(max(credit.minimumSize().width(), buttons.minimumSize().width()) + margins)
+        rows = (top, credit, buttons)
+        self.setMinimumWidth(max(row.minimumSize().width() for row in rows) + margins)
         self.part.currentIndexChanged.connect(lambda _i: self._load_text())
         self.text.textChanged.connect(lambda: self.dirty_changed.emit(self.is_dirty()))
         self.text.commit_requested.connect(self.commit)
@@ -232,15 +242,15 @@ class EditorPane(QWidget):
         if self.paragraph_id is None:
             self._loaded = None
             self._set_parts([])
-            self.heading.setText("Select a paragraph to amend it.")
+            self.heading.set_heading("", NO_PARAGRAPH)
             self.text.setPlainText("")
             self.text.setEnabled(False)
             return
         self.text.setEnabled(True)
         name = draft.paragraph_name(para.id)
         label = draft.label_of(para.section)
-        self.heading.setText(
-            f"<b>{name[0].upper()}{name[1:]}</b> — section {label}, {draft.sections[para.section].title}"
+        self.heading.set_heading(
+            f"{name[0].upper()}{name[1:]}", f" — section {label}, {draft.sections[para.section].title}"
         )
         labels = para.sub_labels()
         self._set_parts(
@@ -275,7 +285,7 @@ class EditorPane(QWidget):
         what = (
             f"New paragraph after {number}" if mode == "insert" else f"New lettered sub-paragraph of {number}"
         )
-        self.heading.setText(f"<b>{what}</b> — type it, then Ctrl+Enter (Esc cancels)")
+        self.heading.set_heading(what, TYPE_IT)
         self.text.setPlainText("")
         self.text.setFocus()
 
@@ -286,9 +296,7 @@ class EditorPane(QWidget):
         self.mode, self.section_id = "first", section_id
         self.text.setEnabled(True)
         label = draft.label_of(section_id)
-        self.heading.setText(
-            f"<b>New paragraph at the start of section {label}</b> — type it, then Ctrl+Enter (Esc cancels)"
-        )
+        self.heading.set_heading(f"New paragraph at the start of section {label}", TYPE_IT)
         self.text.setFocus()
 
     def sub_id(self) -> str | None:
