@@ -164,10 +164,13 @@ class EditorPane(QWidget):
         self.pin.toggled.connect(self._show_pin)
         self.commit_button = QPushButton("Commit  (Ctrl+Enter)")
         self.revert_button = QPushButton("Revert  (Esc)")
+        self.part_label = QLabel("Part:")
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
-        top.addWidget(QLabel("Part:"))
+        top.addWidget(self.part_label)
         top.addWidget(self.part)
+        # the row as high with the Part box hidden as with it shown: the text box does not jump
+        self.heading.setMinimumHeight(self.part.sizeHint().height())
         credit = QHBoxLayout()
         label = QLabel("On &behalf of:")
         label.setBuddy(self.actor)
@@ -242,11 +245,13 @@ class EditorPane(QWidget):
         if self.paragraph_id is None:
             self._loaded = None
             self._set_parts([])
+            self._show_parts(False)
             self.heading.set_heading("", NO_PARAGRAPH)
             self.text.setPlainText("")
             self.text.setEnabled(False)
             return
         self.text.setEnabled(True)
+        self._show_parts(True)
         name = draft.paragraph_name(para.id)
         label = draft.label_of(para.section)
         self.heading.set_heading(
@@ -274,6 +279,13 @@ class EditorPane(QWidget):
             self.part.addItem(text, sub_id)
         self.part.blockSignals(False)
 
+    def _show_parts(self, shown: bool) -> None:
+        """Show the Part box only while a paragraph's parts can be picked: typing new words, or with no
+        paragraph, it would name a part that is not being edited, and its room goes to the heading (at 1024×768
+        "New lettered sub-paragraph of 9" showed as "New lettered su…")."""
+        self.part_label.setVisible(shown)
+        self.part.setVisible(shown)
+
     def begin_new(self, mode: str) -> None:
         """Type a new paragraph after the current one ("insert") or a new sub-paragraph ("subparagraph")."""
         if self.paragraph_id is None:
@@ -282,6 +294,7 @@ class EditorPane(QWidget):
         self._loaded = None
         number = self.session.draft.label_of_paragraph(self.paragraph_id)
         self.mode = mode
+        self._show_parts(False)
         what = (
             f"New paragraph after {number}" if mode == "insert" else f"New lettered sub-paragraph of {number}"
         )

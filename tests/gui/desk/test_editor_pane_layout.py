@@ -113,6 +113,23 @@ def test_a_heading_too_long_for_its_line_is_elided_and_said_whole_in_its_tooltip
     assert heading.plain_text() == whole and not heading.text().endswith("…")
 
 
+def test_typing_new_words_the_heading_has_the_part_boxs_room(qtbot, sample_path: Path) -> None:  # noqa: ANN001
+    """Typing a new sub-paragraph at 1024×768, the Part box (which names no part being edited then) is hidden
+    and the heading says whose sub-paragraph it is ("New lettered su…" beside the box); Esc brings the box back."""
+    win = show_desk(qtbot, sample_path, default_docks(), (1024, 768))
+    qtbot.waitUntil(win.isActiveWindow)
+    assert win.commands.go_to_paragraph(LONG_TITLE)
+    pane = win.editor
+    qtbot.waitUntil(pane.part.isVisible)
+    pane.begin_new("subparagraph")
+    qtbot.waitUntil(lambda: not pane.part.isVisible() and not pane.part_label.isVisible())
+    qtbot.waitUntil(lambda: "New lettered sub-paragraph of 9</b>" in pane.heading.text())
+    assert settled(qtbot, lambda: desk_pane_problems(pane)) == []
+    qtbot.keyClick(pane.text, Qt.Key.Key_Escape)
+    qtbot.waitUntil(pane.part.isVisible)
+    assert pane.mode == "amend" and settled(qtbot, lambda: desk_pane_problems(pane)) == []
+
+
 def test_the_pane_alone_never_lays_its_widgets_over_one_another(qtbot) -> None:  # noqa: ANN001
     """However narrow or low the pane is made, each widget keeps its own place: the pane's minimum size is the
     one its layout needs, so a smaller pane is never asked of it."""
