@@ -20,7 +20,6 @@ from ..projector.control import ProjectorControl
 from ..qt import (
     QCloseEvent,
     QDockWidget,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QModelIndex,
@@ -38,6 +37,7 @@ from ..start_up import release_frozen
 from .confirmations import confirmation
 from .desk_commands import DeskCommands
 from .dialogs import FindBar
+from .document_title import DocumentTitle
 from .draft_model import DraftModel
 from .draft_view import DraftView
 from .editor_pane import EditorPane
@@ -115,11 +115,9 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([680, 200])
-        self.title_label = QLabel()
+        self.title_label = DocumentTitle()  # two lines at the most: the rest elided, whole in its tooltip
         self.title_label.setObjectName("documentTitle")
-        self.title_label.setWordWrap(True)
         self.title_label.setContentsMargins(16, 8, 16, 6)
-        self.title_label.setToolTip("The document's title (Ctrl+Shift+D changes it)")
         self.desk = QWidget()
         layout = QVBoxLayout(self.desk)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -56,10 +56,10 @@ def update_title(window: Any, session: Session | None) -> None:
     """The window's title (meeting, file) and the document title above the draft."""
     if session is None:
         window.setWindowTitle("chairdesk")
-        window.title_label.clear()
+        window.title_label.set_title("")
         return
     title = session.draft.title.strip()
-    window.title_label.setText(title or "Untitled document")
+    window.title_label.set_title(title or "Untitled document")
     window.title_label.setEnabled(bool(title))  # an untitled document says so, greyed
     meeting = session.state.meeting.title or "Untitled meeting"
     window.setWindowTitle(f"{meeting} — {session.path.name} — chairdesk")
