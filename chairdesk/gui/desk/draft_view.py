@@ -191,6 +191,8 @@ class DraftView(QAbstractItemView):
                 bar.blockSignals(not draw)  # (from a paint: no second paint for the scroll)
                 bar.setValue(bar.value() + moved)
                 bar.blockSignals(False)
+                if not draw:  # (the signals blocked: no scrollContentsBy, which moves the in-place editor)
+                    self.updateEditorGeometries()
         if draw:
             self.viewport().update()
 
@@ -203,6 +205,12 @@ class DraftView(QAbstractItemView):
     # ------------------------------------------------- QAbstractItemView's geometry
     def horizontalOffset(self) -> int:  # noqa: N802, D102
         return 0
+
+    def scrollContentsBy(self, _dx: int, _dy: int) -> None:  # noqa: N802
+        # QAbstractItemView leaves this to its subclasses (QListView's moves its editors with the rows): the
+        # in-place editor goes where its row went.
+        self.updateEditorGeometries()
+        self.viewport().update()
 
     def verticalOffset(self) -> int:  # noqa: N802, D102
         return self.verticalScrollBar().value()
