@@ -179,22 +179,31 @@ class DraftView(QAbstractItemView):
             place, self._moves = self._moves, NO_MOVES
             self._rows_moved(place)
 
-    def _rows_moved(self, place: tuple[QPersistentModelIndex, int] | None = None, draw: bool = True) -> None:
+    def _rows_moved(
+        self, place: tuple[QPersistentModelIndex, int] | None = None, draw: bool = True, at_end: bool = False
+    ) -> None:
         """The rows' heights or number changed: the scroll bar follows, the row the chair reads (taken before
-        the change) stays where it stood on screen, and the rows are drawn again (draw: not from a paint)."""
+        the change) stays where it stood on screen, or the end of the draft stays in sight (at_end: the view
+        was at its end), and the rows are drawn again (draw: not from a paint)."""
         self.updateGeometries()
-        anchor = place[0] if place is not None else None
-        if anchor is not None and anchor.isValid() and anchor.row() < len(self.rows) and self._pending_scroll is None:
-            moved = self.rows.top(anchor.row()) - self.verticalOffset() - place[1]
-            if moved:
-                bar = self.verticalScrollBar()
-                bar.blockSignals(not draw)  # (from a paint: no second paint for the scroll)
-                bar.setValue(bar.value() + moved)
-                bar.blockSignals(False)
-                if not draw:  # (the signals blocked: no scrollContentsBy, which moves the in-place editor)
-                    self.updateEditorGeometries()
+        bar = self.verticalScrollBar()
+        value = bar.maximum() if at_end else self._kept_value(place)
+        if value != bar.value() and self._pending_scroll is None:
+            bar.blockSignals(not draw)  # (from a paint: no second paint for the scroll)
+            bar.setValue(value)
+            bar.blockSignals(False)
+            if not draw:  # (the signals blocked: no scrollContentsBy, which moves the in-place editor)
+                self.updateEditorGeometries()
         if draw:
             self.viewport().update()
+
+    def _kept_value(self, place: tuple[QPersistentModelIndex, int] | None) -> int:
+        """Where the scroll bar goes for the row the chair reads to stand where it stood on screen (place)."""
+        value = self.verticalScrollBar().value()
+        anchor = place[0] if place is not None else None
+        if anchor is None or not anchor.isValid() or anchor.row() >= len(self.rows):
+            return value
+        return self.rows.top(anchor.row()) - place[1]  # type: ignore[index]
 
     def lay_out_now(self) -> None:
         """Settle now the rows a change moved (the scroll bar, the row the chair reads kept in place), before
@@ -366,10 +375,11 @@ class DraftView(QAbstractItemView):
     def _measure_on_screen(self) -> bool:
         """Measure the rows on screen laid out at their estimated height (never drawn: far from the rows read
         so far), before they are drawn, so that none is drawn over the next; whether any moved."""
-        place, offset = self.reading_place(), self.verticalOffset()
+        place, offset, bar = self.reading_place(), self.verticalOffset(), self.verticalScrollBar()
+        at_end = 0 < bar.maximum() <= offset  # (the bar dragged to its end: the end of the draft stays in sight)
         changed = self._measure_between(offset, offset + self.viewport().height())
         if changed:
-            self._rows_moved(place, draw=False)
+            self._rows_moved(place, draw=False, at_end=at_end)
         return changed
 
     def paintEvent(self, event) -> None:  # noqa: ANN001, N802

@@ -1,4 +1,5 @@
-"""The draft under the chair's keys: the in-place editor stays on its row as the rows move."""
+"""The draft under the chair's keys and the scroll bar: the in-place editor stays on its row as the rows move,
+and the scroll bar taken to its end shows the end at once."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.large_session import make_large_session
 from chairdesk.gui.app import default_docks
 from chairdesk.gui.desk.window import MainWindow
 from chairdesk.gui.qt import QApplication, QRect, Qt
@@ -57,3 +59,18 @@ def test_the_in_place_editor_follows_its_row_after_a_zoom_and_a_narrower_window(
     window.resize(1000, 800)
     wait_laid_out(qtbot, window)
     on_its_row("a narrower window")
+
+
+def test_the_scroll_bar_taken_to_its_end_shows_the_end_of_a_long_draft(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    # The rows far from the chair's are laid out at heights estimated from their words and measured as they
+    # come on screen: measured taller, they pushed the end of the draft below the screen.
+    path = make_large_session(tmp_path / "long.chairdesk", paragraphs=600, events=3000)
+    win = _desk(qtbot, path)
+    view = win.draft_view
+    bar = view.verticalScrollBar()
+    last = len(view.rows) - 1
+    assert win.draft_model.rows.rows[last].estimate is not None  # (the test's premise: the end never drawn)
+    bar.triggerAction(bar.SliderAction.SliderToMaximum)
+    view.viewport().repaint()
+    assert bar.value() == bar.maximum()
+    assert view.visualRect(view.model().index(last, 0)).bottom() == view.viewport().height() - 1
