@@ -284,6 +284,8 @@ class DraftView(QAbstractItemView):
             return top + height - screen
         if hint == hints.PositionAtCenter:
             return top + (height - screen) // 2
+        if top <= value and top + height >= value + screen:
+            return value  # (a row taller than the screen covering it: in sight, as PageDown or End left it)
         if top < value or height > screen:
             return top
         if top + height > value + screen:
@@ -327,24 +329,55 @@ class DraftView(QAbstractItemView):
             return QModelIndex()
         current = self.currentIndex().row() if self.currentIndex().isValid() else -1
         moves = QAbstractItemView.CursorAction
-        screen = self.viewport().height()
+        self._settle()  # (the rows a change moved first: the pages are reckoned from their places)
         if action in (moves.MoveUp, moves.MovePrevious):
             at = max(0, current - 1)
         elif action in (moves.MoveDown, moves.MoveNext):
             at = min(count - 1, current + 1)
-        elif action == moves.MoveHome:
+        elif action == moves.MoveHome:  # the start of the draft (the first row may be current, read further down)
             at = 0
-        elif action == moves.MoveEnd:
+            self._scroll_to(0)
+        elif action == moves.MoveEnd:  # the end of the draft: the last row's end, however tall it is
             at = count - 1
+            self.scrollTo(model.index(at, 0), QAbstractItemView.ScrollHint.PositionAtBottom)
         elif action == moves.MovePageUp:
-            found = self.rows.row_at(max(0, self.rows.top(max(current, 0)) - screen))
-            at = found if found is not None else 0
+            at = self._page_up(max(current, 0))
         elif action == moves.MovePageDown:
-            found = self.rows.row_at(self.rows.top(max(current, 0)) + screen)
-            at = found if found is not None else count - 1
+            at = self._page_down(max(current, 0))
         else:
             at = max(current, 0)
         return model.index(at, 0)
+
+    def _page_down(self, at: int) -> int:
+        """The row PageDown makes current from row `at`: the row a screen below; but a row taller than the
+        screen whose end is not in sight stays current, shown a screen further (never past its end)."""
+        top, height = self.rows.top(at), self.rows.heights[at]
+        offset, screen = self.verticalOffset(), self.viewport().height()
+        if height > screen and top + height > offset + screen:
+            self._scroll_to(min(max(offset + screen, top), top + height - screen))
+            return at
+        found = self.rows.row_at(top + max(screen, height))  # (past the end of a tall row shown to its end)
+        return found if found is not None else len(self.rows) - 1
+
+    def _page_up(self, at: int) -> int:
+        """The row PageUp makes current from row `at`: the row a screen above, a tall one shown from its end;
+        but a row taller than the screen whose start is not in sight stays current, shown a screen back."""
+        top, height = self.rows.top(at), self.rows.heights[at]
+        offset, screen = self.verticalOffset(), self.viewport().height()
+        if height > screen and top < offset:
+            self._scroll_to(max(min(offset - screen, top + height - screen), top))
+            return at
+        found = self.rows.row_at(max(0, top - screen))
+        found = found if found is not None else 0
+        if found != at and self.rows.heights[found] > screen:  # (its last screen: read upwards from there)
+            self.scrollTo(self.model().index(found, 0), QAbstractItemView.ScrollHint.PositionAtBottom)
+        return found
+
+    def _scroll_to(self, value: int) -> None:
+        """Put the scroll bar at value (within its range): the rows that come in sight are measured as drawn."""
+        self._pending_scroll = None  # (the chair's keys moved the view: no scroll kept for later)
+        bar = self.verticalScrollBar()
+        bar.setValue(max(0, min(value, bar.maximum())))
 
     def setSelection(self, rect: QRect, flags) -> None:  # noqa: ANN001, N802, D102
         model = self.model()
