@@ -29,7 +29,9 @@ DRAFT_FILTER = "Drafts (*.docx *.txt *.md);;All files (*)"
 
 
 KEYS_IN_PLACE = [
-    ("While reading", "Next / previous paragraph or heading", "Down, Up, PgDown, PgUp"),
+    ("While reading", "Next / previous paragraph or heading", "Down, Up"),
+    ("While reading", "A screen down / up (a paragraph taller than the screen: through it first)", "PgDown, PgUp"),
+    ("While reading", "The start / the end of the draft", "Home, End"),
     ("While reading", "Amend the selected paragraph in the editor pane", "Enter"),
     ("While editing", "Commit the words as one event", "Ctrl+Enter"),
     ("While editing", "Put back the text as it stands", "Esc"),

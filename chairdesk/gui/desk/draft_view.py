@@ -179,20 +179,31 @@ class DraftView(QAbstractItemView):
             place, self._moves = self._moves, NO_MOVES
             self._rows_moved(place)
 
-    def _rows_moved(self, place: tuple[QPersistentModelIndex, int] | None = None, draw: bool = True) -> None:
+    def _rows_moved(
+        self, place: tuple[QPersistentModelIndex, int] | None = None, draw: bool = True, at_end: bool = False
+    ) -> None:
         """The rows' heights or number changed: the scroll bar follows, the row the chair reads (taken before
-        the change) stays where it stood on screen, and the rows are drawn again (draw: not from a paint)."""
+        the change) stays where it stood on screen, or the end of the draft stays in sight (at_end: the view
+        was at its end), and the rows are drawn again (draw: not from a paint)."""
         self.updateGeometries()
-        anchor = place[0] if place is not None else None
-        if anchor is not None and anchor.isValid() and anchor.row() < len(self.rows) and self._pending_scroll is None:
-            moved = self.rows.top(anchor.row()) - self.verticalOffset() - place[1]
-            if moved:
-                bar = self.verticalScrollBar()
-                bar.blockSignals(not draw)  # (from a paint: no second paint for the scroll)
-                bar.setValue(bar.value() + moved)
-                bar.blockSignals(False)
+        bar = self.verticalScrollBar()
+        value = bar.maximum() if at_end else self._kept_value(place)
+        if value != bar.value() and self._pending_scroll is None:
+            bar.blockSignals(not draw)  # (from a paint: no second paint for the scroll)
+            bar.setValue(value)
+            bar.blockSignals(False)
+            if not draw:  # (the signals blocked: no scrollContentsBy, which moves the in-place editor)
+                self.updateEditorGeometries()
         if draw:
             self.viewport().update()
+
+    def _kept_value(self, place: tuple[QPersistentModelIndex, int] | None) -> int:
+        """Where the scroll bar goes for the row the chair reads to stand where it stood on screen (place)."""
+        value = self.verticalScrollBar().value()
+        anchor = place[0] if place is not None else None
+        if anchor is None or not anchor.isValid() or anchor.row() >= len(self.rows):
+            return value
+        return self.rows.top(anchor.row()) - place[1]  # type: ignore[index]
 
     def lay_out_now(self) -> None:
         """Settle now the rows a change moved (the scroll bar, the row the chair reads kept in place), before
@@ -203,6 +214,12 @@ class DraftView(QAbstractItemView):
     # ------------------------------------------------- QAbstractItemView's geometry
     def horizontalOffset(self) -> int:  # noqa: N802, D102
         return 0
+
+    def scrollContentsBy(self, _dx: int, _dy: int) -> None:  # noqa: N802
+        # QAbstractItemView leaves this to its subclasses (QListView's moves its editors with the rows): the
+        # in-place editor goes where its row went.
+        self.updateEditorGeometries()
+        self.viewport().update()
 
     def verticalOffset(self) -> int:  # noqa: N802, D102
         return self.verticalScrollBar().value()
@@ -267,6 +284,8 @@ class DraftView(QAbstractItemView):
             return top + height - screen
         if hint == hints.PositionAtCenter:
             return top + (height - screen) // 2
+        if top <= value and top + height >= value + screen:
+            return value  # (a row taller than the screen covering it: in sight, as PageDown or End left it)
         if top < value or height > screen:
             return top
         if top + height > value + screen:
@@ -310,24 +329,55 @@ class DraftView(QAbstractItemView):
             return QModelIndex()
         current = self.currentIndex().row() if self.currentIndex().isValid() else -1
         moves = QAbstractItemView.CursorAction
-        screen = self.viewport().height()
+        self._settle()  # (the rows a change moved first: the pages are reckoned from their places)
         if action in (moves.MoveUp, moves.MovePrevious):
             at = max(0, current - 1)
         elif action in (moves.MoveDown, moves.MoveNext):
             at = min(count - 1, current + 1)
-        elif action == moves.MoveHome:
+        elif action == moves.MoveHome:  # the start of the draft (the first row may be current, read further down)
             at = 0
-        elif action == moves.MoveEnd:
+            self._scroll_to(0)
+        elif action == moves.MoveEnd:  # the end of the draft: the last row's end, however tall it is
             at = count - 1
+            self.scrollTo(model.index(at, 0), QAbstractItemView.ScrollHint.PositionAtBottom)
         elif action == moves.MovePageUp:
-            found = self.rows.row_at(max(0, self.rows.top(max(current, 0)) - screen))
-            at = found if found is not None else 0
+            at = self._page_up(max(current, 0))
         elif action == moves.MovePageDown:
-            found = self.rows.row_at(self.rows.top(max(current, 0)) + screen)
-            at = found if found is not None else count - 1
+            at = self._page_down(max(current, 0))
         else:
             at = max(current, 0)
         return model.index(at, 0)
+
+    def _page_down(self, at: int) -> int:
+        """The row PageDown makes current from row `at`: the row a screen below; but a row taller than the
+        screen whose end is not in sight stays current, shown a screen further (never past its end)."""
+        top, height = self.rows.top(at), self.rows.heights[at]
+        offset, screen = self.verticalOffset(), self.viewport().height()
+        if height > screen and top + height > offset + screen:
+            self._scroll_to(min(max(offset + screen, top), top + height - screen))
+            return at
+        found = self.rows.row_at(top + max(screen, height))  # (past the end of a tall row shown to its end)
+        return found if found is not None else len(self.rows) - 1
+
+    def _page_up(self, at: int) -> int:
+        """The row PageUp makes current from row `at`: the row a screen above, a tall one shown from its end;
+        but a row taller than the screen whose start is not in sight stays current, shown a screen back."""
+        top, height = self.rows.top(at), self.rows.heights[at]
+        offset, screen = self.verticalOffset(), self.viewport().height()
+        if height > screen and top < offset:
+            self._scroll_to(max(min(offset - screen, top + height - screen), top))
+            return at
+        found = self.rows.row_at(max(0, top - screen))
+        found = found if found is not None else 0
+        if found != at and self.rows.heights[found] > screen:  # (its last screen: read upwards from there)
+            self.scrollTo(self.model().index(found, 0), QAbstractItemView.ScrollHint.PositionAtBottom)
+        return found
+
+    def _scroll_to(self, value: int) -> None:
+        """Put the scroll bar at value (within its range): the rows that come in sight are measured as drawn."""
+        self._pending_scroll = None  # (the chair's keys moved the view: no scroll kept for later)
+        bar = self.verticalScrollBar()
+        bar.setValue(max(0, min(value, bar.maximum())))
 
     def setSelection(self, rect: QRect, flags) -> None:  # noqa: ANN001, N802, D102
         model = self.model()
@@ -358,10 +408,11 @@ class DraftView(QAbstractItemView):
     def _measure_on_screen(self) -> bool:
         """Measure the rows on screen laid out at their estimated height (never drawn: far from the rows read
         so far), before they are drawn, so that none is drawn over the next; whether any moved."""
-        place, offset = self.reading_place(), self.verticalOffset()
+        place, offset, bar = self.reading_place(), self.verticalOffset(), self.verticalScrollBar()
+        at_end = 0 < bar.maximum() <= offset  # (the bar dragged to its end: the end of the draft stays in sight)
         changed = self._measure_between(offset, offset + self.viewport().height())
         if changed:
-            self._rows_moved(place, draw=False)
+            self._rows_moved(place, draw=False, at_end=at_end)
         return changed
 
     def paintEvent(self, event) -> None:  # noqa: ANN001, N802

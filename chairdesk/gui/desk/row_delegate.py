@@ -333,6 +333,8 @@ class RowDelegate(QStyledItemDelegate):
         self.edit_left.emit(editor.paragraph_id, editor.toPlainText())  # type: ignore[attr-defined]
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
+        if editor.font() != self.font:  # (zoomed since it opened: the rows' text size, as the row it covers)
+            editor.setFont(self.font)
         rect = QRect(option.rect)
         rect.setLeft(rect.left() + self.gutter())
         rect.setHeight(max(rect.height(), int(self.font.pointSizeF() * 6)))
