@@ -115,7 +115,9 @@ def describe_draft_event(state: SessionState, event: Event) -> str:
     elif kind == "draft.paragraph.strike":
         text = f"{who} struck {para(p['id'])}"
     elif kind == "draft.paragraph.restore":
-        text = f"{who} restored a struck paragraph: \u201c{d.paragraphs[p['id']].text}\u201d"
+        back = d.label_as_live(p["id"]) is not None  # it comes back with a number
+        struck = f"the struck {d.paragraph_name(p['id'], as_live=True)}" if back else "a struck paragraph"
+        text = f"{who} restored {struck}: \u201c{d.paragraphs[p['id']].text}\u201d"
     elif kind == "draft.paragraph.move":
         text = f"{who} moved {para(p['id'])} to {section(p['section'])}"
     elif kind.startswith("draft.subparagraph."):

@@ -42,8 +42,10 @@ def confirmation(session: Session, change: Change) -> str:
         proposal = session.draft.proposals.get(payload.get("id", ""))
         pid = proposal.paragraph if proposal is not None else payload.get("paragraph")
     draft = session.draft
-    number = draft.number_of(pid) if isinstance(pid, str) and pid in draft.paragraphs else None
-    what = f"Paragraph {number}" if number is not None else "The paragraph"
+    # A struck paragraph is named by the number the strike took from it (as the record names it).
+    known = isinstance(pid, str) and draft.label_as_live(pid) is not None
+    name = draft.paragraph_name(pid, as_live=True) if known else "the paragraph"
+    what = name[:1].upper() + name[1:]
     who = session.state.roster.name_of(change.event.actor) if change.event.actor != CHAIR else "the Chair"
     return f"{what} {_DRAFT_VERBS[kind]} — credited to {who}."
 
