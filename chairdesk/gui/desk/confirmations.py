@@ -8,9 +8,9 @@ say what the desk now shows; steps of the floor are confirmed by the floor panel
 from __future__ import annotations
 
 from ...core.adoption.model import and_list
-from ...core.draft.model import CHAIR
 from ...core.log.change import Change
 from ...core.log.session import Session
+from ...core.log.state import actor_name, credited_actor
 
 _DRAFT_VERBS = {
     "draft.paragraph.amend": "amended",
@@ -46,7 +46,7 @@ def confirmation(session: Session, change: Change) -> str:
     known = isinstance(pid, str) and draft.label_as_live(pid) is not None
     name = draft.paragraph_name(pid, as_live=True) if known else "the paragraph"
     what = name[:1].upper() + name[1:]
-    who = session.state.roster.name_of(change.event.actor) if change.event.actor != CHAIR else "the Chair"
+    who = actor_name(session.state, credited_actor(change.event))  # a redo: whoever made the step
     return f"{what} {_DRAFT_VERBS[kind]} — credited to {who}."
 
 
