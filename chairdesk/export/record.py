@@ -16,7 +16,7 @@ from ..core.floor.model import Intervention, minutes_seconds
 from ..core.log.components import new_state
 from ..core.log.eventlog import Event, format_ts
 from ..core.log.session import Session
-from ..core.log.state import SessionState, actor_name
+from ..core.log.state import SessionState, actor_name, credited_actor
 from .base import TitleBlock
 from .record_workshop import WorkshopRecord, workshop_record
 
@@ -185,7 +185,7 @@ def describe_events(
     The draft.* events up to and including the first baseline (seq `tabled`) built the tabled draft: they are
     told as one entry, at the baseline, saying what was tabled (other events among them keep their own)."""
     for event in events:
-        who = actor_name(state, event.actor)
+        who = actor_name(state, credited_actor(event))  # a redo: whoever made the step it redoes
         if tabled is not None and event.seq <= tabled and event.kind.startswith("draft."):
             state.apply(event)
             if event.seq == tabled:

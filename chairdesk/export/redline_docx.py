@@ -24,7 +24,7 @@ from ..core.draft.compare import word_diff
 from ..core.draft.model import CHAIR, Draft
 from ..core.log.errors import RefusedError
 from ..core.log.session import Session
-from ..core.log.state import actor_name
+from ..core.log.state import actor_name, credited_actor
 from .base import (
     DRAFT_MARK,
     STYLE_CLOSING,
@@ -84,7 +84,7 @@ class Attribution:
             if event.seq <= since or not event.kind.startswith("draft."):
                 continue
             latest = event.ts
-            kind, actor = event.kind, event.actor
+            kind, actor = event.kind, credited_actor(event)  # a redo: whoever made the step it redoes
             if kind == "draft.title.set":
                 self.text["title"] = (actor, event.ts)
             elif kind in ("draft.section.retitle", "draft.subheading.retitle"):

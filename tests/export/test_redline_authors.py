@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from chairdesk.core import drafting
 from chairdesk.core.draft.authorship import authored_diff
+from chairdesk.core.floor.operations import set_roster
+from chairdesk.core.floor.roster import Delegation
 from chairdesk.core.log.session import Session
 from chairdesk.export import export_redline, report_text
-from chairdesk.export.redline_docx import word_date
+from chairdesk.export.redline_docx import Attribution, word_date
 
 from .docx_text import NS, body_xml, revision_view
 from .three_authors import NOW, TABLED, three_author_session
@@ -101,3 +104,20 @@ def test_removing_brackets_in_the_redline_removes_two_signs(tmp_path: Path) -> N
         assert not any("should" in text for text in texts)  # the word is neither deleted nor inserted
     finally:
         session.close()
+
+
+def test_a_redone_strike_or_move_is_credited_to_its_maker_not_to_the_chair_who_redid_it(tmp_path: Path) -> None:
+    with Session.create(tmp_path / "redo.chairdesk", "Working group") as session:
+        set_roster(session, [Delegation("RED", "Team Red"), Delegation("GRN", "Team Green")])
+        a = drafting.add_section(session, "Overview").subject
+        b = drafting.add_section(session, "Capacity building").subject
+        struck = drafting.insert_paragraph(session, a, "States met.").subject
+        moved = drafting.insert_paragraph(session, a, "States shared views.").subject
+        drafting.mark_baseline(session, "Tabled draft")
+        strike = drafting.strike_paragraph(session, struck, "RED")
+        move = drafting.move_paragraph(session, moved, b, actor="GRN")
+        for step in (move, strike):
+            session.undo(session.undo(step))  # undone, then redone by the Chair's Ctrl+Shift+Z
+        attribution = Attribution(session, session.draft.baselines[0].seq)
+        assert attribution.of_place(struck).author == "Team Red"
+        assert attribution.of_place(moved).author == "Team Green"

@@ -33,7 +33,8 @@ None meaning "at the start", so replay never depends on counting):
     draft.numbering.mode     {mode, kept}               mode: live | keep; kept: {paragraph id: number}
     draft.numbering.renumber {kept}                     the technical renumbering (keep mode)
 
-Any payload may also carry "undo_of": the sequence number of the event it undoes.
+Any payload may also carry "undo_of": the sequence number of the event it undoes; a redo (an undo of an undo)
+also "redo_of" and "credited_to": the sequence number and the actor of the step it redoes (log/state.py).
 """
 
 from __future__ import annotations

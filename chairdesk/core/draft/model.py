@@ -365,9 +365,19 @@ class Draft:
         """The paragraph's label as shown: "12", "PP3", in keep mode "7 bis"; None if struck and not kept."""
         return self.numbering().shown.get(paragraph_id)
 
-    def paragraph_name(self, paragraph_id: str) -> str:
-        """How the record and messages name a paragraph: "paragraph 12", "preambular paragraph 3"."""
+    def label_as_live(self, paragraph_id: str) -> str | None:
+        """The paragraph's label as shown, or for a struck one the label it would show if it were live: the
+        number a strike took away, or a restore gives back. None if it is in no section of the document."""
         shown = self.label_of_paragraph(paragraph_id)
+        if shown is not None or paragraph_id not in self.paragraphs:
+            return shown
+        walked = [w._replace(struck=False) if w.id == paragraph_id else w for w in self.walk()]
+        return paragraph_labels(walked, self.numbering_mode, self.kept)[0].get(paragraph_id)
+
+    def paragraph_name(self, paragraph_id: str, as_live: bool = False) -> str:
+        """How the record and messages name a paragraph: "paragraph 12", "preambular paragraph 3"; as_live: a
+        struck one by the label it would have if it were live (label_as_live)."""
+        shown = self.label_as_live(paragraph_id) if as_live else self.label_of_paragraph(paragraph_id)
         if shown is None:
             return "a struck paragraph"
         if shown.startswith("PP"):

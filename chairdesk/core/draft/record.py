@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..log.state import actor_name
+from ..log.state import REDO, actor_name, credited_actor, step_note
 from .compare import Diff, word_diff
 
 MOST_CHANGES = 3  # past this many changes in one step, the record says how many and quotes the new wording
@@ -71,12 +71,21 @@ def wording_change(who: str, old: str, new: str, where: str) -> str:
     return f"{who} {_and(done)} in {where}"
 
 
+def _credited(state: SessionState, event: Event) -> str:
+    """Whom a draft step is credited to: a redo names whoever made the step it redoes (a redo in a file from
+    before that was kept names the author of the wording it puts back, when it has one)."""
+    author = event.payload.get("author")
+    if state.step_of(event) == REDO and "credited_to" not in event.payload and isinstance(author, str):
+        return author
+    return credited_actor(event)
+
+
 def describe_draft_event(state: SessionState, event: Event) -> str:
     """One sentence for the record: "Team Blue amended paragraph 12 to read: “…”"."""
 
     d, p = state.draft, event.payload
-    who = actor_name(state, event.actor)
-    undo = " (undoing an earlier step)" if "undo_of" in p else ""
+    who = actor_name(state, _credited(state, event))
+    undo = step_note(state, event)
 
     def para(pid: str) -> str:
         return d.paragraph_name(pid)
@@ -115,7 +124,9 @@ def describe_draft_event(state: SessionState, event: Event) -> str:
     elif kind == "draft.paragraph.strike":
         text = f"{who} struck {para(p['id'])}"
     elif kind == "draft.paragraph.restore":
-        text = f"{who} restored a struck paragraph: \u201c{d.paragraphs[p['id']].text}\u201d"
+        back = d.label_as_live(p["id"]) is not None  # it comes back with a number
+        struck = f"the struck {d.paragraph_name(p['id'], as_live=True)}" if back else "a struck paragraph"
+        text = f"{who} restored {struck}: \u201c{d.paragraphs[p['id']].text}\u201d"
     elif kind == "draft.paragraph.move":
         text = f"{who} moved {para(p['id'])} to {section(p['section'])}"
     elif kind.startswith("draft.subparagraph."):
@@ -140,6 +151,9 @@ def describe_draft_event(state: SessionState, event: Event) -> str:
             text = wording_change(who, old, p["text"], where)
     elif kind == "draft.proposal.add":
         text = f"{who} proposed for {para(p['paragraph'])}: \u201c{p['text']}\u201d"
+    elif kind == "draft.proposal.reopen" and "text" not in p and state.step_of(event) == REDO:
+        proposal = d.proposals[p["id"]]  # a proposal undone (set aside) and redone: told as it was made
+        text = f"{who} proposed for {para(proposal.paragraph)}: \u201c{proposal.text}\u201d"
     elif kind in ("draft.proposal.accept", "draft.proposal.set_aside", "draft.proposal.reopen"):
         proposal = d.proposals[p["id"]]
         verb = {"accept": "accepted", "set_aside": "set aside", "reopen": "reopened"}[kind.rsplit(".", 1)[1]]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..log.errors import RefusedError
-from ..log.state import actor_name
+from ..log.state import actor_name, credited_actor, step_note
 from .model import (
     KINDS,
     MAX_SECONDS,
@@ -168,8 +168,8 @@ class FloorComponent:
         floor: SpeakersList = state.floor
         p = event.payload
         name = state.roster.name_of
-        who = actor_name(state, event.actor)
-        undo = " (undoing an earlier step)" if "undo_of" in p else ""
+        who = actor_name(state, credited_actor(event))
+        undo = step_note(state, event)
         kind = event.kind
         if kind == "floor.request":
             tags = p["kind"] + (", online" if p.get("online") else "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..log.errors import RefusedError
+from ..log.state import step_note
 from .roster import Delegation, Roster, RosterError, validate_delegations
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ class RosterComponent:
 
     def describe(self, state: SessionState, event: Event) -> str:
         p = event.payload
-        undo = " (undoing an earlier step)" if "undo_of" in p else ""
+        undo = step_note(state, event)
         if event.kind == "roster.set":
             count = len(p["delegations"])
             source = f" from {p['source']}" if p.get("source") else ""

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import RefusedError
 from .meeting import Meeting
+from .state import STEP_KEYS
 
 if TYPE_CHECKING:
     from .change import Change
@@ -21,7 +22,7 @@ class MeetingComponent:
 
     def check(self, state: SessionState, kind: str, payload: dict[str, Any], actor: str) -> None:
         if kind == "meeting.set":
-            unknown = set(payload) - set(Meeting.FIELDS) - {"undo_of"}
+            unknown = set(payload) - set(Meeting.FIELDS) - set(STEP_KEYS)
             if unknown:
                 raise RefusedError(f"Unknown meeting details: {', '.join(sorted(unknown))}.")
             if any(not isinstance(payload[k], str) for k in Meeting.FIELDS if k in payload):

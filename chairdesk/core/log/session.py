@@ -29,7 +29,7 @@ from .meeting import Meeting
 from .snapshot import key as snapshot_key
 from .snapshot import restore
 from .snapshot import save as save_snapshot
-from .state import SessionState
+from .state import REDO, UNDO, SessionState, credited_actor
 
 Listener = Callable[[Change], None]
 Clock = Callable[[], datetime]
@@ -345,7 +345,24 @@ class Session:
                 "undo the later change first."
             )
         kind, payload = change.inverse
-        return self.record(kind, {**payload, "undo_of": change.event.seq}, "chair")
+        steps: dict[str, Any] = {"undo_of": change.event.seq}
+        if self.state.step_of(change.event) == UNDO:  # undoing an undo redoes the step it undid
+            redone = self._step_undone_by(change.event)
+            steps |= {"redo_of": redone.seq, "credited_to": credited_actor(redone)}
+        return self.record(kind, {**payload, **steps}, "chair")
+
+    def _step_undone_by(self, undo: Event) -> Event:
+        """The step an undo took back: the event it undoes, or, when that was a redo, the step redone."""
+        event = self._event(undo.payload["undo_of"])
+        while self.state.step_of(event) == REDO:
+            if "redo_of" in event.payload:
+                return self._event(event.payload["redo_of"])
+            event = self._event(self._event(event.payload["undo_of"]).payload["undo_of"])  # (an older file)
+        return event
+
+    def _event(self, seq: int) -> Event:
+        """Event seq (read from the file if it is not in memory)."""
+        return self.log.events_between(seq - 1, seq)[0]
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Call listener with every Change from now on; returns the function that stops it."""

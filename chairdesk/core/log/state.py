@@ -42,6 +42,13 @@ def collector_held() -> Iterator[None]:
             gc.enable()
 
 
+UNDO, REDO = "undo", "redo"
+# What Session.undo adds to the inverse's payload: the seq of the event undone and, for a redo, the seq and
+# the actor of the step it redoes (so the record credits the step, not whoever pressed Redo).
+STEP_KEYS = ("undo_of", "redo_of", "credited_to")
+STEP_NOTES = {UNDO: " (undoing an earlier step)", REDO: " (redoing an undone step)"}
+
+
 class Component(Protocol):
     """One part of the session state; owns the event kinds that start with one of its prefixes."""
 
@@ -76,6 +83,7 @@ class SessionState:
         self.seq = 0  # sequence number of the last event applied
         self.last_ts = ""
         self.actors: dict[str, None] = {}  # everyone who acted so far, in order of first appearance
+        self.undos: set[int] = set()  # seqs of the undos so far (undoing one of them is a redo)
         self.components: list[Component] = list(components)
         self._owners: dict[str, Component] = {}
         self._owner_of: dict[str, Component] = {}  # kind -> owner, as found (a replay asks 20,000 times)
@@ -109,6 +117,7 @@ class SessionState:
     def check(self, kind: str, payload: dict[str, Any], actor: str) -> tuple[str, dict] | None:
         """Let every component refuse the event, then return its inverse."""
         owner = self.owner(kind)
+        _check_step_keys(payload, self.seq)
         for component in self.components:
             component.check(self, kind, payload, actor)
         return owner.inverse(self, kind, payload)
@@ -128,7 +137,37 @@ class SessionState:
         self.last_ts = event.ts
         if event.actor not in self.actors:
             self.actors[event.actor] = None
+        if self.step_of(event) == UNDO:
+            self.undos.add(event.seq)
         return change
+
+    def step_of(self, event: Event) -> str:
+        """Whether an event undoes a step (UNDO), redoes one (REDO: it undoes an undo) or neither ("")."""
+        payload = event.payload
+        if "undo_of" not in payload:
+            return ""
+        # A file from before redo_of was kept tells a redo only by what it undoes.
+        return REDO if "redo_of" in payload or payload["undo_of"] in self.undos else UNDO
+
+
+def _check_step_keys(payload: dict[str, Any], last: int) -> None:
+    """Refuse an undo's or a redo's references that name no earlier event (the record reads them back)."""
+    for key in ("undo_of", "redo_of"):
+        if key in payload and (type(payload[key]) is not int or not 1 <= payload[key] <= last):
+            raise RefusedError(f"The step's {key} names no earlier event; nothing was recorded.")
+    if not isinstance(payload.get("credited_to", ""), str):
+        raise RefusedError("The step's credited_to is not an actor; nothing was recorded.")
+
+
+def step_note(state: SessionState, event: Event) -> str:
+    """What the record adds to an undo's or a redo's sentence: " (undoing an earlier step)", …, or ""."""
+    return STEP_NOTES.get(state.step_of(event), "")
+
+
+def credited_actor(event: Event) -> str:
+    """Whom an event is credited to: its actor, or for a redo whoever made the step it redoes."""
+    credited = event.payload.get("credited_to")
+    return credited if isinstance(credited, str) else event.actor
 
 
 def actor_name(state: SessionState, actor: str, chair: str = "the Chair") -> str:

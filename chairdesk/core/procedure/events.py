@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..floor.model import POINT_OF_ORDER, format_duration
-from ..log.state import actor_name
+from ..log.state import actor_name, credited_actor, step_note
 from .checks import ProcedureChecks
 from .model import (
     ADJOURN,
@@ -74,8 +74,8 @@ class ProcedureComponent:
         procedure: Procedure = state.procedure
         p, kind = event.payload, event.kind
         name = state.roster.name_of
-        who = actor_name(state, event.actor)
-        undo = " (undoing an earlier step)" if "undo_of" in p else ""
+        who = actor_name(state, credited_actor(event))
+        undo = step_note(state, event)
         if kind == "procedure.rules":
             return f"{who} set the rules of procedure: {RULES[p['rules']]}{undo}."
         if kind == "procedure.roll_call":

@@ -8,9 +8,9 @@ say what the desk now shows; steps of the floor are confirmed by the floor panel
 from __future__ import annotations
 
 from ...core.adoption.model import and_list
-from ...core.draft.model import CHAIR
 from ...core.log.change import Change
 from ...core.log.session import Session
+from ...core.log.state import actor_name, credited_actor
 
 _DRAFT_VERBS = {
     "draft.paragraph.amend": "amended",
@@ -42,9 +42,11 @@ def confirmation(session: Session, change: Change) -> str:
         proposal = session.draft.proposals.get(payload.get("id", ""))
         pid = proposal.paragraph if proposal is not None else payload.get("paragraph")
     draft = session.draft
-    number = draft.number_of(pid) if isinstance(pid, str) and pid in draft.paragraphs else None
-    what = f"Paragraph {number}" if number is not None else "The paragraph"
-    who = session.state.roster.name_of(change.event.actor) if change.event.actor != CHAIR else "the Chair"
+    # A struck paragraph is named by the number the strike took from it (as the record names it).
+    known = isinstance(pid, str) and draft.label_as_live(pid) is not None
+    name = draft.paragraph_name(pid, as_live=True) if known else "the paragraph"
+    what = name[:1].upper() + name[1:]
+    who = actor_name(session.state, credited_actor(change.event))  # a redo: whoever made the step
     return f"{what} {_DRAFT_VERBS[kind]} — credited to {who}."
 
 

@@ -57,3 +57,26 @@ def test_changes_in_words() -> None:
     assert changes("a b c d", "a x c y") == ["replaced 'b' with 'x'", "replaced 'd' with 'y'"]
     assert changes("a [b] c", "a b c") == ["removed the square brackets around 'b'"]
     assert changes("same", "same") == []
+
+
+def test_a_restore_names_the_number_the_paragraph_comes_back_as(tmp_path: Path, clock: FakeClock) -> None:
+    with Session.create(tmp_path / "r.chairdesk", "Working group", clock=clock) as session:
+        a = drafting.add_section(session, "Overview").subject
+        first = drafting.insert_paragraph(session, a, "States met in Geneva.").subject
+        struck = drafting.insert_paragraph(session, a, "States shared views.").subject
+        drafting.mark_baseline(session, "Tabled draft")
+        restored = "The Chair restored the struck paragraph 2: \u201cStates shared views.\u201d"
+        drafting.strike_paragraph(session, struck)  # renumbering live: it has no number while struck
+        assert session.draft.label_of_paragraph(struck) is None
+        assert session.draft.label_as_live(struck) == "2"  # the number the strike took
+        drafting.restore_paragraph(session, struck)
+        assert _described(session) == restored
+        drafting.set_numbering_mode(session, "keep")  # the tabled numbers kept: struck, it keeps its 2
+        drafting.strike_paragraph(session, struck)
+        drafting.restore_paragraph(session, struck)
+        assert _described(session) == restored
+        drafting.set_numbering_mode(session, "live")
+        drafting.strike_paragraph(session, first)
+        drafting.strike_paragraph(session, struck)  # now the first paragraph: it comes back as 1
+        drafting.restore_paragraph(session, struck)
+        assert _described(session) == restored.replace("2", "1")
