@@ -14,7 +14,7 @@ from ..draft.model import Draft
 from .anchors import anchor_warning, remember
 from .change import Change
 from .components import new_state
-from .errors import CorruptSessionError, RefusedError, SessionFileError
+from .errors import CorruptSessionError, RefusedError, SessionFileError, UnappliableEventError
 from .eventlog import (
     SUFFIX,
     Event,
@@ -126,6 +126,11 @@ class Session:
             if restored is None:  # not the file this computer closed (or no snapshot): every page is checked
                 log.check_pages()
             self.state = restored.state if restored is not None else fold(log.stream())
+        except UnappliableEventError as error:
+            log.close()
+            raise CorruptSessionError(
+                log.path, f"{error}, so it cannot be applied and the session cannot be opened"
+            ) from error
         except (RefusedError, LookupError, ValueError, TypeError, AttributeError) as error:
             log.close()
             raise CorruptSessionError(log.path, f"an event in the log cannot be applied ({error})") from error
@@ -321,9 +326,8 @@ class Session:
             # Kept, the event would make the file unopenable: take it back and rebuild the state without it.
             self.log.drop_last()
             self.state = replay(self.log.events)
-            raise RefusedError(
-                f"The step '{kind}' could not be applied ({type(error).__name__}: {error}); nothing was recorded."
-            ) from error
+            why = f"it {error.problem}" if isinstance(error, UnappliableEventError) else f"{type(error).__name__}: {error}"
+            raise RefusedError(f"The step '{kind}' could not be applied ({why}); nothing was recorded.") from error
         for listener in list(self._listeners):
             listener(change)
         return change
