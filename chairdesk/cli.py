@@ -17,8 +17,10 @@ from .version import app_version
 
 def _open(path: Path, read_only: bool = False) -> Session:
     """Open a session (read-only: beside a chairdesk writing it), printing to stderr what the chair must be told
-    (a file shorter than it was here, or whose record was altered outside chairdesk)."""
+    (a file shorter than it was here, or whose record was altered outside chairdesk; an earlier copy of a session)."""
     session = Session.open(path, read_only=read_only)
+    for note in session.notes:
+        print(f"chairdesk: note: {visible(note)}", file=sys.stderr)
     for warning in session.warnings:
         print(f"chairdesk: WARNING: {visible(warning)}", file=sys.stderr)
     return session

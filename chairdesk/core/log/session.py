@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..draft.model import Draft
-from .anchors import anchor_warning, remember
+from .anchors import anchor_news, remember, remember_copy
 from .change import Change
 from .components import new_state
 from .errors import CorruptSessionError, RefusedError, SessionFileError, UnappliableEventError
@@ -129,6 +129,7 @@ class Session:
         # keeps it too, so it need not read the log again. Each entry must check itself against the log.
         self.derived: dict[str, Any] = {}
         self.warnings: list[str] = []  # what the chair must be told on open (a file shorter than it was)
+        self.notes: list[str] = []  # what the chair may like to know on open (an earlier copy of a session)
         try:
             # A snapshot this user's cache holds of the same history, and the events after it (snapshot.py);
             # else every event from the first.
@@ -220,7 +221,8 @@ class Session:
         read_only opens the committed log without the write lock (it works while another chairdesk writes
         the file) and never writes: record() and undo() refuse. session.warnings says when the file has fewer
         events or another history than when this computer last closed it (anchors.py), and, with check_chain,
-        when its hash chain is broken (altered outside chairdesk). Checking the chain reads every event (60 ms
+        when its hash chain is broken (altered outside chairdesk); session.notes when it is an earlier copy of
+        a session whose other file, written here, has more events. Checking the chain reads every event (60 ms
         at 20,000): the window opens without it and checks after it is shown (`chain_checked`). fold derives
         the state from every event when no snapshot holds it (a replay folds the log its own way: Replay.open).
         """
@@ -228,9 +230,9 @@ class Session:
         # the size, time and inode this computer left it at, with the same events, was checked when opened.
         log = EventLog.open_read_only(path, pages_later=True) if read_only else EventLog.open(path, pages_later=True)
         session = cls(log, clock, fold)
-        warning = anchor_warning(session.log)
-        if warning:
-            session.warnings.append(warning)
+        news = anchor_news(session.log)
+        if news is not None:
+            (session.warnings if news.warning else session.notes).append(news.text)
         if check_chain:
             try:
                 session.chain_checked(session.verify())
@@ -428,8 +430,11 @@ class Session:
         return self.log.verify()
 
     def save_copy(self, destination: str | Path) -> Path:
-        """Write a consistent copy of this session to another file."""
+        """Write a consistent copy of this session to another file, and keep its anchor (anchors.py): opened
+        later, it is that copy as it was written, not this session with events removed."""
         destination = Path(destination)
         if destination.suffix != SUFFIX:
             destination = destination.with_name(destination.name + SUFFIX)
-        return self.log.save_copy(destination)
+        copy = self.log.save_copy(destination)
+        remember_copy(self.log, copy)
+        return copy

@@ -335,6 +335,8 @@ class MainWindow(QMainWindow):
         self.set_controller(SessionController(session, self))
         self.settings.remember(path)
         self._fill_recent_menu()
+        for note in session.notes:  # an earlier copy of a session: nothing wrong with the file
+            self.statusBar().showMessage(note, 15000)
         for warning in session.warnings:  # shorter or rewritten since this computer last closed it
             self.show_error("The session file has changed", warning)
         self._check_record(session)
