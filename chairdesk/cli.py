@@ -17,8 +17,10 @@ from .version import app_version
 
 def _open(path: Path, read_only: bool = False) -> Session:
     """Open a session (read-only: beside a chairdesk writing it), printing to stderr what the chair must be told
-    (a file shorter than it was here)."""
+    (a file shorter than it was here, or whose record was altered outside chairdesk; an earlier copy of a session)."""
     session = Session.open(path, read_only=read_only)
+    for note in session.notes:
+        print(f"chairdesk: note: {visible(note)}", file=sys.stderr)
     for warning in session.warnings:
         print(f"chairdesk: WARNING: {visible(warning)}", file=sys.stderr)
     return session
@@ -127,7 +129,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
             return 0 if ok else 1
         result = session.verify()
         anchored = not session.warnings  # the file alone verifies, but this computer wrote more, or else
-    print(f"{args.file}: {result}" + ("" if anchored else " — but see the warning above"))
+    print(f"{args.file}: {result}" + ("" if anchored or not result.ok else " — but see the warning above"))
     return 0 if result.ok and anchored else 1
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..log.errors import UnknownKindError
 from .model import Baseline, Draft, Paragraph, Proposal, Section, SubHeading, SubParagraph
 from .numbering import NUMBERED
 
@@ -26,7 +27,9 @@ class DraftApplier:
 
     def apply(self, d: Draft, event: Event, change: Change) -> None:
         """Apply one draft.* event to `d`, marking the sections and paragraphs it changed."""
-        handler = getattr(self, "_apply_" + event.kind[len("draft.") :].replace(".", "_"))
+        handler = getattr(self, "_apply_" + event.kind[len("draft.") :].replace(".", "_"), None)
+        if handler is None:
+            raise UnknownKindError(event.kind)
         handler(d, event, event.payload, change)
 
     def _structure(self, d: Draft, change: Change, *sections: str) -> None:

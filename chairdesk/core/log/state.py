@@ -21,7 +21,7 @@ from ..floor.transcript import Transcript
 from ..procedure.model import Procedure
 from ..workshop.model import Workshop
 from .change import Change
-from .errors import RefusedError
+from .errors import RefusedError, UnappliableEventError, UnknownKindError
 from .meeting import Meeting
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ class SessionState:
                 if len(self._owner_of) < 1000:  # kinds are few; a flood of made-up ones is not kept
                     self._owner_of[kind] = component
                 return component
-        raise RefusedError(f"Unknown kind of event: {kind!r}.")
+        raise UnknownKindError(kind)
 
     def check(self, kind: str, payload: dict[str, Any], actor: str) -> tuple[str, dict] | None:
         """Let every component refuse the event, then return its inverse."""
@@ -128,11 +128,16 @@ class SessionState:
         return text[:1].upper() + text[1:]
 
     def apply(self, event: Event, change: Change | None = None) -> Change:
-        """Apply one committed event to every component."""
+        """Apply one committed event to every component (UnappliableEventError names it if it cannot be)."""
         change = change or Change(event)
-        self.owner(event.kind)
-        for component in self.components:
-            component.apply(self, event, change)
+        try:
+            self.owner(event.kind)
+            for component in self.components:
+                component.apply(self, event, change)
+        except UnappliableEventError:
+            raise
+        except (RefusedError, LookupError, ValueError, TypeError, AttributeError) as error:
+            raise UnappliableEventError(event.seq, event.kind, event.payload, error) from error
         self.seq = event.seq
         self.last_ts = event.ts
         if event.actor not in self.actors:

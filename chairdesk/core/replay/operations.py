@@ -98,7 +98,8 @@ class Replay:
                 folded.append(cursor)
                 return copy_state(cursor.state)  # the session's own: a refresh() applies new events to it
 
-        session = Session.open(path, read_only=True, fold=fold)
+        # (no check of the chain on open: a replay shows no warning, and Replay.verify() checks it when asked)
+        session = Session.open(path, read_only=True, fold=fold, check_chain=False)
         return cls(session, every, fine, cursor=folded[0] if folded else None)
 
     def follow(self) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -50,7 +51,7 @@ def test_closing_keeps_the_anchor_in_the_data_folder(tmp_path: Path) -> None:
     events = _session(path)
     assert anchors_path().parent == Path(os.environ["CHAIRDESK_DATA_DIR"])
     data = json.loads(anchors_path().read_text(encoding="utf-8"))
-    (anchor,) = data["sessions"].values()
+    (anchor,) = data["files"].values()
     assert anchor["events"] == events and anchor["path"] == str(path.resolve())
     with Session.open(path) as session:
         assert session.warnings == []
@@ -113,3 +114,110 @@ def test_the_command_line_prints_the_warning(tmp_path: Path, capsys) -> None:  #
     assert "hash chain verified (16 events)" in captured.out
     assert main(["verify", str(path)]) == 1  # the chain alone verifies; the anchor says otherwise
     assert "see the warning above" in capsys.readouterr().out
+
+
+def _more(path: Path, n: int = 2) -> int:
+    """The session goes on in its file: n more paragraphs; returns its event count."""
+    with Session.open(path) as session:
+        for k in range(n):
+            drafting.insert_paragraph(session, session.draft.order[0], f"Later paragraph {k}.")
+        return len(session.events)
+
+
+def test_a_saved_copy_opened_after_the_original_went_on_is_no_alarm(tmp_path: Path) -> None:
+    original, copy = tmp_path / "original.chairdesk", tmp_path / "break-copy.chairdesk"
+    events = _session(original)
+    with Session.open(original) as session:
+        session.save_copy(copy)
+        drafting.insert_paragraph(session, session.draft.order[0], "After the break.")
+        drafting.insert_paragraph(session, session.draft.order[0], "And one more.")
+    with Session.open(copy) as session:
+        assert len(session.events) == events
+        assert session.warnings == [] and session.notes == []
+    with Session.open(original) as session:
+        assert len(session.events) == events + 2 and session.warnings == []
+
+
+def test_an_earlier_copy_made_elsewhere_gets_a_note_not_a_warning(tmp_path: Path) -> None:
+    original, copy = tmp_path / "original.chairdesk", tmp_path / "by-hand.chairdesk"
+    events = _session(original)
+    shutil.copy(original, copy)  # a copy made outside chairdesk: no anchor of its own
+    total = _more(original)
+    with Session.open(copy, read_only=True) as session:
+        assert session.warnings == []
+        (note,) = session.notes
+    assert note.startswith(f"{copy}: an earlier copy of a session last closed on this computer with {total} events")
+    assert str(original.resolve()) in note and f"this copy has {events}" in note
+
+
+def test_a_saved_copy_cut_short_afterwards_is_still_reported(tmp_path: Path) -> None:
+    original, copy = tmp_path / "original.chairdesk", tmp_path / "copy.chairdesk"
+    events = _session(original)
+    with Session.open(original) as session:
+        session.save_copy(copy)
+    _rewrite(copy, _rows(copy)[:10])
+    with Session.open(copy) as session:
+        (warning,) = session.warnings
+    assert f"this session had {events} events when last closed on this computer; it now has 10" in warning
+
+
+def test_the_original_cut_short_is_reported_though_a_shorter_copy_exists(tmp_path: Path) -> None:
+    original, copy = tmp_path / "original.chairdesk", tmp_path / "copy.chairdesk"
+    _session(original)
+    with Session.open(original) as session:
+        session.save_copy(copy)
+    total = _more(original)
+    _rewrite(original, _rows(original)[: total - 1])
+    with Session.open(original) as session:
+        (warning,) = session.warnings
+    assert f"this session had {total} events when last closed on this computer; it now has {total - 1}" in warning
+
+
+def test_a_moved_file_is_the_same_file_untouched_or_cut_short(tmp_path: Path) -> None:
+    before, after = tmp_path / "before.chairdesk", tmp_path / "renamed.chairdesk"
+    events = _session(before)
+    os.rename(before, after)
+    with Session.open(after) as session:
+        assert session.warnings == [] and session.notes == []
+    _rewrite(after, _rows(after)[:12])  # in place: the same file (device and inode)
+    with Session.open(after) as session:
+        (warning,) = session.warnings
+    assert f"this session had {events} events when last closed on this computer; it now has 12" in warning
+    assert f"as {before.resolve()}" in warning
+
+
+def test_two_files_of_one_session_written_in_turn_each_open_clean(tmp_path: Path) -> None:
+    original, copy = tmp_path / "original.chairdesk", tmp_path / "copy.chairdesk"
+    _session(original)
+    with Session.open(original) as first:
+        first.save_copy(copy)
+        drafting.insert_paragraph(first, first.draft.order[0], "In the original.")
+        with Session.open(copy) as second:  # the copy open while the original is
+            assert second.warnings == [] and second.notes == []
+            drafting.insert_paragraph(second, second.draft.order[0], "In the copy.")
+    for path in (copy, original, copy):
+        with Session.open(path) as session:
+            assert session.warnings == [], path
+
+
+def test_anchors_kept_by_session_before_are_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "older.chairdesk"
+    events = _session(path)
+    (anchor,) = json.loads(anchors_path().read_text(encoding="utf-8"))["files"].values()
+    del anchor["file"]
+    anchors_path().write_text(json.dumps({"sessions": {anchor["session"]: anchor}, "paths": {}}), encoding="utf-8")
+    _rewrite(path, _rows(path)[:16])
+    with Session.open(path) as session:
+        (warning,) = session.warnings
+    assert f"this session had {events} events" in warning
+
+
+def test_the_command_line_prints_the_note(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    original, copy = tmp_path / "original.chairdesk", tmp_path / "by-hand.chairdesk"
+    _session(original)
+    shutil.copy(original, copy)
+    _more(original)
+    assert main(["verify", str(copy)]) == 0
+    captured = capsys.readouterr()
+    assert "chairdesk: note: " in captured.err and "WARNING" not in captured.err
+    assert "hash chain verified" in captured.out

@@ -139,3 +139,56 @@ def test_a_damaged_events_table_whose_count_still_reads(tmp_path: Path) -> None:
     data[(root - 1) * page : (root - 1) * page + 8] = b"\xff" * 8
     path.write_bytes(bytes(data))
     _assert_refused(path, CorruptSessionError, "damaged")
+
+
+def _sample_event(path: Path, kind: str) -> int:
+    """A session with a section and a paragraph; the seq of its first event of kind."""
+    with Session.create(path, "Damaged") as session:
+        section = drafting.add_section(session, "Overview").subject
+        drafting.insert_paragraph(session, section, "The working group met.")
+        return next(e.seq for e in session.events if e.kind == kind)
+
+
+def _set_event(path: Path, seq: int, column: str, value: str) -> None:
+    db = sqlite3.connect(path)
+    db.execute(f"UPDATE events SET {column} = ? WHERE seq = ?", (value, seq))
+    db.commit()
+    db.close()
+
+
+def test_an_event_of_an_unknown_kind_is_named_in_words(tmp_path: Path) -> None:
+    path = tmp_path / "unknown.chairdesk"
+    seq = _sample_event(path, "draft.paragraph.insert")
+    _set_event(path, seq, "kind", "draft.nonsense")
+    _assert_refused(path, CorruptSessionError, f"event {seq} has an unknown kind 'draft.nonsense'")
+    _assert_refused(path, CorruptSessionError, "cannot be opened")
+
+
+def test_an_event_lacking_a_field_is_named_with_its_kind(tmp_path: Path) -> None:
+    path = tmp_path / "lacking.chairdesk"
+    seq = _sample_event(path, "draft.paragraph.insert")
+    _set_event(path, seq, "payload", '{"id": "p1", "after": null, "text": "No section."}')
+    _assert_refused(path, CorruptSessionError, f"event {seq} (draft.paragraph.insert) lacks its 'section'")
+
+
+def test_an_event_naming_what_is_not_there_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "naming.chairdesk"
+    seq = _sample_event(path, "draft.paragraph.insert")
+    _set_event(path, seq, "payload", '{"id": "p1", "section": "s404", "after": null, "text": "Lost."}')
+    _assert_refused(
+        path, CorruptSessionError, f"event {seq} (draft.paragraph.insert) names 's404', which the session does not hold"
+    )
+
+
+@pytest.mark.parametrize("kind", ["draft.nonsense", "draft.paragraph.insert"])
+def test_no_python_internals_in_the_message(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "internals.chairdesk"
+    seq = _sample_event(path, "draft.paragraph.insert")
+    _set_event(path, seq, "kind", kind)
+    _set_event(path, seq, "payload", '{"id": "p1"}')
+    with pytest.raises(CorruptSessionError) as caught:
+        Session.open(path)
+    message = str(caught.value)
+    assert f"event {seq}" in message
+    for internal in ("object has no attribute", "Applier", "_apply_", "KeyError", "('"):
+        assert internal not in message
