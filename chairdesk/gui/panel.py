@@ -101,6 +101,11 @@ class PanelDock(RunsOperations, QDockWidget):
         self.column.addWidget(label)
         return label
 
+    def bring_forward(self) -> None:
+        """Show the panel in front of the panels tabbed with it (before a key puts the keyboard in it)."""
+        self.show()
+        self.raise_()
+
     def _action(self, text: str, key: str, slot: Callable[[], object], tip: str, name: str) -> QAction:
         action = shortcut_action(self, text, key, slot, tip, name)
         self.addAction(action)  # its key works in the dock even before a window takes up its actions

@@ -103,7 +103,7 @@ class ProcedureDock(PanelDock):
         self.roll_action = a(
             "Roll call",
             "Ctrl+Alt+R",
-            self.roll.focus,
+            self.focus_roll,
             "Go to the roll call: P present, V present and voting, A absent",
             "procedureRoll",
         )
@@ -259,8 +259,14 @@ class ProcedureDock(PanelDock):
         """Resume the meeting after a suspension or an adjournment."""
         self.run(resume_meeting)
 
+    def focus_roll(self) -> None:
+        """Bring the panel forward and put the keyboard in the roll call (P, V and A are seen as they are typed)."""
+        self.bring_forward()
+        self.roll.focus()
+
     def focus_caucus_request(self) -> None:
-        """Put the cursor in the caucus's type-ahead field."""
+        """Bring the panel forward and put the cursor in the caucus's type-ahead field."""
+        self.bring_forward()
         self.caucus.request_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.caucus.request_edit.selectAll()
 

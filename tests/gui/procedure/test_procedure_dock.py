@@ -15,7 +15,7 @@ from chairdesk.gui.app import default_docks
 from chairdesk.gui.desk.window import MainWindow
 from chairdesk.gui.procedure.dialogs import MotionDialog, MotionVoteDialog
 from chairdesk.gui.procedure.dock import ProcedureDock
-from chairdesk.gui.qt import QApplication, QDialog, QInputDialog, Qt, QTimer
+from chairdesk.gui.qt import QApplication, QDialog, QInputDialog, Qt, QTimer, QWidget
 from chairdesk.sample import build_sample_session
 from tests.gui.desk_support import show_desk
 
@@ -323,3 +323,27 @@ def test_caucus_withdraw_and_an_unmoderated_caucus_countdown(qtbot, mun_window: 
     press(qtbot, window, Qt.Key.Key_L, CTRL_ALT)
     qtbot.keyClicks(dock.caucus.request_edit, "Japan")  # disabled: an unmoderated caucus has no list
     assert dock.caucus.request_edit.text() == ""
+
+
+def seen(widget: QWidget) -> bool:
+    """On screen: shown, and not behind another panel's tab."""
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()
+
+
+def test_the_keys_that_put_the_keyboard_in_the_panel_bring_it_forward(qtbot, mun_window: MainWindow) -> None:  # noqa: ANN001
+    from chairdesk.core.procedure.operations import move_motion, put_motion_to_vote
+
+    window = mun_window
+    dock = dock_of(window)
+    assert not seen(dock.roll.table)  # the Floor panel is in front of it
+    press(qtbot, window, Qt.Key.Key_R, CTRL_ALT)
+    assert seen(dock.roll.table) and QApplication.focusWidget() is dock.roll.table
+
+    window.controller.run(
+        move_motion, MODERATED, "BRA", topic="Norms", total_seconds=300, speaking_seconds=30
+    )
+    window.controller.run(put_motion_to_vote, None, 6, 2)
+    press(qtbot, window, Qt.Key.Key_1, CTRL_ALT)  # the Floor panel in front again
+    assert not seen(dock.caucus.request_edit)
+    press(qtbot, window, Qt.Key.Key_L, CTRL_ALT)
+    assert seen(dock.caucus.request_edit) and QApplication.focusWidget() is dock.caucus.request_edit
