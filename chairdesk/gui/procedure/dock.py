@@ -60,7 +60,7 @@ class ProcedureDock(PanelDock):
         self.meeting_line = self.add_line("meetingLine")
         self.message = self.add_line("procedureMessage")
 
-        self.roll = RollCallPanel(controller, self.run, body)
+        self.roll = RollCallPanel(controller, self.run, self.say, body)
         layout.addWidget(self.roll, 3)
         self._make_actions()
 
@@ -265,10 +265,22 @@ class ProcedureDock(PanelDock):
         self.roll.focus()
 
     def focus_caucus_request(self) -> None:
-        """Bring the panel forward and put the cursor in the caucus's type-ahead field."""
+        """Bring the panel forward and put the cursor in the caucus's type-ahead field, or say why there is none."""
         self.bring_forward()
-        self.caucus.request_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.caucus.request_edit.selectAll()
+        caucus = self.controller.session.state.procedure.caucus
+        if caucus is not None and caucus.moderated:
+            self.caucus.request_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.caucus.request_edit.selectAll()
+            return
+        if caucus is None:
+            self.say(
+                "No moderated caucus is under way: there is no caucus list to put a delegation on.", True
+            )
+        else:
+            self.say("An unmoderated caucus is under way: it has no list of speakers.", True)
+        # The name the chair goes on to type must land where it records nothing: not in the roll call (its
+        # letters are marks) nor in the Floor panel's request field, wherever the keyboard was before.
+        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def caucus_next(self) -> None:
         """Give the floor to the head of the moderated caucus's list."""

@@ -1,5 +1,11 @@
 """The procedure dock's two panels: the roll call table (keys P, V, A) and the caucus (its countdown and, for a
-moderated caucus, its own list of speakers fed by type-ahead)."""
+moderated caucus, its own list of speakers fed by type-ahead).
+
+In the roll call a letter is a mark, so a name typed there by mistake ("Japan": a, p, a) would re-mark the
+roll call silently. The table has no type-ahead, and a key that is not a mark stops the marks until the chair
+comes back to the roll call (Ctrl+Alt+R, or a click on a row); the marks typed in the same go as that key, the
+first letters of the word ("Pa" of "Pakistan"), are taken back, and the message line says so.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +19,8 @@ from ..panel import name_completer, offer_names
 from ..qt import (
     QAbstractItemView,
     QAction,
+    QApplication,
+    QElapsedTimer,
     QFont,
     QHeaderView,
     QKeySequence,
@@ -24,6 +32,7 @@ from ..qt import (
     QTimer,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
 from .model import STATUS_KEYS, CaucusListModel, RollCallModel, caucus_line, resolve_delegation
 
@@ -32,21 +41,39 @@ Runner = Callable[..., Change | None]
 Say = Callable[[str, bool], None]
 
 
+class RollCallTable(QTableView):
+    """The roll call's table: a key typed in it is a mark or a mistake, never a search for a delegation's name."""
+
+    typed = Signal(str)  # the text of a key that is not a mark (a plain table would search the names for it)
+
+    def keyboardSearch(self, search: str) -> None:  # noqa: N802 (Qt's name)
+        """No type-ahead: letters are marks here, and a name typed by mistake must not pick its own row."""
+        self.typed.emit(search)
+
+
 class RollCallPanel(QWidget):
     """The roll call: one row per delegation; P, V or A records the selected one and moves to the next."""
 
-    def __init__(self, controller: SessionController, run: Runner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, controller: SessionController, run: Runner, say: Say, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.controller = controller
         self._run = run
+        self._say = say
+        self._stopped = ""  # why the roll call takes no marks ("" while it takes them)
+        self._marks_in_a_go: list[Change] = []  # the marks of keys typed in one go, the last one's included
+        self._last_key = QElapsedTimer()  # since the last key typed in the table
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel("<b>Roll call</b> — P present · V present and voting · A absent", self)
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
         self.model = RollCallModel(lambda: controller.session.state, self)
-        self.table = QTableView(self)
+        self.table = RollCallTable(self)
         self.table.setObjectName("rollCallTable")
+        self.table.typed.connect(self._not_a_mark)
+        self.table.pressed.connect(lambda _index: self.take_marks())  # a click on a row: back to the marks
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -70,18 +97,71 @@ class RollCallPanel(QWidget):
 
     def mark(self, status: str) -> None:
         """Record the selected delegation's status, then select the next one (a roll call goes down the list)."""
+        in_a_go = self._in_a_go()
+        if self._stopped:
+            self._say(self._stopped, True)
+            return
+        if not in_a_go:
+            self._marks_in_a_go = []
         row = self.table.currentIndex().row()
         if row < 0:
             if not self.model.rowCount():
                 return
             row = 0
         code = self.model.code_at(row)
-        if self._run(roll_call, code, status, text=f"Roll call: {status}") is not None:
+        change = self._run(roll_call, code, status, text=f"Roll call: {status}")
+        if change is not None:
+            self._marks_in_a_go.append(change)
             following = min(row + 1, self.model.rowCount() - 1)
             self.table.setCurrentIndex(self.model.index(following, 0))
 
+    def _in_a_go(self) -> bool:
+        """Whether this key comes in one go with the last (as fast as letters of a word); starts the clock again."""
+        in_a_go = (
+            self._last_key.isValid() and self._last_key.elapsed() <= QApplication.keyboardInputInterval()
+        )
+        self._last_key.start()
+        return in_a_go
+
+    def _not_a_mark(self, text: str) -> None:
+        """A key that is not P, V or A: the chair is typing words here by mistake; stop the marks and say so."""
+        if text.upper() in STATUS_KEYS:  # Shift+P is still P (the actions' keys are the plain letters)
+            self.mark(STATUS_KEYS[text.upper()])
+            return
+        in_a_go = self._in_a_go()
+        if self._stopped:
+            self._say(self._stopped, True)
+            return
+        taken = self._take_back(self._marks_in_a_go) if in_a_go else []
+        self._marks_in_a_go = []
+        self._stopped = f"“{text}” is not a roll-call mark: the roll call takes no marks until Ctrl+Alt+R."
+        if taken:
+            self._stopped += f" Typed with it and taken back: {'; '.join(taken)}."
+        self._say(self._stopped, True)
+
+    def _take_back(self, changes: list[Change]) -> list[str]:
+        """Undo these marks, the last first, while each is the last step, and select the first row taken back;
+        what was taken back, in words ("Brazil present")."""
+        taken: list[str] = []
+        roster = self.controller.session.state.roster
+        for change in reversed(changes):
+            if not self.controller.take_back(change):
+                break
+            code, status = change.event.payload["delegation"], change.event.payload["status"]
+            taken.insert(0, f"{roster.name_of(code)} {status}")
+            self.table.setCurrentIndex(self.model.index(roster.codes().index(code), 0))
+        return taken
+
+    def take_marks(self) -> None:
+        """The chair is back at the roll call: its keys are marks again (and an old "no marks" line goes)."""
+        if self._stopped:
+            self._stopped = ""
+            self._say("", False)
+        self._marks_in_a_go = []
+
     def focus(self) -> None:
-        """Put the keyboard in the table, on the first delegation not yet called."""
+        """Put the keyboard in the table, on the first delegation not yet called, taking marks."""
+        self.take_marks()
         state = self.controller.session.state
         codes = state.roster.codes()
         row = next((i for i, c in enumerate(codes) if state.procedure.status(c) is None), 0)
