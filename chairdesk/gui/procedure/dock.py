@@ -47,6 +47,7 @@ class ProcedureDock(PanelDock):
     """The chair's rules of procedure for a Model UN committee; every action has a shortcut."""
 
     watched = frozenset({"procedure", "floor", "roster"})
+    clears_on_success = True  # a step that went through clears an old refusal from the message line
 
     def __init__(
         self, controller: SessionController, parent: QWidget | None = None, clock: Clock | None = None
@@ -284,8 +285,7 @@ class ProcedureDock(PanelDock):
 
     def caucus_next(self) -> None:
         """Give the floor to the head of the moderated caucus's list."""
-        if self.run(next_caucus_speaker) is not None:
-            self.say("")
+        self.run(next_caucus_speaker)
 
     def caucus_withdraw(self) -> None:
         """Take the selected request (or the first) off the caucus's list."""
@@ -305,8 +305,7 @@ class ProcedureDock(PanelDock):
 
     def yield_to(self, to: str, delegation: str | None = None) -> None:
         """The speaker yields the rest of its time (to questions, the chair, or a delegation)."""
-        if self.run(yield_time, to, delegation) is not None:
-            self.say("")
+        self.run(yield_time, to, delegation)
 
     def yield_to_delegation(self) -> None:
         """Ask which delegation the speaker yields to (type a few letters), then yield."""

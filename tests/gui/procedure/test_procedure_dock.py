@@ -437,3 +437,13 @@ def test_the_keys_that_put_the_keyboard_in_the_panel_bring_it_forward(qtbot, mun
     assert not seen(dock.caucus.request_edit)
     press(qtbot, window, Qt.Key.Key_L, CTRL_ALT)
     assert seen(dock.caucus.request_edit) and QApplication.focusWidget() is dock.caucus.request_edit
+
+
+def test_a_refusal_goes_from_the_message_line_once_a_step_succeeds(qtbot, mun_window: MainWindow) -> None:  # noqa: ANN001
+    window = mun_window
+    dock = dock_of(window)
+    press(qtbot, window, Qt.Key.Key_Q, CTRL_ALT)  # yield to questions with nobody speaking
+    assert dock.message.text() == "No delegation has the floor: there is no time to yield."
+    press(qtbot, window, Qt.Key.Key_R, CTRL_ALT)
+    press(qtbot, window, Qt.Key.Key_P)
+    assert statuses(window)["BRA"] == PRESENT and dock.message.text() == ""
