@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..draft.model import CHAIR
 from ..floor.model import SPEAKER
 from ..floor.operations import _code, end_intervention, set_speaking_time
 from ..log.errors import RefusedError
@@ -24,6 +25,7 @@ from .model import (
 if TYPE_CHECKING:
     from ..log.change import Change
     from ..log.session import Session
+    from ..log.state import SessionState
 
 RULE_NAMES = {"un": "un", "mun": "mun", "un working group": "un", "model un": "mun"}
 
@@ -52,10 +54,23 @@ def roll_call(session: Session, delegation: str, status: str | None) -> Change:
 def move_motion(session: Session, kind: str, delegation: str, **params: Any) -> Change:
     """A delegation moves a motion (kind one of MOTION_KINDS; a moderated caucus takes topic, total_seconds and
     speaking_seconds, an unmoderated caucus and set speaking time take seconds; suspend may take seconds)."""
-    checked = motion_params(kind, params)
-    motion_id = f"m{_procedure(session).motions_moved + 1}"
-    payload = {"id": motion_id, "kind": kind, "delegation": _code(session, delegation), **checked}
+    payload = _motion_payload(session.state, kind, _code(session, delegation), params)
     return session.record("procedure.motion.move", payload)
+
+
+def _motion_payload(state: SessionState, kind: str, code: str, params: dict[str, Any]) -> dict[str, Any]:
+    checked = motion_params(kind, params)
+    return {"id": f"m{state.procedure.motions_moved + 1}", "kind": kind, "delegation": code, **checked}
+
+
+def motion_refusal(state: SessionState, kind: str, code: str, **params: Any) -> str:
+    """Why the rules would refuse this motion moved by this delegation (a code) now; "" if move_motion would
+    record it. Asks the rules' own check, so that a dialog can say it before the chair presses OK."""
+    try:
+        state.check("procedure.motion.move", _motion_payload(state, kind, code, params), CHAIR)
+    except RefusedError as error:
+        return str(error)
+    return ""
 
 
 def withdraw_motion(session: Session, motion_id: str) -> Change:

@@ -1,10 +1,14 @@
-"""The procedure dock's dialogs: moving a motion (kind, mover, its times), and the procedural vote on one."""
+"""The procedure dock's dialogs: moving a motion (kind, mover, its times), and the procedural vote on one.
+
+The motion dialog asks the rules themselves (`motion_refusal`) whether the motion as typed would be recorded:
+an absent mover, a meeting adjourned, a topic missing are said in the dialog, with OK disabled.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ...core.log.errors import RefusedError
+from ...core.floor.roster import Delegation
 from ...core.log.state import SessionState
 from ...core.procedure.model import (
     MODERATED,
@@ -15,8 +19,8 @@ from ...core.procedure.model import (
     UNMODERATED,
     Motion,
     motion_carries,
-    motion_params,
 )
+from ...core.procedure.operations import motion_refusal
 from ..panel import name_completer, ok_cancel
 from ..qt import (
     QComboBox,
@@ -48,7 +52,7 @@ class MotionDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("motionDialog")
         self.setWindowTitle("Move a motion")
-        self._roster = state.roster
+        self._state = state
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.kind = QComboBox()
@@ -111,15 +115,20 @@ class MotionDialog(QDialog):
         return {}
 
     def chosen(self) -> tuple[str, str, dict[str, Any]] | None:
-        """(kind, delegation code, parameters), or None while the motion is incomplete."""
-        delegation, _ = resolve_delegation(self._roster, self.delegation.text())
-        if delegation is None:
-            return None
-        try:
-            motion_params(self.kind.currentData(), self.params())
-        except RefusedError:
+        """(kind, delegation code, parameters), or None while the rules would refuse the motion."""
+        delegation, problem = self._mover()
+        if delegation is None or problem:
             return None
         return self.kind.currentData(), delegation.code, self.params()
+
+    def _mover(self) -> tuple[Delegation | None, str]:
+        """The delegation moving the motion, and why the motion would be refused ("" if it would not)."""
+        delegation, problem = resolve_delegation(self._state.roster, self.delegation.text())
+        if delegation is None:
+            return None, problem
+        return delegation, motion_refusal(
+            self._state, self.kind.currentData(), delegation.code, **self.params()
+        )
 
     def _update(self) -> None:
         kind = self.kind.currentData()
@@ -132,13 +141,7 @@ class MotionDialog(QDialog):
         }
         for widget, visible in shown.items():
             self._form.setRowVisible(widget, visible)
-        delegation, problem = resolve_delegation(self._roster, self.delegation.text())
-        if delegation is not None:
-            try:
-                motion_params(kind, self.params())
-                problem = ""
-            except RefusedError as error:
-                problem = str(error)
+        _, problem = self._mover()
         self.problem.setText(problem)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
 

@@ -15,7 +15,16 @@ from chairdesk.gui.app import default_docks
 from chairdesk.gui.desk.window import MainWindow
 from chairdesk.gui.procedure.dialogs import MotionDialog, MotionVoteDialog
 from chairdesk.gui.procedure.dock import ProcedureDock
-from chairdesk.gui.qt import QApplication, QDialog, QInputDialog, Qt, QTimer, QWidget
+from chairdesk.gui.qt import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QInputDialog,
+    QPushButton,
+    Qt,
+    QTimer,
+    QWidget,
+)
 from chairdesk.sample import build_sample_session
 from tests.gui.desk_support import show_desk
 
@@ -54,6 +63,10 @@ def when_dialog(qtbot, kind: type, fill: Callable[[QDialog], None]) -> None:  # 
         fill(dialogs[-1])
 
     QTimer.singleShot(0, respond)
+
+
+def ok_button(dialog: QDialog) -> QPushButton:
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
 
 def kinds(window: MainWindow) -> list[str]:
@@ -96,16 +109,22 @@ def test_roll_call_motions_and_a_moderated_caucus_from_the_keyboard(qtbot, mun_w
     assert dock.roll.quorum.text() == "Quorum: 10 of 12 present, 2 present and voting (7 needed): quorum."
     assert dock.roll.model.data(dock.roll.model.index(4, 1)) == "absent"  # France
 
-    def absent_mover(dialog: QDialog) -> None:
+    said = []
+
+    def absent_mover(dialog: QDialog) -> None:  # the dialog says so: OK is off, Enter does nothing
         qtbot.keyClicks(dialog.delegation, "France")
         dialog.delegation.completer().popup().hide()
         dialog.topic.setFocus()
         qtbot.keyClicks(dialog.topic, "Hospitals")
         qtbot.keyClick(dialog.topic, Qt.Key.Key_Return)
+        said.extend([dialog.isVisible(), ok_button(dialog).isEnabled(), dialog.problem.text()])
+        qtbot.keyClick(dialog.topic, Qt.Key.Key_Escape)
 
+    moved = len(window.session.events)
     when_dialog(qtbot, MotionDialog, absent_mover)
     press(qtbot, window, Qt.Key.Key_M, CTRL_ALT)
-    assert dock.message.text() == "France is not present at the roll call and cannot move a motion."
+    assert said == [True, False, "France is not present at the roll call and cannot move a motion."]
+    assert len(window.session.events) == moved
 
     def moderated(dialog: QDialog) -> None:
         qtbot.keyClicks(dialog.delegation, "Indi")
@@ -447,3 +466,31 @@ def test_a_refusal_goes_from_the_message_line_once_a_step_succeeds(qtbot, mun_wi
     press(qtbot, window, Qt.Key.Key_R, CTRL_ALT)
     press(qtbot, window, Qt.Key.Key_P)
     assert statuses(window)["BRA"] == PRESENT and dock.message.text() == ""
+
+
+def test_the_motion_dialog_says_what_the_rules_refuse_before_ok(qtbot, mun_window: MainWindow) -> None:  # noqa: ANN001
+    from chairdesk.core.procedure.model import ADJOURN
+    from chairdesk.core.procedure.operations import move_motion, put_motion_to_vote, roll_call
+
+    window = mun_window
+    run = window.controller.run
+    for code in window.session.state.roster.codes():
+        run(roll_call, code, "absent" if code == "BRA" else PRESENT)
+    dialog = MotionDialog(window.session.state)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.topic, "Norms")
+    qtbot.keyClicks(dialog.delegation, "Brazil")
+    assert dialog.problem.text() == "Brazil is not present at the roll call and cannot move a motion."
+    assert not ok_button(dialog).isEnabled() and dialog.chosen() is None
+    dialog.delegation.setText("Egypt")
+    assert dialog.problem.text() == "" and ok_button(dialog).isEnabled()
+    assert dialog.chosen() == (MODERATED, "EGY", dialog.params())
+
+    run(move_motion, ADJOURN, "EGY")
+    run(put_motion_to_vote, None, 8, 1)
+    adjourned = MotionDialog(window.session.state)
+    qtbot.addWidget(adjourned)
+    qtbot.keyClicks(adjourned.topic, "Norms")
+    qtbot.keyClicks(adjourned.delegation, "Egypt")
+    assert adjourned.problem.text() == "The meeting is adjourned; resume it before moving a motion."
+    assert not ok_button(adjourned).isEnabled()
