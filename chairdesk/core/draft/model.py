@@ -371,6 +371,30 @@ class Draft:
         shown = self.label_of_paragraph(paragraph_id)
         if shown is not None or paragraph_id not in self.paragraphs:
             return shown
+        if self.numbering_mode == KEEP and self.kept:  # ("7 bis" after the kept one before it: the whole walk)
+            return self._label_if_live_walked(paragraph_id)
+        # Live numbers: the one after the live paragraph of its kind before it, found going back from it (a
+        # step or two), not by numbering the whole draft again (a strike's message asks it: 40 ms at 10,000).
+        para = self.paragraphs[paragraph_id]
+        if para.section not in self.sections or para.section not in self.order:
+            return None
+        labels, number = self.numbering().shown, 1
+        for item in self._items_before(paragraph_id, para.section):
+            other = self.paragraphs.get(item)
+            if other is not None and other.kind == para.kind and not other.struck:
+                number = int(labels[item].removeprefix("PP")) + 1
+                break
+        return f"PP{number}" if para.kind == PREAMBULAR else str(number)
+
+    def _items_before(self, item_id: str, section_id: str) -> Iterator[str]:
+        """The items of the document before item_id (in section_id), nearest first."""
+        items = self.sections[section_id].items
+        yield from reversed(items[: items.index(item_id)])
+        for sid in reversed(self.order[: self.order.index(section_id)]):
+            yield from reversed(self.sections[sid].items)
+
+    def _label_if_live_walked(self, paragraph_id: str) -> str | None:
+        """label_as_live for a struck paragraph, by numbering the whole draft with it live (any mode)."""
         walked = [w._replace(struck=False) if w.id == paragraph_id else w for w in self.walk()]
         return paragraph_labels(walked, self.numbering_mode, self.kept)[0].get(paragraph_id)
 

@@ -80,3 +80,29 @@ def test_a_restore_names_the_number_the_paragraph_comes_back_as(tmp_path: Path, 
         drafting.strike_paragraph(session, struck)  # now the first paragraph: it comes back as 1
         drafting.restore_paragraph(session, struck)
         assert _described(session) == restored.replace("2", "1")
+
+
+def test_label_as_live_found_nearby_is_the_label_of_the_whole_draft_numbered_again(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    """A struck paragraph's label if it were live is found from the live paragraph of its kind before it (a
+    strike's message asks it: numbering the whole draft again took 40 ms at 10,000 paragraphs); it is the
+    label the whole draft numbered again with it live gives, whatever is struck before it and of what kind."""
+    with Session.create(tmp_path / "r.chairdesk", "Working group", clock=clock) as session:
+        ids = []
+        for title in ("Preamble", "Overview", "Empty", "Measures"):
+            sid = drafting.add_section(session, title).subject
+            if title == "Empty":
+                continue
+            for k in range(5):
+                ids.append(drafting.insert_paragraph(session, sid, f"{title} {k}.").subject)
+                if title == "Preamble" or k == 2:
+                    drafting.set_paragraph_kind(session, ids[-1], "preambular")
+        for pid in ids[0], ids[1], ids[5], ids[6], ids[7], ids[9], ids[10], ids[14]:
+            drafting.strike_paragraph(session, pid)
+        draft = session.draft
+        struck = [pid for pid in ids if draft.paragraphs[pid].struck]
+        assert len(struck) == 8
+        labels = {pid: draft.label_as_live(pid) for pid in struck}
+        assert labels == {pid: draft._label_if_live_walked(pid) for pid in struck}
+        assert labels[ids[0]] == "PP1" and labels[ids[5]] == "1" and labels[ids[7]] == "PP4"
