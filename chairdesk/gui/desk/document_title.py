@@ -9,7 +9,8 @@ were drawn over each other. Two lines name the document; the room reads the rest
 
 from __future__ import annotations
 
-from ..qt import QEvent, QFontMetrics, QLabel, QResizeEvent, Qt, QWidget
+from ..qt import QFontMetrics, Qt, QWidget
+from .fitted_label import FittedLabel
 
 MAX_LINES = 2
 HINT = "The document's title (Ctrl+Shift+D changes it)"
@@ -39,7 +40,7 @@ def fit_lines(text: str, metrics: QFontMetrics, width: int, lines: int = MAX_LIN
     return text
 
 
-class DocumentTitle(QLabel):
+class DocumentTitle(FittedLabel):
     """The title of the document being drafted, above the draft (see the module's docstring)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -57,15 +58,6 @@ class DocumentTitle(QLabel):
     def title(self) -> str:
         """The whole title (what is shown may be elided)."""
         return self._title
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self._fit()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._fit()
 
     def _fit(self) -> None:
         width = self.contentsRect().width() - SLACK

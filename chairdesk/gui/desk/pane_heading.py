@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from html import escape
 
-from ..qt import QEvent, QFont, QFontMetrics, QLabel, QResizeEvent, QSize, QSizePolicy, Qt, QWidget
+from ..qt import QFont, QFontMetrics, QSize, QSizePolicy, Qt, QWidget
+from .fitted_label import FittedLabel
 
 ELLIPSIS = "…"
 SLACK = 2  # px kept free at the right: a rich-text line can be a pixel wider than the font metrics say
 
 
-class PaneHeading(QLabel):
+class PaneHeading(FittedLabel):
     """A bold lead (the paragraph, or what is being typed), then the rest (its section, or how to commit),
     elided at the right to fit one line; the whole heading in the tooltip whenever part of it is hidden."""
 
@@ -49,15 +50,6 @@ class PaneHeading(QLabel):
             bold.averageCharWidth() * 6 + margins.left() + margins.right(),
             max(bold.height(), self.fontMetrics().height()) + margins.top() + margins.bottom(),
         )
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self._fit()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._fit()
 
     def _bold_font(self) -> QFont:
         font = QFont(self.font())
