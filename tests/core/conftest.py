@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -26,6 +27,14 @@ class FakeClock:
 def file_digest(path: Path) -> str:
     """SHA-256 of a file's bytes (to prove a failed open changed nothing)."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def tamper(path: Path, sql: str, *params: object) -> None:
+    """Change a session file behind chairdesk's back: one SQL statement, committed."""
+    db = sqlite3.connect(path)
+    db.execute(sql, params)
+    db.commit()
+    db.close()
 
 
 def build_small_draft(session: Session) -> dict[str, str]:

@@ -17,7 +17,7 @@ from chairdesk.core.log.session import Session
 from chairdesk.export import export_record
 from chairdesk.export.base import ExportError
 
-from ..conftest import file_digest
+from ..conftest import file_digest, tamper
 
 
 def _session(path: Path, paragraphs: int = 6) -> None:
@@ -86,10 +86,7 @@ def test_events_cut_off_with_the_head_left_are_told(tmp_path: Path) -> None:
     _session(path)
     with Session.open(path) as session:
         count = session.log.count
-    db = sqlite3.connect(path)
-    db.execute("DELETE FROM events WHERE seq > ?", (count - 2,))
-    db.commit()
-    db.close()
+    tamper(path, "DELETE FROM events WHERE seq > ?", count - 2)
     with Session.open(path) as session:
         altered = [w for w in session.warnings if "altered outside chairdesk" in w]
     assert len(altered) == 1 and f"event {count - 1} is the first" in altered[0]

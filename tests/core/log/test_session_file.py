@@ -21,7 +21,7 @@ from chairdesk.core.log.errors import (
 )
 from chairdesk.core.log.session import Session
 
-from ..conftest import file_digest
+from ..conftest import file_digest, tamper
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -78,20 +78,13 @@ def test_verify_passes_on_an_untouched_file(small_session, session_path: Path) -
     assert "verified" in str(result)
 
 
-def _tamper(path: Path, sql: str, *params: object) -> None:
-    db = sqlite3.connect(path)
-    db.execute(sql, params)
-    db.commit()
-    db.close()
-
-
 def test_verify_names_the_first_event_whose_payload_was_edited(small_session, session_path: Path) -> None:
     session, ids = small_session
     seq = next(e.seq for e in session.events if e.kind == "draft.paragraph.insert")
     payload = dict(session.events[seq - 1].payload)
     session.close()
     payload["text"] = "The working group never met."
-    _tamper(session_path, "UPDATE events SET payload = ? WHERE seq = ?", json.dumps(payload), seq)
+    tamper(session_path, "UPDATE events SET payload = ? WHERE seq = ?", json.dumps(payload), seq)
     with Session.open(session_path) as again:
         result = again.verify()
         assert not result.ok
@@ -104,7 +97,7 @@ def test_verify_names_the_first_event_whose_payload_was_edited(small_session, se
 def test_verify_detects_an_edited_actor(small_session, session_path: Path) -> None:
     session, _ = small_session
     session.close()
-    _tamper(session_path, "UPDATE events SET actor = 'blue' WHERE seq = 3")
+    tamper(session_path, "UPDATE events SET actor = 'blue' WHERE seq = 3")
     with Session.open(session_path) as again:
         assert again.verify().broken_at == 3
 
@@ -114,10 +107,10 @@ def test_a_deleted_event_is_reported(small_session, session_path: Path) -> None:
     last = len(session.events)
     session.close()
     # Deleting the last row leaves a chain that verifies, but renumbering after a middle deletion cannot.
-    _tamper(session_path, "DELETE FROM events WHERE seq = 4")
+    tamper(session_path, "DELETE FROM events WHERE seq = 4")
     with pytest.raises(CorruptSessionError, match="event 4 is missing"):
         Session.open(session_path)
-    _tamper(session_path, "UPDATE events SET seq = seq - 1 WHERE seq > 4")
+    tamper(session_path, "UPDATE events SET seq = seq - 1 WHERE seq > 4")
     log = eventlog.EventLog.open(session_path)
     try:
         result = log.verify()
@@ -131,7 +124,7 @@ def test_events_cut_off_the_end_are_reported(small_session, session_path: Path) 
     session, _ = small_session
     last = len(session.events)
     session.close()
-    _tamper(session_path, "DELETE FROM events WHERE seq >= ?", last - 1)
+    tamper(session_path, "DELETE FROM events WHERE seq >= ?", last - 1)
     with Session.open(session_path) as again:
         result = again.verify()
         assert not result.ok
@@ -176,7 +169,7 @@ def test_a_missing_migration_step_is_refused_without_change(
 def test_a_newer_schema_is_refused_and_left_alone(small_session, session_path: Path) -> None:
     session, _ = small_session
     session.close()
-    _tamper(session_path, "UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    tamper(session_path, "UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     before = file_digest(session_path)
     with pytest.raises(NewerSchemaError) as caught:
         Session.open(session_path)

@@ -23,7 +23,7 @@ from chairdesk.core.procedure.operations import roll_call, set_rules
 from chairdesk.core.workshop.operations import log_written, set_running_order
 from chairdesk.sample import build_sample_session
 
-from ..conftest import file_digest
+from ..conftest import file_digest, tamper
 
 
 def canonical(value: Any, depth: int = 0) -> Any:
@@ -214,10 +214,7 @@ def test_a_file_rewritten_in_place_with_its_time_put_back_is_replayed_whole(
 def test_a_shorter_file_is_replayed_whole(path: Path) -> None:
     with Session.open(path) as session:
         count = session.log.count
-    db = sqlite3.connect(path)
-    db.execute("DELETE FROM events WHERE seq > ?", (count - 5,))
-    db.commit()
-    db.close()
+    tamper(path, "DELETE FROM events WHERE seq > ?", count - 5)
     with Session.open(path, read_only=True) as session:
         assert not from_snapshot(session)
         assert session.state.seq == count - 5

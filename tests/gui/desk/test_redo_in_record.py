@@ -24,13 +24,20 @@ def _record_rows(session, path: Path) -> list[str]:  # noqa: ANN001
     return [row.cells[2].text for row in document.tables[0].rows[1:]]
 
 
-def test_ctrl_z_then_ctrl_shift_z_is_recorded_as_a_redo_of_purples_step(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def _at_paragraph(qtbot, tmp_path: Path, number: int, delegation: str):  # noqa: ANN001, ANN202
+    """The oewg sample in the window at 1280×800, paragraph `number` current, "On behalf of" the delegation:
+    (window, chair, session, the paragraph's id)."""
     path = build_sample_session(tmp_path / "oewg.chairdesk", "oewg")
     win = show_desk(qtbot, path, docks=default_docks(), size=(1280, 800))
-    chair, session = Chair(qtbot, win), win.session
-    chair.go_to(12)
+    chair = Chair(qtbot, win)
+    chair.go_to(number)
     pid = win.controller.current_paragraph
-    chair.on_behalf_of("Purple")
+    chair.on_behalf_of(delegation)
+    return win, chair, win.session, pid
+
+
+def test_ctrl_z_then_ctrl_shift_z_is_recorded_as_a_redo_of_purples_step(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    win, chair, session, pid = _at_paragraph(qtbot, tmp_path, 12, "Purple")
     chair.amend("timely", "prompt")
     assert session.events[-1].actor == "PUR"
     chair.key(K.Key_Z, CTRL)
@@ -49,13 +56,8 @@ def test_ctrl_z_then_ctrl_shift_z_is_recorded_as_a_redo_of_purples_step(qtbot, t
 
 
 def test_a_strike_undone_and_redone_names_the_paragraph_and_red(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
-    path = build_sample_session(tmp_path / "oewg.chairdesk", "oewg")
-    win = show_desk(qtbot, path, docks=default_docks(), size=(1280, 800))
-    chair, session = Chair(qtbot, win), win.session
-    chair.go_to(7)
-    pid = win.controller.current_paragraph
+    win, chair, session, pid = _at_paragraph(qtbot, tmp_path, 7, "Red")
     words = session.draft.paragraphs[pid].text
-    chair.on_behalf_of("Red")
     chair.key(K.Key_Delete, CTRL)
     assert session.draft.paragraphs[pid].struck
     struck = "Paragraph 7 struck — credited to Team Red."
