@@ -120,13 +120,6 @@ class SessionController(QObject):
         """Redo the step undone last; a refused redo is reported and moves nothing."""
         return self._step(self.undo_stack.index(), self.undo_stack.redo)
 
-    def take_back(self, change: Change) -> bool:
-        """Undo `change` if it is the last step on the undo list (a view found it was taken by mistake)."""
-        command = self.undo_stack.command(self.undo_stack.index() - 1)
-        if not isinstance(command, _ChangeCommand) or command.change is not change:
-            return False
-        return self.undo()
-
     def _step(self, index: int, move: Callable[[], None]) -> bool:
         command = self.undo_stack.command(index) if 0 <= index < self.undo_stack.count() else None
         if not isinstance(command, _ChangeCommand):

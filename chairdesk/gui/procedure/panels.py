@@ -3,13 +3,17 @@ moderated caucus, its own list of speakers fed by type-ahead).
 
 In the roll call a letter is a mark, so a name typed there by mistake ("Japan": a, p, a) would re-mark the
 roll call silently. The table has no type-ahead, and a key that is not a mark stops the marks until the chair
-comes back to the roll call (Ctrl+Alt+R, or a click on a row); the marks typed in the same go as that key, the
-first letters of the word ("Pa" of "Pakistan"), are taken back, and the message line says so.
+comes back to the roll call (Ctrl+Alt+R, or a click on a row). Nothing is taken back by itself: a fast roll
+call and a name typed by mistake come at the same speed, so the message line names the marks recorded just
+before the stray key ("Pa" of "Paris": Brazil present, China absent) and the chair takes back with Ctrl+Z what
+was a mistake.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from ...core.log.change import Change
@@ -19,8 +23,6 @@ from ..panel import name_completer, offer_names
 from ..qt import (
     QAbstractItemView,
     QAction,
-    QApplication,
-    QElapsedTimer,
     QFont,
     QHeaderView,
     QKeySequence,
@@ -39,6 +41,18 @@ from .model import STATUS_KEYS, CaucusListModel, RollCallModel, caucus_line, res
 Clock = Callable[[], datetime]
 Runner = Callable[..., Change | None]
 Say = Callable[[str, bool], None]
+
+RECENT_SECONDS = 5.0  # a stray key names the marks recorded this long before it…
+RECENT_MARKS = 3  # …the last three at most
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A roll-call mark the chair typed: the delegation, its status, and when (time.monotonic())."""
+
+    code: str
+    status: str
+    at: float
 
 
 class RollCallTable(QTableView):
@@ -61,9 +75,10 @@ class RollCallPanel(QWidget):
         self.controller = controller
         self._run = run
         self._say = say
-        self._stopped = ""  # why the roll call takes no marks ("" while it takes them)
-        self._marks_in_a_go: list[Change] = []  # the marks of keys typed in one go, the last one's included
-        self._last_key = QElapsedTimer()  # since the last key typed in the table
+        self._stray = ""  # the key that stopped the marks ("" while the roll call takes them)
+        self._marks: list[Mark] = []  # the last marks typed, oldest first
+        self._named: list[Mark] = []  # the marks the stop line names, the last one first
+        self._line = ""  # the stop line last shown
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel("<b>Roll call</b> — P present · V present and voting · A absent", self)
@@ -97,67 +112,61 @@ class RollCallPanel(QWidget):
 
     def mark(self, status: str) -> None:
         """Record the selected delegation's status, then select the next one (a roll call goes down the list)."""
-        in_a_go = self._in_a_go()
-        if self._stopped:
-            self._say(self._stopped, True)
+        if self._stray:
+            self._say_stop()
             return
-        if not in_a_go:
-            self._marks_in_a_go = []
         row = self.table.currentIndex().row()
         if row < 0:
             if not self.model.rowCount():
                 return
             row = 0
         code = self.model.code_at(row)
-        change = self._run(roll_call, code, status, text=f"Roll call: {status}")
-        if change is not None:
-            self._marks_in_a_go.append(change)
+        if self._run(roll_call, code, status, text=f"Roll call: {status}") is not None:
+            self._marks = [*self._marks, Mark(code, status, time.monotonic())][-RECENT_MARKS:]
             following = min(row + 1, self.model.rowCount() - 1)
             self.table.setCurrentIndex(self.model.index(following, 0))
 
-    def _in_a_go(self) -> bool:
-        """Whether this key comes in one go with the last (as fast as letters of a word); starts the clock again."""
-        in_a_go = (
-            self._last_key.isValid() and self._last_key.elapsed() <= QApplication.keyboardInputInterval()
-        )
-        self._last_key.start()
-        return in_a_go
-
     def _not_a_mark(self, text: str) -> None:
-        """A key that is not P, V or A: the chair is typing words here by mistake; stop the marks and say so."""
+        """A key that is not P, V or A: the chair may be typing words here by mistake; stop the marks, and name
+        the marks typed just before so that the chair can take back with Ctrl+Z those that were part of it."""
         if text.upper() in STATUS_KEYS:  # Shift+P is still P (the actions' keys are the plain letters)
             self.mark(STATUS_KEYS[text.upper()])
             return
-        in_a_go = self._in_a_go()
-        if self._stopped:
-            self._say(self._stopped, True)
-            return
-        taken = self._take_back(self._marks_in_a_go) if in_a_go else []
-        self._marks_in_a_go = []
-        self._stopped = f"“{text}” is not a roll-call mark: the roll call takes no marks until Ctrl+Alt+R."
-        if taken:
-            self._stopped += f" Typed with it and taken back: {'; '.join(taken)}."
-        self._say(self._stopped, True)
+        if not self._stray:
+            self._stray = text
+            now = time.monotonic()
+            recent = [m for m in reversed(self._marks) if now - m.at <= RECENT_SECONDS]
+            self._named = [m for m in recent if self._stands(m)]
+        self._say_stop()
 
-    def _take_back(self, changes: list[Change]) -> list[str]:
-        """Undo these marks, the last first, while each is the last step, and select the first row taken back;
-        what was taken back, in words ("Brazil present")."""
-        taken: list[str] = []
-        roster = self.controller.session.state.roster
-        for change in reversed(changes):
-            if not self.controller.take_back(change):
-                break
-            code, status = change.event.payload["delegation"], change.event.payload["status"]
-            taken.insert(0, f"{roster.name_of(code)} {status}")
-            self.table.setCurrentIndex(self.model.index(roster.codes().index(code), 0))
-        return taken
+    def _stands(self, mark: Mark) -> bool:
+        """Whether the roll call still shows this mark (Ctrl+Z has not taken it back)."""
+        return self.controller.session.state.procedure.status(mark.code) == mark.status
+
+    def stop_line(self) -> str:
+        """What the message line says while the marks are stopped: the stray key, the marks just recorded (the
+        last first) and those taken back since, and the keys that take back a mark and go on."""
+        names = self.controller.session.state.roster.name_of
+        kept = [m for m in self._named if self._stands(m)]
+        gone = [m for m in self._named if not self._stands(m)]
+        key = "the space bar" if self._stray == " " else f"“{self._stray}”"
+        line = f"Stopped: {key} is not a roll-call key (P, V, A)."
+        if gone:
+            line += f" Taken back: {', '.join(f'{names(m.code)} {m.status}' for m in gone)}."
+        if kept:
+            undo = "Ctrl+Z takes it back" if len(kept) == 1 else "Ctrl+Z takes back the last one"
+            line += f" Just recorded: {', '.join(f'{names(m.code)} {m.status}' for m in kept)} — {undo}."
+        return line + " Ctrl+Alt+R goes on with the roll call."
+
+    def _say_stop(self) -> None:
+        self._line = self.stop_line()
+        self._say(self._line, True)
 
     def take_marks(self) -> None:
-        """The chair is back at the roll call: its keys are marks again (and an old "no marks" line goes)."""
-        if self._stopped:
-            self._stopped = ""
+        """The chair is back at the roll call: its keys are marks again (and the stop line goes)."""
+        if self._stray:
+            self._stray, self._named, self._line = "", [], ""
             self._say("", False)
-        self._marks_in_a_go = []
 
     def focus(self) -> None:
         """Put the keyboard in the table, on the first delegation not yet called, taking marks."""
@@ -176,6 +185,8 @@ class RollCallPanel(QWidget):
         self.model.refresh()
         if current.isValid() and current.row() < self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(current.row(), 0))
+        if self._stray and self.stop_line() != self._line:  # a mark it names was taken back (or redone)
+            self._say_stop()
         procedure = state.procedure
         if procedure.roll_called:
             self.quorum.setText(f"Quorum: {procedure.quorum_line(state.roster.codes())}.")

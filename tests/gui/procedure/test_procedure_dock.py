@@ -393,52 +393,6 @@ def test_ctrl_alt_l_in_an_unmoderated_caucus_says_it_has_no_list(qtbot, mun_wind
     assert dock_of(window).message.text() == "An unmoderated caucus is under way: it has no list of speakers."
 
 
-def test_a_name_typed_in_the_roll_call_is_no_marks(qtbot, mun_window: MainWindow) -> None:  # noqa: ANN001
-    window = mun_window
-    dock = dock_of(window)
-    table = dock.roll.table
-    press(qtbot, window, Qt.Key.Key_R, CTRL_ALT)
-    recorded = len(window.session.events)
-    qtbot.keyClicks(table, "Japan")  # no type-ahead to Japan, and its a, p, a are no marks after the J
-    assert len(window.session.events) == recorded and table.currentIndex().row() == 0
-    stop = "“J” is not a roll-call mark: the roll call takes no marks until Ctrl+Alt+R"
-    assert dock.message.text().startswith(stop) and seen(dock.message)
-    press(qtbot, window, Qt.Key.Key_P)  # still no mark: the line says why again
-    assert len(window.session.events) == recorded and dock.message.text().startswith(stop)
-
-    press(qtbot, window, Qt.Key.Key_R, CTRL_ALT)  # back at the roll call: marks again, the line cleared
-    assert dock.message.text() == ""
-    press(qtbot, window, Qt.Key.Key_V)
-    assert statuses(window)["BRA"] == PRESENT_AND_VOTING and table.currentIndex().row() == 1
-
-    before = statuses(window)
-    qtbot.wait(QApplication.keyboardInputInterval() + 100)  # Brazil's V was a key of its own
-    qtbot.keyClicks(table, "Paris")  # a word starting with marks: the P and the a typed with it go again
-    assert statuses(window) == before and table.currentIndex().row() == 1  # China, where the word began
-    assert dock.message.text() == (
-        "“r” is not a roll-call mark: the roll call takes no marks until Ctrl+Alt+R. Typed with it and taken "
-        "back: China present; Côte d'Ivoire absent."
-    )
-
-
-def test_a_stray_key_long_after_a_mark_keeps_the_mark(qtbot, mun_window: MainWindow) -> None:  # noqa: ANN001
-    window = mun_window
-    dock = dock_of(window)
-    press(qtbot, window, Qt.Key.Key_R, CTRL_ALT)
-    press(qtbot, window, Qt.Key.Key_A)  # Brazil absent, a deliberate mark
-    qtbot.wait(QApplication.keyboardInputInterval() + 100)
-    press(qtbot, window, Qt.Key.Key_X)
-    assert statuses(window)["BRA"] == "absent" and "taken back" not in dock.message.text()
-    dock.roll.table.setFocus()
-    qtbot.mouseClick(  # a click on a row is back at the roll call too
-        dock.roll.table.viewport(),
-        Qt.MouseButton.LeftButton,
-        pos=dock.roll.table.visualRect(dock.roll.model.index(3, 0)).center(),
-    )
-    press(qtbot, window, Qt.Key.Key_P)
-    assert statuses(window)["EGY"] == PRESENT and dock.message.text() == ""
-
-
 def test_the_keys_that_put_the_keyboard_in_the_panel_bring_it_forward(qtbot, mun_window: MainWindow) -> None:  # noqa: ANN001
     from chairdesk.core.procedure.operations import move_motion, put_motion_to_vote
 
