@@ -12,7 +12,7 @@ from chairdesk.core.procedure.model import ABSENT, PRESENT, PRESENT_AND_VOTING
 from chairdesk.gui.app import default_docks
 from chairdesk.gui.desk.window import MainWindow
 from chairdesk.gui.procedure import panels
-from chairdesk.gui.qt import QApplication, Qt
+from chairdesk.gui.qt import QApplication, QEvent, QLabel, QObject, Qt
 from chairdesk.sample import build_sample_session
 from tests.gui.desk_support import show_desk
 from tests.gui.procedure.test_procedure_dock import CTRL_ALT, dock_of, press, seen, statuses
@@ -40,6 +40,21 @@ def call_roll(qtbot, window: MainWindow, keys: str, gaps_ms: Sequence[int]) -> N
     for key, gap in zip(keys, gaps_ms, strict=True):
         press(qtbot, window, getattr(Qt.Key, f"Key_{key}"))
         qtbot.wait(gap)
+
+
+class PaintedHeights(QObject):
+    """The heights a label had each time it was painted, and the height its text needed then."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__(label)
+        self.seen: list[tuple[int, int]] = []
+        label.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Note the height of each paint."""
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QLabel):
+            self.seen.append((watched.height(), watched.heightForWidth(watched.width())))
+        return False
 
 
 def marks_recorded(window: MainWindow) -> int:
@@ -139,6 +154,29 @@ def test_a_stray_key_names_only_the_marks_of_the_last_seconds(
         "Stopped: the space bar is not a roll-call key (P, V, A). Just recorded: Egypt present — Ctrl+Z takes "
         f"it back. {STRAY_LINE_END}"
     )
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 768)])
+@pytest.mark.parametrize("zoom_steps", [0, 3])
+def test_the_message_line_shows_the_whole_stop_line(
+    qtbot, desk_at, size: tuple[int, int], zoom_steps: int
+) -> None:  # noqa: ANN001
+    window = desk_at(size)
+    for _ in range(zoom_steps):
+        press(qtbot, window, Qt.Key.Key_Equal, CTRL)  # Ctrl++
+    dock = dock_of(window)
+    message = dock.message
+    press(qtbot, window, Qt.Key.Key_R, CTRL_ALT)
+    call_roll(qtbot, window, "PPVAPPVAPPV", [10] * 11)  # down to the longest name, then a stray key
+    paints = PaintedHeights(message)
+    press(qtbot, window, Qt.Key.Key_O)
+    assert UK in message.text() and len(message.text()) > 200
+    qtbot.waitUntil(lambda: bool(paints.seen))
+    qtbot.wait(50)
+    assert all(height >= needed for height, needed in paints.seen), paints.seen  # never painted cut
+    assert message.height() >= message.heightForWidth(message.width())
+    visible = message.visibleRegion().boundingRect()
+    assert seen(message) and visible.height() == message.height() and visible.width() == message.width()
 
 
 def test_a_full_roll_call_of_twelve_at_a_chairs_pace(qtbot, desk_at) -> None:  # noqa: ANN001
