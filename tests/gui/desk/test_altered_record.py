@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from chairdesk.core.log.damage import DAMAGE_FOUND
 from chairdesk.gui.desk import window as window_module
 from chairdesk.gui.desk.window import MainWindow
 from chairdesk.gui.qt import QMessageBox, Qt
@@ -52,7 +53,8 @@ def test_opening_a_tampered_file_tells_the_chair_and_the_session_goes_on(qtbot, 
     qtbot.keyClick(win.draft_view, Qt.Key.Key_E, CTRL)
     win.editor.text.setPlainText("Nations recalled that ICTs matter greatly.")
     qtbot.keyClick(win.editor.text, Qt.Key.Key_Return, CTRL)
-    assert len(win.session.events) == events + 1  # the chair goes on recording
+    # the chair goes on recording; the finding went in the record first
+    assert [e.kind for e in win.session.events[events:]] == [DAMAGE_FOUND, "draft.paragraph.amend"]
 
 
 def test_a_large_session_is_checked_after_the_window_is_up(qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
