@@ -37,6 +37,7 @@ KINDS: dict[str, str] = {
     "final": "Final adoption",
     "procedure": "Procedure",
     "written": "Written intervention",
+    "file": "Session file",
     "other": "Other",
 }
 
@@ -70,6 +71,8 @@ def kind_of(kind: str, payload: dict[str, Any]) -> str:
         return "written"
     if kind.startswith("workshop."):
         return "floor"
+    if kind.startswith("session."):
+        return "file"
     return "other"
 
 

@@ -53,11 +53,29 @@ def _workshop(folder: Path) -> Session:
     return session
 
 
+def _found_damaged(folder: Path) -> Session:
+    """A session whose last event was deleted by hand, reopened: the next step records the finding first."""
+    path = folder / "cut.chairdesk"
+    with Session.create(path, "Cut short") as session:
+        section = ops.add_section(session, "Overview").subject
+        for n in range(3):
+            ops.insert_paragraph(session, section, f"States recalled point {n}.")
+        count = session.log.count
+    db = sqlite3.connect(path)
+    db.execute("DELETE FROM events WHERE seq = ?", (count,))
+    db.commit()
+    db.close()
+    session = Session.open(path)
+    ops.insert_paragraph(session, section, "Recorded after the finding.")
+    return session
+
+
 BUILDERS: dict[str, Callable[[Path], Session]] = {
     "every-change": _every_kind_of_change,  # draft, floor (point of order), adoption, vote, final adoption
     "sample-sitting": _with_awkward_text,  # the bundled sample, a sitting the next day, a right of reply
     "model-un": mun_session,  # procedure
     "workshop": _workshop,  # written interventions, running order
+    "found-damaged": _found_damaged,  # the file found cut short on open: the finding in the record
 }
 
 

@@ -183,6 +183,11 @@ class AnchorNews(NamedTuple):
 
     text: str
     warning: bool
+    anchor: Anchor | None = None  # for a warning: what this computer remembers of the file
+    change: str = ""  # for a warning, how the file differs from it: REPLACED, REMOVED or REWRITTEN
+
+
+REPLACED, REMOVED, REWRITTEN = "replaced", "removed", "rewritten"
 
 
 def anchor_news(log: EventLog) -> AnchorNews | None:
@@ -190,8 +195,8 @@ def anchor_news(log: EventLog) -> AnchorNews | None:
     note when it is a copy of a session whose other file, written here, has more events or another history."""
     own, copies = known_anchors(log)
     if own is not None:
-        warning = _changed_since(log, own)
-        return AnchorNews(warning, True) if warning else None
+        found = _changed_since(log, own)
+        return AnchorNews(found[1], True, own, found[0]) if found else None
     note = _copy_note(log, copies)
     return AnchorNews(note, False) if note else None
 
@@ -202,24 +207,25 @@ def anchor_warning(log: EventLog) -> str | None:
     return news.text if news is not None and news.warning else None
 
 
-def _changed_since(log: EventLog, anchor: Anchor) -> str | None:
+def _changed_since(log: EventLog, anchor: Anchor) -> tuple[str, str] | None:
+    """How the file differs from this computer's anchor of it (REPLACED, REMOVED, REWRITTEN) and the warning."""
     count = log.count
     when = anchor.when
     if anchor.path != str(log.path.resolve()):
         when += f", as {anchor.path}"  # the same file, moved or renamed since
     if not count or log.hash_at(1) != anchor.session:
-        return (
+        return REPLACED, (
             f"{log.path}: when this computer last closed the session in this file ({when}) it had "
             f"{_count(anchor.events)}; the file now holds another history ({_count(count)}). "
             "It was replaced or rewritten."
         )
     if count < anchor.events:
-        return (
+        return REMOVED, (
             f"{log.path}: this session had {_count(anchor.events)} when last closed on this computer; "
             f"it now has {count} (last closed here {when}). Events were removed from the file."
         )
     if log.hash_at(anchor.events) != anchor.head:
-        return (
+        return REWRITTEN, (
             f"{log.path}: this session's history differs from the one last closed on this computer ({when}): "
             f"event {anchor.events} is not the one written then. The file was rewritten."
         )

@@ -9,6 +9,7 @@ from ..floor.roster_events import RosterComponent
 from ..floor.transcript_events import TranscriptComponent
 from ..procedure.events import ProcedureComponent
 from ..workshop.events import WorkshopComponent
+from .damage_events import SessionFileComponent
 from .meeting_events import MeetingComponent
 from .state import Component, SessionState
 
@@ -24,6 +25,7 @@ def default_components() -> list[Component]:
         TranscriptComponent(),
         ProcedureComponent(),
         WorkshopComponent(),
+        SessionFileComponent(),
     ]
 
 

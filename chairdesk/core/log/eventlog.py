@@ -83,6 +83,7 @@ class Verification:
 
 
 _CHAIN = "SELECT seq, ts, actor, kind, payload, prev_hash, hash FROM events ORDER BY seq"
+_CHAIN_UPTO = "SELECT seq, ts, actor, kind, payload, prev_hash, hash FROM events WHERE seq <= ? ORDER BY seq"
 
 
 def _link_problem(row: tuple[Any, ...], expected: int, prev: str) -> str | None:
@@ -105,8 +106,15 @@ def _link_problem(row: tuple[Any, ...], expected: int, prev: str) -> str | None:
     return "its content was changed after it was written"
 
 
-def check_chain(conn: sqlite3.Connection) -> Verification:
-    """Recompute the hash chain over the events committed in a connection's file, in one read transaction.
+# The file as it was opened: its event count then and the head row it held (None: none). Events appended
+# since by the writer that opened it continue the chain and move the head, which would hide events cut off the
+# end before they were written; a check as of the opening looks at the first events and the head then.
+AsOpened = tuple[int, str | None]
+
+
+def check_chain(conn: sqlite3.Connection, as_opened: AsOpened | None = None) -> Verification:
+    """Recompute the hash chain over the events committed in a connection's file, in one read transaction
+    (as_opened: over the file as it was opened, ignoring what was appended since).
 
     Works on the stored rows (no event is decoded unless its stored text does not hash as written), so it
     reads 20,000 events in about 60 ms; any connection will do (`verify_file` opens its own, in any thread).
@@ -115,15 +123,23 @@ def check_chain(conn: sqlite3.Connection) -> Verification:
     if owned:
         conn.execute("BEGIN")  # the count, the rows and the head as of one moment, beside a writer
     try:
-        count = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        if as_opened is None:
+            count = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+            rows = conn.execute(_CHAIN)
+        else:
+            count = as_opened[0]
+            rows = conn.execute(_CHAIN_UPTO, (count,))
         prev, last = GENESIS, None
-        for expected, row in enumerate(conn.execute(_CHAIN), start=1):
+        for expected, row in enumerate(rows, start=1):
             problem = _link_problem(row, expected, prev)
             if problem is not None:
                 kind = row[3] if type(row[3]) is str else ""
                 return Verification(False, count, expected, problem, kind)
             prev, last = row[6], row
-        head = conn.execute("SELECT value FROM meta WHERE key = 'head'").fetchone()
+        if as_opened is None:
+            head = conn.execute("SELECT value FROM meta WHERE key = 'head'").fetchone()
+        else:
+            head = (as_opened[1],) if as_opened[1] is not None else None
     finally:
         if owned:
             conn.execute("COMMIT")
@@ -139,9 +155,10 @@ def check_chain(conn: sqlite3.Connection) -> Verification:
     return Verification(True, count)
 
 
-def verify_file(path: str | Path) -> Verification:
+def verify_file(path: str | Path, as_opened: AsOpened | None = None) -> Verification:
     """Check the hash chain of the session file at path through a read-only connection of its own (in any
-    thread, beside a writer: it sees the committed events); raises a SessionFileError if it cannot be read."""
+    thread, beside a writer: it sees the committed events; as_opened: the file as a writer opened it, as
+    `EventLog.as_opened` gives it); raises a SessionFileError if it cannot be read."""
     path = Path(path)
     try:
         conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=2.0, isolation_level=None)
@@ -149,7 +166,7 @@ def verify_file(path: str | Path) -> Verification:
         raise explain(path, error) from error
     try:
         conn.execute("PRAGMA query_only=ON")
-        return check_chain(conn)
+        return check_chain(conn, as_opened)
     except sqlite3.Error as error:
         raise explain(path, error) from error
     finally:
@@ -219,6 +236,8 @@ class EventLog(EventReader):
         self._identity = _identity(path)
         self._pages_checked = False  # check_pages() found every page sound
         self._abandoned = False  # closed, unchanged, after a damaged page was found
+        self._opened_head: str | None = None  # the head row as the file was opened (read with the format)
+        self.as_opened: AsOpened = (0, None)  # the event count and head row when opened (check_chain)
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -337,6 +356,7 @@ class EventLog(EventReader):
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
             log._load()
+            log.as_opened = (log.count, log._opened_head)
         except SessionFileError:
             conn.close()
             lock.release()
@@ -369,6 +389,7 @@ class EventLog(EventReader):
                     "it, then open it read-only",
                 )
             log._load()
+            log.as_opened = (log.count, log._opened_head)
         except SessionFileError:
             conn.close()
             raise
@@ -410,6 +431,7 @@ class EventLog(EventReader):
         if not {"meta", "events"} <= tables:
             raise NotASessionError(self.path, "an SQLite database, but not a chairdesk session")
         meta = self.read_meta()
+        self._opened_head = meta.get("head")
         if meta.get("format") != FORMAT:
             raise NotASessionError(self.path, "an SQLite database, but not a chairdesk session")
         try:
@@ -439,10 +461,11 @@ class EventLog(EventReader):
         """The metadata table as a dict."""
         return dict(self.conn.execute("SELECT key, value FROM meta"))
 
-    def verify(self) -> Verification:
-        """Recompute the hash chain of the committed events; report the first event whose link is broken."""
+    def verify(self, as_opened: bool = False) -> Verification:
+        """Recompute the hash chain of the committed events (as_opened: of the file as it was opened, without
+        what was appended since); report the first event whose link is broken."""
         try:
-            return check_chain(self.conn)
+            return check_chain(self.conn, self.as_opened if as_opened else None)
         except sqlite3.Error as error:
             raise explain(self.path, error) from error
 

@@ -6,14 +6,16 @@ import glob
 import os
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..draft.model import Draft
-from .anchors import anchor_news, remember, remember_copy
+from ..draft.model import CHAIR, Draft
+from .anchors import AnchorNews, anchor_news, remember, remember_copy
 from .change import Change
 from .components import new_state
+from .damage_events import DAMAGE_FOUND
 from .errors import CorruptSessionError, RefusedError, SessionFileError, UnappliableEventError
 from .eventlog import (
     SUFFIX,
@@ -31,7 +33,11 @@ from .snapshot import restore
 from .snapshot import save as save_snapshot
 from .state import REDO, UNDO, SessionState, credited_actor
 
+if TYPE_CHECKING:
+    from .damage import Damage
+
 Listener = Callable[[Change], None]
+Inverse = tuple[str, dict[str, Any]] | None
 Clock = Callable[[], datetime]
 
 
@@ -91,14 +97,42 @@ def _running(pid: int) -> bool:
     return True
 
 
-def altered_record(path: Path, result: Verification) -> str:
-    """The warning for a session file whose hash chain is broken: which event, and what the chair may still do."""
+# What a warning adds when the session can be written: when the finding goes in the record (Session.record
+# notes it before the next step; a check that ends after steps were recorded notes it then, after them).
+RECORDS_IT = (
+    " The session can go on: your next step first records this finding in the session's record (as "
+    "chairdesk's note, on your behalf), then the step itself."
+)
+RECORDED_NOW = (
+    " The session goes on: this finding is recorded in the session's record now (as chairdesk's note, on "
+    "your behalf), after the steps you recorded since the file was opened."
+)
+
+
+def altered_record(path: Path, result: Verification, promise: str | None = RECORDS_IT) -> str:
+    """The warning for a session file whose hash chain is broken: which event, when the finding goes in the
+    record (promise: RECORDS_IT, RECORDED_NOW, or None for a session opened read-only), and what the chair may
+    still export."""
     event = f"event {result.broken_at} ({result.kind})" if result.kind else f"event {result.broken_at}"
-    return (
+    found = (
         f"{path}: this file's record was altered outside chairdesk: {event} is the first that fails the "
-        f"check ({result.problem}). The session can go on, and what you do is recorded as usual; but the "
-        "report, the redline and the record cannot be exported from it, since its record fails verification."
+        f"check ({result.problem})."
     )
+    refused = "the report, the redline and the record cannot be exported from it, since its record fails verification"
+    if promise is None:
+        return f"{found} The session can go on (read-only); {refused}."
+    if result.broken_at is not None and result.broken_at > result.events:
+        # Cut off the end: the chain of the events left is whole, and the note continues it.
+        if promise == RECORDS_IT:
+            return (
+                f"{found}{promise} Until then {refused}; from then on they can be exported again, and the "
+                "record tells what was found."
+            )
+        return (
+            f"{found}{promise} With it, the record's chain is whole again: the report, the redline and the "
+            "record can be exported, and the record tells what was found."
+        )
+    return f"{found}{promise} Even then {refused}: the altered event stays in it."
 
 
 Fold = Callable[[Iterable[Event]], SessionState]  # the events in order -> the state after the last
@@ -129,6 +163,10 @@ class Session:
         # keeps it too, so it need not read the log again. Each entry must check itself against the log.
         self.derived: dict[str, Any] = {}
         self.warnings: list[str] = []  # what the chair must be told on open (a file shorter than it was)
+        # The damage found in the file as it was opened, until it is in the record (damage.py): the next
+        # step records it first. `chain` is the verdict of the hash chain then (None: not checked yet).
+        self.damage: Damage | None = None
+        self.chain: Verification | None = None
         self.notes: list[str] = []  # what the chair may like to know on open (an earlier copy of a session)
         try:
             # A snapshot this user's cache holds of the same history, and the events after it (snapshot.py);
@@ -202,6 +240,8 @@ class Session:
                 raise SessionFileError(path, f"could not be created ({writing_problem(error)})") from error
             raise
         opened = cls.open(path, clock)
+        # A new file: an anchor kept for an earlier file at its path (since deleted) says nothing of this one.
+        opened.damage, opened.warnings = None, []
         opened._written = True  # its anchor is kept as for any session written here
         remember(opened.log)
         return opened
@@ -231,25 +271,73 @@ class Session:
         log = EventLog.open_read_only(path, pages_later=True) if read_only else EventLog.open(path, pages_later=True)
         session = cls(log, clock, fold)
         news = anchor_news(session.log)
-        if news is not None:
-            (session.warnings if news.warning else session.notes).append(news.text)
+        if news is not None and news.warning:
+            session._anchor_found(news)
+        elif news is not None:
+            session.notes.append(news.text)
         if check_chain:
             try:
-                session.chain_checked(session.verify())
+                session.chain_checked(session.verify(as_opened=True))
             except BaseException:
                 log.close()
                 raise
         return session
 
     def chain_checked(self, result: Verification) -> str | None:
-        """Take the result of a check of the hash chain; a broken one is told to the chair (session.warnings),
-        and the warning returned."""
+        """Take the result of a check of the hash chain of the file as it was opened (verify(as_opened=True));
+        a broken one is told to the chair (session.warnings) and kept for the record, and the warning returned."""
+        first = self.chain is None
+        self.chain = result
         if result.ok:
             return None
-        warning = altered_record(self.path, result)
+        warning = altered_record(self.path, result, self._promise())
         if warning not in self.warnings:
             self.warnings.append(warning)
+        if first:
+            self._found(broken_at=result.broken_at, broken_kind=result.kind, problem=result.problem)
         return warning
+
+    def _promise(self) -> str | None:
+        """When the damage found goes in the record: the next step, now (steps were recorded before it was
+        found: the window notes it at once, a close too), or never (read-only)."""
+        if self.read_only:
+            return None
+        return RECORDED_NOW if self.recorded_since_open else RECORDS_IT
+
+    def _anchor_found(self, news: AnchorNews) -> None:
+        """The file differs from this computer's anchor of it: tell the chair, and keep it for the record."""
+        self.warnings.append(news.text + (self._promise() or ""))
+        if news.anchor is not None:
+            self._found(anchored=news.anchor.events, anchored_at=news.anchor.closed, change=news.change)
+
+    def _found(self, **facts: Any) -> None:
+        """Add what was found to the damage waiting for the record (a writable session only)."""
+        if self.read_only:
+            return
+        from .damage import Damage, this_computer  # only for a damaged file: not on the start path
+
+        if self.damage is None:
+            found = format_ts(self.clock())
+            self.damage = Damage(found, this_computer(), self.log.as_opened[0], **facts)
+        else:
+            self.damage = replace(self.damage, **facts)
+
+    @property
+    def recorded_since_open(self) -> bool:
+        """Whether anything was recorded in the file since it was opened."""
+        return self.log.count > self.log.as_opened[0]
+
+    def note_damage(self) -> Change | None:
+        """Record the damage found on open, if it is not in the record yet (a step records it first in any
+        case; the window calls this when its check of the chain ends after steps were recorded)."""
+        damage = self.damage
+        if damage is None:
+            return None
+        payload = damage.payload()
+        inverse = self._checked(DAMAGE_FOUND, payload, CHAIR)[1]
+        change = self._commit(DAMAGE_FOUND, payload, CHAIR, inverse)
+        self.damage = None
+        return change
 
     @property
     def read_only(self) -> bool:
@@ -271,8 +359,13 @@ class Session:
         # No snapshot here: pickling the state (0.1 s at 2,000 paragraphs, 0.4 s at 10,000) would fall on the
         # chair's keys; it is written when the session closes.
         self.log.checkpoint()
-        if self._written:
+        if self._may_anchor():
             remember(self.log)
+
+    def _may_anchor(self) -> bool:
+        """Whether the file's anchor may be kept as it stands: written here, and the chain of the file as it
+        was opened checked, with any damage found in the record (else the anchor would forget it)."""
+        return self._written and (self.chain is not None or not self.recorded_since_open) and self.damage is None
 
     def _snapshot_key(self) -> tuple[Path, Path, str] | None:
         """Where a snapshot of the state goes, if the cache's is behind (snapshot.py): the state moved on since,
@@ -304,12 +397,24 @@ class Session:
         """Close the file (checkpointed into one file) and keep its anchor; every event is on disk already."""
         if self._closed:
             return
-        if self._written:
+        self._settle_check()
+        if self._may_anchor():
             remember(self.log)
         where = self._snapshot_key()
         self._closed = True
         self.log.close()
         self._save_snapshot(where)  # after the close: the snapshot records the file as it is left
+
+    def _settle_check(self) -> None:
+        """Before a close: if steps were recorded while the chain of the file as opened was still unchecked
+        (the window checks it in the background), check it now, and record any damage found."""
+        if self.read_only or self.chain is not None or not self.recorded_since_open:
+            return
+        try:
+            self.chain_checked(self.verify(as_opened=True))
+            self.note_damage()
+        except (SessionFileError, RefusedError):
+            pass  # the file cannot be read or written now: its anchor is not kept (_may_anchor)
 
     def __enter__(self) -> Session:
         return self
@@ -340,17 +445,26 @@ class Session:
             raise RefusedError(
                 f"The step '{kind}' is malformed (its payload is not a mapping); nothing was recorded."
             )
+        payload, inverse = self._checked(kind, payload, actor)
+        self.note_damage()  # a file found damaged: the finding goes in the record before the step
+        return self._commit(kind, payload, actor, inverse)
+
+    def _checked(self, kind: str, payload: dict[str, Any], actor: str) -> tuple[dict[str, Any], Inverse]:
+        """The payload with its derived facts, and its inverse, once every component let the step through."""
         try:
             # Derived facts (amended or not, the text's hash) are computed here, never taken from the payload.
             derive = getattr(self.state.owner(kind), "derive", None)
             if derive is not None:
                 payload = derive(self, kind, payload)
-            inverse = self.state.check(kind, payload, actor)
+            return payload, self.state.check(kind, payload, actor)
         except (LookupError, TypeError, ValueError, AttributeError, RecursionError) as error:
             # A hand-made payload missing a field, or with one of the wrong type, is refused like any rule.
             raise RefusedError(
                 f"The step '{kind}' is malformed ({type(error).__name__}: {error}); nothing was recorded."
             ) from error
+
+    def _commit(self, kind: str, payload: dict[str, Any], actor: str, inverse: Inverse) -> Change:
+        """Append and commit one checked event, apply it, then tell every listener what changed."""
         meta = None
         if kind == "meeting.set":
             meta = {k: str(v) for k, v in payload.items() if k in Meeting.FIELDS}
@@ -442,9 +556,10 @@ class Session:
             return self.draft_at(0)
         return self.draft_at((baselines[0] if which == "tabled" else baselines[-1]).seq)
 
-    def verify(self) -> Verification:
-        """Check the hash chain of the record."""
-        return self.log.verify()
+    def verify(self, as_opened: bool = False) -> Verification:
+        """Check the hash chain of the record (as_opened: of the file as it was opened, without what was
+        recorded since)."""
+        return self.log.verify(as_opened)
 
     def save_copy(self, destination: str | Path) -> Path:
         """Write a consistent copy of this session to another file, and keep its anchor (anchors.py): opened

@@ -344,17 +344,20 @@ class MainWindow(QMainWindow):
         """Check the session's hash chain and tell the chair if the file was altered: at once for a small
         session, else in a background thread once the window is up (60 ms at 20,000 events, off the start)."""
         if session.log.count <= CHECK_AT_ONCE:
-            self._record_checked(session, session.verify)
+            self._record_checked(session, lambda: session.verify(as_opened=True))
             return
-        path = session.path
+        # The file as it was opened: a step recorded before the check reads it continues the chain and moves
+        # its head, which would hide events cut off the end.
+        path, as_opened = session.path, session.log.as_opened
         self._record_check = check_in_background(
-            self, lambda: verify_file(path), lambda outcome: self._record_checked(session, outcome.result)
+            self, lambda: verify_file(path, as_opened), lambda outcome: self._record_checked(session, outcome.result)
         )
 
     def _record_checked(self, session: Session, result: Callable[[], Verification]) -> None:
-        """Show the warning of a broken chain (result() gives the check's verdict), if session is still open."""
+        """Show the warning of a broken chain (result() gives the check's verdict), if session is still open;
+        if steps were recorded before the check ended, the damage found goes in the record now, after them."""
         self._record_check = None
-        if session is not self.session:
+        if session is not self.session or self.controller is None:
             return
         try:
             warning = session.chain_checked(result())
@@ -363,6 +366,8 @@ class MainWindow(QMainWindow):
             session.warnings.append(warning)
         except OSError:
             return  # no verdict (the file went meanwhile): the exports verify it again in any case
+        if session.damage is not None and session.recorded_since_open:
+            self.controller.run(Session.note_damage)  # (else the chair's next step records it first)
         if warning:
             self.show_error("The session file has changed", warning)
 

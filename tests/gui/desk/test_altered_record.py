@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
 import pytest
 
+from chairdesk.core.log.anchors import anchors_path
+from chairdesk.core.log.damage import DAMAGE_FOUND
+from chairdesk.core.log.eventlog import verify_file
+from chairdesk.export import export_record
+from chairdesk.export.seal import export_text
+from chairdesk.gui import start_up
 from chairdesk.gui.desk import window as window_module
 from chairdesk.gui.desk.window import MainWindow
-from chairdesk.gui.qt import QMessageBox, Qt
+from chairdesk.gui.qt import QApplication, QMessageBox, Qt
 from chairdesk.gui.start_up import CHECK_AFTER_MS
 from chairdesk.sample import build_sample_session
 from tests.gui.desk_support import show_desk
@@ -52,7 +59,8 @@ def test_opening_a_tampered_file_tells_the_chair_and_the_session_goes_on(qtbot, 
     qtbot.keyClick(win.draft_view, Qt.Key.Key_E, CTRL)
     win.editor.text.setPlainText("Nations recalled that ICTs matter greatly.")
     qtbot.keyClick(win.editor.text, Qt.Key.Key_Return, CTRL)
-    assert len(win.session.events) == events + 1  # the chair goes on recording
+    # the chair goes on recording; the finding went in the record first
+    assert [e.kind for e in win.session.events[events:]] == [DAMAGE_FOUND, "draft.paragraph.amend"]
 
 
 def test_a_large_session_is_checked_after_the_window_is_up(qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
@@ -85,3 +93,46 @@ def test_a_check_still_running_when_the_session_closes_tells_nothing(qtbot, tmp_
     win.close_session()
     qtbot.wait(CHECK_AFTER_MS + 500)
     assert win.last_error == "" and _boxes(win) == []
+
+
+def _cut_off_the_end(tmp_path: Path) -> tuple[Path, int]:
+    """The sample with its last two events deleted with sqlite (the head row left), from a computer that keeps
+    no anchor of it: only its chain can tell, and a step continuing the chain would hide it."""
+    path = build_sample_session(tmp_path / "cut.chairdesk")
+    anchors = json.loads(anchors_path().read_text(encoding="utf-8"))
+    del anchors["files"][str(path.resolve())]
+    anchors_path().write_text(json.dumps(anchors), encoding="utf-8")
+    db = sqlite3.connect(path)
+    count = db.execute("SELECT max(seq) FROM events").fetchone()[0]
+    db.execute("DELETE FROM events WHERE seq > ?", (count - 2,))
+    db.commit()
+    db.close()
+    return path, count - 2
+
+
+def test_a_step_taken_before_the_background_check_ends_is_followed_by_the_finding(
+    qtbot, tmp_path: Path, monkeypatch  # noqa: ANN001
+) -> None:
+    monkeypatch.setattr(window_module, "CHECK_AT_ONCE", 0)  # as for a session of 20,000 events
+    monkeypatch.setattr(start_up, "CHECK_AFTER_MS", 1500)  # (a loaded machine: the key still comes first)
+    path, found = _cut_off_the_end(tmp_path)
+    win = show_desk(qtbot, path)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.draft_view, timeout=3000)
+    win.commands.go_to_paragraph(3)
+    qtbot.keyClick(win.draft_view, Qt.Key.Key_Delete, CTRL)  # the chair strikes before the check has run
+    assert win.last_error == "" and [e.kind for e in win.session.events[found:]] == ["draft.paragraph.strike"]
+    assert verify_file(path).ok  # the file alone no longer shows the events cut off
+    qtbot.waitUntil(lambda: bool(win.last_error), timeout=10_000)
+    (box,) = _boxes(win)
+    assert f"the events after {found} are missing" in box.text()
+    assert "this finding is recorded in the session's record now" in box.text()
+    assert [e.kind for e in win.session.events[found:]] == ["draft.paragraph.strike", DAMAGE_FOUND]
+    assert win.session.damage is None and win.controller.undo_stack.count() == 1  # the note is no step to undo
+    box.accept()
+    win.close_session()
+    assert win.open_session(path)
+    assert win.session.warnings == [] and _boxes(win) == []
+    record = export_text(export_record(win.session, tmp_path / "record.md"))
+    (line,) = [line for line in record.splitlines() if "found altered by chairdesk" in line]
+    assert f"the events after {found} are missing" in line
+    assert f"The check ended after event {found + 1} had been recorded in it" in line
