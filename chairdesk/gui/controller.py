@@ -67,6 +67,10 @@ class SessionController(QObject):
         self.current_section: str | None = None
         self.current_paragraph: str | None = None
         self.last_change: Change | None = None  # the change being told to the views (the last one told)
+        # The last step recorded that cannot be undone (the floor's, an objection…), and the one the chair
+        # has said Undo may reach back past (a second Ctrl+Z): see `undo`.
+        self._fixed: Change | None = None
+        self._passed: int | None = None
         self._running = 0  # operations under way in run() (a view may wait for `settled` to redraw once)
         # An idle moment folds the committed events from the -wal into the file itself, so that a plain copy
         # of the .chairdesk file made then is the whole session (Save a copy is right at any moment).
@@ -88,6 +92,8 @@ class SessionController(QObject):
 
     def _on_change(self, change: Change) -> None:
         self.idle_checkpoint.start()
+        if change.inverse is None:
+            self._fixed = change
         self.last_change = change
         self.changed.emit(change)
         for text in change.notices:
@@ -113,8 +119,42 @@ class SessionController(QObject):
         return change
 
     def undo(self) -> bool:
-        """Undo the last step (recording its inverse); a refused undo is reported and moves nothing."""
-        return self._step(self.undo_stack.index() - 1, self.undo_stack.undo)
+        """Undo the last step (recording its inverse); a refused undo is reported and moves nothing.
+
+        When a step that cannot be undone came after it (a speaker called, an objection recorded), the first
+        Undo only says so, naming both: the chair pressing Ctrl+Z after calling a speaker means that call, not
+        a delegation's amendment made minutes before. Undo again reaches back past it."""
+        index = self.undo_stack.index() - 1
+        command = self.undo_stack.command(index) if 0 <= index < self.undo_stack.count() else None
+        fixed = self._fixed
+        if (
+            isinstance(command, _ChangeCommand)
+            and fixed is not None
+            and fixed.event.seq > command.change.event.seq
+            and self._passed != fixed.event.seq
+            and not self._behind_adoption(command.change)  # (that refusal says more: _step gives it)
+        ):
+            self._passed = fixed.event.seq
+            self.refused.emit(
+                f"The last step cannot be undone: {self._told(fixed)}. Undo again to undo "
+                f"‘{command.text()}’, recorded before it."
+            )
+            return False
+        return self._step(index, self.undo_stack.undo)
+
+    def _behind_adoption(self, change: Change) -> bool:
+        try:
+            self._check_adoption_barrier(change)
+        except ChairdeskError:
+            return True
+        return False
+
+    def _told(self, change: Change) -> str:
+        """A recorded step as the record tells it, without its full stop (its kind if it cannot be told)."""
+        try:
+            return self.session.state.describe(change.event).rstrip(".")
+        except (ChairdeskError, LookupError, ValueError, TypeError):
+            return change.kind
 
     def redo(self) -> bool:
         """Redo the step undone last; a refused redo is reported and moves nothing."""

@@ -142,7 +142,8 @@ def test_undo_refused_while_the_report_is_adopted_keeps_the_stack_in_step(window
 def test_a_step_that_can_no_longer_be_undone_leaves_the_list(
     window: MainWindow, qtbot, tmp_path: Path
 ) -> None:  # noqa: ANN001
-    """A floor request already heard cannot be withdrawn: undo says so once, then reaches the edit before it."""
+    """A floor request already heard cannot be withdrawn: undo says so once, then reaches the edit before it
+    (the first Undo says that the speaker's turn, ended since, cannot be undone: see the test below)."""
     from chairdesk.core.floor.operations import end_intervention, next_speaker, request_floor
 
     session, stack = window.session, window.controller.undo_stack
@@ -153,6 +154,8 @@ def test_a_step_that_can_no_longer_be_undone_leaves_the_list(
     assert window.undo_action.text() == "&Undo Request: Team Yellow"
     before = on_disk(session)
 
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert on_disk(session) == before and "cannot be undone" in window.statusBar().currentMessage()
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     assert on_disk(session) == before
     message = window.statusBar().currentMessage()
@@ -165,13 +168,22 @@ def test_a_step_that_can_no_longer_be_undone_leaves_the_list(
 
 
 def test_taking_a_section_up_or_an_objection_does_not_stop_undo(window: MainWindow, qtbot) -> None:  # noqa: ANN001
-    """Only an adoption is a barrier: taking up a section or recording an objection adopts nothing."""
+    """Only an adoption is a barrier: taking up a section or recording an objection adopts nothing. But the
+    first Undo after them says that the objection cannot be undone, and names the step Undo would take back
+    instead, recorded before it (the chair pressing Ctrl+Z then means the objection, not an amendment made
+    minutes before, perhaps out of sight); Undo again takes that step back."""
     session = window.session
     pid = amend(window, 2, " Amended.")
     section_b = session.draft.order[1]
     assert window.controller.run(adoption.take_up, section_b) is not None
     assert window.controller.run(adoption.record_objection, section_b, "RED", "Not ready") is not None
+    before = on_disk(session)
 
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert on_disk(session) == before and session.draft.paragraphs[pid].text.endswith(" Amended.")
+    message = window.statusBar().currentMessage()
+    assert "The last step cannot be undone: " in message and "objection by team red" in message.casefold(), message
+    assert "Undo again to undo ‘" in message
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     assert not session.draft.paragraphs[pid].text.endswith(" Amended.")
     assert session.events[-1].payload.get("undo_of") is not None
