@@ -15,9 +15,8 @@ from datetime import datetime
 from typing import Any
 
 from .anchors import REMOVED, REPLACED, REWRITTEN
-from .damage_events import DAMAGE_FOUND
 
-__all__ = ["DAMAGE_FOUND", "Damage", "damage_sentence", "this_computer"]
+__all__ = ["Damage", "damage_sentence", "this_computer"]
 
 
 def this_computer() -> str:

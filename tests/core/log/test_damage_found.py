@@ -13,7 +13,8 @@ import pytest
 
 from chairdesk.core import drafting
 from chairdesk.core.log.anchors import anchors_path
-from chairdesk.core.log.damage import DAMAGE_FOUND, this_computer
+from chairdesk.core.log.damage import this_computer
+from chairdesk.core.log.damage_events import DAMAGE_FOUND
 from chairdesk.core.log.errors import RefusedError
 from chairdesk.core.log.eventlog import verify_file
 from chairdesk.core.log.session import Session

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from chairdesk.core.log.anchors import anchors_path
-from chairdesk.core.log.damage import DAMAGE_FOUND
+from chairdesk.core.log.damage_events import DAMAGE_FOUND
 from chairdesk.core.log.eventlog import verify_file
 from chairdesk.export import export_record
 from chairdesk.export.seal import export_text
