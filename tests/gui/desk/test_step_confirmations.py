@@ -1,0 +1,87 @@
+"""The status bar confirms each step of the draft from the keyboard, undone and redone too, saying what the step
+did and crediting it as the record does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chairdesk.export.record import build_record
+from chairdesk.gui.app import default_docks
+from chairdesk.gui.desk.window import MainWindow
+from chairdesk.sample import build_sample_session
+from tests.gui.desk_support import show_desk
+from tests.gui.test_chaired_session import CTRL, SHIFT, Chair, K
+
+
+@pytest.fixture
+def desk(qtbot, tmp_path: Path) -> tuple[MainWindow, Chair]:  # noqa: ANN001
+    """The oewg sample in the window at 1280×800, the keyboard in the draft."""
+    path = build_sample_session(tmp_path / "oewg.chairdesk", "oewg")
+    win = show_desk(qtbot, path, docks=default_docks(), size=(1280, 800))
+    return win, Chair(qtbot, win)
+
+
+def _status(win: MainWindow) -> str:
+    return win.statusBar().currentMessage()
+
+
+def _record_says(win: MainWindow) -> str:
+    """The record's sentence for the last event."""
+    last = win.session.events[-1].seq
+    return next(entry.text for entry in build_record(win.session).entries if entry.seq == last)
+
+
+def _confirmed(win: MainWindow, expected: str) -> None:
+    """The status bar says `expected`, credited to whom the record's sentence for the step names."""
+    assert _status(win) == expected
+    who = expected.rsplit(" — credited to ", 1)[1].rstrip(".")
+    assert _record_says(win).lower().startswith(who.lower()), (_record_says(win), who)
+
+
+def _undo(chair: Chair) -> None:
+    chair.key(K.Key_Z, CTRL)
+
+
+def _redo(chair: Chair) -> None:
+    chair.key(K.Key_Z, CTRL | SHIFT)
+
+
+def test_a_proposal_undone_and_redone_is_confirmed_as_made_again_by_purple(desk, qtbot) -> None:  # noqa: ANN001
+    win, chair = desk
+    chair.go_to(9)
+
+    def propose(dialog) -> None:  # noqa: ANN001
+        qtbot.keyClicks(dialog.delegation.lineEdit(), "Purple")
+        dialog.text.setPlainText(dialog.text.toPlainText().replace("the", "the Purple", 1))
+        qtbot.keyClick(dialog.text, K.Key_Return, CTRL)
+
+    chair.in_dialog(propose)
+    chair.key(K.Key_P, CTRL)
+    chair.back()
+    win.draft_view.setFocus()
+    made = "Paragraph 9 has a new proposal — credited to Team Purple."
+    _confirmed(win, made)
+    _undo(chair)
+    _confirmed(win, "Paragraph 9 has a proposal set aside — credited to the Chair.")
+    _redo(chair)
+    assert win.session.events[-1].kind == "draft.proposal.reopen"
+    _confirmed(win, made)  # the record: "Team Purple proposed for paragraph 9 … (redoing an undone step)"
+
+    chair.key(K.Key_X, CTRL | SHIFT)
+    set_aside = "Paragraph 9 has a proposal set aside — credited to the Chair."
+    _confirmed(win, set_aside)
+    _undo(chair)
+    _confirmed(win, "Paragraph 9 has a proposal reopened — credited to the Chair.")
+    _redo(chair)
+    _confirmed(win, set_aside)
+    _undo(chair)
+
+    chair.key(K.Key_A, CTRL | SHIFT)
+    taken = "Paragraph 9 takes the proposal's wording — credited to the Chair."
+    _confirmed(win, taken)
+    _undo(chair)
+    _confirmed(win, "Paragraph 9 has a proposal reopened — credited to the Chair.")
+    _redo(chair)
+    _confirmed(win, taken)
