@@ -1,5 +1,5 @@
 """The status bar confirms each step of the draft from the keyboard, undone and redone too, saying what the step
-did and crediting it as the record does."""
+did and crediting it as the record does; the editor pane's heading names the section as it now stands."""
 
 from __future__ import annotations
 
@@ -85,3 +85,88 @@ def test_a_proposal_undone_and_redone_is_confirmed_as_made_again_by_purple(desk,
     _confirmed(win, "Paragraph 9 has a proposal reopened — credited to the Chair.")
     _redo(chair)
     _confirmed(win, taken)
+
+
+def test_a_retitled_section_is_confirmed_and_named_anew_in_the_editor_pane(desk, qtbot) -> None:  # noqa: ANN001
+    win, chair = desk
+    chair.go_to(17)
+    heading = win.editor.heading
+    assert heading.plain_text() == "Paragraph 17 — section D, Capacity-building"
+    chair.key(K.Key_Z, CTRL | SHIFT)  # nothing to redo: the status bar says so, or nothing
+    chair.on_behalf_of("Green")
+
+    def retitle(dialog) -> None:  # noqa: ANN001
+        field = dialog.focusWidget()
+        qtbot.keyClick(field, K.Key_A, CTRL)
+        qtbot.keyClicks(field, "Recommended next steps")
+        qtbot.keyClick(field, K.Key_Return)
+
+    chair.in_dialog(retitle)
+    chair.key(K.Key_T, CTRL | SHIFT)
+    chair.back()
+    win.draft_view.setFocus()
+    retitled = "Section D retitled 'Recommended next steps' — credited to Team Green."
+    _confirmed(win, retitled)
+    assert heading.plain_text() == "Paragraph 17 — section D, Recommended next steps"
+    _undo(chair)
+    _confirmed(win, "Section D retitled 'Capacity-building' — credited to the Chair.")
+    assert heading.plain_text() == "Paragraph 17 — section D, Capacity-building"
+    _redo(chair)
+    _confirmed(win, retitled)
+    assert heading.plain_text() == "Paragraph 17 — section D, Recommended next steps"
+
+
+def test_the_document_title_and_a_sub_heading_are_confirmed(desk, qtbot) -> None:  # noqa: ANN001
+    win, chair = desk
+    chair.go_to(17)
+
+    def answer(words: str):  # noqa: ANN202
+        def steps(dialog) -> None:  # noqa: ANN001
+            field = dialog.focusWidget()
+            qtbot.keyClick(field, K.Key_A, CTRL)
+            qtbot.keyClicks(field, words)
+            qtbot.keyClick(field, K.Key_Return)
+
+        return steps
+
+    chair.in_dialog(answer("Final progress report"))
+    chair.key(K.Key_D, CTRL | SHIFT)
+    chair.back()
+    win.draft_view.setFocus()
+    _confirmed(win, "Document title set to 'Final progress report' — credited to the Chair.")
+    assert win.title_label.title() == "Final progress report"
+    _undo(chair)
+    assert _status(win).startswith("Document title set to 'Draft annual progress report")
+    assert win.title_label.title() == win.session.draft.title
+
+    chair.on_behalf_of("Blue")
+    chair.in_dialog(answer("Next steps"))
+    chair.key(K.Key_H, CTRL | SHIFT)
+    chair.back()
+    win.draft_view.setFocus()
+    _confirmed(win, "Sub-heading 'Next steps' added — credited to Team Blue.")
+    _undo(chair)
+    _confirmed(win, "Sub-heading 'Next steps' removed — credited to the Chair.")
+    _redo(chair)
+    _confirmed(win, "Sub-heading 'Next steps' restored — credited to Team Blue.")
+
+
+def test_a_section_moved_while_words_are_typed_is_named_by_its_new_letter(desk, qtbot) -> None:  # noqa: ANN001
+    win, chair = desk
+    chair.go_to(17)
+    chair.key(K.Key_E, CTRL)
+    chair.type(" Typed, not committed.")
+    assert win.editor.is_dirty()
+    try:
+        section = win.session.draft.paragraphs[win.controller.current_paragraph].section
+        win.outline_view.section_dropped.emit(section, 2)  # (dragged in the outline, before section C)
+        _confirmed(win, "'Capacity-building' moved, now section C — credited to the Chair.")
+        number = win.session.draft.number_of(win.controller.current_paragraph)
+        assert win.editor.heading.plain_text() == f"Paragraph {number} — section C, Capacity-building"
+        assert " Typed, not committed." in win.editor.text.toPlainText()  # (kept, not reloaded)
+        win.draft_view.setFocus()
+        _undo(chair)
+        _confirmed(win, "'Capacity-building' moved, now section D — credited to the Chair.")
+        assert win.editor.heading.plain_text() == "Paragraph 17 — section D, Capacity-building"
+    finally:  # (the words typed put back: closing the window asks nothing)
+        qtbot.keyClick(win.editor.text, K.Key_Escape)
