@@ -71,8 +71,8 @@ def wording_change(who: str, old: str, new: str, where: str) -> str:
     return f"{who} {_and(done)} in {where}"
 
 
-def _credited(state: SessionState, event: Event) -> str:
-    """Whom a draft step is credited to: a redo names whoever made the step it redoes (a redo in a file from
+def draft_credit(state: SessionState, event: Event) -> str:
+    """Whom a draft step is credited to (the record, and the status bar's confirmation): a redo names whoever made the step it redoes (a redo in a file from
     before that was kept names the author of the wording it puts back, when it has one)."""
     author = event.payload.get("author")
     if state.step_of(event) == REDO and "credited_to" not in event.payload and isinstance(author, str):
@@ -84,7 +84,7 @@ def describe_draft_event(state: SessionState, event: Event) -> str:
     """One sentence for the record: "Team Blue amended paragraph 12 to read: “…”"."""
 
     d, p = state.draft, event.payload
-    who = actor_name(state, _credited(state, event))
+    who = actor_name(state, draft_credit(state, event))
     undo = step_note(state, event)
 
     def para(pid: str) -> str:

@@ -8,11 +8,14 @@ say what the desk now shows; steps of the floor are confirmed by the floor panel
 from __future__ import annotations
 
 from ...core.adoption.model import and_list
+from ...core.draft.model import Draft
+from ...core.draft.record import draft_credit
 from ...core.log.change import Change
+from ...core.log.eventlog import Event
 from ...core.log.session import Session
-from ...core.log.state import actor_name, credited_actor
+from ...core.log.state import REDO, actor_name
 
-_DRAFT_VERBS = {
+_PARAGRAPH_VERBS = {
     "draft.paragraph.amend": "amended",
     "draft.paragraph.insert": "inserted",
     "draft.paragraph.strike": "struck",
@@ -26,7 +29,9 @@ _DRAFT_VERBS = {
     "draft.proposal.add": "has a new proposal",
     "draft.proposal.accept": "takes the proposal's wording",
     "draft.proposal.set_aside": "has a proposal set aside",
+    "draft.proposal.reopen": "has a proposal reopened",
 }
+_HEADING_VERBS = {"add": "added", "retitle": "retitled", "remove": "removed", "restore": "restored"}
 
 
 def confirmation(session: Session, change: Change) -> str:
@@ -34,20 +39,86 @@ def confirmation(session: Session, change: Change) -> str:
     kind = change.kind
     if kind.startswith("adoption."):
         return _adoption(session, change)
-    if kind not in _DRAFT_VERBS:
+    if not kind.startswith("draft."):
         return ""
-    payload = change.event.payload
+    what = _draft_step(session, change.event)
+    if not what:
+        return ""
+    # Credited as the record credits it: a redo names whoever made the step it redoes.
+    who = actor_name(session.state, draft_credit(session.state, change.event))
+    return f"{what} — credited to {who}."
+
+
+def _draft_step(session: Session, event: Event) -> str:
+    """What a draft step did, as the desk now shows it: "Paragraph 5 struck", "Section B retitled '…'"."""
+    kind, payload = event.kind, event.payload
+    if kind in _PARAGRAPH_VERBS:
+        verb = _PARAGRAPH_VERBS[kind]
+        if kind == "draft.proposal.reopen" and "text" not in payload and session.state.step_of(event) == REDO:
+            verb = _PARAGRAPH_VERBS["draft.proposal.add"]  # a proposal undone and redone: made again (the record)
+        return f"{_capital(_paragraph_named(session, kind, payload))} {verb}"
+    return _heading_step(session.draft, kind, payload) or _other_step(session.draft, kind, payload)
+
+
+def _paragraph_named(session: Session, kind: str, payload: dict) -> str:
+    """The paragraph a step changed, named by its number now (a struck one by the number the strike took,
+    as the record names it)."""
     pid = payload.get("paragraph") if kind.startswith("draft.subparagraph") else payload.get("id")
     if kind.startswith("draft.proposal"):
         proposal = session.draft.proposals.get(payload.get("id", ""))
         pid = proposal.paragraph if proposal is not None else payload.get("paragraph")
     draft = session.draft
-    # A struck paragraph is named by the number the strike took from it (as the record names it).
     known = isinstance(pid, str) and draft.label_as_live(pid) is not None
-    name = draft.paragraph_name(pid, as_live=True) if known else "the paragraph"
-    what = name[:1].upper() + name[1:]
-    who = actor_name(session.state, credited_actor(change.event))  # a redo: whoever made the step
-    return f"{what} {_DRAFT_VERBS[kind]} — credited to {who}."
+    return draft.paragraph_name(pid, as_live=True) if known else "the paragraph"
+
+
+def _heading_step(draft: Draft, kind: str, payload: dict) -> str:
+    """A step on the document title, a section or a sub-heading ("" for another step)."""
+    action = kind.rsplit(".", 1)[1]
+    if kind == "draft.title.set":
+        return f"Document title set to '{payload.get('title', draft.title)}'"
+    if kind.startswith("draft.section.") and action in (*_HEADING_VERBS, "move"):
+        section = draft.sections.get(payload.get("id", ""))
+        title = section.title if section is not None else ""
+        label = draft.numbering().label.get(payload.get("id", ""))
+        named = f"Section {label}" if label else "The section"
+        if action == "retitle":
+            return f"{named} retitled '{title}'"
+        if action == "move":
+            return f"'{title}' moved, now section {label}" if label else f"'{title}' moved"
+        return f"{named} '{title}' {_HEADING_VERBS[action]}"
+    if kind.startswith("draft.subheading.") and action in _HEADING_VERBS:
+        heading = draft.subheadings.get(payload.get("id", ""))
+        title = heading.title if heading is not None else ""
+        return f"Sub-heading '{title}' {_HEADING_VERBS[action]}"
+    return ""
+
+
+def _other_step(draft: Draft, kind: str, payload: dict) -> str:
+    """A step on a paragraph's kind, a sub-paragraph's level or the numbering ("" for another step)."""
+    if kind == "draft.paragraph.kind":
+        pid = payload.get("id", "")
+        shape = "preambular" if payload.get("kind") == "preambular" else "operative"
+        return f"{_capital(draft.paragraph_name(pid, as_live=True))} made {shape}" if pid in draft.paragraphs else ""
+    if kind == "draft.subparagraph.level":
+        para = draft.paragraphs.get(payload.get("paragraph", ""))
+        if para is None:
+            return ""
+        cited = para.sub_references().get(payload.get("id", ""), "")
+        name = f"{draft.paragraph_name(para.id, as_live=True)} {cited}".strip()
+        return f"{_capital(name)} {'indented' if payload.get('level') == 2 else 'outdented'}"
+    if kind == "draft.numbering.mode":
+        kept = payload.get("mode") == "keep"
+        return "Numbering: the tabled numbers are kept" if kept else "Numbering: renumbered after each change"
+    if kind == "draft.numbering.renumber":
+        return "Paragraphs renumbered (technical renumbering)"
+    if kind == "draft.baseline":
+        return f"Text as it stands marked as '{payload.get('label', '')}'"
+    return ""
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _adoption(session: Session, change: Change) -> str:

@@ -81,6 +81,7 @@ class DraftView(QAbstractItemView):
         self.near.before_step = self.credits_step
         self.credits: CreditsLater | None = None  # the credits of the rows, read after the first paint
         self.setItemDelegate(self.row_delegate)
+        self.row_delegate.editor_cursor_moved.connect(self._editor_cursor_moved)
         self.setStyleSheet(VIEW_STYLE)
         self.verticalScrollBar().actionTriggered.connect(self._user_scrolled)
 
@@ -373,6 +374,29 @@ class DraftView(QAbstractItemView):
             self.scrollTo(self.model().index(found, 0), QAbstractItemView.ScrollHint.PositionAtBottom)
         return found
 
+    def _editor_cursor_moved(self) -> None:
+        # After the key is done: the editor, its text grown past its height, scrolls its own lines first.
+        QTimer.singleShot(0, self, self.show_editor_cursor)
+
+    def show_editor_cursor(self) -> None:
+        """While the in-place editor is open, the rows scroll so that its text cursor is in sight, as in a text
+        editor: the editor is as tall as its row, so in a paragraph taller than the screen the cursor goes
+        below it (Ctrl+End, Down, typing) or above it, and only the view can follow. The cursor is in the
+        chair's row and the scroll stays within the bar's range: the row is in sight, and no white page."""
+        editor = self.row_delegate.active_editor
+        if editor is None or not editor.isVisible():
+            return
+        self._settle()  # (the rows a change moved first: the editor at its row's place)
+        cursor = editor.cursorRect()
+        # (the editor's frame and margin shown with the cursor's line: Ctrl+Home shows the row from its top)
+        margin = editor.frameWidth() + int(editor.document().documentMargin())
+        top = editor.viewport().mapTo(self.viewport(), cursor.topLeft()).y() - margin
+        bottom, screen = top + cursor.height() + 2 * margin, self.viewport().height()
+        if top < 0:
+            self._scroll_to(self.verticalOffset() + top)
+        elif bottom > screen:
+            self._scroll_to(self.verticalOffset() + min(bottom - screen, top))  # (its top first, if taller)
+
     def _scroll_to(self, value: int) -> None:
         """Put the scroll bar at value (within its range): the rows that come in sight are measured as drawn."""
         self._pending_scroll = None  # (the chair's keys moved the view: no scroll kept for later)
@@ -541,6 +565,7 @@ class DraftView(QAbstractItemView):
             self.scrollTo(self.currentIndex())
         elif place is not None:
             self._rows_moved(place)
+        self._editor_cursor_moved()  # (and the text cursor in it, being typed at)
 
     def _user_scrolled(self, _action: int) -> None:
         self._pending_scroll = None  # the chair scrolled away: do not pull the view back later
@@ -571,9 +596,11 @@ class DraftView(QAbstractItemView):
                     self._rows_moved(place)
                 if whole and not self._current_whole(event.size().height()):
                     self.scrollTo(self.currentIndex())  # (narrower, it has more lines: its last went below)
+                self._editor_cursor_moved()  # (its lines wrapped anew: the text cursor may have gone below)
             else:
                 self.updateGeometries()
                 self._keep_current_whole(event.oldSize().height(), event.size().height())
+                self._editor_cursor_moved()  # (a shorter area: the text cursor may be under the editor pane)
         return super().viewportEvent(event)
 
     def _current_whole(self, screen: int) -> bool:

@@ -252,11 +252,7 @@ class EditorPane(QWidget):
             return
         self.text.setEnabled(True)
         self._show_parts(True)
-        name = draft.paragraph_name(para.id)
-        label = draft.label_of(para.section)
-        self.heading.set_heading(
-            f"{name[0].upper()}{name[1:]}", f" — section {label}, {draft.sections[para.section].title}"
-        )
+        self.refresh_heading()
         labels = para.sub_labels()
         self._set_parts(
             [(PARAGRAPH_TEXT, None)] + [(f"({labels[sub.id]})", sub.id) for sub in para.live_subparagraphs()]
@@ -266,6 +262,33 @@ class EditorPane(QWidget):
         self.part.setCurrentIndex(max(0, index))
         self.part.blockSignals(False)
         self._load_text()
+
+    def refresh_heading(self) -> None:
+        """Name again what the pane edits, as the draft now has it (a section retitled or moved, a paragraph
+        renumbered), without touching the words in the text box."""
+        heading = self._heading()
+        if heading is not None:
+            self.heading.set_heading(*heading)
+
+    def _heading(self) -> tuple[str, str] | None:
+        """The heading for what the pane edits: its bold lead and the rest; None when it names nothing in the
+        draft (no paragraph, or one struck or gone with its section)."""
+        draft = self.session.draft if self.session is not None else None
+        if draft is None:
+            return None
+        if self.mode == "first":
+            if self.section_id not in draft.order:
+                return None
+            return f"New paragraph at the start of section {draft.label_of(self.section_id)}", TYPE_IT
+        para = draft.paragraphs.get(self.paragraph_id) if self.paragraph_id else None
+        if para is None or para.struck:
+            return None
+        if self.mode != "amend":
+            what = "New paragraph after" if self.mode == "insert" else "New lettered sub-paragraph of"
+            return f"{what} {draft.label_of_paragraph(para.id)}", TYPE_IT
+        name = draft.paragraph_name(para.id)
+        title = draft.sections[para.section].title
+        return f"{name[0].upper()}{name[1:]}", f" — section {draft.label_of(para.section)}, {title}"
 
     def _set_parts(self, parts: list[tuple[str, str | None]]) -> None:
         """List these parts (label, sub-paragraph id) in the Part box, unless it lists them already (the
@@ -292,24 +315,18 @@ class EditorPane(QWidget):
             return
         self.stash()
         self._loaded = None
-        number = self.session.draft.label_of_paragraph(self.paragraph_id)
         self.mode = mode
         self._show_parts(False)
-        what = (
-            f"New paragraph after {number}" if mode == "insert" else f"New lettered sub-paragraph of {number}"
-        )
-        self.heading.set_heading(what, TYPE_IT)
+        self.refresh_heading()
         self.text.setPlainText("")
         self.text.setFocus()
 
     def begin_first(self, section_id: str) -> None:
         """Type the first paragraph of a section (one with no paragraph to insert after)."""
-        draft = self.session.draft
         self.show_paragraph(None)
         self.mode, self.section_id = "first", section_id
         self.text.setEnabled(True)
-        label = draft.label_of(section_id)
-        self.heading.set_heading(f"New paragraph at the start of section {label}", TYPE_IT)
+        self.refresh_heading()
         self.text.setFocus()
 
     def sub_id(self) -> str | None:

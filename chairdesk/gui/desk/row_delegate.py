@@ -68,6 +68,7 @@ class RowDelegate(QStyledItemDelegate):
     edit_committed = Signal(str, str)  # paragraph id, new text (Ctrl+Enter in the in-place editor)
     edit_left = Signal(str, str)  # paragraph id, words: the in-place editor was left without a commit
     edit_cancelled = Signal(str)  # paragraph id: Esc in the in-place editor (its words are discarded)
+    editor_cursor_moved = Signal()  # the in-place editor's text cursor moved (typing, its keys): the view follows
 
     def __init__(self, view: RowsView) -> None:
         super().__init__(view)
@@ -318,6 +319,7 @@ class RowDelegate(QStyledItemDelegate):
         editor.destroyed.connect(lambda _o=None: setattr(self, "active_editor", None))
         editor.commit_requested.connect(lambda: self._commit(editor))
         editor.revert_requested.connect(lambda: self._cancel(editor))
+        editor.cursorPositionChanged.connect(self.editor_cursor_moved)
         return editor
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802

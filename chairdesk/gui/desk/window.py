@@ -423,6 +423,8 @@ class MainWindow(QMainWindow):
                 self.draft_view.scrollTo(self.draft_view.currentIndex())
         if reload:
             self.editor.show_paragraph(current, keep_part=True)
+        elif change.draft_changed:  # (a section retitled or moved, the words typed kept: named anew)
+            self.editor.refresh_heading()
         self.draft_view.lay_out_now()
         if current in change.paragraphs and self.draft_view.currentIndex().isValid():  # (grown: its end in sight)
             self.draft_view.scrollTo(self.draft_view.currentIndex())

@@ -163,3 +163,57 @@ def test_the_scroll_bar_taken_to_its_end_shows_the_end_of_a_long_draft(qtbot, tm
     view.viewport().repaint()
     assert bar.value() == bar.maximum()
     assert view.visualRect(view.model().index(last, 0)).bottom() == view.viewport().height() - 1
+
+
+def _cursor_in_sight(view, editor) -> bool:  # noqa: ANN001
+    """Whether the in-place editor's text cursor is within the draft's rows' area."""
+    rect = editor.cursorRect()
+    top = editor.viewport().mapTo(view.viewport(), rect.topLeft()).y()
+    return 0 <= top and top + rect.height() <= view.viewport().height()
+
+
+def test_the_view_follows_the_in_place_editors_cursor_in_a_row_taller_than_the_screen(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    window = _desk(qtbot, build_sample_session(tmp_path / "oewg.chairdesk", "oewg"))
+    view = window.draft_view
+    window.resize(1024, 768)
+    wait_laid_out(qtbot, window)
+    for _ in range(6):
+        qtbot.keyClick(view, Qt.Key.Key_Plus, CTRL)
+    wait_laid_out(qtbot, window)
+    assert window.commands.go_to_paragraph(9)
+    settle_start(window)
+    row = view.currentIndex()
+    assert view.rows.heights[row.row()] > 1.5 * view.viewport().height(), "the row is taller than the screen"
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.row_delegate.active_editor
+    assert editor is not None and editor.hasFocus()
+
+    def check(label: str) -> None:
+        QApplication.processEvents()
+        assert _cursor_in_sight(view, editor), f"{label}: the text cursor is out of sight"
+        assert view.visualRect(row).intersects(view.viewport().rect()), f"{label}: the chair's row went"
+        assert editor.geometry().top() == view.visualRect(row).top(), f"{label}: the editor left its row"
+
+    check("opened")
+    qtbot.keyClick(editor, Qt.Key.Key_End, CTRL)
+    check("Ctrl+End")
+    qtbot.keyClicks(editor, " and more words")
+    check("typed at the end")
+    assert editor.toPlainText().endswith(" and more words")
+    qtbot.keyClick(editor, Qt.Key.Key_Home, CTRL)
+    check("Ctrl+Home")
+    for step in range(12):
+        qtbot.keyClick(editor, Qt.Key.Key_Down)
+        check(f"Down ×{step + 1}")
+    qtbot.keyClick(editor, Qt.Key.Key_End, CTRL)
+    for step in range(12):
+        qtbot.keyClick(editor, Qt.Key.Key_Up)
+        check(f"Up ×{step + 1} from the end")
+    qtbot.keyClick(editor, Qt.Key.Key_Plus, CTRL)
+    wait_laid_out(qtbot, window)
+    check("zoomed in once more at the end")
+    window.resize(900, 700)
+    wait_laid_out(qtbot, window)
+    check("a smaller window")
+    bar = view.verticalScrollBar()
+    assert 0 <= bar.value() <= bar.maximum(), "no white page"
