@@ -32,6 +32,7 @@ _PARAGRAPH_VERBS = {
     "draft.proposal.reopen": "has a proposal reopened",
 }
 _HEADING_VERBS = {"add": "added", "retitle": "retitled", "remove": "removed", "restore": "restored"}
+LONGEST_QUOTE = 60  # characters of a title quoted in a confirmation (the bar wraps it: a long one took 3 lines)
 
 
 def confirmation(session: Session, change: Change) -> str:
@@ -76,21 +77,21 @@ def _heading_step(draft: Draft, kind: str, payload: dict) -> str:
     """A step on the document title, a section or a sub-heading ("" for another step)."""
     action = kind.rsplit(".", 1)[1]
     if kind == "draft.title.set":
-        return f"Document title set to '{payload.get('title', draft.title)}'"
+        return f"Document title set to {_quoted(draft.title)}"
     if kind.startswith("draft.section.") and action in (*_HEADING_VERBS, "move"):
         section = draft.sections.get(payload.get("id", ""))
         title = section.title if section is not None else ""
         label = draft.numbering().label.get(payload.get("id", ""))
         named = f"Section {label}" if label else "The section"
         if action == "retitle":
-            return f"{named} retitled '{title}'"
+            return f"{named} retitled {_quoted(title)}"
         if action == "move":
-            return f"'{title}' moved, now section {label}" if label else f"'{title}' moved"
-        return f"{named} '{title}' {_HEADING_VERBS[action]}"
+            return f"{_quoted(title)} moved, now section {label}" if label else f"{_quoted(title)} moved"
+        return f"{named} {_quoted(title)} {_HEADING_VERBS[action]}"
     if kind.startswith("draft.subheading.") and action in _HEADING_VERBS:
         heading = draft.subheadings.get(payload.get("id", ""))
         title = heading.title if heading is not None else ""
-        return f"Sub-heading '{title}' {_HEADING_VERBS[action]}"
+        return f"Sub-heading {_quoted(title)} {_HEADING_VERBS[action]}"
     return ""
 
 
@@ -113,8 +114,14 @@ def _other_step(draft: Draft, kind: str, payload: dict) -> str:
     if kind == "draft.numbering.renumber":
         return "Paragraphs renumbered (technical renumbering)"
     if kind == "draft.baseline":
-        return f"Text as it stands marked as '{payload.get('label', '')}'"
+        return f"Text as it stands marked as {_quoted(payload.get('label', ''))}"
     return ""
+
+
+def _quoted(title: str) -> str:
+    """A title in quotes, its end elided past LONGEST_QUOTE characters (the record quotes it whole)."""
+    short = title if len(title) <= LONGEST_QUOTE else title[: LONGEST_QUOTE - 1].rstrip() + "…"
+    return f"'{short}'"
 
 
 def _capital(text: str) -> str:

@@ -63,8 +63,12 @@ class PaneHeading(FittedLabel):
         lead = bold.elidedText(self._lead, Qt.TextElideMode.ElideRight, width)
         room = width - bold.horizontalAdvance(lead)
         rest = plain.elidedText(self._rest, Qt.TextElideMode.ElideRight, room) if lead == self._lead else ""
-        if self._rest and not rest and lead == self._lead and room >= plain.horizontalAdvance(ELLIPSIS):
-            rest = ELLIPSIS  # none of the rest fits: say there is more
+        if self._rest and not rest and lead == self._lead:  # none of the rest fits: say there is more
+            if room >= plain.horizontalAdvance(ELLIPSIS):
+                rest = ELLIPSIS
+            else:  # (not even the "…": the lead gives up its end for one, as a cut lead does)
+                lead = bold.elidedText(self._lead, Qt.TextElideMode.ElideRight, width - bold.horizontalAdvance(ELLIPSIS))
+                lead = lead if lead.endswith(ELLIPSIS) else lead + ELLIPSIS
         html = (f"<b>{escape(lead, quote=False)}</b>" if lead else "") + escape(rest, quote=False)
         if html != self.text():
             self.setText(html)

@@ -34,8 +34,9 @@ def apply_point_size(window: Any, size: int) -> None:
     window.outline_view.setFont(outline_font)
 
 
-def fit_columns(window: Any, outline: bool = True) -> None:
-    """Give the outline and the right docks widths that suit the window (1280×800 up to 1920×1080)."""
+def _column_widths(window: Any, outline: bool = True) -> tuple[list[Any], list[int]]:
+    """The docks beside the draft (the outline when asked, the first right dock) and the widths that suit
+    the window's width."""
     width = window.width()
     docks, sizes = [], []
     if outline:
@@ -44,12 +45,29 @@ def fit_columns(window: Any, outline: bool = True) -> None:
     if window.side_docks.docks:
         docks.append(window.side_docks.docks[0])  # the others share its place as tabs
         sizes.append(min(DOCK_WIDTH[1], max(DOCK_WIDTH[0], round(width * 0.28))))
+    return docks, sizes
+
+
+def fit_columns(window: Any, outline: bool = True) -> None:
+    """Give the outline and the right docks widths that suit the window (1280×800 up to 1920×1080)."""
+    docks, sizes = _column_widths(window, outline)
     if docks:
         window.resizeDocks(docks, sizes, Qt.Orientation.Horizontal)
     if outline:  # the editor pane: three lines of text or more, the rest for the draft
         centre = max(400, window.height() - 130)
         editor = max(190, round(centre * 0.28))
         window.splitter.setSizes([centre - editor, editor])
+
+
+def narrow_columns(window: Any) -> None:
+    """The window got narrower: the outline and the right dock, if wider than they open at this width, are
+    brought down to it. Qt takes the width lost from the centre first: from 1920 to 1024 the draft and the
+    editor pane kept 356 px against 414 in a window opened at 1024, and the pane's heading 103 px against
+    161. A dock the chair made narrower stays as it is."""
+    docks, sizes = _column_widths(window)
+    wider = [(dock, size) for dock, size in zip(docks, sizes, strict=True) if dock.width() > size]
+    if wider:
+        window.resizeDocks([dock for dock, _ in wider], [size for _, size in wider], Qt.Orientation.Horizontal)
 
 
 def update_title(window: Any, session: Session | None) -> None:

@@ -217,3 +217,5 @@ def test_the_view_follows_the_in_place_editors_cursor_in_a_row_taller_than_the_s
     check("a smaller window")
     bar = view.verticalScrollBar()
     assert 0 <= bar.value() <= bar.maximum(), "no white page"
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)  # (the words typed discarded: closing the window asks nothing)
+    assert not window.editor.pending
