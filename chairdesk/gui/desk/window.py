@@ -24,7 +24,6 @@ from ..qt import (
     QMainWindow,
     QMessageBox,
     QModelIndex,
-    QResizeEvent,
     QShowEvent,
     QSplitter,
     QStackedWidget,
@@ -52,7 +51,6 @@ from .status_bar import DeskStatusBar
 from .window_layout import (
     apply_point_size,
     fit_columns,
-    narrow_columns,
     restore_geometry,
     save_geometry,
     show_pending_words,
@@ -508,12 +506,6 @@ class MainWindow(QMainWindow):
 
     def _fit_when_shown(self) -> None:
         self.fit_columns(outline=not self.settings.window_state)  # an outline width the chair chose stays
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        if self._fitted and 0 < event.size().width() < event.oldSize().width():
-            # once Qt has laid the docks out at the new width (it takes the lost width from the centre first)
-            QTimer.singleShot(0, self, lambda: narrow_columns(self))
 
     # ------------------------------------------------------------- closing
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

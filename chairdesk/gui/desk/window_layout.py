@@ -59,17 +59,6 @@ def fit_columns(window: Any, outline: bool = True) -> None:
         window.splitter.setSizes([centre - editor, editor])
 
 
-def narrow_columns(window: Any) -> None:
-    """The window got narrower: the outline and the right dock, if wider than they open at this width, are
-    brought down to it. Qt takes the width lost from the centre first: from 1920 to 1024 the draft and the
-    editor pane kept 356 px against 414 in a window opened at 1024, and the pane's heading 103 px against
-    161. A dock the chair made narrower stays as it is."""
-    docks, sizes = _column_widths(window)
-    wider = [(dock, size) for dock, size in zip(docks, sizes, strict=True) if dock.width() > size]
-    if wider:
-        window.resizeDocks([dock for dock, _ in wider], [size for _, size in wider], Qt.Orientation.Horizontal)
-
-
 def update_title(window: Any, session: Session | None) -> None:
     """The window's title (meeting, file) and the document title above the draft."""
     if session is None:

@@ -12,12 +12,9 @@ from pytestqt.exceptions import TimeoutError as WaitTimeout
 from chairdesk.gui.app import default_docks
 from chairdesk.gui.desk.editor_pane import EditorPane
 from chairdesk.gui.desk.pane_heading import PaneHeading
-from chairdesk.gui.desk.window import MainWindow
 from chairdesk.gui.qt import QFontMetrics, QPoint, QRect, Qt, QWidget
 from chairdesk.gui.settings import DEFAULT_POINT_SIZE
-from chairdesk.sample import build_sample_session
 from tests.gui.desk_support import show_desk
-from tests.gui.test_chaired_session import Chair
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SIZES = [(1024, 768), (1280, 800), (1920, 1080)]
@@ -150,51 +147,6 @@ def test_the_pane_alone_never_lays_its_widgets_over_one_another(qtbot) -> None: 
 def _shown(heading: PaneHeading) -> str:
     """The heading's words as shown (its rich text without the bold)."""
     return heading.text().replace("<b>", "").replace("</b>", "")
-
-
-def _desk_at_paragraph_17(qtbot, path: Path, size: tuple[int, int]):  # noqa: ANN001, ANN202
-    win = show_desk(qtbot, path, default_docks(), size)
-    qtbot.waitUntil(win.isActiveWindow)
-    win.draft_view.setFocus()
-    assert win.commands.go_to_paragraph(17)
-    return win
-
-
-def test_a_window_made_narrower_gives_the_pane_the_room_of_one_opened_at_that_size(
-    qtbot, tmp_path: Path  # noqa: ANN001
-) -> None:
-    """From 1920×1080 down to 1024×768, Qt took the lost width from the draft and the pane first (the heading
-    125 px, zoomed in, against 161 in a window opened at 1024×768, "Paragraph 17" with no "…")."""
-    path = build_sample_session(tmp_path / "oewg.chairdesk", "oewg")
-    win = _desk_at_paragraph_17(qtbot, path, (1920, 1080))
-    long_title = "Recommended next steps on capacity-building, including the Global ICT Security Portal"
-
-    def retitle(dialog) -> None:  # noqa: ANN001
-        field = dialog.focusWidget()
-        qtbot.keyClick(field, Qt.Key.Key_A, CTRL)
-        qtbot.keyClicks(field, long_title)
-        qtbot.keyClick(field, Qt.Key.Key_Return)
-
-    Chair(qtbot, win).in_dialog(retitle)
-    qtbot.keyClick(win.draft_view, Qt.Key.Key_T, CTRL | Qt.KeyboardModifier.ShiftModifier)
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
-    win.resize(1024, 768)
-    for _ in range(6):
-        qtbot.keyClick(win.draft_view, Qt.Key.Key_Plus, CTRL)
-    heading = win.editor.heading
-    qtbot.waitUntil(lambda: heading.toolTip().endswith(long_title))
-
-    other = build_sample_session(tmp_path / "other.chairdesk", "oewg")  # (the first is held by its window)
-    fresh = _desk_at_paragraph_17(qtbot, other, (1024, 768))  # (at the same text size: the settings')
-    assert fresh.settings.point_size == win.settings.point_size
-
-    def room(window: MainWindow) -> tuple[int, int]:
-        return window.editor.heading.width(), window.draft_view.width()
-
-    qtbot.waitUntil(lambda: room(win) == room(fresh), timeout=2000)
-    assert _shown(heading).endswith("…"), heading.text()
-    assert settled(qtbot, lambda: desk_pane_problems(win.editor)) == []
 
 
 def test_a_heading_cut_at_any_width_ends_in_an_ellipsis(qtbot) -> None:  # noqa: ANN001
