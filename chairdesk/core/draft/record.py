@@ -72,12 +72,18 @@ def wording_change(who: str, old: str, new: str, where: str) -> str:
 
 
 def draft_credit(state: SessionState, event: Event) -> str:
-    """Whom a draft step is credited to (the record, and the status bar's confirmation): a redo names whoever made the step it redoes (a redo in a file from
-    before that was kept names the author of the wording it puts back, when it has one)."""
+    """Whom a draft step is credited to (the record, and the status bar's confirmation): a redo names whoever
+    made the step it redoes (a redo in a file from before that was kept names the author of the wording it
+    puts back, when it has one)."""
     author = event.payload.get("author")
     if state.step_of(event) == REDO and "credited_to" not in event.payload and isinstance(author, str):
         return author
     return credited_actor(event)
+
+
+def proposal_made_again(state: SessionState, event: Event) -> bool:
+    """Whether a step is a proposal undone (set aside) and redone: told as the proposal made again."""
+    return event.kind == "draft.proposal.reopen" and "text" not in event.payload and state.step_of(event) == REDO
 
 
 def describe_draft_event(state: SessionState, event: Event) -> str:
@@ -151,8 +157,8 @@ def describe_draft_event(state: SessionState, event: Event) -> str:
             text = wording_change(who, old, p["text"], where)
     elif kind == "draft.proposal.add":
         text = f"{who} proposed for {para(p['paragraph'])}: \u201c{p['text']}\u201d"
-    elif kind == "draft.proposal.reopen" and "text" not in p and state.step_of(event) == REDO:
-        proposal = d.proposals[p["id"]]  # a proposal undone (set aside) and redone: told as it was made
+    elif proposal_made_again(state, event):
+        proposal = d.proposals[p["id"]]
         text = f"{who} proposed for {para(proposal.paragraph)}: \u201c{proposal.text}\u201d"
     elif kind in ("draft.proposal.accept", "draft.proposal.set_aside", "draft.proposal.reopen"):
         proposal = d.proposals[p["id"]]

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from ...core.adoption.model import and_list
 from ...core.draft.model import Draft
-from ...core.draft.record import draft_credit
+from ...core.draft.record import draft_credit, proposal_made_again
 from ...core.log.change import Change
 from ...core.log.eventlog import Event
 from ...core.log.session import Session
-from ...core.log.state import REDO, actor_name
+from ...core.log.state import actor_name
 
 _PARAGRAPH_VERBS = {
     "draft.paragraph.amend": "amended",
@@ -55,7 +55,7 @@ def _draft_step(session: Session, event: Event) -> str:
     kind, payload = event.kind, event.payload
     if kind in _PARAGRAPH_VERBS:
         verb = _PARAGRAPH_VERBS[kind]
-        if kind == "draft.proposal.reopen" and "text" not in payload and session.state.step_of(event) == REDO:
+        if proposal_made_again(session.state, event):
             verb = _PARAGRAPH_VERBS["draft.proposal.add"]  # a proposal undone and redone: made again (the record)
         return f"{_capital(_paragraph_named(session, kind, payload))} {verb}"
     return _heading_step(session.draft, kind, payload) or _other_step(session.draft, kind, payload)

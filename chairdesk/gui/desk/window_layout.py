@@ -34,9 +34,8 @@ def apply_point_size(window: Any, size: int) -> None:
     window.outline_view.setFont(outline_font)
 
 
-def _column_widths(window: Any, outline: bool = True) -> tuple[list[Any], list[int]]:
-    """The docks beside the draft (the outline when asked, the first right dock) and the widths that suit
-    the window's width."""
+def fit_columns(window: Any, outline: bool = True) -> None:
+    """Give the outline and the right docks widths that suit the window (1280×800 up to 1920×1080)."""
     width = window.width()
     docks, sizes = [], []
     if outline:
@@ -45,12 +44,6 @@ def _column_widths(window: Any, outline: bool = True) -> tuple[list[Any], list[i
     if window.side_docks.docks:
         docks.append(window.side_docks.docks[0])  # the others share its place as tabs
         sizes.append(min(DOCK_WIDTH[1], max(DOCK_WIDTH[0], round(width * 0.28))))
-    return docks, sizes
-
-
-def fit_columns(window: Any, outline: bool = True) -> None:
-    """Give the outline and the right docks widths that suit the window (1280×800 up to 1920×1080)."""
-    docks, sizes = _column_widths(window, outline)
     if docks:
         window.resizeDocks(docks, sizes, Qt.Orientation.Horizontal)
     if outline:  # the editor pane: three lines of text or more, the rest for the draft
