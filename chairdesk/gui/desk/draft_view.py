@@ -376,7 +376,9 @@ class DraftView(QAbstractItemView):
 
     def _editor_cursor_moved(self) -> None:
         # After the key is done: the editor, its text grown past its height, scrolls its own lines first.
-        QTimer.singleShot(0, self, self.show_editor_cursor)
+        # (No editor open, as after most changes and resizes: nothing to follow, no timer.)
+        if self.row_delegate.active_editor is not None:
+            QTimer.singleShot(0, self, self.show_editor_cursor)
 
     def show_editor_cursor(self) -> None:
         """While the in-place editor is open, the rows scroll so that its text cursor is in sight, as in a text
